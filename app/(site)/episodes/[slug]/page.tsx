@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EpisodeMeta } from "@/components/episode/episode-meta";
+import { Artwork } from "@/components/ui/artwork";
+import { getEpisode } from "@/lib/episodes";
+import { slugParamSchema } from "@/lib/validations/params";
+
+async function loadEpisode(params: PageProps<"/episodes/[slug]">["params"]) {
+  const parsed = slugParamSchema.safeParse(await params);
+  const episode = parsed.success ? await getEpisode(parsed.data.slug) : null;
+  if (!episode) notFound();
+  return episode;
+}
+
+export async function generateMetadata({ params }: PageProps<"/episodes/[slug]">): Promise<Metadata> {
+  const episode = await loadEpisode(params);
+  return {
+    title: `${episode.title} · ${episode.show.title}`,
+    description: episode.summary,
+    alternates: { canonical: `/episodes/${episode.slug}` },
+  };
+}
+
+export default async function EpisodePage({ params }: PageProps<"/episodes/[slug]">) {
+  const episode = await loadEpisode(params);
+  return (
+    <article className="mx-auto max-w-3xl">
+      <header className="flex flex-col gap-6 sm:flex-row sm:items-end">
+        <Artwork src={episode.artworkUrl ?? episode.show.artworkUrl} title={episode.show.title} size={200} className="w-40 sm:w-48" />
+        <div>
+          <p className="text-sm font-semibold uppercase tracking-widest text-accent-dark">
+            <Link href="/episodes">{episode.show.title}</Link>
+          </p>
+          <h1 className="mt-1 font-display text-3xl font-bold leading-tight sm:text-4xl">{episode.title}</h1>
+          <div className="mt-2">
+            <EpisodeMeta {...episode} />
+          </div>
+          {episode.explicit ? (
+            <p className="mt-2 inline-block rounded bg-gray-200 px-2 py-0.5 text-xs font-semibold uppercase">Explicit</p>
+          ) : null}
+        </div>
+      </header>
+
+      {episode.audioUrl ? (
+        <section aria-label="Listen" className="mt-8 rounded-xl bg-white p-4 shadow-sm ring-1 ring-black/5">
+          <audio controls preload="none" src={episode.audioUrl} className="w-full">
+            <a href={episode.audioUrl}>Download the episode</a>
+          </audio>
+        </section>
+      ) : null}
+
+      {episode.notesHtml ? (
+        <section aria-labelledby="show-notes" className="mt-10">
+          <h2 id="show-notes" className="mb-3 font-display text-2xl font-bold">
+            Show notes
+          </h2>
+          <div className="prose-content" dangerouslySetInnerHTML={{ __html: episode.notesHtml }} />
+        </section>
+      ) : null}
+    </article>
+  );
+}

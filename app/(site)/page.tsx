@@ -1,0 +1,52 @@
+import { EpisodeCard } from "@/components/episode/episode-card";
+import { FeaturedEpisode } from "@/components/episode/featured-episode";
+import { StoryCard } from "@/components/story/story-card";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { getLatestEpisodes } from "@/lib/episodes";
+import { getLatestStories } from "@/lib/stories";
+
+const HOME_EPISODES = 7;
+const HOME_STORIES = 4;
+
+export default async function HomePage() {
+  const [episodes, stories] = await Promise.all([getLatestEpisodes(HOME_EPISODES), getLatestStories(HOME_STORIES)]);
+  const [featured, ...recent] = episodes;
+
+  if (!featured && stories.length === 0) {
+    return (
+      <section className="py-20 text-center">
+        <h1 className="font-display text-3xl font-bold">Nothing published yet</h1>
+        <p className="mt-3 text-muted">Episodes appear here as soon as the show&apos;s feed is imported.</p>
+      </section>
+    );
+  }
+
+  return (
+    <div className="space-y-12">
+      <h1 className="sr-only">Latest episodes and stories</h1>
+      {featured ? <FeaturedEpisode episode={featured} /> : null}
+      <div className="grid gap-10 lg:grid-cols-[3fr_2fr]">
+        {recent.length ? (
+          <section aria-labelledby="recent-episodes">
+            <SectionHeading id="recent-episodes" title="Recent episodes" moreHref="/episodes" moreLabel="All episodes →" />
+            <div className="grid gap-4">
+              {recent.map((episode) => (
+                <EpisodeCard key={episode.slug} episode={episode} />
+              ))}
+            </div>
+          </section>
+        ) : null}
+        {stories.length ? (
+          <section aria-labelledby="latest-stories">
+            <SectionHeading id="latest-stories" title="Latest stories" moreHref="/stories" moreLabel="All stories →" />
+            <div className="grid gap-4">
+              {stories.map((story) => (
+                <StoryCard key={story.slug} story={story} />
+              ))}
+            </div>
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

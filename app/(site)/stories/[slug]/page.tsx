@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { formatDate } from "@/lib/format";
+import { getStory } from "@/lib/stories";
+import { slugParamSchema } from "@/lib/validations/params";
+
+async function loadStory(params: PageProps<"/stories/[slug]">["params"]) {
+  const parsed = slugParamSchema.safeParse(await params);
+  const story = parsed.success ? await getStory(parsed.data.slug) : null;
+  if (!story) notFound();
+  return story;
+}
+
+export async function generateMetadata({ params }: PageProps<"/stories/[slug]">): Promise<Metadata> {
+  const story = await loadStory(params);
+  return { title: story.title, description: story.dek, alternates: { canonical: `/stories/${story.slug}` } };
+}
+
+export default async function StoryPage({ params }: PageProps<"/stories/[slug]">) {
+  const story = await loadStory(params);
+  return (
+    <article className="mx-auto max-w-2xl">
+      <header>
+        {story.categories.length ? (
+          <p className="text-sm font-semibold uppercase tracking-widest text-accent-dark">
+            {story.categories.map(({ category }) => category.name).join(" · ")}
+          </p>
+        ) : null}
+        <h1 className="mt-2 font-display text-4xl font-bold leading-tight">{story.title}</h1>
+        {story.dek ? <p className="mt-3 text-xl text-gray-700">{story.dek}</p> : null}
+        <p className="mt-4 text-sm text-muted">
+          {story.authorName ? <>By {story.authorName} · </> : null}
+          {story.publishedAt ? <time dateTime={story.publishedAt.toISOString()}>{formatDate(story.publishedAt)}</time> : null}
+          {" · "}
+          {story.readingMinutes} min read
+        </p>
+      </header>
+      {story.heroImageUrl ? (
+        <figure className="mt-8">
+          {/* eslint-disable-next-line @next/next/no-img-element -- hero images are uploaded or imported by URL */}
+          <img src={story.heroImageUrl} alt={story.heroCaption ?? ""} className="w-full rounded-lg" />
+          {story.heroCaption || story.heroCredit ? (
+            <figcaption className="mt-2 text-sm text-muted">
+              {story.heroCaption} {story.heroCredit ? <span>({story.heroCredit})</span> : null}
+            </figcaption>
+          ) : null}
+        </figure>
+      ) : null}
+      <div className="prose-content mt-8" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
+    </article>
+  );
+}

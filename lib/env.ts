@@ -1,0 +1,58 @@
+// The one place that reads process.env. Every variable is checked here once; a wrong value stops start-up with a
+// message that names it. The README's configuration table lists the same variables.
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      return ["postgres:", "postgresql:"].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, "must be a postgres:// or postgresql:// connection URL");
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+
+const portSchema = z.coerce
+  .number({ error: "must be a port number from 1 to 65535" })
+  .int({ error: "must be a port number from 1 to 65535" })
+  .min(1, { error: "must be a port number from 1 to 65535" })
+  .max(65535, { error: "must be a port number from 1 to 65535" });
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), postgresUrl.optional()),
+  SITE_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).default("http://localhost:3000"),
+  PORT: portSchema.default(3000),
+  SHOWFRONT_DATA_DIR: z.string().trim().min(1).default(".data"),
+  LOG_SLOW_QUERIES_MS: z.coerce.number({ error: "must be a whole number of milliseconds" }).int().min(0).default(200),
+  TEST_DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), postgresUrl.optional()),
+  CHROME_PATH: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses an environment; the message of the error it throws names every wrong variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  throw new ConfigError(`Invalid configuration: ${problems.join("; ")}.`);
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,35 @@
+// The one allow-list for HTML that comes from outside (feed show notes, story bodies). Nothing else is rendered
+// with dangerouslySetInnerHTML.
+import sanitizeHtml from "sanitize-html";
+
+const LINK_REL = "nofollow ugc noopener";
+
+const allowList: sanitizeHtml.IOptions = {
+  allowedTags: ["p", "br", "a", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "code", "pre", "hr"],
+  allowedAttributes: { a: ["href", "title", "rel"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  transformTags: {
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: LINK_REL } }),
+    h1: "h2",
+  },
+  exclusiveFilter: (frame) => frame.tag === "a" && !frame.attribs.href,
+};
+
+export function sanitizeNotesHtml(html: string): string {
+  return sanitizeHtml(html, allowList).trim();
+}
+
+/** Plain text from HTML, whitespace collapsed: for summaries and search. */
+export function htmlToText(html: string): string {
+  return sanitizeHtml(html.replace(/<\/(p|li|h\d|blockquote)>|<br\s*\/?>/gi, " "), { allowedTags: [], allowedAttributes: {} })
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
+}

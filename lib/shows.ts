@@ -1,0 +1,16 @@
+import { prisma, Prisma } from "@/lib/db";
+
+export const siteShowSelect = {
+  slug: true,
+  title: true,
+  description: true,
+  author: true,
+  artworkUrl: true,
+} satisfies Prisma.ShowSelect;
+
+export type SiteShow = Prisma.ShowGetPayload<{ select: typeof siteShowSelect }>;
+
+/** The show the site is the home of: the first one created (a network's flagship). */
+export async function getSiteShow(): Promise<SiteShow | null> {
+  return prisma.show.findFirst({ select: siteShowSelect, orderBy: { createdAt: "asc" } });
+}

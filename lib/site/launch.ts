@@ -1,0 +1,99 @@
+// What `npm run dev` and `npm start` do before Next.js serves a page: find or start the database, bring its schema
+// up to date, load the demo show into an empty database, then run Next with DATABASE_URL set, and stop the
+// embedded database when Next stops.
+import { spawn, type ChildProcess } from "node:child_process";
+import { access } from "node:fs/promises";
+import path from "node:path";
+import { checkConnection, createDatabaseIfMissing, databaseUrlFor, redactUrl } from "@/lib/database/admin";
+import { startEmbeddedPostgres } from "@/lib/database/embedded";
+import { applyMigrations } from "@/lib/database/migrations";
+import type { Env } from "@/lib/env";
+
+export const EMBEDDED_DATABASE_NAME = "showfront";
+
+export type Log = (message: string) => void;
+
+export interface PreparedDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** The database the site will use: `DATABASE_URL` as given, or the embedded server under the data folder. */
+export async function prepareDatabase(env: Env, log: Log): Promise<PreparedDatabase> {
+  if (env.DATABASE_URL) {
+    log(`Using the database at ${redactUrl(env.DATABASE_URL)}`);
+    await checkConnection(env.DATABASE_URL);
+    return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
+  }
+  const dataDir = path.resolve(env.SHOWFRONT_DATA_DIR, "postgres");
+  log(`Starting the embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir} (DATABASE_URL is not set)`);
+  const server = await startEmbeddedPostgres({ dataDir });
+  try {
+    await createDatabaseIfMissing(server.serverUrl, EMBEDDED_DATABASE_NAME);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  log(`Embedded PostgreSQL is listening on 127.0.0.1:${server.port}`);
+  return { url: databaseUrlFor(server.serverUrl, EMBEDDED_DATABASE_NAME), embedded: true, stop: () => server.stop() };
+}
+
+export async function migrateAndSeed(databaseUrl: string, log: Log, options: { seed: boolean }): Promise<void> {
+  const applied = await applyMigrations(databaseUrl);
+  log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date");
+  if (!options.seed) return;
+  // Imported only now: the Prisma client reads DATABASE_URL when it is first loaded.
+  process.env.DATABASE_URL = databaseUrl;
+  const { seedDemoContent } = await import("@/lib/demo/seed");
+  const { prisma } = await import("@/lib/db");
+  try {
+    const seeded = await seedDemoContent((step) => log(`Demo content: ${step}`));
+    if (!seeded) log("The database has content already; demo content was not loaded");
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+export interface LaunchOptions {
+  command: "dev" | "start";
+  env: Env;
+  /** Load the demo show when the database is empty (the default for an embedded database). */
+  seed?: boolean;
+  log: Log;
+}
+
+async function assertBuilt(): Promise<void> {
+  await access(path.resolve(".next", "BUILD_ID")).catch(() => {
+    throw new Error("There is no production build yet: run `npm run build` first, then `npm start`.");
+  });
+}
+
+/** Runs the site until Next exits or the process is told to stop; resolves with Next's exit code. */
+export async function launchSite({ command, env, seed, log }: LaunchOptions): Promise<number> {
+  if (command === "start") await assertBuilt();
+  const database = await prepareDatabase(env, log);
+  let next: ChildProcess | undefined;
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    if (next && next.exitCode === null) next.kill(signal);
+  };
+  try {
+    await migrateAndSeed(database.url, log, { seed: seed ?? database.embedded });
+    log(`Starting Next.js (${command}) on ${env.SITE_URL.replace(/:\d+\/?$/, "")}:${env.PORT}`);
+    next = spawn(path.resolve("node_modules", ".bin", "next"), [command, "--port", String(env.PORT)], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    process.on("SIGINT", stopOnSignal);
+    process.on("SIGTERM", stopOnSignal);
+    return await new Promise<number>((resolve, reject) => {
+      next!.on("error", reject);
+      next!.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1)));
+    });
+  } finally {
+    process.off("SIGINT", stopOnSignal);
+    process.off("SIGTERM", stopOnSignal);
+    if (database.embedded) log("Stopping the embedded PostgreSQL");
+    await database.stop();
+  }
+}

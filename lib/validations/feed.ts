@@ -1,0 +1,55 @@
+// The shape every parsed feed must have before it may touch the database. Limits are generous for real feeds and
+// stop a hostile one from storing megabytes in a title.
+import { z } from "zod";
+
+export const FEED_LIMITS = {
+  title: 500,
+  text: 20_000,
+  notesHtml: 200_000,
+  url: 2_048,
+  guid: 1_000,
+} as const;
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(FEED_LIMITS.url)
+  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), "must be an http(s) URL");
+
+// Root-relative media paths are allowed for feeds served by this site itself (the demo show's audio).
+const mediaUrl = z.union([httpUrl, z.string().trim().max(FEED_LIMITS.url).regex(/^\/(?!\/)\S*$/)]);
+
+const cleanText = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.replace(/\s+/g, " ").trim())
+    .pipe(z.string().max(max));
+
+export const parsedEpisodeSchema = z.object({
+  guid: z.string().trim().min(1).max(FEED_LIMITS.guid),
+  title: cleanText(FEED_LIMITS.title).pipe(z.string().min(1, "has no title")),
+  summary: cleanText(FEED_LIMITS.text),
+  notesHtml: z.string().max(FEED_LIMITS.notesHtml),
+  publishedAt: z.date(),
+  durationSeconds: z.number().int().nonnegative().optional(),
+  audioUrl: mediaUrl.optional(),
+  audioType: z.string().trim().max(100).optional(),
+  audioLength: z.bigint().nonnegative().optional(),
+  artworkUrl: httpUrl.optional(),
+  season: z.number().int().min(0).max(100_000).optional(),
+  number: z.number().int().min(0).max(1_000_000).optional(),
+  episodeType: z.enum(["FULL", "TRAILER", "BONUS"]),
+  explicit: z.boolean(),
+});
+
+export const parsedFeedSchema = z.object({
+  title: cleanText(FEED_LIMITS.title).pipe(z.string().min(1, "the feed has no title")),
+  description: cleanText(FEED_LIMITS.text),
+  author: cleanText(FEED_LIMITS.title),
+  artworkUrl: httpUrl.optional(),
+  language: z.string().trim().max(35).optional(),
+  siteUrl: httpUrl.optional(),
+});
+
+export type ParsedEpisode = z.infer<typeof parsedEpisodeSchema>;
+export type ParsedFeedMeta = z.infer<typeof parsedFeedSchema>;

@@ -1,0 +1,29 @@
+// Route params and search params are input like any other.
+import { z } from "zod";
+
+export const SEARCH_QUERY_MAX = 200;
+
+export const slugParamSchema = z.object({
+  slug: z
+    .string()
+    .max(200)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+});
+
+export const pageSearchParamsSchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+
+export const searchSearchParamsSchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(SEARCH_QUERY_MAX, `Search for at most ${SEARCH_QUERY_MAX} characters.`)
+    .optional()
+    .catch(undefined),
+});
+
+/** Next gives a search param as a string, an array for repeats, or nothing: keep the first. */
+export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+}
