@@ -78,3 +78,16 @@ export async function withScratchDatabase<T>(serverUrl: string, work: (scratchUr
     await dropDatabase(serverUrl, name);
   }
 }
+
+export interface TemporaryDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+/** A new database with a unique name; `drop()` removes it. */
+export async function createTemporaryDatabase(serverUrl: string, prefix: string, template?: string): Promise<TemporaryDatabase> {
+  const name = uniqueDatabaseName(prefix);
+  await createDatabaseIfMissing(serverUrl, name, template);
+  return { url: databaseUrlFor(serverUrl, name), name, drop: () => dropDatabase(serverUrl, name) };
+}

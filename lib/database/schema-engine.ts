@@ -21,6 +21,18 @@ const require = createRequire(import.meta.url);
 
 let wasmReady: Promise<void> | undefined;
 
+// The engine races each advisory-lock wait against a 10 s timer that it never clears; a plain timer would keep
+// every short command (and Jest) alive for those 10 s after its work is done. Its timers need not hold the process.
+function withUnrefTimers(imports: WebAssembly.ModuleImports): WebAssembly.ModuleImports {
+  return Object.fromEntries(
+    Object.entries(imports).map(([name, value]) =>
+      name.startsWith("__wbg_setTimeout_")
+        ? [name, (callback: () => void, milliseconds: number) => setTimeout(callback, milliseconds >>> 0).unref()]
+        : [name, value],
+    ),
+  );
+}
+
 // The engine reports a Rust panic's message through this global before it traps; keep it for the error we throw.
 const panicRegistry = { lastMessage: "", set_message(message: string) { panicRegistry.lastMessage = message; } };
 (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
@@ -41,7 +53,7 @@ function loadEngineWasm(): Promise<void> {
     // The package exports only its JS entries, so find the .wasm file beside them.
     const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
     const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
-      "./schema_engine_bg.js": engineBindings as unknown as WebAssembly.ModuleImports,
+      "./schema_engine_bg.js": withUnrefTimers(engineBindings as unknown as WebAssembly.ModuleImports),
     });
     const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void };
     engineBindings.__wbg_set_wasm(exports);

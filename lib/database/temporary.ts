@@ -1,9 +1,8 @@
-// A database that exists for one run: a new one on TEST_DATABASE_URL's server, or a whole embedded cluster in a
-// temp folder. Tests and the migration writer use it; both throw it away afterwards.
+// A Postgres server that exists for one run: TEST_DATABASE_URL's or DATABASE_URL's server as given, or a whole
+// embedded cluster in a temp folder. Tests and the migration writer use it and throw it away afterwards.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createDatabaseIfMissing, databaseUrlFor, dropDatabase, uniqueDatabaseName } from "./admin";
 import { startEmbeddedPostgres } from "./embedded";
 
 export interface TemporaryServer {
@@ -23,16 +22,4 @@ export async function startTemporaryServer(externalServerUrl?: string): Promise<
       await rm(folder, { recursive: true, force: true });
     },
   };
-}
-
-export interface TemporaryDatabase {
-  url: string;
-  name: string;
-  drop(): Promise<void>;
-}
-
-export async function createTemporaryDatabase(serverUrl: string, prefix: string, template?: string): Promise<TemporaryDatabase> {
-  const name = uniqueDatabaseName(prefix);
-  await createDatabaseIfMissing(serverUrl, name, template);
-  return { url: databaseUrlFor(serverUrl, name), name, drop: () => dropDatabase(serverUrl, name) };
 }

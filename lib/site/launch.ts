@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { access } from "node:fs/promises";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { checkConnection, createDatabaseIfMissing, databaseUrlFor, redactUrl } from "@/lib/database/admin";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrations";
@@ -42,17 +43,22 @@ export async function prepareDatabase(env: Env, log: Log): Promise<PreparedDatab
 export async function migrateAndSeed(databaseUrl: string, log: Log, options: { seed: boolean }): Promise<void> {
   const applied = await applyMigrations(databaseUrl);
   log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date");
-  if (!options.seed) return;
-  // Imported only now: the Prisma client reads DATABASE_URL when it is first loaded.
-  process.env.DATABASE_URL = databaseUrl;
-  const { seedDemoContent } = await import("@/lib/demo/seed");
-  const { prisma } = await import("@/lib/db");
-  try {
-    const seeded = await seedDemoContent((step) => log(`Demo content: ${step}`));
-    if (!seeded) log("The database has content already; demo content was not loaded");
-  } finally {
-    await prisma.$disconnect();
-  }
+  if (options.seed) await runScript("scripts/db-seed.ts", databaseUrl, log);
+}
+
+// Seeding runs in its own process: the Prisma client there is made for this database, whatever this process had.
+// Its progress lines come back through `log`.
+async function runScript(script: string, databaseUrl: string, log: Log): Promise<void> {
+  const child = spawn(path.resolve("node_modules", ".bin", "tsx"), [script], {
+    stdio: ["ignore", "inherit", "pipe"],
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  createInterface({ input: child.stderr }).on("line", (line) => log(line.replace(/^\[showfront\] /, "")));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  if (code !== 0) throw new Error(`${script} failed (exit code ${code}); see the lines above.`);
 }
 
 export interface LaunchOptions {

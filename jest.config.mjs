@@ -1,0 +1,35 @@
+// Jest runs in native ESM (see the test scripts' --experimental-vm-modules): Prisma's generated client and
+// several dependencies are ES modules only. Two projects: unit (no database) and integration (a real Postgres
+// from tests/setup/global-setup.ts, started only when integration tests run).
+import nextJest from "next/jest.js";
+
+const createJestConfig = nextJest({ dir: "./" });
+
+const shared = {
+  setupFilesAfterEnv: ["<rootDir>/tests/setup/fail-on-console.ts"],
+  testPathIgnorePatterns: ["/node_modules/", "/.next/", "/tests/e2e/"],
+  extensionsToTreatAsEsm: [".ts", ".tsx"],
+};
+
+const unit = await createJestConfig({
+  ...shared,
+  displayName: "unit",
+  testEnvironment: "node",
+  testMatch: ["<rootDir>/tests/unit/**/*.test.{ts,tsx}"],
+})();
+
+const integration = await createJestConfig({
+  ...shared,
+  displayName: "integration",
+  testEnvironment: "node",
+  testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
+  setupFiles: ["<rootDir>/tests/setup/worker-database.ts"],
+  setupFilesAfterEnv: [...shared.setupFilesAfterEnv, "<rootDir>/tests/setup/disconnect-database.ts"],
+  globalSetup: "<rootDir>/tests/setup/global-setup.mjs",
+  globalTeardown: "<rootDir>/tests/setup/global-teardown.mjs",
+})();
+
+export default {
+  projects: [unit, integration],
+  testTimeout: 30_000,
+};

@@ -1,0 +1,58 @@
+import { getEpisode, getLatestEpisodes, listEpisodes, EPISODES_PER_PAGE } from "@/lib/episodes";
+import { searchContent } from "@/lib/search";
+import { getLatestStories, getStory } from "@/lib/stories";
+import { createEpisode, createShow, createStory } from "../setup/factories";
+import { resetDatabase } from "../setup/database";
+
+beforeEach(resetDatabase);
+
+describe("episodes", () => {
+  it("come newest first and paginate", async () => {
+    const show = await createShow();
+    for (let day = 1; day <= EPISODES_PER_PAGE + 2; day += 1) {
+      await createEpisode({ showId: show.id, title: `Day ${day}`, publishedAt: new Date(Date.UTC(2026, 0, day)) });
+    }
+    expect((await getLatestEpisodes(2)).map((episode) => episode.title)).toEqual([`Day ${EPISODES_PER_PAGE + 2}`, `Day ${EPISODES_PER_PAGE + 1}`]);
+    const second = await listEpisodes(2);
+    expect(second).toMatchObject({ page: 2, pageCount: 2, total: EPISODES_PER_PAGE + 2 });
+    expect(second.episodes.map((episode) => episode.title)).toEqual(["Day 2", "Day 1"]);
+    expect((await listEpisodes(99)).page).toBe(2);
+  });
+
+  it("are found by slug, with their show", async () => {
+    const episode = await createEpisode({ notesHtml: "<p>Notes</p>" });
+    expect(await getEpisode(episode.slug)).toMatchObject({ title: episode.title, notesHtml: "<p>Notes</p>", show: { slug: expect.any(String) } });
+    expect(await getEpisode("no-such-episode")).toBeNull();
+  });
+});
+
+describe("stories", () => {
+  it("show only what is published and due", async () => {
+    const published = await createStory({ title: "Out now" });
+    const draft = await createStory({ status: "DRAFT", publishedAt: null });
+    const scheduled = await createStory({ publishedAt: new Date(Date.now() + 86_400_000) });
+    expect((await getLatestStories(10)).map((story) => story.slug)).toEqual([published.slug]);
+    expect(await getStory(draft.slug)).toBeNull();
+    expect(await getStory(scheduled.slug)).toBeNull();
+  });
+
+  it("render Markdown to sanitized HTML with a reading time", async () => {
+    const story = await createStory({ body: `# Heading\n\nHello **world** <script>alert(1)</script> [link](https://example.org)\n\n${"word ".repeat(460)}` });
+    const page = await getStory(story.slug);
+    expect(page?.bodyHtml).toContain("<strong>world</strong>");
+    expect(page?.bodyHtml).toContain('rel="nofollow ugc noopener"');
+    expect(page?.bodyHtml).not.toContain("<script");
+    expect(page?.readingMinutes).toBe(2);
+  });
+});
+
+describe("search", () => {
+  it("finds episodes and published stories by words in their text, whatever the case", async () => {
+    await createEpisode({ title: "Bridges and Tunnels" });
+    await createStory({ title: "Unrelated", body: "About a BRIDGE inspector." });
+    await createStory({ title: "Bridge draft", status: "DRAFT", publishedAt: null });
+    const results = await searchContent("bridge");
+    expect(results.episodes.map((episode) => episode.title)).toEqual(["Bridges and Tunnels"]);
+    expect(results.stories.map((story) => story.title)).toEqual(["Unrelated"]);
+  });
+});

@@ -1,0 +1,91 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
+import { parseEnv } from "@/lib/env";
+import { migrateAndSeed, prepareDatabase } from "@/lib/site/launch";
+
+const run = promisify(execFile);
+
+async function runScript(script: string, env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(path.resolve("node_modules/.bin/tsx"), [script], { env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+async function countRows(url: string, table: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ count: string }>(`SELECT count(*) FROM "${table}"`);
+    return Number(rows[0]?.count);
+  } finally {
+    await client.end();
+  }
+}
+
+describe("starting the site", () => {
+  it("stops with one clear line when DATABASE_URL is not a Postgres URL", async () => {
+    const result = await runScript("scripts/db-migrate.ts", { DATABASE_URL: "mysql://root@localhost/showfront" });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      "[showfront] Error: Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// connection URL.",
+    ]);
+  });
+
+  it("says which database it could not reach, without the password and without a stack trace", async () => {
+    const result = await runScript("scripts/db-migrate.ts", { DATABASE_URL: "postgres://someone:secret@127.0.0.1:1/nowhere" });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines.at(-1)).toMatch(/^\[showfront\] Error: Cannot connect to the database at postgres:\/\/someone:\*\*\*\*@127\.0\.0\.1:1\/nowhere: /);
+    expect(result.stderr).not.toContain("secret");
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  describe("on the embedded database", () => {
+    let dataDir: string;
+    beforeAll(async () => {
+      dataDir = await mkdtemp(path.join(tmpdir(), "showfront-launch-"));
+    });
+    afterAll(async () => {
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    it("creates, migrates and seeds it on first start, and keeps the data on the next without seeding again", async () => {
+      const env = parseEnv({ SHOWFRONT_DATA_DIR: dataDir });
+      const log: string[] = [];
+
+      const first = await prepareDatabase(env, (line) => log.push(line));
+      try {
+        expect(first.embedded).toBe(true);
+        await migrateAndSeed(first.url, (line) => log.push(line), { seed: true });
+        expect(await countRows(first.url, "Episode")).toBe(8);
+      } finally {
+        await first.stop();
+      }
+
+      const second = await prepareDatabase(env, (line) => log.push(line));
+      try {
+        await migrateAndSeed(second.url, (line) => log.push(line), { seed: true });
+        expect(await countRows(second.url, "Episode")).toBe(8);
+        expect(await countRows(second.url, "Story")).toBe(5);
+      } finally {
+        await second.stop();
+      }
+      expect(log).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Applied 1 migration/),
+          "Demo content: imported 8 demo episodes",
+          "Database schema is up to date",
+          "The database has content already; demo content was not loaded",
+        ]),
+      );
+    });
+  });
+});

@@ -1,0 +1,8 @@
+// Points each Jest worker at its own copy of the migrated test database (made by global-setup.ts), so test files
+// in different workers never see each other's rows.
+export const WORKER_DATABASES_VARIABLE = "SHOWFRONT_TEST_WORKER_DATABASES";
+
+const urls = JSON.parse(process.env[WORKER_DATABASES_VARIABLE] ?? "[]") as string[];
+const worker = Number(process.env.JEST_WORKER_ID ?? "1");
+const url = urls[(worker - 1) % Math.max(urls.length, 1)];
+if (url) process.env.DATABASE_URL = url;
