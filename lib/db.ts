@@ -1,20 +1,25 @@
 // The one Prisma client. Only lib/ and tests import it; pages get plain objects from lib/ functions.
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 
+// The connection is made on the first query, not on import: `next build` imports every page without a database.
+const adapter: SqlDriverAdapterFactory = {
+  provider: "postgres",
+  adapterName: "@prisma/adapter-pg",
+  async connect() {
+    const url = getEnv().DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set. Start Showfront with `npm run dev` or `npm start`, which provide one.");
+    return new PrismaPg({ connectionString: url }).connect();
+  },
+};
+
 function createClient() {
-  const env = getEnv();
-  if (!env.DATABASE_URL) {
-    throw new Error("DATABASE_URL is not set. Start Showfront with `npm run dev` or `npm start`, which provide one.");
-  }
-  const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: env.DATABASE_URL }),
-    log: [{ level: "query", emit: "event" }, "warn", "error"],
-  });
+  const client = new PrismaClient({ adapter, log: [{ level: "query", emit: "event" }, "warn", "error"] });
   client.$on("query", (event) => {
-    if (event.duration >= env.LOG_SLOW_QUERIES_MS) {
-      console.warn(`Slow query (${event.duration} ms): ${event.query.slice(0, 500)}`);
+    if (event.duration >= getEnv().LOG_SLOW_QUERIES_MS) {
+      console.warn(`Slow query (${Math.round(event.duration)} ms): ${event.query.slice(0, 500)}`);
     }
   });
   return client;

@@ -11,11 +11,16 @@ const allowList: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   transformTags: {
-    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: LINK_REL } }),
+    // A link without a safe target becomes its text (span is not allowed, so only its content stays).
+    a: (tagName, attribs) =>
+      isSafeHref(attribs.href) ? { tagName, attribs: { ...attribs, rel: LINK_REL } } : { tagName: "span", attribs: {} },
     h1: "h2",
   },
-  exclusiveFilter: (frame) => frame.tag === "a" && !frame.attribs.href,
 };
+
+function isSafeHref(href: string | undefined): boolean {
+  return Boolean(href && /^(https?:|mailto:)/i.test(href.trim()));
+}
 
 export function sanitizeNotesHtml(html: string): string {
   return sanitizeHtml(html, allowList).trim();

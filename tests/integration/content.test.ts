@@ -1,3 +1,4 @@
+import { beforeEach, describe, expect, it } from "@jest/globals";
 import { getEpisode, getLatestEpisodes, listEpisodes, EPISODES_PER_PAGE } from "@/lib/episodes";
 import { searchContent } from "@/lib/search";
 import { getLatestStories, getStory } from "@/lib/stories";

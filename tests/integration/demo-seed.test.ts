@@ -1,3 +1,4 @@
+import { beforeEach, describe, expect, it } from "@jest/globals";
 import { prisma } from "@/lib/db";
 import { seedDemoContent } from "@/lib/demo/seed";
 import { resetDatabase } from "../setup/database";

@@ -1,6 +1,6 @@
 // A console.error or console.warn in a test fails it: noise hides real problems. A test that expects one says so
 // with jest.spyOn(console, "error").mockImplementation(() => {}).
-import { jest } from "@jest/globals";
+import { afterEach, beforeEach, jest } from "@jest/globals";
 
 for (const level of ["error", "warn"] as const) {
   beforeEach(() => {
