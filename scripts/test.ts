@@ -1,0 +1,82 @@
+// `npm test`: every test, in order: Jest (unit, component and integration tests on a fresh Postgres), the
+// production build, then Playwright in Chromium against that build. Ends with one summary line
+// "N passed, N failed[, N skipped]" and a non-zero exit on any failure, skipped test or broken step.
+import { spawn } from "node:child_process";
+import { mkdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { runCli } from "./cli";
+
+const RESULTS_DIR = ".test-results";
+const JEST_RESULTS = path.join(RESULTS_DIR, "jest.json");
+const E2E_RESULTS = path.join(RESULTS_DIR, "e2e.json");
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.resolve("node_modules", ".bin", command), args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const jestResultsSchema = z.object({
+  numPassedTests: z.number(),
+  numFailedTests: z.number(),
+  numPendingTests: z.number(),
+  numTodoTests: z.number(),
+  numRuntimeErrorTestSuites: z.number(),
+});
+
+const playwrightResultsSchema = z.object({
+  stats: z.object({ expected: z.number(), unexpected: z.number(), flaky: z.number(), skipped: z.number() }),
+  errors: z.array(z.unknown()).default([]),
+});
+
+async function readResults<T>(file: string, schema: z.ZodType<T>): Promise<T | undefined> {
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  return text === undefined ? undefined : schema.parse(JSON.parse(text));
+}
+
+runCli(async (log) => {
+  await rm(RESULTS_DIR, { recursive: true, force: true });
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const brokenSteps: string[] = [];
+
+  log("1/3 Unit, component and integration tests (Jest)");
+  const jestCode = await run("jest", ["--json", `--outputFile=${JEST_RESULTS}`], { NODE_OPTIONS: "--experimental-vm-modules --no-warnings=ExperimentalWarning" });
+  const jest = await readResults(JEST_RESULTS, jestResultsSchema);
+  if (jest) {
+    counts.passed += jest.numPassedTests;
+    counts.failed += jest.numFailedTests + jest.numRuntimeErrorTestSuites;
+    counts.skipped += jest.numPendingTests + jest.numTodoTests;
+  }
+  if (!jest || (jestCode !== 0 && jest.numFailedTests + jest.numRuntimeErrorTestSuites === 0)) brokenSteps.push(`jest (exit code ${jestCode})`);
+
+  log("2/3 Production build (next build)");
+  const buildCode = await run("next", ["build"]);
+  if (buildCode !== 0) brokenSteps.push(`next build (exit code ${buildCode})`);
+  else {
+    log("3/3 End-to-end tests (Playwright in Chromium)");
+    const e2eCode = await run("playwright", ["test"]);
+    const e2e = await readResults(E2E_RESULTS, playwrightResultsSchema);
+    if (e2e) {
+      counts.passed += e2e.stats.expected + e2e.stats.flaky;
+      counts.failed += e2e.stats.unexpected + e2e.errors.length;
+      counts.skipped += e2e.stats.skipped;
+    }
+    if (!e2e || (e2eCode !== 0 && e2e.stats.unexpected + e2e.errors.length === 0)) brokenSteps.push(`playwright (exit code ${e2eCode})`);
+  }
+
+  if (counts.skipped) log(`${counts.skipped} test(s) were skipped: a skipped test fails the suite, fix or delete it`);
+  for (const step of brokenSteps) log(`This step failed before its tests could report: ${step}`);
+  const failed = counts.failed + brokenSteps.length;
+  process.stdout.write(`\n${counts.passed} passed, ${failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}\n`);
+  return failed || counts.skipped ? 1 : 0;
+});

@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("a newcomer's first visit", () => {
+  test("the home page shows the show, its latest episode and stories", async ({ page }) => {
+    await page.goto("/");
+    const banner = page.getByRole("banner");
+    await expect(banner.getByRole("link", { name: "The Long Signal" })).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const name of ["Episodes", "Stories", "Search"]) await expect(nav.getByRole("link", { name })).toBeVisible();
+
+    const featured = page.getByRole("region", { name: "Bridges Nobody Inspects" });
+    await expect(featured.getByText("Latest episode")).toBeVisible();
+    await expect(featured.getByRole("link", { name: "Listen now" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Recent episodes" }).getByRole("article")).toHaveCount(6);
+    await expect(page.getByRole("region", { name: "Latest stories" }).getByRole("article")).toHaveCount(4);
+    await expect(page.getByText("Season Three Planning Notes")).toHaveCount(0);
+  });
+
+  test("opening an episode shows what a listener needs", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "Listen now" }).click();
+    await expect(page).toHaveURL(/\/episodes\/bridges-nobody-inspects$/);
+    await expect(page).toHaveTitle("Bridges Nobody Inspects · The Long Signal");
+    await expect(page.getByRole("heading", { level: 1, name: "Bridges Nobody Inspects" })).toBeVisible();
+    await expect(page.getByText("November 17, 2026")).toBeVisible();
+    await expect(page.getByText("· S2 · E8")).toBeVisible();
+    await expect(page.getByText("· 58 min")).toBeVisible();
+
+    const audio = page.locator("audio");
+    await expect(audio).toHaveAttribute("preload", "none");
+    await expect(audio).toHaveAttribute("src", "/demo/audio/long-signal-sample.wav");
+
+    const notes = page.getByRole("region", { name: "Show notes" });
+    await expect(notes.getByText("06:30 How inspections are scheduled, and skipped")).toBeVisible();
+    await expect(notes.getByRole("link", { name: "the open data portal" })).toHaveAttribute("rel", "nofollow ugc noopener");
+    await expect(page.locator("main script")).toHaveCount(0);
+  });
+
+  test("the episodes index lists every episode and leads to each", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Episodes" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Episodes" })).toBeVisible();
+    await expect(page.getByRole("article")).toHaveCount(8);
+    await page.getByRole("link", { name: "Who Owns the Map?" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Who Owns the Map?" })).toBeVisible();
+    await expect(page.getByText("Explicit", { exact: true })).toBeVisible();
+  });
+
+  test("a story reads as an article", async ({ page }) => {
+    await page.goto("/stories");
+    await expect(page.getByRole("article")).toHaveCount(4);
+    await page.getByRole("link", { name: /One Inspector, 412 Bridges/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /One Inspector, 412 Bridges/ })).toBeVisible();
+    const byline = page.getByRole("article").getByText(/^By Maya Okafor/);
+    await expect(byline).toContainText("November 18, 2026");
+    await expect(byline).toContainText(/\d+ min read/);
+    await expect(page.getByRole("heading", { level: 2, name: "How the backlog grows" })).toBeVisible();
+  });
+
+  test("search finds episodes and stories", async ({ page }) => {
+    await page.goto("/search");
+    await page.getByRole("searchbox", { name: "Search episodes and stories" }).fill("bridge");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/search\?q=bridge$/);
+    await expect(page.getByRole("region", { name: "Episodes" }).getByRole("link", { name: "Bridges Nobody Inspects" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Stories" }).getByRole("link", { name: /One Inspector/ })).toBeVisible();
+  });
+
+  test("an unknown episode is a real 404 with a way back", async ({ page }) => {
+    const response = await page.goto("/episodes/no-such-episode");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "This page is not on the air" })).toBeVisible();
+    await page.getByRole("link", { name: "Browse all episodes" }).click();
+    await expect(page).toHaveURL(/\/episodes$/);
+  });
+});
