@@ -7,7 +7,7 @@ export interface ArtworkProps {
 
 /** Square cover art, or a typographic tile when the feed has none, at a fixed size so nothing shifts on load. */
 export function Artwork({ src, title, size, className = "" }: ArtworkProps) {
-  const box = `aspect-square shrink-0 overflow-hidden rounded-lg ${className}`;
+  const box = `aspect-square shrink-0 self-start overflow-hidden rounded-lg ${className}`;
   if (src) {
     // eslint-disable-next-line @next/next/no-img-element -- artwork lives on the podcast host's servers
     return <img src={src} alt="" width={size} height={size} loading="lazy" decoding="async" className={`${box} object-cover`} />;

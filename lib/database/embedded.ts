@@ -96,6 +96,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   try {
     await server.start();
   } catch (error) {
+    const otherServer = logTail.join("\n").match(/Is another postmaster \(PID (\d+)\) running/);
+    if (otherServer) {
+      throw new Error(
+        `Another PostgreSQL (PID ${otherServer[1]}) is already using ${dataDir}: is Showfront running in another terminal? ` +
+          "Stop it first, or set SHOWFRONT_DATA_DIR to another folder.",
+      );
+    }
     throw new Error(`The embedded database in ${dataDir} did not start: ${lastLines(logTail, error)}`);
   }
 

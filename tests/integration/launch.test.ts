@@ -88,5 +88,15 @@ describe("starting the site", () => {
         ]),
       );
     });
+
+    it("refuses to start a second server on the same data folder, and says why", async () => {
+      const env = parseEnv({ SHOWFRONT_DATA_DIR: dataDir });
+      const running = await prepareDatabase(env, () => {});
+      try {
+        await expect(prepareDatabase(env, () => {})).rejects.toThrow(/Another PostgreSQL \(PID \d+\) is already using .*is Showfront running/);
+      } finally {
+        await running.stop();
+      }
+    });
   });
 });
