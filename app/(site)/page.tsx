@@ -1,7 +1,7 @@
 import { EpisodeCard } from "@/components/episode/episode-card";
 import { FeaturedEpisode } from "@/components/episode/featured-episode";
 import { StoryCard } from "@/components/story/story-card";
-import { SectionHeading } from "@/components/ui/section-heading";
+import { CardSection } from "@/components/ui/card-section";
 import { getLatestEpisodes } from "@/lib/episodes";
 import { getLatestStories } from "@/lib/stories";
 
@@ -27,24 +27,18 @@ export default async function HomePage() {
       {featured ? <FeaturedEpisode episode={featured} /> : null}
       <div className="grid gap-10 lg:grid-cols-[3fr_2fr]">
         {recent.length ? (
-          <section aria-labelledby="recent-episodes">
-            <SectionHeading id="recent-episodes" title="Recent episodes" moreHref="/episodes" moreLabel="All episodes →" />
-            <div className="grid gap-4">
-              {recent.map((episode) => (
-                <EpisodeCard key={episode.slug} episode={episode} />
-              ))}
-            </div>
-          </section>
+          <CardSection id="recent-episodes" title="Recent episodes" more={{ href: "/episodes", label: "All episodes →" }}>
+            {recent.map((episode) => (
+              <EpisodeCard key={episode.slug} episode={episode} />
+            ))}
+          </CardSection>
         ) : null}
         {stories.length ? (
-          <section aria-labelledby="latest-stories">
-            <SectionHeading id="latest-stories" title="Latest stories" moreHref="/stories" moreLabel="All stories →" />
-            <div className="grid gap-4">
-              {stories.map((story) => (
-                <StoryCard key={story.slug} story={story} />
-              ))}
-            </div>
-          </section>
+          <CardSection id="latest-stories" title="Latest stories" more={{ href: "/stories", label: "All stories →" }}>
+            {stories.map((story) => (
+              <StoryCard key={story.slug} story={story} />
+            ))}
+          </CardSection>
         ) : null}
       </div>
     </div>

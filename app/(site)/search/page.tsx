@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EpisodeCard } from "@/components/episode/episode-card";
 import { StoryCard } from "@/components/story/story-card";
+import { CardSection } from "@/components/ui/card-section";
 import { searchContent } from "@/lib/search";
 import { SEARCH_QUERY_MAX, firstValues, searchSearchParamsSchema } from "@/lib/validations/params";
 
@@ -43,24 +44,18 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
             {count === 0 ? `Nothing found for “${query}”.` : `${count} result${count === 1 ? "" : "s"} for “${query}”.`}
           </p>
           {results.episodes.length ? (
-            <section aria-labelledby="episode-results">
-              <h2 id="episode-results" className="mb-3 font-display text-2xl font-bold">Episodes</h2>
-              <div className="grid gap-4 md:grid-cols-2">
-                {results.episodes.map((episode) => (
-                  <EpisodeCard key={episode.slug} episode={episode} />
-                ))}
-              </div>
-            </section>
+            <CardSection id="episode-results" title="Episodes" twoColumns>
+              {results.episodes.map((episode) => (
+                <EpisodeCard key={episode.slug} episode={episode} />
+              ))}
+            </CardSection>
           ) : null}
           {results.stories.length ? (
-            <section aria-labelledby="story-results">
-              <h2 id="story-results" className="mb-3 font-display text-2xl font-bold">Stories</h2>
-              <div className="grid gap-4 md:grid-cols-2">
-                {results.stories.map((story) => (
-                  <StoryCard key={story.slug} story={story} />
-                ))}
-              </div>
-            </section>
+            <CardSection id="story-results" title="Stories" twoColumns>
+              {results.stories.map((story) => (
+                <StoryCard key={story.slug} story={story} />
+              ))}
+            </CardSection>
           ) : null}
         </div>
       ) : null}
