@@ -32,6 +32,7 @@ export const envSchema = z.object({
   PORT: portSchema.default(3000),
   SHOWFRONT_DATA_DIR: z.string().trim().min(1).default(".data"),
   LOG_SLOW_QUERIES_MS: z.coerce.number({ error: "must be a whole number of milliseconds" }).int().min(0).default(200),
+  FEEDS_ALLOW_PRIVATE_HOSTS: z.stringbool({ error: "must be true or false" }).default(false),
   BUILD_STANDALONE: z.stringbool({ error: "must be true or false" }).default(false),
   TEST_DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), postgresUrl.optional()),
   CHROME_PATH: optionalString,
