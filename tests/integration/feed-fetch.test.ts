@@ -105,4 +105,3 @@ describe("fetchFeed without FEEDS_ALLOW_PRIVATE_HOSTS", () => {
     expect(server.requests).toHaveLength(0);
   });
 });
-});
