@@ -1,90 +1,172 @@
-// Writes a parsed podcast feed into the database: the show, then its episodes matched by GUID. One transaction per
+// Writes parsed feeds into the database. Episodes are matched to what is stored by GUID, then enclosure URL, then
+// link; unchanged ones cost no write; new ones are created in batches. Callers run it inside one transaction per
 // feed, so a failure half-way leaves the database as it was.
+import { createHash } from "node:crypto";
 import { prisma, Prisma } from "@/lib/db";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import type { ParsedEpisode } from "@/lib/validations/feed";
 import { parsePodcastFeed, type ParsedFeed } from "./parse";
 
-export interface FeedImportResult {
-  showId: string;
-  showSlug: string;
+const CREATE_BATCH = 500;
+
+export interface ImportCounts {
   created: number;
   updated: number;
+  unchanged: number;
+  gone: number;
   skipped: ParsedFeed["skipped"];
 }
 
-export interface FeedImportOptions {
-  /** Where the XML came from: relative links in the feed resolve against it. */
-  feedUrl?: string;
-  onProgress?: (done: number, total: number) => void;
+export interface ImportTarget {
+  showId: string;
+  sourceId?: string;
+  /** Mark this source's episodes that left the feed as gone (a podcast feed lists the whole show). */
+  markGone: boolean;
 }
 
-function episodeData(episode: ParsedEpisode) {
-  const { guid: _guid, ...fields } = episode;
+export type ImportProgress = (done: number, total: number) => void;
+
+function importHash(episode: ParsedEpisode): string {
+  const json = JSON.stringify(episode, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+  return createHash("sha256").update(json).digest("hex");
+}
+
+function episodeFields(episode: ParsedEpisode) {
   return {
-    ...fields,
-    durationSeconds: fields.durationSeconds ?? null,
-    audioUrl: fields.audioUrl ?? null,
-    audioType: fields.audioType ?? null,
-    audioLength: fields.audioLength ?? null,
-    artworkUrl: fields.artworkUrl ?? null,
-    season: fields.season ?? null,
-    number: fields.number ?? null,
+    title: episode.title,
+    summary: episode.summary,
+    notesHtml: episode.notesHtml,
+    durationSeconds: episode.durationSeconds ?? null,
+    audioUrl: episode.audioUrl ?? null,
+    audioType: episode.audioType ?? null,
+    audioLength: episode.audioLength ?? null,
+    artworkUrl: episode.artworkUrl ?? null,
+    season: episode.season ?? null,
+    number: episode.number ?? null,
+    episodeType: episode.episodeType,
+    explicit: episode.explicit,
+    link: episode.link ?? null,
+    transcripts: episode.transcripts.length ? episode.transcripts : Prisma.DbNull,
+    chaptersUrl: episode.chaptersUrl ?? null,
+    chaptersType: episode.chaptersType ?? null,
+    persons: episode.persons.length ? episode.persons : Prisma.DbNull,
+    soundbites: episode.soundbites.length ? episode.soundbites : Prisma.DbNull,
   };
 }
 
-async function upsertShow(tx: Prisma.TransactionClient, feed: ParsedFeed, feedUrl: string | undefined) {
-  const fields = {
+export async function writeEpisodes(
+  tx: Prisma.TransactionClient,
+  target: ImportTarget,
+  feed: ParsedFeed,
+  onProgress: ImportProgress = () => {},
+  now = new Date(),
+): Promise<ImportCounts> {
+  const existing = await tx.episode.findMany({
+    where: { showId: target.showId },
+    select: { id: true, guid: true, audioUrl: true, link: true, importHash: true, goneAt: true, sourceId: true },
+  });
+  const byGuid = new Map(existing.map((row) => [row.guid, row]));
+  const byAudio = new Map(existing.filter((row) => row.audioUrl).map((row) => [row.audioUrl!, row]));
+  const byLink = new Map(existing.filter((row) => row.link).map((row) => [row.link!, row]));
+  const takenSlugs = new Set((await tx.episode.findMany({ select: { slug: true } })).map((row) => row.slug));
+
+  const seen = new Set<string>();
+  const creates: Prisma.EpisodeCreateManyInput[] = [];
+  let updated = 0;
+  let unchanged = 0;
+
+  for (const [index, episode] of feed.episodes.entries()) {
+    onProgress(index + 1, feed.episodes.length);
+    const match =
+      byGuid.get(episode.guid) ??
+      (episode.audioUrl ? byAudio.get(episode.audioUrl) : undefined) ??
+      (episode.link ? byLink.get(episode.link) : undefined);
+    const hash = importHash(episode);
+    if (match) {
+      if (seen.has(match.id)) continue; // the same episode twice in one feed: the first wins
+      seen.add(match.id);
+      if (match.importHash === hash && !match.goneAt && match.guid === episode.guid) {
+        unchanged += 1;
+        continue;
+      }
+      await tx.episode.update({
+        where: { id: match.id },
+        data: {
+          ...episodeFields(episode),
+          guid: episode.guid,
+          ...(episode.publishedAt && { publishedAt: episode.publishedAt }),
+          importHash: hash,
+          goneAt: null,
+          sourceId: target.sourceId ?? match.sourceId,
+        },
+      });
+      updated += 1;
+      continue;
+    }
+    if (byGuid.has(episode.guid)) continue;
+    const slug = await uniqueSlug(slugify(episode.title), (candidate) => takenSlugs.has(candidate));
+    takenSlugs.add(slug);
+    const placeholder = { id: "", guid: episode.guid, audioUrl: null, link: null, importHash: hash, goneAt: null, sourceId: null };
+    byGuid.set(episode.guid, placeholder);
+    creates.push({
+      ...episodeFields(episode),
+      guid: episode.guid,
+      slug,
+      showId: target.showId,
+      sourceId: target.sourceId ?? null,
+      // No readable date: the moment it was first seen, a millisecond apart so the feed's order survives.
+      publishedAt: episode.publishedAt ?? new Date(now.getTime() - index),
+      importHash: hash,
+    });
+  }
+
+  for (let start = 0; start < creates.length; start += CREATE_BATCH) {
+    await tx.episode.createMany({ data: creates.slice(start, start + CREATE_BATCH) });
+  }
+
+  let gone = 0;
+  if (target.markGone && target.sourceId) {
+    const missing = existing.filter((row) => row.sourceId === target.sourceId && !row.goneAt && !seen.has(row.id)).map((row) => row.id);
+    if (missing.length) gone = (await tx.episode.updateMany({ where: { id: { in: missing } }, data: { goneAt: now } })).count;
+  }
+  return { created: creates.length, updated, unchanged, gone, skipped: feed.skipped };
+}
+
+export function showFields(feed: ParsedFeed) {
+  return {
     title: feed.show.title,
     description: feed.show.description,
     author: feed.show.author,
     artworkUrl: feed.show.artworkUrl ?? null,
     language: feed.show.language ?? null,
     siteUrl: feed.show.siteUrl ?? null,
+    podcastGuid: feed.show.podcastGuid ?? null,
+    locked: feed.show.locked,
   };
-  const existing = feedUrl
-    ? await tx.show.findFirst({ where: { rssUrl: feedUrl }, select: { id: true, slug: true } })
-    : await tx.show.findUnique({ where: { slug: slugify(feed.show.title) }, select: { id: true, slug: true } });
-  if (existing) {
-    await tx.show.update({ where: { id: existing.id }, data: fields });
-    return existing;
-  }
+}
+
+export async function createShowFromFeed(tx: Prisma.TransactionClient, feed: ParsedFeed, rssUrl?: string) {
   const slug = await uniqueSlug(slugify(feed.show.title), async (candidate) =>
     Boolean(await tx.show.findUnique({ where: { slug: candidate }, select: { id: true } })),
   );
-  return tx.show.create({ data: { ...fields, slug, rssUrl: feedUrl ?? null }, select: { id: true, slug: true } });
+  return tx.show.create({ data: { ...showFields(feed), slug, rssUrl: rssUrl ?? null }, select: { id: true, slug: true } });
 }
 
-export async function importPodcastFeed(xml: string, options: FeedImportOptions = {}): Promise<FeedImportResult> {
-  const feed = await parsePodcastFeed(xml, { feedUrl: options.feedUrl });
+export interface FeedImportResult extends ImportCounts {
+  showId: string;
+  showSlug: string;
+}
+
+/** Imports feed XML that is at hand (the demo show, tests) into the show of the same name. */
+export async function importPodcastFeed(xml: string, options: { onProgress?: ImportProgress } = {}): Promise<FeedImportResult> {
+  const feed = await parsePodcastFeed(xml);
   return prisma.$transaction(
     async (tx) => {
-      const show = await upsertShow(tx, feed, options.feedUrl);
-      const existing = await tx.episode.findMany({ where: { showId: show.id }, select: { id: true, guid: true } });
-      const idByGuid = new Map(existing.map((episode) => [episode.guid, episode.id]));
-      const slugTaken = async (candidate: string) =>
-        Boolean(await tx.episode.findUnique({ where: { slug: candidate }, select: { id: true } }));
-
-      let created = 0;
-      let updated = 0;
-      for (const [index, episode] of feed.episodes.entries()) {
-        const id = idByGuid.get(episode.guid);
-        if (id) {
-          // The slug is left alone: links to the episode must keep working after a title edit.
-          await tx.episode.update({ where: { id }, data: episodeData(episode) });
-          updated += 1;
-        } else {
-          const slug = await uniqueSlug(slugify(episode.title), slugTaken);
-          const row = await tx.episode.create({
-            data: { ...episodeData(episode), guid: episode.guid, slug, showId: show.id },
-            select: { id: true },
-          });
-          idByGuid.set(episode.guid, row.id);
-          created += 1;
-        }
-        options.onProgress?.(index + 1, feed.episodes.length);
-      }
-      return { showId: show.id, showSlug: show.slug, created, updated, skipped: feed.skipped };
+      const existing = await tx.show.findUnique({ where: { slug: slugify(feed.show.title) }, select: { id: true, slug: true } });
+      if (existing) await tx.show.update({ where: { id: existing.id }, data: showFields(feed) });
+      const show = existing ?? (await createShowFromFeed(tx, feed));
+      const counts = await writeEpisodes(tx, { showId: show.id, markGone: false }, feed, options.onProgress);
+      return { showId: show.id, showSlug: show.slug, ...counts };
     },
     { timeout: 120_000 },
   );

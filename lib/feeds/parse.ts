@@ -3,13 +3,18 @@
 import { createHash } from "node:crypto";
 import Parser from "rss-parser";
 import { htmlToText, sanitizeNotesHtml } from "@/lib/html";
+import { z } from "zod";
 import {
   parsedEpisodeSchema,
   parsedFeedSchema,
+  personSchema,
+  soundbiteSchema,
+  transcriptSchema,
   type ParsedEpisode,
   type ParsedFeedMeta,
 } from "@/lib/validations/feed";
 import { parseDuration } from "./duration";
+import { repairFeedXml } from "./repair";
 
 export interface ParsedFeed {
   show: ParsedFeedMeta;
@@ -25,10 +30,40 @@ type RawItem = Parser.Item & {
   "content:encoded"?: string;
   itunes?: Record<string, unknown>;
   guid?: unknown;
+  id?: string;
+  transcripts?: unknown[];
+  persons?: unknown[];
+  soundbites?: unknown[];
+  "podcast:chapters"?: unknown;
+  "podcast:season"?: unknown;
+  "podcast:episode"?: unknown;
+  "yt:videoId"?: unknown;
+  "media:group"?: unknown;
 };
 
-const parser = new Parser<Record<string, unknown>, RawItem>({
-  customFields: { item: ["content:encoded"] },
+type RawFeed = {
+  language?: unknown;
+  "itunes:new-feed-url"?: unknown;
+  "podcast:locked"?: unknown;
+  "podcast:guid"?: unknown;
+};
+
+const parser = new Parser<RawFeed, RawItem>({
+  customFields: {
+    feed: ["itunes:new-feed-url", "podcast:locked", "podcast:guid"],
+    item: [
+      "content:encoded",
+      "id",
+      ["podcast:transcript", "transcripts", { keepArray: true }],
+      ["podcast:person", "persons", { keepArray: true }],
+      ["podcast:soundbite", "soundbites", { keepArray: true }],
+      "podcast:chapters",
+      "podcast:season",
+      "podcast:episode",
+      "yt:videoId",
+      "media:group",
+    ],
+  },
 });
 
 function text(value: unknown): string {
@@ -37,6 +72,29 @@ function text(value: unknown): string {
   // xml2js gives { _: "text", $: {attributes} } for elements that carry attributes (guid isPermaLink="false").
   if (value && typeof value === "object" && "_" in value) return text((value as { _: unknown })._);
   return "";
+}
+
+/** The attributes of an element as xml2js gives them ({ $: { name: value } }). */
+function attributes(value: unknown): Record<string, string> {
+  if (value && typeof value === "object" && "$" in value) return (value as { $: Record<string, string> }).$;
+  return {};
+}
+
+function firstOf(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function seconds(value: string | undefined): number | undefined {
+  const number = Number(value);
+  return value && Number.isFinite(number) ? number : undefined;
+}
+
+/** Keeps the entries that pass `schema`: one malformed podcast:person must not cost the episode. */
+function validEntries<T>(values: unknown[] | undefined, schema: z.ZodType<T>, toCandidate: (value: unknown) => unknown): T[] {
+  return (values ?? []).flatMap((value) => {
+    const result = schema.safeParse(toCandidate(value));
+    return result.success ? [result.data] : [];
+  });
 }
 
 function integer(value: unknown): number | undefined {
@@ -71,7 +129,8 @@ function itunesImage(itunes: Record<string, unknown> | undefined): unknown {
 }
 
 function identity(item: RawItem, audioUrl: string | undefined): string {
-  const guid = text(item.guid).trim();
+  // Atom entries (YouTube) carry their identity in <id>.
+  const guid = text(item.guid).trim() || text(item.id).trim();
   if (guid) return guid;
   if (audioUrl) return audioUrl;
   if (item.link) return item.link.trim();
@@ -79,46 +138,91 @@ function identity(item: RawItem, audioUrl: string | undefined): string {
   return `sha256:${createHash("sha256").update(`${item.title ?? ""}\n${item.pubDate ?? ""}`).digest("hex")}`;
 }
 
+function mediaGroup(item: RawItem) {
+  const group = firstOf(item["media:group"]) as Record<string, unknown> | undefined;
+  return {
+    description: text(firstOf(group?.["media:description"])),
+    thumbnail: attributes(firstOf(group?.["media:thumbnail"])).url,
+  };
+}
+
 function toEpisodeCandidate(item: RawItem, feedUrl: string | undefined) {
   const itunes = item.itunes;
+  const media = mediaGroup(item);
   const audioUrl = absoluteUrl(item.enclosure?.url, feedUrl);
-  const notesSource = item["content:encoded"] || item.content || text(itunes?.summary) || "";
+  const notesSource = item["content:encoded"] || item.content || text(itunes?.summary) || media.description || "";
   const notesHtml = sanitizeNotesHtml(notesSource);
   const date = new Date(item.isoDate ?? item.pubDate ?? "");
   const length = /^\d{1,18}$/.test(String(item.enclosure?.length ?? "").trim()) ? BigInt(String(item.enclosure?.length).trim()) : undefined;
+  const chapters = attributes(firstOf(item["podcast:chapters"]));
   return {
     guid: identity(item, audioUrl),
     title: text(item.title),
-    summary: htmlToText(text(itunes?.subtitle) || text(itunes?.summary) || item.contentSnippet || notesSource).slice(0, 600),
+    summary: htmlToText(text(itunes?.subtitle) || text(itunes?.summary) || media.description || item.contentSnippet || notesSource).slice(0, 600),
     notesHtml,
     publishedAt: Number.isNaN(date.getTime()) ? undefined : date,
     durationSeconds: parseDuration(itunes?.duration),
     audioUrl,
     audioType: item.enclosure?.type || undefined,
     audioLength: length,
-    artworkUrl: absoluteUrl(itunesImage(itunes), feedUrl),
-    season: integer(itunes?.season),
-    number: integer(itunes?.episode),
+    artworkUrl: absoluteUrl(itunesImage(itunes) ?? media.thumbnail, feedUrl),
+    season: integer(itunes?.season) ?? integer(firstOf(item["podcast:season"])),
+    number: integer(itunes?.episode) ?? integer(firstOf(item["podcast:episode"])),
     episodeType: episodeType(itunes?.episodeType),
     explicit: explicit(itunes?.explicit),
+    link: absoluteUrl(item.link, feedUrl),
+    transcripts: validEntries(item.transcripts, transcriptSchema, (value) => {
+      const { url, type, language, rel } = attributes(value);
+      return { url: absoluteUrl(url, feedUrl), type, language, rel };
+    }),
+    chaptersUrl: absoluteUrl(chapters.url, feedUrl),
+    chaptersType: chapters.type,
+    persons: validEntries(item.persons, personSchema, (value) => {
+      const { role, group, img, href } = attributes(value);
+      return { name: text(value), role, group, img: absoluteUrl(img, feedUrl), href: absoluteUrl(href, feedUrl) };
+    }),
+    soundbites: validEntries(item.soundbites, soundbiteSchema, (value) => {
+      const { startTime, duration } = attributes(value);
+      return { startTime: seconds(startTime), duration: seconds(duration), title: text(value) || undefined };
+    }),
   };
 }
 
-export async function parsePodcastFeed(xml: string, options: { feedUrl?: string } = {}): Promise<ParsedFeed> {
+async function parseLeniently(xml: string): Promise<Awaited<ReturnType<typeof parser.parseString>>> {
+  try {
+    return await parser.parseString(xml);
+  } catch (strictError) {
+    const repaired = repairFeedXml(xml);
+    if (repaired === xml) throw strictError;
+    return parser.parseString(repaired).catch(() => {
+      throw strictError;
+    });
+  }
+}
+
+// Hosts publish items minutes ahead of their stated time; anything further out is scheduled, not released.
+const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
+
+export async function parsePodcastFeed(xml: string, options: { feedUrl?: string; now?: Date } = {}): Promise<ParsedFeed> {
+  const latestAllowed = (options.now ?? new Date()).getTime() + FUTURE_TOLERANCE_MS;
   let raw: Awaited<ReturnType<typeof parser.parseString>>;
   try {
-    raw = await parser.parseString(xml);
+    raw = await parseLeniently(xml);
   } catch (error) {
     throw new FeedParseError(`Not a readable RSS or Atom feed: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   const showResult = parsedFeedSchema.safeParse({
-    title: raw.title ?? "",
+    // A feed without a channel title still has episodes worth importing; name it after its host.
+    title: raw.title?.trim() || (options.feedUrl ? new URL(options.feedUrl).hostname : "Untitled show"),
     description: htmlToText(raw.description ?? text(raw.itunes?.summary)),
     author: text(raw.itunes?.author),
     artworkUrl: absoluteUrl(raw.itunes?.image ?? raw.image?.url, options.feedUrl),
     language: text(raw.language) || undefined,
     siteUrl: absoluteUrl(raw.link, options.feedUrl),
+    newFeedUrl: absoluteUrl(raw["itunes:new-feed-url"], options.feedUrl),
+    podcastGuid: text(raw["podcast:guid"]).trim() || undefined,
+    locked: text(raw["podcast:locked"]).trim().toLowerCase() === "yes",
   });
   if (!showResult.success) {
     throw new FeedParseError(`The feed's channel is not usable: ${showResult.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
@@ -128,7 +232,9 @@ export async function parsePodcastFeed(xml: string, options: { feedUrl?: string 
   const skipped: ParsedFeed["skipped"] = [];
   raw.items.forEach((item, index) => {
     const result = parsedEpisodeSchema.safeParse(toEpisodeCandidate(item, options.feedUrl));
-    if (result.success) episodes.push(result.data);
+    if (result.success && result.data.publishedAt && result.data.publishedAt.getTime() > latestAllowed) {
+      skipped.push({ index, title: result.data.title.slice(0, 120), reason: "dated more than a day in the future: imported once it is out" });
+    } else if (result.success) episodes.push(result.data);
     else {
       const reason = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
       skipped.push({ index, title: text(item.title).slice(0, 120), reason });

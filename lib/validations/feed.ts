@@ -25,12 +25,36 @@ const cleanText = (max: number) =>
     .transform((value) => value.replace(/\s+/g, " ").trim())
     .pipe(z.string().max(max));
 
+const shortText = (max: number) => z.string().trim().max(max);
+
+export const transcriptSchema = z.object({
+  url: httpUrl,
+  type: shortText(100),
+  language: shortText(35).optional(),
+  rel: shortText(50).optional(),
+});
+
+export const personSchema = z.object({
+  name: shortText(200).pipe(z.string().min(1)),
+  role: shortText(100).optional(),
+  group: shortText(100).optional(),
+  img: httpUrl.optional(),
+  href: httpUrl.optional(),
+});
+
+export const soundbiteSchema = z.object({
+  startTime: z.number().nonnegative(),
+  duration: z.number().positive().max(24 * 3600),
+  title: shortText(300).optional(),
+});
+
 export const parsedEpisodeSchema = z.object({
   guid: z.string().trim().min(1).max(FEED_LIMITS.guid),
   title: cleanText(FEED_LIMITS.title).pipe(z.string().min(1, "has no title")),
   summary: cleanText(FEED_LIMITS.text),
   notesHtml: z.string().max(FEED_LIMITS.notesHtml),
-  publishedAt: z.date(),
+  // Absent when the feed gives no readable date: the importer then uses the time the episode was first seen.
+  publishedAt: z.date().optional(),
   durationSeconds: z.number().int().nonnegative().optional(),
   audioUrl: mediaUrl.optional(),
   audioType: z.string().trim().max(100).optional(),
@@ -40,6 +64,13 @@ export const parsedEpisodeSchema = z.object({
   number: z.number().int().min(0).max(1_000_000).optional(),
   episodeType: z.enum(["FULL", "TRAILER", "BONUS"]),
   explicit: z.boolean(),
+  link: httpUrl.optional(),
+  // Invalid podcast: entries are dropped one by one (see parse.ts); these arrays hold only valid ones.
+  transcripts: z.array(transcriptSchema).max(20),
+  chaptersUrl: httpUrl.optional(),
+  chaptersType: shortText(100).optional(),
+  persons: z.array(personSchema).max(100),
+  soundbites: z.array(soundbiteSchema).max(50),
 });
 
 export const parsedFeedSchema = z.object({
@@ -49,6 +80,9 @@ export const parsedFeedSchema = z.object({
   artworkUrl: httpUrl.optional(),
   language: z.string().trim().max(35).optional(),
   siteUrl: httpUrl.optional(),
+  newFeedUrl: httpUrl.optional(),
+  podcastGuid: shortText(200).optional(),
+  locked: z.boolean(),
 });
 
 export type ParsedEpisode = z.infer<typeof parsedEpisodeSchema>;

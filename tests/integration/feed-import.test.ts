@@ -36,26 +36,32 @@ describe("importPodcastFeed", () => {
     expect(notesHtml).toContain('<a href="https://data.example.org/bridges" rel="nofollow ugc noopener">');
   });
 
-  it("updates episodes in place on a second import and keeps their slugs", async () => {
+  it("updates only the changed episode on a second import and keeps its slug", async () => {
     const xml = await fixture("long-signal.xml");
     await importPodcastFeed(xml);
     const renamed = xml.replace("<title>Bridges Nobody Inspects</title>", "<title>Bridges Nobody Inspects (Updated)</title>");
     const result = await importPodcastFeed(renamed);
-    expect(result).toMatchObject({ created: 0, updated: 8 });
+    expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 7 });
     expect(await prisma.episode.count()).toBe(8);
     const episode = await prisma.episode.findUniqueOrThrow({ where: { slug: "bridges-nobody-inspects" } });
     expect(episode.title).toBe("Bridges Nobody Inspects (Updated)");
   });
 
-  it("skips an unusable item and keeps the rest", async () => {
+  it("skips an unusable item, holds back a future one, and dates an undated one when first seen", async () => {
+    const before = Date.now();
     const xml = feed(`
       <item><title>Good</title><guid>a</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate></item>
       <item><title>No date</title><guid>b</guid><pubDate>not a date</pubDate></item>
-      <item><title></title><guid>c</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate></item>`);
+      <item><title></title><guid>c</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate></item>
+      <item><title>Next year</title><guid>d</guid><pubDate>${new Date(Date.now() + 400 * 86_400_000).toUTCString()}</pubDate></item>`);
     const result = await importPodcastFeed(xml);
-    expect(result.created).toBe(1);
-    expect(result.skipped.map((item) => item.index)).toEqual([1, 2]);
-    expect(result.skipped[0]?.reason).toMatch(/publishedAt/);
+    expect(result.created).toBe(2);
+    expect(result.skipped.map((item) => [item.index, item.reason])).toEqual([
+      [2, expect.stringMatching(/title/)],
+      [3, expect.stringMatching(/future/)],
+    ]);
+    const undated = await prisma.episode.findFirstOrThrow({ where: { guid: "b" } });
+    expect(undated.publishedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it("gives distinct slugs to episodes with the same title", async () => {
@@ -69,7 +75,7 @@ describe("importPodcastFeed", () => {
     await importPodcastFeed(await fixture("long-signal.xml"));
     const before = await prisma.episode.findMany({ orderBy: { slug: "asc" } });
     await expect(importPodcastFeed("<html><body>Document moved</body></html>")).rejects.toBeInstanceOf(FeedParseError);
-    await expect(importPodcastFeed(feed("", "<title></title>"))).rejects.toThrow(/no title/);
+    await expect(importPodcastFeed('<rss version="2.0"><channel><title>Cut off</title><item><title>')).rejects.toBeInstanceOf(FeedParseError);
     expect(await prisma.episode.findMany({ orderBy: { slug: "asc" } })).toEqual(before);
   });
 });
