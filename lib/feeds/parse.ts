@@ -200,11 +200,17 @@ async function parseLeniently(xml: string): Promise<Awaited<ReturnType<typeof pa
   }
 }
 
+// No real feed defines entities; hostile ones do, to expand them exponentially or to read local files.
+const DECLARES_ENTITIES = /<!DOCTYPE[^>[]*\[[\s\S]*?<!ENTITY/i;
+
 // Hosts publish items minutes ahead of their stated time; anything further out is scheduled, not released.
 const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
 
 export async function parsePodcastFeed(xml: string, options: { feedUrl?: string; now?: Date } = {}): Promise<ParsedFeed> {
   const latestAllowed = (options.now ?? new Date()).getTime() + FUTURE_TOLERANCE_MS;
+  if (DECLARES_ENTITIES.test(xml.slice(0, 64 * 1024))) {
+    throw new FeedParseError("The feed declares its own entities in a DOCTYPE (the shape of entity-expansion and file-reading attacks); it is refused.");
+  }
   let raw: Awaited<ReturnType<typeof parser.parseString>>;
   try {
     raw = await parseLeniently(xml);

@@ -6,3 +6,6 @@ const urls = JSON.parse(process.env[WORKER_DATABASES_VARIABLE] ?? "[]") as strin
 const worker = Number(process.env.JEST_WORKER_ID ?? "1");
 const url = urls[(worker - 1) % Math.max(urls.length, 1)];
 if (url) process.env.DATABASE_URL = url;
+
+// Feed tests fetch from their own server on 127.0.0.1 (tests/setup/feed-server.ts).
+process.env.FEEDS_ALLOW_PRIVATE_HOSTS = "true";

@@ -1,0 +1,169 @@
+// Keeping a show current from its feeds: fetch (conditionally), skip what has not changed, parse off the main
+// thread, write in one transaction, and record every run. A failed run changes no episode.
+import { createHash } from "node:crypto";
+import { prisma } from "@/lib/db";
+import type { FeedKind, SyncStatus } from "@/lib/generated/prisma/client";
+import { decodeFeed } from "./decode";
+import { fetchFeed, FeedFetchError, type FetchFeedOptions, type FetchFeedResult } from "./fetch";
+import { createShowFromFeed, showFields, writeEpisodes, type ImportCounts, type ImportProgress } from "./import";
+import { parseFeedOffThread } from "./parse-worker-client";
+import { FeedParseError, type ParsedFeed } from "./parse";
+
+// A claim older than this belongs to a run that died (a crashed instance); another run may take the source over.
+const STALE_CLAIM_MS = 15 * 60 * 1000;
+const IMPORT_TIMEOUT_MS = 5 * 60 * 1000;
+
+export interface SyncOptions {
+  /** Ignore the validators and content hash: fetch and import whatever the feed says now. */
+  force?: boolean;
+  fetch?: FetchFeedOptions;
+  onProgress?: ImportProgress;
+}
+
+export type SyncResult =
+  | { status: "busy"; sourceId: string }
+  | ({ status: Exclude<SyncStatus, "RUNNING">; sourceId: string; runId: string; httpStatus?: number; error?: string; movedTo?: string } & Partial<ImportCounts>);
+
+export class FeedSourceError extends Error {
+  override name = "FeedSourceError";
+}
+
+function contentHash(body: Buffer): string {
+  return createHash("sha256").update(body).digest("hex");
+}
+
+type FetchedFeed = Extract<FetchFeedResult, { status: "fetched" }>;
+
+function parseFetched(fetched: FetchedFeed): Promise<ParsedFeed> {
+  const { text } = decodeFeed(fetched.body, fetched.contentType);
+  return parseFeedOffThread(text, fetched.url);
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof FeedFetchError || error instanceof FeedParseError || error instanceof FeedSourceError) return error.message;
+  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+export async function syncFeedSource(sourceId: string, options: SyncOptions = {}): Promise<SyncResult> {
+  const claimedAt = new Date();
+  const claim = await prisma.feedSource.updateMany({
+    where: { id: sourceId, OR: [{ syncStartedAt: null }, { syncStartedAt: { lt: new Date(claimedAt.getTime() - STALE_CLAIM_MS) } }] },
+    data: { syncStartedAt: claimedAt },
+  });
+  if (claim.count === 0) {
+    if (!(await prisma.feedSource.findUnique({ where: { id: sourceId }, select: { id: true } }))) {
+      throw new FeedSourceError(`There is no feed source ${sourceId}.`);
+    }
+    return { status: "busy", sourceId };
+  }
+
+  const source = await prisma.feedSource.findUniqueOrThrow({ where: { id: sourceId } });
+  const run = await prisma.syncRun.create({ data: { sourceId, status: "RUNNING", startedAt: claimedAt } });
+  const finish = async (status: Exclude<SyncStatus, "RUNNING">, fields: { httpStatus?: number; error?: string; counts?: ImportCounts }) => {
+    const finishedAt = new Date();
+    await prisma.syncRun.update({
+      where: { id: run.id },
+      data: {
+        status,
+        finishedAt,
+        durationMs: finishedAt.getTime() - claimedAt.getTime(),
+        httpStatus: fields.httpStatus ?? null,
+        error: fields.error ?? null,
+        created: fields.counts?.created ?? 0,
+        updated: fields.counts?.updated ?? 0,
+        unchanged: fields.counts?.unchanged ?? 0,
+        gone: fields.counts?.gone ?? 0,
+        skipped: fields.counts?.skipped.length ?? 0,
+      },
+    });
+  };
+
+  try {
+    if (source.kind !== "PODCAST") {
+      throw new FeedSourceError(`${source.kind} sources are matched to episodes by the cross-platform matcher, which is not built yet.`);
+    }
+    const fetched = await fetchFeed(source.url, {
+      ...options.fetch,
+      ...(!options.force && { etag: source.etag, lastModified: source.lastModified }),
+    });
+    const hash = fetched.status === "fetched" ? contentHash(fetched.body) : undefined;
+    if (fetched.status === "not-modified" || (!options.force && hash === source.contentHash)) {
+      await finish("UNCHANGED", { httpStatus: fetched.httpStatus });
+      await prisma.feedSource.update({
+        where: { id: sourceId },
+        data: {
+          lastFetchedAt: claimedAt,
+          lastStatus: "UNCHANGED",
+          lastError: null,
+          ...(fetched.status === "fetched" && { etag: fetched.etag ?? null, lastModified: fetched.lastModified ?? null }),
+        },
+      });
+      return { status: "UNCHANGED", sourceId, runId: run.id, httpStatus: fetched.httpStatus };
+    }
+
+    const feed = await parseFetched(fetched);
+    const movedTo = feed.show.newFeedUrl && feed.show.newFeedUrl !== source.url ? feed.show.newFeedUrl : undefined;
+    const counts = await prisma.$transaction(
+      async (tx) => {
+        await tx.show.update({ where: { id: source.showId }, data: showFields(feed) });
+        const written = await writeEpisodes(tx, { showId: source.showId, sourceId, markGone: true }, feed, options.onProgress, claimedAt);
+        const moveTaken = movedTo && (await tx.feedSource.findUnique({ where: { url: movedTo }, select: { id: true } }));
+        await tx.feedSource.update({
+          where: { id: sourceId },
+          data: {
+            // itunes:new-feed-url: the show has moved hosts; follow it from the next sync on.
+            ...(movedTo && !moveTaken && { url: movedTo, etag: null, lastModified: null }),
+            ...(!movedTo && { etag: fetched.etag ?? null, lastModified: fetched.lastModified ?? null }),
+            contentHash: hash,
+            lastFetchedAt: claimedAt,
+            lastStatus: "IMPORTED",
+            lastError: null,
+          },
+        });
+        return written;
+      },
+      { timeout: IMPORT_TIMEOUT_MS },
+    );
+    await finish("IMPORTED", { httpStatus: fetched.httpStatus, counts });
+    return { status: "IMPORTED", sourceId, runId: run.id, httpStatus: fetched.httpStatus, movedTo, ...counts };
+  } catch (error) {
+    const message = describeError(error);
+    const httpStatus = error instanceof FeedFetchError ? error.httpStatus : undefined;
+    await finish("FAILED", { httpStatus, error: message });
+    await prisma.feedSource.update({ where: { id: sourceId }, data: { lastFetchedAt: claimedAt, lastStatus: "FAILED", lastError: message } });
+    return { status: "FAILED", sourceId, runId: run.id, httpStatus, error: message };
+  } finally {
+    await prisma.feedSource.updateMany({ where: { id: sourceId, syncStartedAt: claimedAt }, data: { syncStartedAt: null } });
+  }
+}
+
+export interface AddSourceInput {
+  url: string;
+  kind: FeedKind;
+  /** The show the feed belongs to; without one, a show is created from the feed's channel. */
+  showSlug?: string;
+  fetch?: FetchFeedOptions;
+}
+
+/** Checks that the URL serves a usable feed, then records the source (and its show) and imports it at once. */
+export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOptions, "force" | "fetch"> = {}) {
+  const existing = await prisma.feedSource.findUnique({ where: { url: input.url }, select: { id: true } });
+  if (existing) throw new FeedSourceError(`${input.url} is already a feed source.`);
+  const fetched = await fetchFeed(input.url, input.fetch);
+  if (fetched.status === "not-modified") throw new FeedSourceError(`${input.url} answered 304 to a plain request.`);
+  const feed = await parseFetched(fetched);
+
+  const source = await prisma.$transaction(async (tx) => {
+    let showId: string;
+    if (input.showSlug) {
+      const show = await tx.show.findUnique({ where: { slug: input.showSlug }, select: { id: true } });
+      if (!show) throw new FeedSourceError(`There is no show "${input.showSlug}".`);
+      showId = show.id;
+    } else {
+      showId = (await createShowFromFeed(tx, feed, input.kind === "PODCAST" ? fetched.url : undefined)).id;
+    }
+    return tx.feedSource.create({ data: { showId, kind: input.kind, url: fetched.url }, select: { id: true, showId: true } });
+  });
+  const sync = await syncFeedSource(source.id, { ...options, force: true, fetch: input.fetch });
+  return { source, sync };
+}

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { prisma } from "@/lib/db";
+import { addFeedSource, syncFeedSource } from "@/lib/feeds/sync";
+import { resetDatabase } from "../setup/database";
+import { startFeedServer, type FeedServer } from "../setup/feed-server";
+
+const demoFeed = readFileSync(path.resolve("tests/fixtures/feeds/long-signal.xml"), "utf8");
+let server: FeedServer;
+
+beforeAll(async () => {
+  server = await startFeedServer();
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  await resetDatabase();
+  server.routes.clear();
+  server.requests.length = 0;
+});
+
+async function addDemoSource(route: Parameters<FeedServer["routes"]["set"]>[1] = {}) {
+  server.routes.set("/feed.xml", { body: demoFeed, etag: '"v1"', ...route });
+  const { source, sync } = await addFeedSource({ url: server.url("/feed.xml"), kind: "PODCAST" });
+  expect(sync).toMatchObject({ status: "IMPORTED", created: 8 });
+  return source;
+}
+
+const episodesSnapshot = () => prisma.episode.findMany({ orderBy: { guid: "asc" } });
+
+describe("adding a feed source", () => {
+  it("creates the show from the feed's channel and imports every episode, recording the run", async () => {
+    const source = await addDemoSource();
+    const show = await prisma.show.findUniqueOrThrow({ where: { id: source.showId } });
+    expect(show).toMatchObject({ title: "The Long Signal", rssUrl: server.url("/feed.xml") });
+    const episode = await prisma.episode.findFirstOrThrow({ where: { guid: "long-signal-0108" } });
+    expect(episode.audioUrl).toBe(server.url("/demo/audio/long-signal-sample.wav"));
+    const runs = await prisma.syncRun.findMany({ where: { sourceId: source.id } });
+    expect(runs).toEqual([expect.objectContaining({ status: "IMPORTED", created: 8, httpStatus: 200, error: null })]);
+    expect(await prisma.feedSource.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({ etag: '"v1"', syncStartedAt: null });
+  });
+
+  it("refuses a URL that is not a feed and creates nothing", async () => {
+    server.routes.set("/page.html", { body: "<html><body>Hello</body></html>", contentType: "text/html" });
+    await expect(addFeedSource({ url: server.url("/page.html"), kind: "PODCAST" })).rejects.toThrow(/Not a readable RSS or Atom feed/);
+    expect(await prisma.show.count()).toBe(0);
+    expect(await prisma.feedSource.count()).toBe(0);
+  });
+});
+
+describe("syncing a feed source", () => {
+  it("writes nothing when the server answers 304", async () => {
+    const source = await addDemoSource();
+    const before = await episodesSnapshot();
+    expect(await syncFeedSource(source.id)).toMatchObject({ status: "UNCHANGED", httpStatus: 304 });
+    expect(server.requests.at(-1)?.headers["if-none-match"]).toBe('"v1"');
+    expect(await episodesSnapshot()).toEqual(before);
+  });
+
+  it("writes nothing when the body is the same, even without validators", async () => {
+    const source = await addDemoSource({ etag: undefined });
+    const before = await episodesSnapshot();
+    expect(await syncFeedSource(source.id)).toMatchObject({ status: "UNCHANGED", httpStatus: 200 });
+    expect(await episodesSnapshot()).toEqual(before);
+  });
+
+  it("updates only what changed and adds what is new", async () => {
+    const source = await addDemoSource();
+    const newItem = `<item><title>Brand New</title><guid>long-signal-0109</guid><pubDate>Tue, 17 Nov 2026 07:00:00 +0000</pubDate>
+      <enclosure url="https://cdn.example/109.mp3" length="1" type="audio/mpeg"/></item>`;
+    const changed = demoFeed.replace("<title>Night Buses and the People Who Drive Them</title>", "<title>Night Buses, Revisited</title>").replace("<item>", `${newItem}<item>`);
+    server.routes.set("/feed.xml", { body: changed, etag: '"v2"' });
+    const untouched = await prisma.episode.findFirstOrThrow({ where: { guid: "long-signal-0107" } });
+
+    expect(await syncFeedSource(source.id)).toMatchObject({ status: "IMPORTED", created: 1, updated: 1, unchanged: 7, gone: 0 });
+    expect(await prisma.episode.findFirstOrThrow({ where: { guid: "long-signal-0106" } })).toMatchObject({
+      title: "Night Buses, Revisited",
+      slug: "night-buses-and-the-people-who-drive-them",
+    });
+    expect((await prisma.episode.findFirstOrThrow({ where: { guid: "long-signal-0107" } })).updatedAt).toEqual(untouched.updatedAt);
+  });
+
+  it("marks an episode that left the feed as gone, keeps it, and brings it back when it returns", async () => {
+    const source = await addDemoSource();
+    const without = demoFeed.replace(/<item>\s*<title>Who Owns the Map\?<\/title>[\s\S]*?<\/item>/, "");
+    server.routes.set("/feed.xml", { body: without, etag: '"v2"' });
+    expect(await syncFeedSource(source.id)).toMatchObject({ status: "IMPORTED", gone: 1 });
+    expect((await prisma.episode.findUniqueOrThrow({ where: { slug: "who-owns-the-map" } })).goneAt).toBeInstanceOf(Date);
+
+    server.routes.set("/feed.xml", { body: demoFeed, etag: '"v3"' });
+    expect(await syncFeedSource(source.id)).toMatchObject({ status: "IMPORTED", updated: 1, gone: 0 });
+    expect((await prisma.episode.findUniqueOrThrow({ where: { slug: "who-owns-the-map" } })).goneAt).toBeNull();
+  });
+
+  it.each([
+    ["a truncated feed", { body: demoFeed.slice(0, 3000), etag: '"bad"' }, /Not a readable RSS or Atom feed/],
+    ["an HTML error page", { body: "<html><body>Maintenance</body></html>", contentType: "text/html", etag: '"bad"' }, /Not a readable/],
+    ["an HTTP 500", { status: 500, body: "oops" }, /HTTP 500/],
+    ["an empty body", { body: "", etag: '"bad"' }, /Not a readable/],
+  ])("records %s as a failed run and leaves every episode as it was", async (_name, route, error) => {
+    const source = await addDemoSource();
+    const before = await episodesSnapshot();
+    server.routes.set("/feed.xml", route);
+    const result = await syncFeedSource(source.id);
+    expect(result).toMatchObject({ status: "FAILED", error: expect.stringMatching(error) });
+    expect(await episodesSnapshot()).toEqual(before);
+    expect(await prisma.feedSource.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({
+      lastStatus: "FAILED",
+      lastError: expect.stringMatching(error),
+      syncStartedAt: null,
+    });
+  });
+
+  it("runs one sync at a time per source: a second one at the same moment stands aside", async () => {
+    const source = await addDemoSource();
+    server.routes.set("/feed.xml", { body: demoFeed.replace("Bridges Nobody Inspects", "Bridges, Again"), etag: '"v2"' });
+    const results = await Promise.all([syncFeedSource(source.id), syncFeedSource(source.id)]);
+    expect(results.map((result) => result.status).sort()).toEqual(["IMPORTED", "busy"]);
+    expect(await prisma.episode.count()).toBe(8);
+    expect(await prisma.syncRun.count({ where: { sourceId: source.id } })).toBe(2);
+  });
+
+  it("follows itunes:new-feed-url to the show's new home", async () => {
+    const source = await addDemoSource();
+    const moved = demoFeed.replace("<channel>", `<channel><itunes:new-feed-url>${server.url("/moved.xml")}</itunes:new-feed-url>`);
+    server.routes.set("/feed.xml", { body: moved, etag: '"v2"' });
+    server.routes.set("/moved.xml", { body: moved, etag: '"m1"' });
+    expect(await syncFeedSource(source.id)).toMatchObject({ status: "IMPORTED", movedTo: server.url("/moved.xml") });
+    expect((await prisma.feedSource.findUniqueOrThrow({ where: { id: source.id } })).url).toBe(server.url("/moved.xml"));
+    await syncFeedSource(source.id);
+    expect(server.requests.at(-1)?.path).toBe("/moved.xml");
+  });
+
+  it("refuses a feed whose DOCTYPE defines entities: no expansion, no file read, nothing stored", async () => {
+    const hostile = `<?xml version="1.0"?>
+      <!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+      <!ENTITY file SYSTEM "file:///etc/passwd">]>
+      <rss version="2.0"><channel><title>Hostile &c;</title><item><title>&file;</title><guid>x</guid>
+      <pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate></item></channel></rss>`;
+    server.routes.set("/hostile.xml", { body: hostile });
+    const outcome = await addFeedSource({ url: server.url("/hostile.xml"), kind: "PODCAST" }).then(
+      () => "imported",
+      (error: Error) => error.message,
+    );
+    const texts = (await prisma.episode.findMany()).map((episode) => episode.title).join(" ") + (await prisma.show.findMany()).map((show) => show.title).join(" ");
+    expect(texts).not.toMatch(/root:|a{30}/);
+    expect(outcome).toMatch(/declares its own entities/);
+    expect(await prisma.feedSource.count()).toBe(0);
+  });
+});
