@@ -4,12 +4,22 @@ import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 
+let databaseUrlOverride: string | undefined;
+
+/**
+ * For CLIs that prepare the database themselves (the embedded one has no URL until it runs): call before the first
+ * query. Everything else uses DATABASE_URL.
+ */
+export function useDatabaseUrl(url: string): void {
+  databaseUrlOverride = url;
+}
+
 // The connection is made on the first query, not on import: `next build` imports every page without a database.
 const adapter: SqlDriverAdapterFactory = {
   provider: "postgres",
   adapterName: "@prisma/adapter-pg",
   async connect() {
-    const url = getEnv().DATABASE_URL;
+    const url = databaseUrlOverride ?? getEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set. Start Showfront with `npm run dev` or `npm start`, which provide one.");
     return new PrismaPg({ connectionString: url }).connect();
   },

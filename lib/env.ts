@@ -1,6 +1,8 @@
 // The one place that reads process.env. Every variable is checked here once; a wrong value stops start-up with a
 // message that names it. The README's configuration table lists the same variables.
 import { z } from "zod";
+// Relative, not "@/": next.config.ts loads this file, and Next's config loader does not resolve path aliases.
+import { describeIssues } from "./validations/issues";
 
 const postgresUrl = z
   .string()
@@ -48,8 +50,7 @@ export class ConfigError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
-  throw new ConfigError(`Invalid configuration: ${problems.join("; ")}.`);
+  throw new ConfigError(`Invalid configuration: ${describeIssues(result.error)}.`);
 }
 
 let cached: Env | undefined;

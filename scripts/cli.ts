@@ -1,6 +1,8 @@
 // The shell every script runs in: progress lines on stderr with a prefix, and one clear line instead of a stack
 // trace: the messages of lib/ errors are written to be read by the person at the terminal.
+import { ZodError } from "zod";
 import type { Log } from "@/lib/site/launch";
+import { describeIssues } from "@/lib/validations/issues";
 
 const log: Log = (message) => process.stderr.write(`[showfront] ${message}\n`);
 
@@ -8,7 +10,7 @@ export function runCli(main: (log: Log) => Promise<number | void>): void {
   main(log).then(
     (code) => process.exit(code ?? 0),
     (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = error instanceof ZodError ? describeIssues(error) : error instanceof Error ? error.message : String(error);
       process.stderr.write(`[showfront] Error: ${message}\n`);
       process.exit(1);
     },

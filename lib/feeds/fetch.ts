@@ -94,7 +94,8 @@ function requestOnce(url: URL, headers: Record<string, string>, allowPrivate: bo
       return;
     }
     const client = url.protocol === "https:" ? https : http;
-    const request = client.request(url, { method: "GET", headers, lookup: guardedLookup(allowPrivate), signal });
+    // agent: false gives every hop a fresh connection, so each one passes the address check below.
+    const request = client.request(url, { method: "GET", headers, agent: false, lookup: guardedLookup(allowPrivate), signal });
     // The last word: whatever resolved, the socket must be connected to an allowed address.
     request.on("socket", (socket) => {
       socket.once("connect", () => {

@@ -83,7 +83,8 @@ export async function writeEpisodes(
       (episode.link ? byLink.get(episode.link) : undefined);
     const hash = importHash(episode);
     if (match) {
-      if (seen.has(match.id)) continue; // the same episode twice in one feed: the first wins
+      // The same episode twice in one feed (a repeated GUID or enclosure): the first one wins.
+      if (!match.id || seen.has(match.id)) continue;
       seen.add(match.id);
       if (match.importHash === hash && !match.goneAt && match.guid === episode.guid) {
         unchanged += 1;
@@ -103,11 +104,10 @@ export async function writeEpisodes(
       updated += 1;
       continue;
     }
-    if (byGuid.has(episode.guid)) continue;
     const slug = await uniqueSlug(slugify(episode.title), (candidate) => takenSlugs.has(candidate));
     takenSlugs.add(slug);
-    const placeholder = { id: "", guid: episode.guid, audioUrl: null, link: null, importHash: hash, goneAt: null, sourceId: null };
-    byGuid.set(episode.guid, placeholder);
+    // Not in the database yet (an empty id): later items with the same GUID count as repeats of this one.
+    byGuid.set(episode.guid, { id: "", guid: episode.guid, audioUrl: null, link: null, importHash: hash, goneAt: null, sourceId: null });
     creates.push({
       ...episodeFields(episode),
       guid: episode.guid,

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import Parser from "rss-parser";
 import { htmlToText, sanitizeNotesHtml } from "@/lib/html";
+import { describeIssues } from "@/lib/validations/issues";
 import { z } from "zod";
 import {
   parsedEpisodeSchema,
@@ -231,7 +232,7 @@ export async function parsePodcastFeed(xml: string, options: { feedUrl?: string;
     locked: text(raw["podcast:locked"]).trim().toLowerCase() === "yes",
   });
   if (!showResult.success) {
-    throw new FeedParseError(`The feed's channel is not usable: ${showResult.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
+    throw new FeedParseError(`The feed's channel is not usable: ${describeIssues(showResult.error)}`);
   }
 
   const episodes: ParsedEpisode[] = [];
@@ -242,7 +243,7 @@ export async function parsePodcastFeed(xml: string, options: { feedUrl?: string;
       skipped.push({ index, title: result.data.title.slice(0, 120), reason: "dated more than a day in the future: imported once it is out" });
     } else if (result.success) episodes.push(result.data);
     else {
-      const reason = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+      const reason = describeIssues(result.error);
       skipped.push({ index, title: text(item.title).slice(0, 120), reason });
     }
   });

@@ -167,3 +167,15 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
   const sync = await syncFeedSource(source.id, { ...options, force: true, fetch: input.fetch });
   return { source, sync };
 }
+
+export async function listFeedSources(filter: { showSlug?: string; sourceId?: string } = {}) {
+  return prisma.feedSource.findMany({
+    where: {
+      enabled: true,
+      ...(filter.sourceId && { id: filter.sourceId }),
+      ...(filter.showSlug && { show: { slug: filter.showSlug } }),
+    },
+    select: { id: true, url: true, kind: true, show: { select: { slug: true, title: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+}

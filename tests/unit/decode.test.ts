@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { charsetFromContentType, decodeFeed } from "@/lib/feeds/decode";
 
-const sharedFeed = (name: string) => readFile(path.resolve("..", "shared", "feeds", name));
+const sharedFeed = (name: string) => readFile(path.resolve("tests/fixtures/feeds/real-world", name.replace("/", "__")));
 
 describe("decodeFeed", () => {
   it("follows the XML declaration when the server says nothing (ISO-8859-1)", async () => {
