@@ -6,6 +6,7 @@ import type { FeedKind, SyncStatus } from "@/lib/generated/prisma/client";
 import { decodeFeed } from "./decode";
 import { fetchFeed, FeedFetchError, type FetchFeedOptions, type FetchFeedResult } from "./fetch";
 import { createShowFromFeed, showFields, writeEpisodes, type ImportCounts, type ImportProgress } from "./import";
+import { matchShowItems, recordPlatformItems } from "./links";
 import { parseFeedOffThread } from "./parse-worker-client";
 import { FeedParseError, type ParsedFeed } from "./parse";
 
@@ -79,9 +80,6 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
   };
 
   try {
-    if (source.kind !== "PODCAST") {
-      throw new FeedSourceError(`${source.kind} sources are matched to episodes by the cross-platform matcher, which is not built yet.`);
-    }
     const fetched = await fetchFeed(source.url, {
       ...options.fetch,
       ...(!options.force && { etag: source.etag, lastModified: source.lastModified }),
@@ -105,8 +103,16 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
     const movedTo = feed.show.newFeedUrl && feed.show.newFeedUrl !== source.url ? feed.show.newFeedUrl : undefined;
     const counts = await prisma.$transaction(
       async (tx) => {
-        await tx.show.update({ where: { id: source.showId }, data: showFields(feed) });
-        const written = await writeEpisodes(tx, { showId: source.showId, sourceId, markGone: true }, feed, options.onProgress, claimedAt);
+        let written: ImportCounts;
+        if (source.kind === "PODCAST") {
+          await tx.show.update({ where: { id: source.showId }, data: showFields(feed) });
+          written = await writeEpisodes(tx, { showId: source.showId, sourceId, markGone: true }, feed, options.onProgress, claimedAt);
+        } else {
+          const items = await recordPlatformItems(tx, source, feed, claimedAt);
+          written = { ...items, unchanged: 0, gone: 0, skipped: feed.skipped };
+        }
+        const show = await tx.show.findUniqueOrThrow({ where: { id: source.showId }, select: { title: true } });
+        await matchShowItems(tx, source.showId, show.title);
         const moveTaken = movedTo && (await tx.feedSource.findUnique({ where: { url: movedTo }, select: { id: true } }));
         await tx.feedSource.update({
           where: { id: sourceId },

@@ -1,0 +1,125 @@
+// Other platforms' items (YouTube, Rumble) and the links from episodes to them. Items accumulate: each sync adds
+// what is new and touches what is seen again, never deletes. Links are recomputed per show on every sync, except
+// the ones a person accepted or rejected, which stand.
+import type { FeedKind, Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db";
+import { MATCH_THRESHOLDS, matchItems } from "./match";
+import type { ParsedFeed } from "./parse";
+
+export function platformOf(kind: FeedKind, url: string): string {
+  if (kind === "YOUTUBE") return "youtube";
+  if (kind === "PODCAST") return "rss";
+  const host = new URL(url).hostname.replace(/^www\./, "");
+  return host.split(".").slice(-2, -1)[0] ?? host;
+}
+
+export interface ItemCounts {
+  created: number;
+  updated: number;
+}
+
+export async function recordPlatformItems(
+  tx: Prisma.TransactionClient,
+  source: { id: string; kind: FeedKind; url: string },
+  feed: ParsedFeed,
+  now: Date,
+): Promise<ItemCounts> {
+  const platform = platformOf(source.kind, source.url);
+  const rows = feed.episodes
+    .map((episode, index) => ({
+      sourceId: source.id,
+      platform,
+      externalId: episode.guid,
+      url: episode.link ?? episode.audioUrl ?? "",
+      title: episode.title,
+      publishedAt: episode.publishedAt ?? new Date(now.getTime() - index),
+      durationSeconds: episode.durationSeconds ?? null,
+      description: episode.summary,
+      lastSeenAt: now,
+    }))
+    .filter((row) => /^https?:\/\//.test(row.url));
+  const known = new Set(
+    (await tx.platformItem.findMany({ where: { sourceId: source.id, externalId: { in: rows.map((row) => row.externalId) } }, select: { externalId: true } })).map(
+      (row) => row.externalId,
+    ),
+  );
+  const fresh = rows.filter((row) => !known.has(row.externalId));
+  await tx.platformItem.createMany({ data: fresh, skipDuplicates: true });
+  for (const row of rows.filter((candidate) => known.has(candidate.externalId))) {
+    await tx.platformItem.update({
+      where: { sourceId_externalId: { sourceId: source.id, externalId: row.externalId } },
+      data: { title: row.title, url: row.url, durationSeconds: row.durationSeconds, description: row.description, lastSeenAt: now },
+    });
+  }
+  return { created: fresh.length, updated: rows.length - fresh.length };
+}
+
+export interface MatchCounts {
+  linked: number;
+  pending: number;
+}
+
+/** Recomputes the automatic links of one show, platform by platform; a person's decisions are left as they are. */
+export async function matchShowItems(tx: Prisma.TransactionClient, showId: string, showTitle: string): Promise<MatchCounts> {
+  const [items, episodes, decided] = await Promise.all([
+    tx.platformItem.findMany({
+      where: { source: { showId } },
+      select: { id: true, platform: true, externalId: true, url: true, title: true, publishedAt: true, durationSeconds: true },
+    }),
+    tx.episode.findMany({
+      where: { showId },
+      select: { id: true, guid: true, title: true, publishedAt: true, durationSeconds: true, link: true, notesHtml: true },
+    }),
+    tx.episodeLink.findMany({
+      where: { episode: { showId }, status: { in: ["ACCEPTED", "REJECTED"] } },
+      select: { episodeId: true, itemId: true, platform: true, status: true },
+    }),
+  ]);
+  await tx.episodeLink.deleteMany({ where: { episode: { showId }, status: { in: ["AUTO", "PENDING"] } } });
+
+  const counts: MatchCounts = { linked: 0, pending: 0 };
+  for (const platform of new Set(items.map((item) => item.platform))) {
+    const accepted = decided.filter((link) => link.platform === platform && link.status === "ACCEPTED");
+    const chosen = matchItems(
+      items.filter((item) => item.platform === platform),
+      episodes,
+      {
+        showTitle,
+        takenItems: new Set(accepted.flatMap((link) => (link.itemId ? [link.itemId] : []))),
+        takenEpisodes: new Set(accepted.map((link) => link.episodeId)),
+        excluded: new Set(decided.filter((link) => link.status === "REJECTED").map((link) => `${link.itemId}:${link.episodeId}`)),
+      },
+    );
+    const byId = new Map(items.map((item) => [item.id, item]));
+    await tx.episodeLink.createMany({
+      data: chosen.map((candidate) => {
+        const confident = candidate.confidence >= MATCH_THRESHOLDS.auto;
+        counts[confident ? "linked" : "pending"] += 1;
+        return {
+          episodeId: candidate.episodeId,
+          itemId: candidate.itemId,
+          platform,
+          url: byId.get(candidate.itemId)!.url,
+          method: candidate.method,
+          confidence: candidate.confidence,
+          status: confident ? ("AUTO" as const) : ("PENDING" as const),
+        };
+      }),
+    });
+  }
+  return counts;
+}
+
+/** A person accepts or rejects a link; later syncs keep the decision. */
+export async function decideEpisodeLink(linkId: string, decision: "ACCEPTED" | "REJECTED") {
+  return prisma.episodeLink.update({ where: { id: linkId }, data: { status: decision, decidedAt: new Date() } });
+}
+
+/** The links an episode page may show: confident automatic ones and accepted ones. */
+export async function getEpisodeLinks(episodeId: string) {
+  return prisma.episodeLink.findMany({
+    where: { episodeId, status: { in: ["AUTO", "ACCEPTED"] } },
+    select: { platform: true, url: true, method: true, confidence: true },
+    orderBy: { platform: "asc" },
+  });
+}

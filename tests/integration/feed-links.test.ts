@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { prisma } from "@/lib/db";
+import { decideEpisodeLink, getEpisodeLinks } from "@/lib/feeds/links";
+import { addFeedSource, syncFeedSource } from "@/lib/feeds/sync";
+import { resetDatabase } from "../setup/database";
+import { startFeedServer, type FeedServer } from "../setup/feed-server";
+
+const fixture = (name: string) => readFileSync(path.resolve("tests/fixtures/feeds", name), "utf8");
+const podcastFeed = fixture("long-signal.xml");
+const youtubeFeed = fixture("long-signal-youtube.xml");
+let server: FeedServer;
+
+beforeAll(async () => {
+  server = await startFeedServer();
+});
+afterAll(() => server.close());
+
+async function setUpShow() {
+  server.routes.set("/podcast.xml", { body: podcastFeed });
+  server.routes.set("/youtube.xml", { body: youtubeFeed, contentType: "application/atom+xml" });
+  const podcast = await addFeedSource({ url: server.url("/podcast.xml"), kind: "PODCAST" });
+  const show = await prisma.show.findUniqueOrThrow({ where: { id: podcast.source.showId } });
+  const youtube = await addFeedSource({ url: server.url("/youtube.xml"), kind: "YOUTUBE", showSlug: show.slug });
+  return { podcast, youtube };
+}
+
+async function linksBySlug() {
+  const links = await prisma.episodeLink.findMany({ select: { status: true, url: true, episode: { select: { slug: true } } } });
+  return Object.fromEntries(links.map((link) => [link.episode.slug, { status: link.status, url: link.url }]));
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  server.routes.clear();
+});
+
+describe("links from episodes to their videos", () => {
+  it("links each video to its episode and leaves clips alone", async () => {
+    const { youtube } = await setUpShow();
+    expect(youtube.sync).toMatchObject({ status: "IMPORTED", created: 4 });
+    expect(await linksBySlug()).toEqual({
+      "bridges-nobody-inspects": { status: "AUTO", url: "https://www.youtube.com/watch?v=bridges00001" },
+      "the-quiet-economics-of-repair-shops": { status: "AUTO", url: "https://www.youtube.com/watch?v=repairshop01" },
+      "night-buses-and-the-people-who-drive-them": { status: "AUTO", url: "https://www.youtube.com/watch?v=nightbuses01" },
+    });
+    const episode = await prisma.episode.findUniqueOrThrow({ where: { slug: "bridges-nobody-inspects" } });
+    expect(await getEpisodeLinks(episode.id)).toEqual([
+      expect.objectContaining({ platform: "youtube", url: "https://www.youtube.com/watch?v=bridges00001", method: "SIMILARITY" }),
+    ]);
+  });
+
+  it("keeps videos that dropped out of a feed that lists only the newest, and their links", async () => {
+    const { youtube } = await setUpShow();
+    const onlyNewest = youtubeFeed.replace(/<entry>\s*<id>yt:video:(repairshop01|nightbuses01)[\s\S]*?<\/entry>/g, "");
+    server.routes.set("/youtube.xml", { body: onlyNewest, contentType: "application/atom+xml" });
+    expect(await syncFeedSource(youtube.source.id)).toMatchObject({ status: "IMPORTED" });
+    expect(await prisma.platformItem.count()).toBe(4);
+    expect(Object.keys(await linksBySlug())).toHaveLength(3);
+  });
+
+  it("never overrides a person's decision on a later sync", async () => {
+    const { youtube } = await setUpShow();
+    const link = await prisma.episodeLink.findFirstOrThrow({ where: { episode: { slug: "night-buses-and-the-people-who-drive-them" } } });
+    await decideEpisodeLink(link.id, "REJECTED");
+    await syncFeedSource(youtube.source.id, { force: true });
+    const after = await prisma.episodeLink.findMany({ where: { episode: { slug: "night-buses-and-the-people-who-drive-them" } } });
+    expect(after).toEqual([expect.objectContaining({ id: link.id, status: "REJECTED" })]);
+  });
+});
