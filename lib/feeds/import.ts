@@ -1,13 +1,13 @@
 // Writes parsed feeds into the database. Episodes are matched to what is stored by GUID, then enclosure URL, then
 // link; unchanged ones cost no write; new ones are created in batches. Callers run it inside one transaction per
 // feed, so a failure half-way leaves the database as it was.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { prisma, Prisma } from "@/lib/db";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import type { ParsedEpisode } from "@/lib/validations/feed";
 import { parsePodcastFeed, type ParsedFeed } from "./parse";
 
-const CREATE_BATCH = 500;
+const CREATE_BATCH = 1000;
 
 export interface ImportCounts {
   created: number;
@@ -54,6 +54,45 @@ function episodeFields(episode: ParsedEpisode) {
   };
 }
 
+type NewEpisodeRow = ReturnType<typeof episodeFields> & {
+  id: string;
+  guid: string;
+  slug: string;
+  showId: string;
+  sourceId: string | null;
+  publishedAt: Date;
+  importHash: string;
+};
+
+// New episodes go in as one statement per batch, the rows passed as one JSON document: on a first import of a
+// big feed this is many times faster than createMany, whose per-value parameters dominate. "publishedAt" is read
+// as timestamp, not timestamptz: Prisma stores UTC wall time, and a session time zone must not shift it.
+async function insertEpisodes(tx: Prisma.TransactionClient, rows: NewEpisodeRow[]): Promise<void> {
+  const json = JSON.stringify(
+    rows.map((row) => ({
+      ...row,
+      audioLength: row.audioLength === null ? null : row.audioLength.toString(),
+      transcripts: row.transcripts === Prisma.DbNull ? null : row.transcripts,
+      persons: row.persons === Prisma.DbNull ? null : row.persons,
+      soundbites: row.soundbites === Prisma.DbNull ? null : row.soundbites,
+    })),
+  );
+  await tx.$executeRaw`
+    INSERT INTO "Episode" ("id", "showId", "sourceId", "guid", "slug", "title", "summary", "notesHtml", "publishedAt",
+      "durationSeconds", "audioUrl", "audioType", "audioLength", "artworkUrl", "season", "number", "episodeType",
+      "explicit", "link", "transcripts", "chaptersUrl", "chaptersType", "persons", "soundbites", "importHash",
+      "createdAt", "updatedAt")
+    SELECT r."id", r."showId", r."sourceId", r."guid", r."slug", r."title", r."summary", r."notesHtml", r."publishedAt",
+      r."durationSeconds", r."audioUrl", r."audioType", r."audioLength", r."artworkUrl", r."season", r."number",
+      r."episodeType"::"EpisodeType", r."explicit", r."link", r."transcripts", r."chaptersUrl", r."chaptersType",
+      r."persons", r."soundbites", r."importHash", now(), now()
+    FROM jsonb_to_recordset(${json}::jsonb) AS r("id" text, "showId" text, "sourceId" text, "guid" text, "slug" text,
+      "title" text, "summary" text, "notesHtml" text, "publishedAt" timestamp, "durationSeconds" int, "audioUrl" text,
+      "audioType" text, "audioLength" bigint, "artworkUrl" text, "season" int, "number" int, "episodeType" text,
+      "explicit" boolean, "link" text, "transcripts" jsonb, "chaptersUrl" text, "chaptersType" text, "persons" jsonb,
+      "soundbites" jsonb, "importHash" text)`;
+}
+
 export async function writeEpisodes(
   tx: Prisma.TransactionClient,
   target: ImportTarget,
@@ -71,7 +110,7 @@ export async function writeEpisodes(
   const takenSlugs = new Set((await tx.episode.findMany({ select: { slug: true } })).map((row) => row.slug));
 
   const seen = new Set<string>();
-  const creates: Prisma.EpisodeCreateManyInput[] = [];
+  const creates: NewEpisodeRow[] = [];
   let updated = 0;
   let unchanged = 0;
 
@@ -110,6 +149,7 @@ export async function writeEpisodes(
     byGuid.set(episode.guid, { id: "", guid: episode.guid, audioUrl: null, link: null, importHash: hash, goneAt: null, sourceId: null });
     creates.push({
       ...episodeFields(episode),
+      id: randomUUID(),
       guid: episode.guid,
       slug,
       showId: target.showId,
@@ -121,7 +161,7 @@ export async function writeEpisodes(
   }
 
   for (let start = 0; start < creates.length; start += CREATE_BATCH) {
-    await tx.episode.createMany({ data: creates.slice(start, start + CREATE_BATCH) });
+    await insertEpisodes(tx, creates.slice(start, start + CREATE_BATCH));
   }
 
   let gone = 0;

@@ -61,11 +61,12 @@ export interface MatchCounts {
 
 /** Recomputes the automatic links of one show, platform by platform; a person's decisions are left as they are. */
 export async function matchShowItems(tx: Prisma.TransactionClient, showId: string, showTitle: string): Promise<MatchCounts> {
-  const [items, episodes, decided] = await Promise.all([
-    tx.platformItem.findMany({
-      where: { source: { showId } },
-      select: { id: true, platform: true, externalId: true, url: true, title: true, publishedAt: true, durationSeconds: true },
-    }),
+  const items = await tx.platformItem.findMany({
+    where: { source: { showId } },
+    select: { id: true, platform: true, externalId: true, url: true, title: true, publishedAt: true, durationSeconds: true },
+  });
+  if (items.length === 0) return { linked: 0, pending: 0 };
+  const [episodes, decided] = await Promise.all([
     tx.episode.findMany({
       where: { showId },
       select: { id: true, guid: true, title: true, publishedAt: true, durationSeconds: true, link: true, notesHtml: true },

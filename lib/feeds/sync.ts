@@ -17,6 +17,8 @@ const IMPORT_TIMEOUT_MS = 5 * 60 * 1000;
 export interface SyncOptions {
   /** Ignore the validators and content hash: fetch and import whatever the feed says now. */
   force?: boolean;
+  /** A fetch and parse made moments ago (adding a source checks the feed first): import it instead of fetching. */
+  prefetched?: { fetched: FetchedFeed; feed: ParsedFeed };
   fetch?: FetchFeedOptions;
   onProgress?: ImportProgress;
 }
@@ -80,10 +82,12 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
   };
 
   try {
-    const fetched = await fetchFeed(source.url, {
-      ...options.fetch,
-      ...(!options.force && { etag: source.etag, lastModified: source.lastModified }),
-    });
+    const fetched =
+      options.prefetched?.fetched ??
+      (await fetchFeed(source.url, {
+        ...options.fetch,
+        ...(!options.force && { etag: source.etag, lastModified: source.lastModified }),
+      }));
     const hash = fetched.status === "fetched" ? contentHash(fetched.body) : undefined;
     if (fetched.status === "not-modified" || (!options.force && hash === source.contentHash)) {
       await finish("UNCHANGED", { httpStatus: fetched.httpStatus });
@@ -99,7 +103,7 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
       return { status: "UNCHANGED", sourceId, runId: run.id, httpStatus: fetched.httpStatus };
     }
 
-    const feed = await parseFetched(fetched);
+    const feed = options.prefetched?.feed ?? (await parseFetched(fetched));
     const movedTo = feed.show.newFeedUrl && feed.show.newFeedUrl !== source.url ? feed.show.newFeedUrl : undefined;
     const counts = await prisma.$transaction(
       async (tx) => {
@@ -170,7 +174,7 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
     }
     return tx.feedSource.create({ data: { showId, kind: input.kind, url: fetched.url }, select: { id: true, showId: true } });
   });
-  const sync = await syncFeedSource(source.id, { ...options, force: true, fetch: input.fetch });
+  const sync = await syncFeedSource(source.id, { ...options, force: true, fetch: input.fetch, prefetched: { fetched, feed } });
   return { source, sync };
 }
 
