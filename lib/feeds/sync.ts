@@ -189,3 +189,18 @@ export async function listFeedSources(filter: { showSlug?: string; sourceId?: st
     orderBy: { createdAt: "asc" },
   });
 }
+
+/** Syncs every enabled source not fetched within the interval; returns how each went. Run by the scheduled job. */
+export async function syncDueSources(intervalMinutes: number, options: Omit<SyncOptions, "force" | "prefetched"> = {}) {
+  const due = await prisma.feedSource.findMany({
+    where: {
+      enabled: true,
+      OR: [{ lastFetchedAt: null }, { lastFetchedAt: { lt: new Date(Date.now() - intervalMinutes * 60_000) } }],
+    },
+    select: { id: true },
+    orderBy: { lastFetchedAt: { sort: "asc", nulls: "first" } },
+  });
+  const results: SyncResult[] = [];
+  for (const source of due) results.push(await syncFeedSource(source.id, options));
+  return results;
+}

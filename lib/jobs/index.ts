@@ -1,0 +1,60 @@
+// Background jobs through pg-boss: a queue kept in Postgres (schema "pgboss"), so any number of app instances
+// share it and each job runs once. pg-boss 10 is the last line that supports Node 20; see docs/decisions/0004.
+import PgBoss from "pg-boss";
+import { getEnv } from "@/lib/env";
+import { syncDueSources, syncFeedSource } from "@/lib/feeds/sync";
+
+export const JOBS = {
+  /** Every few minutes: sync the sources whose interval has passed. */
+  syncDueFeeds: "feeds.sync-due",
+  /** One source now (the admin's "Sync now"); one job per source at a time. */
+  syncFeedSource: "feeds.sync-source",
+} as const;
+
+const DUE_CHECK_CRON = "*/5 * * * *";
+// How soon a queued "sync now" starts.
+const POLL_SECONDS = 1;
+
+const globalForJobs = globalThis as unknown as { showfrontJobs?: Promise<PgBoss> };
+
+export async function startJobs(databaseUrl: string, log: (message: string) => void = console.info): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", application_name: "showfront-jobs" });
+  boss.on("error", (error) => log(`Background jobs: ${error.message}`));
+  await boss.start();
+  await boss.createQueue(JOBS.syncDueFeeds, { name: JOBS.syncDueFeeds, policy: "singleton" });
+  await boss.createQueue(JOBS.syncFeedSource, { name: JOBS.syncFeedSource, policy: "stately" });
+  await boss.schedule(JOBS.syncDueFeeds, DUE_CHECK_CRON);
+  await boss.work(JOBS.syncDueFeeds, { pollingIntervalSeconds: POLL_SECONDS }, async () => {
+    await syncDueSources(getEnv().FEEDS_SYNC_INTERVAL_MINUTES);
+  });
+  await boss.work<{ sourceId: string }>(JOBS.syncFeedSource, { pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {
+    if (job) await syncFeedSource(job.data.sourceId);
+  });
+  log("Background jobs started (feed sync)");
+  return boss;
+}
+
+/** Starts the jobs once per server process; a failure is logged and the site keeps serving. */
+export function startJobsOnce(): Promise<PgBoss> | undefined {
+  const env = getEnv();
+  if (!env.JOBS_ENABLED || !env.DATABASE_URL) return undefined;
+  globalForJobs.showfrontJobs ??= startJobs(env.DATABASE_URL).catch((error: Error) => {
+    globalForJobs.showfrontJobs = undefined;
+    console.error(`Background jobs did not start: ${error.message}`);
+    throw error;
+  });
+  return globalForJobs.showfrontJobs;
+}
+
+/** Queues a sync of one source now; a second request while one waits is dropped by the queue's policy. */
+export async function requestSourceSync(sourceId: string): Promise<void> {
+  const boss = await startJobsOnce();
+  if (!boss) throw new Error("Background jobs are disabled (JOBS_ENABLED=false).");
+  await boss.send(JOBS.syncFeedSource, { sourceId }, { singletonKey: sourceId });
+}
+
+export async function stopJobs(): Promise<void> {
+  const running = globalForJobs.showfrontJobs;
+  globalForJobs.showfrontJobs = undefined;
+  if (running) await (await running).stop({ graceful: true, wait: true, timeout: 10_000 });
+}

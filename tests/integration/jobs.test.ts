@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { prisma } from "@/lib/db";
+import { addFeedSource, syncDueSources } from "@/lib/feeds/sync";
+import { requestSourceSync, startJobsOnce, stopJobs } from "@/lib/jobs";
+import { resetDatabase } from "../setup/database";
+import { startFeedServer, type FeedServer } from "../setup/feed-server";
+
+const demoFeed = readFileSync(path.resolve("tests/fixtures/feeds/long-signal.xml"), "utf8");
+let server: FeedServer;
+
+beforeAll(async () => {
+  server = await startFeedServer();
+});
+afterAll(async () => {
+  await stopJobs();
+  await server.close();
+});
+beforeEach(async () => {
+  await resetDatabase();
+  server.routes.set("/feed.xml", { body: demoFeed });
+});
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe("scheduled feed sync", () => {
+  it("syncs the sources whose interval has passed, and only those", async () => {
+    const { source } = await addFeedSource({ url: server.url("/feed.xml"), kind: "PODCAST" });
+    expect(await syncDueSources(30)).toEqual([]);
+    await prisma.feedSource.update({ where: { id: source.id }, data: { lastFetchedAt: new Date(Date.now() - 31 * 60_000) } });
+    expect(await syncDueSources(30)).toEqual([expect.objectContaining({ sourceId: source.id, status: "UNCHANGED" })]);
+  });
+
+  it("runs a requested sync through the Postgres job queue", async () => {
+    const { source } = await addFeedSource({ url: server.url("/feed.xml"), kind: "PODCAST" });
+    await startJobsOnce();
+    await requestSourceSync(source.id);
+    const runs = await waitFor(async () => {
+      const count = await prisma.syncRun.count({ where: { sourceId: source.id } });
+      return count >= 2 ? count : undefined;
+    });
+    expect(runs).toBe(2);
+  });
+});
