@@ -35,6 +35,10 @@ export const envSchema = z.object({
   SHOWFRONT_DATA_DIR: z.string().trim().min(1).default(".data"),
   LOG_SLOW_QUERIES_MS: z.coerce.number({ error: "must be a whole number of milliseconds" }).int().min(0).default(200),
   FEEDS_ALLOW_PRIVATE_HOSTS: z.stringbool({ error: "must be true or false" }).default(false),
+  ADMIN_TOKEN: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(24, { error: "must be at least 24 characters (e.g. openssl rand -base64 32)" }).optional(),
+  ),
   JOBS_ENABLED: z.stringbool({ error: "must be true or false" }).default(true),
   FEEDS_SYNC_INTERVAL_MINUTES: z.coerce.number({ error: "must be a whole number of minutes" }).int().min(5).max(24 * 60).default(30),
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),

@@ -2,8 +2,9 @@
 import { parseArgs } from "node:util";
 import { addFeedSource } from "@/lib/feeds/sync";
 import { feedsAddArgsSchema } from "@/lib/validations/feed-cli";
+import { describeSyncResult } from "@/lib/feeds/describe";
 import { runCli } from "./cli";
-import { describeSync, withDatabase } from "./feeds-shared";
+import { withDatabase } from "./feeds-shared";
 import { progressBar } from "./progress";
 
 runCli(async (log) => {
@@ -16,7 +17,7 @@ runCli(async (log) => {
     log(`Fetching ${args.url}`);
     const bar = progressBar("Importing episodes");
     const { sync } = await addFeedSource({ url: args.url, kind: args.kind, showSlug: args.show }, { onProgress: bar.update });
-    bar.done(describeSync(sync));
+    bar.done(describeSyncResult(sync));
     return sync.status === "FAILED" ? 1 : 0;
   });
 });

@@ -2,8 +2,9 @@
 import { parseArgs } from "node:util";
 import { listFeedSources, syncFeedSource } from "@/lib/feeds/sync";
 import { feedsSyncArgsSchema } from "@/lib/validations/feed-cli";
+import { describeSyncResult } from "@/lib/feeds/describe";
 import { runCli } from "./cli";
-import { describeSync, withDatabase } from "./feeds-shared";
+import { withDatabase } from "./feeds-shared";
 import { progressBar } from "./progress";
 
 runCli(async (log) => {
@@ -19,7 +20,7 @@ runCli(async (log) => {
     for (const [index, source] of sources.entries()) {
       const bar = progressBar(`[${index + 1}/${sources.length}] ${source.show.title} (${source.kind.toLowerCase()})`);
       const result = await syncFeedSource(source.id, { force: args.force, onProgress: bar.update });
-      bar.done(describeSync(result));
+      bar.done(describeSyncResult(result));
       if (result.status === "FAILED") failed += 1;
     }
     log(`${sources.length - failed} of ${sources.length} source(s) synced${failed ? `, ${failed} failed` : ""}`);

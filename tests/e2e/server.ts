@@ -7,7 +7,7 @@ import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { launchSite } from "@/lib/site/launch";
 import { runCli } from "../../scripts/cli";
-import { E2E_BASE_URL, E2E_PORT } from "./server-address";
+import { E2E_ADMIN_TOKEN, E2E_BASE_URL, E2E_PORT } from "./server-address";
 
 runCli(async (log) => {
   const dataDir = await mkdtemp(path.join(tmpdir(), "showfront-e2e-"));
@@ -20,6 +20,11 @@ runCli(async (log) => {
     SHOWFRONT_DATA_DIR: dataDir,
     PORT: String(E2E_PORT),
     SITE_URL: E2E_BASE_URL,
+    ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+    // The admin tests add feeds served by their own server on 127.0.0.1.
+    FEEDS_ALLOW_PRIVATE_HOSTS: "true",
   });
+  // The launched Next server reads the same values from its environment.
+  Object.assign(process.env, { ADMIN_TOKEN: E2E_ADMIN_TOKEN, FEEDS_ALLOW_PRIVATE_HOSTS: "true", SITE_URL: E2E_BASE_URL });
   return launchSite({ command: "start", env, log });
 });

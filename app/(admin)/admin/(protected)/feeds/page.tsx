@@ -1,0 +1,125 @@
+import { ActionForm } from "@/components/admin/action-form";
+import { listRecentSyncRuns, listShowsForAdmin, listSourcesForAdmin } from "@/lib/feeds/admin";
+import { addSource, syncNow, toggleSource } from "../../actions";
+
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const cell = "border-b border-gray-200 px-2 py-2 align-top";
+
+export default async function AdminFeedsPage() {
+  const [sources, runs, shows] = await Promise.all([listSourcesForAdmin(), listRecentSyncRuns(), listShowsForAdmin()]);
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="add-source">
+        <h1 id="add-source" className="font-display text-3xl font-bold">
+          Feeds
+        </h1>
+        <ActionForm action={addSource} submitLabel="Add and import" className="mt-4 grid max-w-3xl gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2">
+          <label className="text-sm font-semibold sm:col-span-2">
+            Feed address
+            <input name="url" type="url" required placeholder="https://feeds.example.com/show.xml" className="mt-1 w-full rounded-md border border-gray-300 px-3 py-2 font-normal" />
+          </label>
+          <label className="text-sm font-semibold">
+            Kind
+            <select name="kind" defaultValue="PODCAST" className="mt-1 w-full rounded-md border border-gray-300 px-3 py-2 font-normal">
+              <option value="PODCAST">Podcast RSS (any host)</option>
+              <option value="YOUTUBE">YouTube channel or playlist</option>
+              <option value="VIDEO">Other video/audio RSS (Rumble…)</option>
+            </select>
+          </label>
+          <label className="text-sm font-semibold">
+            Show
+            <select name="showSlug" defaultValue="" className="mt-1 w-full rounded-md border border-gray-300 px-3 py-2 font-normal">
+              <option value="">New show, from the feed</option>
+              {shows.map((show) => (
+                <option key={show.slug} value={show.slug}>
+                  {show.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        </ActionForm>
+      </section>
+
+      <section aria-labelledby="sources">
+        <h2 id="sources" className="font-display text-2xl font-bold">
+          Sources
+        </h2>
+        {sources.length === 0 ? (
+          <p className="mt-2 text-gray-600">No feed sources yet.</p>
+        ) : (
+          <table className="mt-3 w-full border-collapse bg-white text-sm shadow-sm">
+            <thead>
+              <tr className="text-left">
+                <th className={cell}>Show and feed</th>
+                <th className={cell}>Kind</th>
+                <th className={cell}>Last sync</th>
+                <th className={cell}>Items</th>
+                <th className={cell}>Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sources.map((source) => (
+                <tr key={source.id}>
+                  <td className={cell}>
+                    <strong>{source.show.title}</strong>
+                    <br />
+                    <span className="break-all text-gray-600">{source.url}</span>
+                  </td>
+                  <td className={cell}>{source.kind.toLowerCase()}</td>
+                  <td className={cell}>
+                    {source.syncStartedAt ? "running now" : source.lastStatus ? source.lastStatus.toLowerCase() : "never"}
+                    {source.lastFetchedAt ? <> · {when.format(source.lastFetchedAt)} UTC</> : null}
+                    {source.lastError ? <p className="text-red-700">{source.lastError}</p> : null}
+                    {!source.enabled ? <p className="font-semibold">Disabled</p> : null}
+                  </td>
+                  <td className={cell}>{source.kind === "PODCAST" ? `${source._count.episodes} episodes` : `${source._count.platformItems} videos`}</td>
+                  <td className={`${cell} space-y-2`}>
+                    <ActionForm action={syncNow} values={{ sourceId: source.id }} submitLabel="Sync now" />
+                    <ActionForm
+                      action={toggleSource}
+                      values={{ sourceId: source.id, enabled: String(!source.enabled) }}
+                      submitLabel={source.enabled ? "Disable" : "Enable"}
+                      buttonClassName="rounded-md border border-gray-400 px-3 py-1 text-sm"
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="runs">
+        <h2 id="runs" className="font-display text-2xl font-bold">
+          Recent runs
+        </h2>
+        <table className="mt-3 w-full border-collapse bg-white text-sm shadow-sm">
+          <thead>
+            <tr className="text-left">
+              <th className={cell}>Started (UTC)</th>
+              <th className={cell}>Source</th>
+              <th className={cell}>Result</th>
+              <th className={cell}>New / updated / unchanged / gone / skipped</th>
+              <th className={cell}>Time</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((run) => (
+              <tr key={run.id}>
+                <td className={cell}>{when.format(run.startedAt)}</td>
+                <td className={cell}>{run.source.show.title}</td>
+                <td className={cell}>
+                  {run.status.toLowerCase()}
+                  {run.httpStatus ? ` (HTTP ${run.httpStatus})` : ""}
+                  {run.error ? <p className="text-red-700">{run.error}</p> : null}
+                </td>
+                <td className={cell}>{[run.created, run.updated, run.unchanged, run.gone, run.skipped].join(" / ")}</td>
+                <td className={cell}>{run.durationMs == null ? "…" : `${run.durationMs} ms`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

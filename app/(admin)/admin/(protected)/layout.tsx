@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { requireAdmin } from "@/lib/admin-session";
+import { signOut } from "../actions";
+
+export default async function ProtectedAdminLayout({ children }: { children: React.ReactNode }) {
+  await requireAdmin();
+  return (
+    <>
+      <header className="bg-ink text-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
+          <nav aria-label="Admin" className="flex gap-5 text-sm font-semibold">
+            <Link href="/admin/feeds">Feeds</Link>
+            <Link href="/admin/links">Links to review</Link>
+            <Link href="/">View site</Link>
+          </nav>
+          <form action={signOut}>
+            <button type="submit" className="text-sm underline">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </>
+  );
+}

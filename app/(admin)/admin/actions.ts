@@ -1,0 +1,66 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { ActionFailure, adminAction } from "@/lib/admin-action";
+import { endAdminSession, startAdminSession } from "@/lib/admin-session";
+import { setSourceEnabled } from "@/lib/feeds/admin";
+import { FeedFetchError } from "@/lib/feeds/fetch";
+import { decideEpisodeLink } from "@/lib/feeds/links";
+import { FeedParseError } from "@/lib/feeds/parse";
+import { addFeedSource, FeedSourceError, syncFeedSource } from "@/lib/feeds/sync";
+import { requestSourceSync } from "@/lib/jobs";
+import { addSourceSchema, adminSignInSchema, linkDecisionSchema, sourceEnabledSchema, sourceIdSchema, type ActionState } from "@/lib/validations/admin";
+import { describeSyncResult } from "@/lib/feeds/describe";
+
+export async function signIn(_previous: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  const parsed = adminSignInSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message };
+  if (!(await startAdminSession(parsed.data.token))) return { ok: false, message: "That is not the admin token." };
+  redirect("/admin/feeds");
+}
+
+export async function signOut(): Promise<void> {
+  await endAdminSession();
+  redirect("/admin/sign-in");
+}
+
+export const addSource = adminAction(addSourceSchema, async (input) => {
+  try {
+    const { sync } = await addFeedSource({ url: input.url, kind: input.kind, showSlug: input.showSlug });
+    revalidatePath("/admin/feeds");
+    revalidatePath("/", "layout");
+    return `Added ${input.url}: ${describeSyncResult(sync)}`;
+  } catch (error) {
+    if (error instanceof FeedSourceError || error instanceof FeedFetchError || error instanceof FeedParseError) {
+      throw new ActionFailure(error.message);
+    }
+    throw error;
+  }
+});
+
+export const syncNow = adminAction(sourceIdSchema, async ({ sourceId }) => {
+  try {
+    await requestSourceSync(sourceId);
+    revalidatePath("/admin/feeds");
+    return "Sync queued: it starts within seconds.";
+  } catch {
+    // Jobs are off (JOBS_ENABLED=false): sync right here instead.
+    const result = await syncFeedSource(sourceId);
+    revalidatePath("/admin/feeds");
+    revalidatePath("/", "layout");
+    return `Synced: ${describeSyncResult(result)}`;
+  }
+});
+
+export const toggleSource = adminAction(sourceEnabledSchema, async ({ sourceId, enabled }) => {
+  await setSourceEnabled(sourceId, enabled);
+  revalidatePath("/admin/feeds");
+  return enabled ? "Source enabled." : "Source disabled: it is no longer synced.";
+});
+
+export const decideLink = adminAction(linkDecisionSchema, async ({ linkId, decision }) => {
+  await decideEpisodeLink(linkId, decision);
+  revalidatePath("/admin/links");
+  return decision === "ACCEPTED" ? "Link accepted." : "Link rejected: it will not be suggested again.";
+});

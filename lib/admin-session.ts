@@ -1,0 +1,51 @@
+// The admin's gate until accounts and roles arrive: a secret from ADMIN_TOKEN, exchanged at /admin/sign-in for an
+// HttpOnly cookie that holds an HMAC of the token (never the token itself). Every admin page and action checks it
+// on the server.
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getEnv } from "@/lib/env";
+
+const COOKIE = "showfront_admin";
+const SESSION_HOURS = 12;
+
+function sessionValue(token: string): string {
+  return createHmac("sha256", token).update("showfront admin session v1").digest("base64url");
+}
+
+function sameSecret(a: string, b: string): boolean {
+  // Hashing first gives equal lengths, so the comparison time says nothing about the secret.
+  return timingSafeEqual(createHash("sha256").update(a).digest(), createHash("sha256").update(b).digest());
+}
+
+export function adminEnabled(): boolean {
+  return Boolean(getEnv().ADMIN_TOKEN);
+}
+
+export async function isAdmin(): Promise<boolean> {
+  const token = getEnv().ADMIN_TOKEN;
+  const cookie = (await cookies()).get(COOKIE)?.value;
+  return Boolean(token && cookie && sameSecret(cookie, sessionValue(token)));
+}
+
+export async function requireAdmin(): Promise<void> {
+  if (!(await isAdmin())) redirect("/admin/sign-in");
+}
+
+/** True and a session cookie set when `candidate` is the admin token. */
+export async function startAdminSession(candidate: string): Promise<boolean> {
+  const env = getEnv();
+  if (!env.ADMIN_TOKEN || !sameSecret(candidate, env.ADMIN_TOKEN)) return false;
+  (await cookies()).set(COOKIE, sessionValue(env.ADMIN_TOKEN), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.SITE_URL.startsWith("https://"),
+    path: "/admin",
+    maxAge: SESSION_HOURS * 3600,
+  });
+  return true;
+}
+
+export async function endAdminSession(): Promise<void> {
+  (await cookies()).delete({ name: COOKIE, path: "/admin" });
+}

@@ -1,0 +1,65 @@
+// What the admin's feed pages read and change.
+import { prisma } from "@/lib/db";
+
+export async function listSourcesForAdmin() {
+  return prisma.feedSource.findMany({
+    select: {
+      id: true,
+      url: true,
+      kind: true,
+      enabled: true,
+      lastFetchedAt: true,
+      lastStatus: true,
+      lastError: true,
+      syncStartedAt: true,
+      show: { select: { slug: true, title: true } },
+      _count: { select: { episodes: true, platformItems: true } },
+    },
+    orderBy: [{ show: { title: "asc" } }, { createdAt: "asc" }],
+  });
+}
+
+export async function listRecentSyncRuns(limit = 25) {
+  return prisma.syncRun.findMany({
+    select: {
+      id: true,
+      status: true,
+      startedAt: true,
+      durationMs: true,
+      httpStatus: true,
+      created: true,
+      updated: true,
+      unchanged: true,
+      skipped: true,
+      gone: true,
+      error: true,
+      source: { select: { url: true, show: { select: { title: true } } } },
+    },
+    orderBy: { startedAt: "desc" },
+    take: limit,
+  });
+}
+
+export async function listShowsForAdmin() {
+  return prisma.show.findMany({ select: { slug: true, title: true }, orderBy: { title: "asc" } });
+}
+
+export async function setSourceEnabled(sourceId: string, enabled: boolean) {
+  await prisma.feedSource.update({ where: { id: sourceId }, data: { enabled } });
+}
+
+export async function listLinksForReview() {
+  return prisma.episodeLink.findMany({
+    where: { status: "PENDING" },
+    select: {
+      id: true,
+      platform: true,
+      url: true,
+      confidence: true,
+      method: true,
+      episode: { select: { slug: true, title: true, publishedAt: true } },
+      item: { select: { title: true, publishedAt: true } },
+    },
+    orderBy: { confidence: "desc" },
+  });
+}
