@@ -39,6 +39,8 @@ export const envSchema = z.object({
     (value) => (value === "" ? undefined : value),
     z.string().min(24, { error: "must be at least 24 characters (e.g. openssl rand -base64 32)" }).optional(),
   ),
+  SPOTIFY_CLIENT_ID: optionalString,
+  SPOTIFY_CLIENT_SECRET: optionalString,
   JOBS_ENABLED: z.stringbool({ error: "must be true or false" }).default(true),
   FEEDS_SYNC_INTERVAL_MINUTES: z.coerce.number({ error: "must be a whole number of minutes" }).int().min(5).max(24 * 60).default(30),
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),

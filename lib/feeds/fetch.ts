@@ -40,6 +40,8 @@ export interface FetchFeedOptions {
   maxRedirects?: number;
   /** Defaults to FEEDS_ALLOW_PRIVATE_HOSTS: only for development and the tests' local feed server. */
   allowPrivateHosts?: boolean;
+  /** Extra request headers (an API's Authorization). */
+  headers?: Record<string, string>;
 }
 
 export type FetchFeedResult =
@@ -144,7 +146,7 @@ export async function fetchFeed(rawUrl: string, options: FetchFeedOptions = {}):
   const maxBytes = options.maxBytes ?? FEED_FETCH_DEFAULTS.maxBytes;
   const maxRedirects = options.maxRedirects ?? FEED_FETCH_DEFAULTS.maxRedirects;
   const allowPrivate = options.allowPrivateHosts ?? getEnv().FEEDS_ALLOW_PRIVATE_HOSTS;
-  const headers: Record<string, string> = { "user-agent": USER_AGENT, accept: ACCEPT, "accept-encoding": "gzip, deflate, br" };
+  const headers: Record<string, string> = { "user-agent": USER_AGENT, accept: ACCEPT, "accept-encoding": "gzip, deflate, br", ...options.headers };
   if (options.etag) headers["if-none-match"] = options.etag;
   if (options.lastModified) headers["if-modified-since"] = options.lastModified;
 

@@ -8,6 +8,8 @@ import type { ParsedFeed } from "./parse";
 
 export function platformOf(kind: FeedKind, url: string): string {
   if (kind === "YOUTUBE") return "youtube";
+  if (kind === "APPLE") return "apple";
+  if (kind === "SPOTIFY") return "spotify";
   if (kind === "PODCAST") return "rss";
   const host = new URL(url).hostname.replace(/^www\./, "");
   return host.split(".").slice(-2, -1)[0] ?? host;

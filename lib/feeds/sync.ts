@@ -7,6 +7,7 @@ import { decodeFeed } from "./decode";
 import { fetchFeed, FeedFetchError, type FetchFeedOptions, type FetchFeedResult } from "./fetch";
 import { createShowFromFeed, showFields, writeEpisodes, type ImportCounts, type ImportProgress } from "./import";
 import { matchShowItems, recordPlatformItems } from "./links";
+import { appleLookupUrl, fetchPlatformEpisodes, spotifyEpisodesUrl } from "./platform-apis";
 import { parseFeedOffThread } from "./parse-worker-client";
 import { FeedParseError, type ParsedFeed } from "./parse";
 
@@ -19,6 +20,8 @@ export interface SyncOptions {
   force?: boolean;
   /** A fetch and parse made moments ago (adding a source checks the feed first): import it instead of fetching. */
   prefetched?: { fetched: FetchedFeed; feed: ParsedFeed };
+  /** Other addresses for Apple's and Spotify's APIs: for tests that stand in for them. */
+  platformApi?: { appleLookupBase?: string; spotifyApiBase?: string; tokenUrl?: string };
   fetch?: FetchFeedOptions;
   onProgress?: ImportProgress;
 }
@@ -82,8 +85,13 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
   };
 
   try {
+    const fromApi =
+      !options.prefetched && (source.kind === "APPLE" || source.kind === "SPOTIFY")
+        ? await fetchPlatformEpisodes(source.kind, source.url, options.platformApi)
+        : undefined;
     const fetched =
       options.prefetched?.fetched ??
+      fromApi?.fetched ??
       (await fetchFeed(source.url, {
         ...options.fetch,
         ...(!options.force && { etag: source.etag, lastModified: source.lastModified }),
@@ -103,7 +111,7 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
       return { status: "UNCHANGED", sourceId, runId: run.id, httpStatus: fetched.httpStatus };
     }
 
-    const feed = options.prefetched?.feed ?? (await parseFetched(fetched));
+    const feed = options.prefetched?.feed ?? fromApi?.feed ?? (await parseFetched(fetched));
     const movedTo = feed.show.newFeedUrl && feed.show.newFeedUrl !== source.url ? feed.show.newFeedUrl : undefined;
     const counts = await prisma.$transaction(
       async (tx) => {
@@ -155,13 +163,31 @@ export interface AddSourceInput {
   fetch?: FetchFeedOptions;
 }
 
-/** Checks that the URL serves a usable feed, then records the source (and its show) and imports it at once. */
-export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOptions, "force" | "fetch"> = {}) {
-  const existing = await prisma.feedSource.findUnique({ where: { url: input.url }, select: { id: true } });
+/**
+ * Checks that the URL serves a usable feed, then records the source (and its show) and imports it at once. For
+ * Apple and Spotify the URL is the show's page there; it becomes the show's platform link and the API address.
+ */
+export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOptions, "force" | "fetch" | "prefetched"> = {}) {
+  const api = input.kind === "APPLE" || input.kind === "SPOTIFY";
+  if (api && !input.showSlug) throw new FeedSourceError(`An ${input.kind.toLowerCase()} source belongs to an existing show: name it.`);
+  const bases = options.platformApi ?? {};
+  const sourceUrl =
+    input.kind === "APPLE"
+      ? appleLookupUrl(input.url, bases.appleLookupBase)
+      : input.kind === "SPOTIFY"
+        ? spotifyEpisodesUrl(input.url, bases.spotifyApiBase)
+        : input.url;
+  const existing = await prisma.feedSource.findUnique({ where: { url: sourceUrl }, select: { id: true } });
   if (existing) throw new FeedSourceError(`${input.url} is already a feed source.`);
-  const fetched = await fetchFeed(input.url, input.fetch);
-  if (fetched.status === "not-modified") throw new FeedSourceError(`${input.url} answered 304 to a plain request.`);
-  const feed = await parseFetched(fetched);
+
+  let prefetched: { fetched: FetchedFeed; feed: ParsedFeed };
+  if (api) {
+    prefetched = await fetchPlatformEpisodes(input.kind as "APPLE" | "SPOTIFY", sourceUrl, options.platformApi);
+  } else {
+    const fetched = await fetchFeed(input.url, input.fetch);
+    if (fetched.status === "not-modified") throw new FeedSourceError(`${input.url} answered 304 to a plain request.`);
+    prefetched = { fetched, feed: await parseFetched(fetched) };
+  }
 
   const source = await prisma.$transaction(async (tx) => {
     let showId: string;
@@ -169,12 +195,14 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
       const show = await tx.show.findUnique({ where: { slug: input.showSlug }, select: { id: true } });
       if (!show) throw new FeedSourceError(`There is no show "${input.showSlug}".`);
       showId = show.id;
+      if (api) await tx.show.update({ where: { id: showId }, data: input.kind === "APPLE" ? { appleUrl: input.url } : { spotifyUrl: input.url } });
     } else {
-      showId = (await createShowFromFeed(tx, feed, input.kind === "PODCAST" ? fetched.url : undefined)).id;
+      showId = (await createShowFromFeed(tx, prefetched.feed, input.kind === "PODCAST" ? prefetched.fetched.url : undefined)).id;
     }
-    return tx.feedSource.create({ data: { showId, kind: input.kind, url: fetched.url }, select: { id: true, showId: true } });
+    const url = api ? sourceUrl : prefetched.fetched.url;
+    return tx.feedSource.create({ data: { showId, kind: input.kind, url }, select: { id: true, showId: true } });
   });
-  const sync = await syncFeedSource(source.id, { ...options, force: true, fetch: input.fetch, prefetched: { fetched, feed } });
+  const sync = await syncFeedSource(source.id, { ...options, force: true, fetch: input.fetch, prefetched });
   return { source, sync };
 }
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 const feedKind = z
-  .enum(["podcast", "youtube", "video"], { error: "--kind must be podcast, youtube or video" })
+  .enum(["podcast", "youtube", "video", "apple", "spotify"], { error: "--kind must be podcast, youtube, video, apple or spotify" })
   .default("podcast")
-  .transform((kind) => kind.toUpperCase() as "PODCAST" | "YOUTUBE" | "VIDEO");
+  .transform((kind) => kind.toUpperCase() as "PODCAST" | "YOUTUBE" | "VIDEO" | "APPLE" | "SPOTIFY");
 
 const showSlug = z.string().trim().min(1).max(80).optional();
 

@@ -34,7 +34,7 @@ test("an admin adds a show's feed and its episodes appear on the site", async ({
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Feeds" })).toBeVisible();
 
-  await page.getByLabel("Feed address").fill(feeds.url("/harbor.xml"));
+  await page.getByLabel("Feed or show page address").fill(feeds.url("/harbor.xml"));
   await page.getByLabel("Kind").selectOption("PODCAST");
   await page.getByRole("button", { name: "Add and import" }).click();
   await expect(page.getByText(/Added .*harbor\.xml: 2 new/)).toBeVisible();

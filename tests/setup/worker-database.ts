@@ -9,3 +9,6 @@ if (url) process.env.DATABASE_URL = url;
 
 // Feed tests fetch from their own server on 127.0.0.1 (tests/setup/feed-server.ts).
 process.env.FEEDS_ALLOW_PRIVATE_HOSTS = "true";
+// The Spotify tests talk to a stand-in for Spotify on 127.0.0.1 that accepts any client credentials.
+process.env.SPOTIFY_CLIENT_ID = "test-client-id";
+process.env.SPOTIFY_CLIENT_SECRET = "test-client-secret";

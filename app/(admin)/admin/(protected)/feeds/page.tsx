@@ -15,7 +15,7 @@ export default async function AdminFeedsPage() {
         </h1>
         <ActionForm action={addSource} submitLabel="Add and import" className="mt-4 grid max-w-3xl gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2">
           <label className="text-sm font-semibold sm:col-span-2">
-            Feed address
+            Feed or show page address
             <input name="url" type="url" required placeholder="https://feeds.example.com/show.xml" className="mt-1 w-full rounded-md border border-gray-300 px-3 py-2 font-normal" />
           </label>
           <label className="text-sm font-semibold">
@@ -24,6 +24,8 @@ export default async function AdminFeedsPage() {
               <option value="PODCAST">Podcast RSS (any host)</option>
               <option value="YOUTUBE">YouTube channel or playlist</option>
               <option value="VIDEO">Other video/audio RSS (Rumble…)</option>
+              <option value="APPLE">Apple Podcasts show page (episode links)</option>
+              <option value="SPOTIFY">Spotify show page (episode links)</option>
             </select>
           </label>
           <label className="text-sm font-semibold">

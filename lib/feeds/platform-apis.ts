@@ -1,0 +1,144 @@
+// Episode-level links from the platforms that publish no feed of their own: Apple Podcasts' public lookup API
+// (episodes carry the RSS GUID, so they match exactly) and Spotify's Web API (matched by title, date and length).
+// Both answer JSON, fetched with the same careful client as feeds and validated here before use.
+import { z } from "zod";
+import { getEnv } from "@/lib/env";
+import type { ParsedEpisode } from "@/lib/validations/feed";
+import { fetchFeed, FeedFetchError } from "./fetch";
+import type { ParsedFeed } from "./parse";
+
+export const APPLE_LOOKUP_BASE = "https://itunes.apple.com/lookup";
+export const SPOTIFY_API_BASE = "https://api.spotify.com/v1";
+export const SPOTIFY_TOKEN_URL = "https://accounts.spotify.com/api/token";
+
+export class PlatformApiError extends Error {
+  override name = "PlatformApiError";
+}
+
+/** The lookup URL for a show's Apple Podcasts page (…/podcast/name/id1234567890). */
+export function appleLookupUrl(applePodcastUrl: string, base = APPLE_LOOKUP_BASE): string {
+  const id = /\/id(\d{5,12})(?:[/?#]|$)/.exec(applePodcastUrl)?.[1] ?? /^\d{5,12}$/.exec(applePodcastUrl)?.[0];
+  if (!id) throw new PlatformApiError(`${applePodcastUrl} is not an Apple Podcasts show address (…/id1234567890).`);
+  return `${base}?id=${id}&entity=podcastEpisode&limit=200`;
+}
+
+/** The episodes URL for a show's Spotify address (open.spotify.com/show/<id>). */
+export function spotifyEpisodesUrl(spotifyShowUrl: string, base = SPOTIFY_API_BASE): string {
+  const id = /show\/([A-Za-z0-9]{22})/.exec(spotifyShowUrl)?.[1] ?? /^[A-Za-z0-9]{22}$/.exec(spotifyShowUrl)?.[0];
+  if (!id) throw new PlatformApiError(`${spotifyShowUrl} is not a Spotify show address (open.spotify.com/show/…).`);
+  return `${base}/shows/${id}/episodes?limit=50&market=US`;
+}
+
+function platformEpisode(fields: { guid: string; title: string; link: string; publishedAt?: Date; durationSeconds?: number }): ParsedEpisode {
+  return {
+    ...fields,
+    summary: "",
+    notesHtml: "",
+    episodeType: "FULL",
+    explicit: false,
+    transcripts: [],
+    persons: [],
+    soundbites: [],
+  };
+}
+
+const appleLookupSchema = z.object({
+  results: z.array(
+    z.looseObject({
+      wrapperType: z.string().optional(),
+      kind: z.string().optional(),
+      collectionName: z.string().optional(),
+      trackName: z.string().optional(),
+      episodeGuid: z.string().optional(),
+      trackViewUrl: z.string().optional(),
+      releaseDate: z.string().optional(),
+      trackTimeMillis: z.number().optional(),
+    }),
+  ),
+});
+
+export function parseAppleLookup(json: unknown): ParsedFeed {
+  const parsed = appleLookupSchema.safeParse(json);
+  if (!parsed.success) throw new PlatformApiError("Apple's lookup answer has an unexpected shape.");
+  const show = parsed.data.results.find((result) => result.kind === "podcast" || result.wrapperType === "track");
+  const episodes = parsed.data.results
+    .filter((result) => result.episodeGuid && result.trackName && result.trackViewUrl?.startsWith("https://"))
+    .map((result) =>
+      platformEpisode({
+        guid: result.episodeGuid!,
+        title: result.trackName!,
+        link: result.trackViewUrl!,
+        publishedAt: result.releaseDate ? new Date(result.releaseDate) : undefined,
+        durationSeconds: result.trackTimeMillis ? Math.round(result.trackTimeMillis / 1000) : undefined,
+      }),
+    );
+  return { show: { title: show?.collectionName ?? "Apple Podcasts", description: "", author: "", locked: false }, episodes, skipped: [] };
+}
+
+const spotifyEpisodesSchema = z.object({
+  items: z.array(
+    z
+      .looseObject({
+        id: z.string(),
+        name: z.string(),
+        release_date: z.string().optional(),
+        duration_ms: z.number().optional(),
+        external_urls: z.looseObject({ spotify: z.string().optional() }).optional(),
+      })
+      .nullable(),
+  ),
+});
+
+export function parseSpotifyEpisodes(json: unknown): ParsedFeed {
+  const parsed = spotifyEpisodesSchema.safeParse(json);
+  if (!parsed.success) throw new PlatformApiError("Spotify's episodes answer has an unexpected shape.");
+  const episodes = parsed.data.items.flatMap((item) =>
+    item && item.external_urls?.spotify?.startsWith("https://")
+      ? [
+          platformEpisode({
+            guid: `spotify:episode:${item.id}`,
+            title: item.name,
+            link: item.external_urls.spotify,
+            publishedAt: item.release_date ? new Date(`${item.release_date.slice(0, 10)}T12:00:00Z`) : undefined,
+            durationSeconds: item.duration_ms ? Math.round(item.duration_ms / 1000) : undefined,
+          }),
+        ]
+      : [],
+  );
+  return { show: { title: "Spotify", description: "", author: "", locked: false }, episodes, skipped: [] };
+}
+
+let spotifyToken: { value: string; expiresAt: number } | undefined;
+
+/** A client-credentials token for Spotify's Web API, reused until shortly before it expires. */
+export async function spotifyAccessToken(tokenUrl = SPOTIFY_TOKEN_URL): Promise<string> {
+  const { SPOTIFY_CLIENT_ID: id, SPOTIFY_CLIENT_SECRET: secret } = getEnv();
+  if (!id || !secret) throw new PlatformApiError("Spotify links need SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET.");
+  if (spotifyToken && spotifyToken.expiresAt > Date.now() + 60_000) return spotifyToken.value;
+  const response = await fetch(tokenUrl, {
+    method: "POST",
+    headers: { authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+    body: "grant_type=client_credentials",
+    signal: AbortSignal.timeout(15_000),
+  }).catch((error: Error) => {
+    throw new PlatformApiError(`Spotify's token service did not answer: ${error.message}`);
+  });
+  const body = z.object({ access_token: z.string(), expires_in: z.number() }).safeParse(await response.json().catch(() => null));
+  if (!response.ok || !body.success) throw new PlatformApiError(`Spotify refused the client credentials (HTTP ${response.status}).`);
+  spotifyToken = { value: body.data.access_token, expiresAt: Date.now() + body.data.expires_in * 1000 };
+  return spotifyToken.value;
+}
+
+/** Fetches one platform API answer (Apple or Spotify) as a parsed "feed" of that platform's episodes. */
+export async function fetchPlatformEpisodes(kind: "APPLE" | "SPOTIFY", url: string, options: { tokenUrl?: string } = {}) {
+  const headers = kind === "SPOTIFY" ? { authorization: `Bearer ${await spotifyAccessToken(options.tokenUrl)}` } : undefined;
+  const fetched = await fetchFeed(url, { headers, maxBytes: 8 * 1024 * 1024 });
+  if (fetched.status !== "fetched") throw new FeedFetchError("http-status", "unexpected 304 from a platform API", 304);
+  let json: unknown;
+  try {
+    json = JSON.parse(fetched.body.toString("utf8"));
+  } catch {
+    throw new PlatformApiError(`${kind === "APPLE" ? "Apple" : "Spotify"} answered something that is not JSON.`);
+  }
+  return { fetched, feed: kind === "APPLE" ? parseAppleLookup(json) : parseSpotifyEpisodes(json) };
+}
