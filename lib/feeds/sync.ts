@@ -6,7 +6,7 @@ import type { FeedKind, SyncStatus } from "@/lib/generated/prisma/client";
 import { decodeFeed } from "./decode";
 import { fetchFeed, FeedFetchError, type FetchFeedOptions, type FetchFeedResult } from "./fetch";
 import { createShowFromFeed, showFields, writeEpisodes, type ImportCounts, type ImportProgress } from "./import";
-import { matchShowItems, recordPlatformItems } from "./links";
+import { matchShowItems, platformOf, recordPlatformItems } from "./links";
 import { appleLookupUrl, fetchPlatformEpisodes, spotifyEpisodesUrl } from "./platform-apis";
 import { parseFeedOffThread } from "./parse-worker-client";
 import { FeedParseError, type ParsedFeed } from "./parse";
@@ -163,6 +163,22 @@ export interface AddSourceInput {
   fetch?: FetchFeedOptions;
 }
 
+/** The show-level "Listen & watch on" link a new source gives its show: the channel or show page it belongs to. */
+function showPlatformLink(kind: FeedKind, givenUrl: string, feed: ParsedFeed, fetchedUrl: string) {
+  switch (kind) {
+    case "APPLE":
+      return { appleUrl: givenUrl };
+    case "SPOTIFY":
+      return { spotifyUrl: givenUrl };
+    case "YOUTUBE":
+      return feed.show.siteUrl ? { youtubeUrl: feed.show.siteUrl } : undefined;
+    case "VIDEO":
+      return platformOf(kind, fetchedUrl) === "rumble" && feed.show.siteUrl ? { rumbleUrl: feed.show.siteUrl } : undefined;
+    case "PODCAST":
+      return { rssUrl: fetchedUrl };
+  }
+}
+
 /**
  * Checks that the URL serves a usable feed, then records the source (and its show) and imports it at once. For
  * Apple and Spotify the URL is the show's page there; it becomes the show's platform link and the API address.
@@ -195,7 +211,8 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
       const show = await tx.show.findUnique({ where: { slug: input.showSlug }, select: { id: true } });
       if (!show) throw new FeedSourceError(`There is no show "${input.showSlug}".`);
       showId = show.id;
-      if (api) await tx.show.update({ where: { id: showId }, data: input.kind === "APPLE" ? { appleUrl: input.url } : { spotifyUrl: input.url } });
+      const platformLink = showPlatformLink(input.kind, input.url, prefetched.feed, prefetched.fetched.url);
+      if (platformLink) await tx.show.update({ where: { id: showId }, data: platformLink });
     } else {
       showId = (await createShowFromFeed(tx, prefetched.feed, input.kind === "PODCAST" ? prefetched.fetched.url : undefined)).id;
     }

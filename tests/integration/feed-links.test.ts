@@ -40,6 +40,9 @@ describe("links from episodes to their videos", () => {
   it("links each video to its episode and leaves clips alone", async () => {
     const { youtube } = await setUpShow();
     expect(youtube.sync).toMatchObject({ status: "IMPORTED", created: 4 });
+    expect((await prisma.show.findUniqueOrThrow({ where: { id: youtube.source.showId } })).youtubeUrl).toBe(
+      "https://www.youtube.com/channel/UClongsignal000000000000",
+    );
     expect(await linksBySlug()).toEqual({
       "bridges-nobody-inspects": { status: "AUTO", url: "https://www.youtube.com/watch?v=bridges00001" },
       "the-quiet-economics-of-repair-shops": { status: "AUTO", url: "https://www.youtube.com/watch?v=repairshop01" },
