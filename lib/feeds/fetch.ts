@@ -1,6 +1,7 @@
 // Fetching a feed as a good citizen and a careful one: conditional requests, compressed bodies, a hard size cap and
 // deadline that tear the socket down, redirects re-checked at every hop, and connections only to public addresses.
 // rss-parser's own fetching does none of this, so it only ever parses the text this returns.
+import { createHash } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
@@ -51,6 +52,8 @@ export type FetchFeedResult =
       url: string;
       httpStatus: number;
       body: Buffer;
+      /** SHA-256 of the body, taken before anything else may consume it. */
+      contentHash: string;
       contentType?: string;
       etag?: string;
       lastModified?: string;
@@ -183,6 +186,7 @@ export async function fetchFeed(rawUrl: string, options: FetchFeedOptions = {}):
         url: url.toString(),
         httpStatus: status,
         body,
+        contentHash: createHash("sha256").update(body).digest("hex"),
         contentType: header("content-type"),
         etag: header("etag"),
         lastModified: header("last-modified"),

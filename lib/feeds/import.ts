@@ -22,6 +22,10 @@ export interface ImportTarget {
   sourceId?: string;
   /** Mark this source's episodes that left the feed as gone (a podcast feed lists the whole show). */
   markGone: boolean;
+  /** For each parsed episode, the hash of its item's XML (see items.ts), stored to skip it next time. */
+  itemHashes?: (string | undefined)[];
+  /** Episodes whose items are in the feed byte for byte as last time, so were not parsed again. */
+  unchangedIds?: string[];
 }
 
 export type ImportProgress = (done: number, total: number) => void;
@@ -62,6 +66,7 @@ type NewEpisodeRow = ReturnType<typeof episodeFields> & {
   sourceId: string | null;
   publishedAt: Date;
   importHash: string;
+  feedItemHash: string | null;
 };
 
 // New episodes go in as one statement per batch, the rows passed as one JSON document: on a first import of a
@@ -81,16 +86,16 @@ async function insertEpisodes(tx: Prisma.TransactionClient, rows: NewEpisodeRow[
     INSERT INTO "Episode" ("id", "showId", "sourceId", "guid", "slug", "title", "summary", "notesHtml", "publishedAt",
       "durationSeconds", "audioUrl", "audioType", "audioLength", "artworkUrl", "season", "number", "episodeType",
       "explicit", "link", "transcripts", "chaptersUrl", "chaptersType", "persons", "soundbites", "importHash",
-      "createdAt", "updatedAt")
+      "feedItemHash", "createdAt", "updatedAt")
     SELECT r."id", r."showId", r."sourceId", r."guid", r."slug", r."title", r."summary", r."notesHtml", r."publishedAt",
       r."durationSeconds", r."audioUrl", r."audioType", r."audioLength", r."artworkUrl", r."season", r."number",
       r."episodeType"::"EpisodeType", r."explicit", r."link", r."transcripts", r."chaptersUrl", r."chaptersType",
-      r."persons", r."soundbites", r."importHash", now(), now()
+      r."persons", r."soundbites", r."importHash", r."feedItemHash", now(), now()
     FROM jsonb_to_recordset(${json}::jsonb) AS r("id" text, "showId" text, "sourceId" text, "guid" text, "slug" text,
       "title" text, "summary" text, "notesHtml" text, "publishedAt" timestamp, "durationSeconds" int, "audioUrl" text,
       "audioType" text, "audioLength" bigint, "artworkUrl" text, "season" int, "number" int, "episodeType" text,
       "explicit" boolean, "link" text, "transcripts" jsonb, "chaptersUrl" text, "chaptersType" text, "persons" jsonb,
-      "soundbites" jsonb, "importHash" text)`;
+      "soundbites" jsonb, "importHash" text, "feedItemHash" text)`;
 }
 
 export async function writeEpisodes(
@@ -102,17 +107,20 @@ export async function writeEpisodes(
 ): Promise<ImportCounts> {
   const existing = await tx.episode.findMany({
     where: { showId: target.showId },
-    select: { id: true, guid: true, audioUrl: true, link: true, importHash: true, goneAt: true, sourceId: true },
+    select: { id: true, guid: true, audioUrl: true, link: true, importHash: true, feedItemHash: true, goneAt: true, sourceId: true },
   });
   const byGuid = new Map(existing.map((row) => [row.guid, row]));
   const byAudio = new Map(existing.filter((row) => row.audioUrl).map((row) => [row.audioUrl!, row]));
   const byLink = new Map(existing.filter((row) => row.link).map((row) => [row.link!, row]));
   const takenSlugs = new Set((await tx.episode.findMany({ select: { slug: true } })).map((row) => row.slug));
 
-  const seen = new Set<string>();
+  const seen = new Set<string>(target.unchangedIds);
   const creates: NewEpisodeRow[] = [];
-  let updated = 0;
-  let unchanged = 0;
+  // Unparsed because byte-identical; those that had left the feed are back.
+  const returned = existing.filter((row) => row.goneAt && seen.has(row.id)).map((row) => row.id);
+  if (returned.length) await tx.episode.updateMany({ where: { id: { in: returned } }, data: { goneAt: null } });
+  let updated = returned.length;
+  let unchanged = seen.size - returned.length;
 
   for (const [index, episode] of feed.episodes.entries()) {
     onProgress(index + 1, feed.episodes.length);
@@ -121,11 +129,14 @@ export async function writeEpisodes(
       (episode.audioUrl ? byAudio.get(episode.audioUrl) : undefined) ??
       (episode.link ? byLink.get(episode.link) : undefined);
     const hash = importHash(episode);
+    const feedItemHash = target.itemHashes?.[index] ?? null;
     if (match) {
       // The same episode twice in one feed (a repeated GUID or enclosure): the first one wins.
       if (!match.id || seen.has(match.id)) continue;
       seen.add(match.id);
       if (match.importHash === hash && !match.goneAt && match.guid === episode.guid) {
+        // Same content written differently (whitespace, attribute order): remember the new text, change nothing.
+        if (feedItemHash && match.feedItemHash !== feedItemHash) await tx.episode.update({ where: { id: match.id }, data: { feedItemHash } });
         unchanged += 1;
         continue;
       }
@@ -136,6 +147,7 @@ export async function writeEpisodes(
           guid: episode.guid,
           ...(episode.publishedAt && { publishedAt: episode.publishedAt }),
           importHash: hash,
+          feedItemHash,
           goneAt: null,
           sourceId: target.sourceId ?? match.sourceId,
         },
@@ -146,7 +158,7 @@ export async function writeEpisodes(
     const slug = await uniqueSlug(slugify(episode.title), (candidate) => takenSlugs.has(candidate));
     takenSlugs.add(slug);
     // Not in the database yet (an empty id): later items with the same GUID count as repeats of this one.
-    byGuid.set(episode.guid, { id: "", guid: episode.guid, audioUrl: null, link: null, importHash: hash, goneAt: null, sourceId: null });
+    byGuid.set(episode.guid, { id: "", guid: episode.guid, audioUrl: null, link: null, importHash: hash, feedItemHash, goneAt: null, sourceId: null });
     creates.push({
       ...episodeFields(episode),
       id: randomUUID(),
@@ -157,6 +169,7 @@ export async function writeEpisodes(
       // No readable date: the moment it was first seen, a millisecond apart so the feed's order survives.
       publishedAt: episode.publishedAt ?? new Date(now.getTime() - index),
       importHash: hash,
+      feedItemHash,
     });
   }
 

@@ -1,46 +1,99 @@
-// Runs parsePodcastFeed in a worker thread with a deadline and a memory cap, so that no feed, however large or
-// hostile, blocks the event loop that serves pages.
+// Runs the parse job (parse-job.ts) in a worker thread with a deadline and a memory cap, so that no feed, however large or
+// hostile, blocks the event loop that serves pages. One warm worker parses feeds one after another (starting one
+// costs about half a second); a worker that overruns its deadline or dies is replaced.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { FeedParseError, type ParsedFeed } from "./parse";
+import { FeedParseError } from "./parse";
+import type { ParseJobInput, ParseJobResult } from "./parse-job";
 
 export const PARSE_LIMITS = { timeoutMs: 60_000, maxOldGenerationSizeMb: 768 } as const;
 
 // Located from the project root rather than import.meta.url: bundlers would otherwise try to bundle the worker.
 const WORKER_PATH = path.resolve(/* turbopackIgnore: true */ process.cwd(), "lib", "feeds", "parse-worker.mjs");
+// An idle worker is let go after this long, so short-lived processes (CLIs, tests) can exit.
+const IDLE_MS = 30_000;
 
-type WorkerAnswer = { ok: true; feed: ParsedFeed } | { ok: false; expected: boolean; message: string };
+type WorkerAnswer = { id: number; ok: true; result: ParseJobResult } | { id: number; ok: false; expected: boolean; message: string };
 
-export function parseFeedOffThread(
-  text: string,
-  feedUrl?: string,
-  limits: Partial<Record<keyof typeof PARSE_LIMITS, number>> = {},
-): Promise<ParsedFeed> {
-  const { timeoutMs, maxOldGenerationSizeMb } = { ...PARSE_LIMITS, ...limits };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(/* turbopackIgnore: true */ WORKER_PATH, {
-      workerData: { text, feedUrl, now: new Date() },
-      resourceLimits: { maxOldGenerationSizeMb },
+interface Pending {
+  resolve: (result: ParseJobResult) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+class ParseWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private idleTimer: NodeJS.Timeout | undefined;
+  private nextId = 1;
+  dead = false;
+
+  constructor(maxOldGenerationSizeMb: number) {
+    this.worker = new Worker(/* turbopackIgnore: true */ WORKER_PATH, { resourceLimits: { maxOldGenerationSizeMb } });
+    this.worker.unref();
+    this.worker.on("message", (answer: WorkerAnswer | { ready: true }) => {
+      if (!("id" in answer)) return;
+      const job = this.pending.get(answer.id);
+      if (!job) return;
+      this.settle(answer.id);
+      if (answer.ok) job.resolve(answer.result);
+      else job.reject(answer.expected ? new FeedParseError(answer.message) : new Error(`Feed parser failed: ${answer.message}`));
     });
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(new FeedParseError(`Parsing the feed took longer than ${timeoutMs / 1000} s and was stopped.`));
-    }, timeoutMs);
-    const settle = () => clearTimeout(timer);
-    worker.once("message", (answer: WorkerAnswer) => {
-      settle();
-      void worker.terminate();
-      if (answer.ok) resolve(answer.feed);
-      else reject(answer.expected ? new FeedParseError(answer.message) : new Error(`Feed parser failed: ${answer.message}`));
-    });
-    worker.once("error", (error) => {
-      settle();
+    this.worker.on("error", (error) => {
       const outOfMemory = /heap|memory/i.test(error.message);
-      reject(outOfMemory ? new FeedParseError("The feed needs more memory to parse than a feed may use.") : error);
+      this.fail(outOfMemory ? new FeedParseError("The feed needs more memory to parse than a feed may use.") : error);
     });
-    worker.once("exit", (code) => {
-      settle();
-      reject(new FeedParseError(`The feed parser stopped unexpectedly (exit code ${code}).`));
+    this.worker.on("exit", (code) => this.fail(new FeedParseError(`The feed parser stopped unexpectedly (exit code ${code}).`)));
+  }
+
+  parse(input: ParseJobInput, timeoutMs: number): Promise<ParseJobResult> {
+    clearTimeout(this.idleTimer);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.fail(new FeedParseError(`Parsing the feed took longer than ${timeoutMs / 1000} s and was stopped.`));
+      }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.worker.ref();
+      // A buffer that is all of its own memory moves to the worker instead of being copied.
+      const { bytes } = input;
+      const movable = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      this.worker.postMessage({ id, input: { now: new Date(), ...input } }, movable ? [bytes.buffer as ArrayBuffer] : []);
     });
-  });
+  }
+
+  private settle(id: number) {
+    const job = this.pending.get(id);
+    if (job) clearTimeout(job.timer);
+    this.pending.delete(id);
+    if (this.pending.size === 0) {
+      this.worker.unref();
+      this.idleTimer = setTimeout(() => this.retire(), IDLE_MS).unref();
+    }
+  }
+
+  /** Rejects every waiting parse and ends the worker; the next parse starts a new one. */
+  private fail(error: Error) {
+    if (this.dead) return;
+    this.dead = true;
+    for (const job of this.pending.values()) {
+      clearTimeout(job.timer);
+      job.reject(error);
+    }
+    this.pending.clear();
+    void this.worker.terminate();
+  }
+
+  private retire() {
+    if (this.pending.size === 0) this.fail(new FeedParseError("retired"));
+  }
+}
+
+let current: ParseWorker | undefined;
+
+/** Runs a parse job in the warm worker. Pass bytes the caller no longer needs: they may be moved, not copied. */
+export function parseOffThread(input: ParseJobInput, limits: Partial<Record<keyof typeof PARSE_LIMITS, number>> = {}): Promise<ParseJobResult> {
+  const { timeoutMs, maxOldGenerationSizeMb } = { ...PARSE_LIMITS, ...limits };
+  if (!current || current.dead) current = new ParseWorker(maxOldGenerationSizeMb);
+  return current.parse(input, timeoutMs);
 }

@@ -21,6 +21,9 @@ export interface ParsedFeed {
   show: ParsedFeedMeta;
   episodes: ParsedEpisode[];
   skipped: { index: number; title: string; reason: string }[];
+  /** For each episode, the position of its item in the feed; with itemCount, ties episodes to the feed's text. */
+  itemIndexes?: number[];
+  itemCount?: number;
 }
 
 export class FeedParseError extends Error {
@@ -236,16 +239,20 @@ export async function parsePodcastFeed(xml: string, options: { feedUrl?: string;
   }
 
   const episodes: ParsedEpisode[] = [];
+  const itemIndexes: number[] = [];
   const skipped: ParsedFeed["skipped"] = [];
   raw.items.forEach((item, index) => {
     const result = parsedEpisodeSchema.safeParse(toEpisodeCandidate(item, options.feedUrl));
     if (result.success && result.data.publishedAt && result.data.publishedAt.getTime() > latestAllowed) {
       skipped.push({ index, title: result.data.title.slice(0, 120), reason: "dated more than a day in the future: imported once it is out" });
-    } else if (result.success) episodes.push(result.data);
+    } else if (result.success) {
+      episodes.push(result.data);
+      itemIndexes.push(index);
+    }
     else {
       const reason = describeIssues(result.error);
       skipped.push({ index, title: text(item.title).slice(0, 120), reason });
     }
   });
-  return { show: showResult.data, episodes, skipped };
+  return { show: showResult.data, episodes, skipped, itemIndexes, itemCount: raw.items.length };
 }

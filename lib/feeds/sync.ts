@@ -1,14 +1,12 @@
 // Keeping a show current from its feeds: fetch (conditionally), skip what has not changed, parse off the main
 // thread, write in one transaction, and record every run. A failed run changes no episode.
-import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { FeedKind, SyncStatus } from "@/lib/generated/prisma/client";
-import { decodeFeed } from "./decode";
 import { fetchFeed, FeedFetchError, type FetchFeedOptions, type FetchFeedResult } from "./fetch";
 import { createShowFromFeed, showFields, writeEpisodes, type ImportCounts, type ImportProgress } from "./import";
 import { matchShowItems, platformOf, recordPlatformItems } from "./links";
 import { appleLookupUrl, fetchPlatformEpisodes, spotifyEpisodesUrl } from "./platform-apis";
-import { parseFeedOffThread } from "./parse-worker-client";
+import { parseOffThread } from "./parse-worker-client";
 import { FeedParseError, type ParsedFeed } from "./parse";
 
 // A claim older than this belongs to a run that died (a crashed instance); another run may take the source over.
@@ -19,7 +17,7 @@ export interface SyncOptions {
   /** Ignore the validators and content hash: fetch and import whatever the feed says now. */
   force?: boolean;
   /** A fetch and parse made moments ago (adding a source checks the feed first): import it instead of fetching. */
-  prefetched?: { fetched: FetchedFeed; feed: ParsedFeed };
+  prefetched?: { fetched: FetchedFeed } & PodcastParse;
   /** Other addresses for Apple's and Spotify's APIs: for tests that stand in for them. */
   platformApi?: { appleLookupBase?: string; spotifyApiBase?: string; tokenUrl?: string };
   fetch?: FetchFeedOptions;
@@ -34,15 +32,39 @@ export class FeedSourceError extends Error {
   override name = "FeedSourceError";
 }
 
-function contentHash(body: Buffer): string {
-  return createHash("sha256").update(body).digest("hex");
-}
 
 type FetchedFeed = Extract<FetchFeedResult, { status: "fetched" }>;
 
-function parseFetched(fetched: FetchedFeed): Promise<ParsedFeed> {
-  const { text } = decodeFeed(fetched.body, fetched.contentType);
-  return parseFeedOffThread(text, fetched.url);
+interface PodcastParse {
+  feed: ParsedFeed;
+  itemHashes?: (string | undefined)[];
+  unchangedIds?: string[];
+}
+
+async function parseFetched(fetched: FetchedFeed): Promise<ParsedFeed> {
+  return (await parseOffThread({ bytes: fetched.body, contentType: fetched.contentType, feedUrl: fetched.url })).feed;
+}
+
+/**
+ * A podcast feed that changed since the last sync: with `incremental`, the items whose text is as stored are not
+ * parsed again (see parse-job.ts), only counted as present.
+ */
+async function parsePodcastChanges(sourceId: string, fetched: FetchedFeed, incremental: boolean): Promise<PodcastParse> {
+  const known = incremental
+    ? await prisma.episode.findMany({ where: { sourceId, feedItemHash: { not: null } }, select: { id: true, feedItemHash: true } })
+    : [];
+  const idByHash = new Map(known.map((row) => [row.feedItemHash!, row.id]));
+  const result = await parseOffThread({
+    bytes: fetched.body,
+    contentType: fetched.contentType,
+    feedUrl: fetched.url,
+    knownItemHashes: [...idByHash.keys()],
+  });
+  return {
+    feed: result.feed,
+    itemHashes: result.itemHashes,
+    unchangedIds: result.unchangedItemHashes?.flatMap((hash) => (idByHash.has(hash) ? [idByHash.get(hash)!] : [])),
+  };
 }
 
 function describeError(error: unknown): string {
@@ -96,7 +118,7 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
         ...options.fetch,
         ...(!options.force && { etag: source.etag, lastModified: source.lastModified }),
       }));
-    const hash = fetched.status === "fetched" ? contentHash(fetched.body) : undefined;
+    const hash = fetched.status === "fetched" ? fetched.contentHash : undefined;
     if (fetched.status === "not-modified" || (!options.force && hash === source.contentHash)) {
       await finish("UNCHANGED", { httpStatus: fetched.httpStatus });
       await prisma.feedSource.update({
@@ -111,14 +133,19 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
       return { status: "UNCHANGED", sourceId, runId: run.id, httpStatus: fetched.httpStatus };
     }
 
-    const feed = options.prefetched?.feed ?? fromApi?.feed ?? (await parseFetched(fetched));
+    const parsed: PodcastParse =
+      options.prefetched ??
+      fromApi ??
+      (source.kind === "PODCAST" ? await parsePodcastChanges(sourceId, fetched, !options.force) : { feed: await parseFetched(fetched) });
+    const { feed } = parsed;
     const movedTo = feed.show.newFeedUrl && feed.show.newFeedUrl !== source.url ? feed.show.newFeedUrl : undefined;
     const counts = await prisma.$transaction(
       async (tx) => {
         let written: ImportCounts;
         if (source.kind === "PODCAST") {
           await tx.show.update({ where: { id: source.showId }, data: showFields(feed) });
-          written = await writeEpisodes(tx, { showId: source.showId, sourceId, markGone: true }, feed, options.onProgress, claimedAt);
+          const target = { showId: source.showId, sourceId, markGone: true, itemHashes: parsed.itemHashes, unchangedIds: parsed.unchangedIds };
+          written = await writeEpisodes(tx, target, feed, options.onProgress, claimedAt);
         } else {
           const items = await recordPlatformItems(tx, source, feed, claimedAt);
           written = { ...items, unchanged: 0, gone: 0, skipped: feed.skipped };
@@ -196,13 +223,13 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
   const existing = await prisma.feedSource.findUnique({ where: { url: sourceUrl }, select: { id: true } });
   if (existing) throw new FeedSourceError(`${input.url} is already a feed source.`);
 
-  let prefetched: { fetched: FetchedFeed; feed: ParsedFeed };
+  let prefetched: { fetched: FetchedFeed } & PodcastParse;
   if (api) {
     prefetched = await fetchPlatformEpisodes(input.kind as "APPLE" | "SPOTIFY", sourceUrl, options.platformApi);
   } else {
     const fetched = await fetchFeed(input.url, input.fetch);
     if (fetched.status === "not-modified") throw new FeedSourceError(`${input.url} answered 304 to a plain request.`);
-    prefetched = { fetched, feed: await parseFetched(fetched) };
+    prefetched = { fetched, ...(await parsePodcastChanges("", fetched, false)) };
   }
 
   const source = await prisma.$transaction(async (tx) => {

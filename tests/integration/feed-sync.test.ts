@@ -80,6 +80,29 @@ describe("syncing a feed source", () => {
     expect((await prisma.episode.findFirstOrThrow({ where: { guid: "long-signal-0107" } })).updatedAt).toEqual(untouched.updatedAt);
   });
 
+  it("parses only the items whose text changed, and still counts the rest as present", async () => {
+    const source = await addDemoSource();
+    // A stored import hash that no parse would produce: a parse of this item would rewrite the row.
+    await prisma.episode.update({ where: { slug: "who-owns-the-map" }, data: { importHash: "stale" } });
+    const newItem = `<item><title>Brand New</title><guid>long-signal-0109</guid><pubDate>Tue, 17 Nov 2026 07:00:00 +0000</pubDate></item>`;
+    server.routes.set("/feed.xml", { body: demoFeed.replace("<item>", `${newItem}\n    <item>`), etag: '"v2"' });
+
+    expect(await syncFeedSource(source.id)).toMatchObject({ status: "IMPORTED", created: 1, updated: 0, unchanged: 8, gone: 0 });
+    expect((await prisma.episode.findUniqueOrThrow({ where: { slug: "who-owns-the-map" } })).importHash).toBe("stale");
+    expect(await prisma.episode.count({ where: { goneAt: null } })).toBe(9);
+
+    // A forced sync parses every item again.
+    expect(await syncFeedSource(source.id, { force: true })).toMatchObject({ status: "IMPORTED", updated: 1, unchanged: 8 });
+    expect((await prisma.episode.findUniqueOrThrow({ where: { slug: "who-owns-the-map" } })).importHash).not.toBe("stale");
+  });
+
+  it("falls back to parsing everything when the items cannot be cut apart cleanly", async () => {
+    const source = await addDemoSource();
+    const withComments = demoFeed.replace(/<\/item>/g, "</item><!-- ad break -->").replace("Who Owns the Map?", "Who Owns the Map Now?");
+    server.routes.set("/feed.xml", { body: withComments, etag: '"v2"' });
+    expect(await syncFeedSource(source.id)).toMatchObject({ status: "IMPORTED", created: 0, updated: 1, unchanged: 7 });
+  });
+
   it("marks an episode that left the feed as gone, keeps it, and brings it back when it returns", async () => {
     const source = await addDemoSource();
     const without = demoFeed.replace(/<item>\s*<title>Who Owns the Map\?<\/title>[\s\S]*?<\/item>/, "");
