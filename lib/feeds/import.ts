@@ -1,13 +1,15 @@
 // Writes parsed feeds into the database. Episodes are matched to what is stored by GUID, then enclosure URL, then
 // link; unchanged ones cost no write; new ones are created in batches. Callers run it inside one transaction per
 // feed, so a failure half-way leaves the database as it was.
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { prisma, Prisma } from "@/lib/db";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import type { ParsedEpisode } from "@/lib/validations/feed";
+import { importHash } from "./hash";
 import { parsePodcastFeed, type ParsedFeed } from "./parse";
 
-const CREATE_BATCH = 1000;
+// Small enough that serialising one batch never holds the event loop for long while pages are being served.
+const CREATE_BATCH = 250;
 
 export interface ImportCounts {
   created: number;
@@ -26,14 +28,11 @@ export interface ImportTarget {
   itemHashes?: (string | undefined)[];
   /** Episodes whose items are in the feed byte for byte as last time, so were not parsed again. */
   unchangedIds?: string[];
+  /** importHash() of each parsed episode, when the parse worker already computed it. */
+  importHashes?: string[];
 }
 
 export type ImportProgress = (done: number, total: number) => void;
-
-function importHash(episode: ParsedEpisode): string {
-  const json = JSON.stringify(episode, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
-  return createHash("sha256").update(json).digest("hex");
-}
 
 function episodeFields(episode: ParsedEpisode) {
   return {
@@ -128,7 +127,7 @@ export async function writeEpisodes(
       byGuid.get(episode.guid) ??
       (episode.audioUrl ? byAudio.get(episode.audioUrl) : undefined) ??
       (episode.link ? byLink.get(episode.link) : undefined);
-    const hash = importHash(episode);
+    const hash = target.importHashes?.[index] ?? importHash(episode);
     const feedItemHash = target.itemHashes?.[index] ?? null;
     if (match) {
       // The same episode twice in one feed (a repeated GUID or enclosure): the first one wins.
@@ -175,6 +174,7 @@ export async function writeEpisodes(
 
   for (let start = 0; start < creates.length; start += CREATE_BATCH) {
     await insertEpisodes(tx, creates.slice(start, start + CREATE_BATCH));
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   let gone = 0;

@@ -1,8 +1,6 @@
 // Cutting a feed into its items without parsing it, so that a re-sync parses only the items that changed (a daily
 // show's 5,000-item feed usually gains one). The cut is a plain text scan; when it is not trustworthy (an item
 // element inside CDATA, say) the parsed item count will differ and the caller falls back to a full parse.
-import { createHash } from "node:crypto";
-
 export interface FeedPieces {
   head: string;
   items: string[];
@@ -23,8 +21,4 @@ export function splitFeedItems(text: string): FeedPieces | undefined {
   }
   if (items.length === 0) return undefined;
   return { head: text.slice(0, first), items, tail: text.slice(last) };
-}
-
-export function hashFeedItem(item: string): string {
-  return createHash("sha256").update(item).digest("base64url");
 }

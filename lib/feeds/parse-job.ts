@@ -2,7 +2,8 @@
 // hash each item, and parse either everything or, when most items are byte for byte as last time, only the others
 // (with the channel around them). Nothing here touches the database.
 import { decodeFeed } from "./decode";
-import { hashFeedItem, splitFeedItems } from "./items";
+import { hashFeedItem, importHash } from "./hash";
+import { splitFeedItems } from "./items";
 import { parsePodcastFeed, type ParsedFeed } from "./parse";
 
 export interface ParseJobInput {
@@ -20,9 +21,16 @@ export interface ParseJobResult {
   itemHashes?: (string | undefined)[];
   /** Known items present again, unparsed. */
   unchangedItemHashes?: string[];
+  /** importHash() of each parsed episode, computed here rather than on the server's main thread. */
+  importHashes: string[];
 }
 
 export async function runParseJob(input: ParseJobInput): Promise<ParseJobResult> {
+  const result = await parseJob(input);
+  return { ...result, importHashes: result.feed.episodes.map(importHash) };
+}
+
+async function parseJob(input: ParseJobInput): Promise<Omit<ParseJobResult, "importHashes">> {
   const { text } = decodeFeed(input.bytes, input.contentType);
   const options = { feedUrl: input.feedUrl, now: input.now };
   const pieces = splitFeedItems(text);

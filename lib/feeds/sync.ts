@@ -39,6 +39,7 @@ interface PodcastParse {
   feed: ParsedFeed;
   itemHashes?: (string | undefined)[];
   unchangedIds?: string[];
+  importHashes?: string[];
 }
 
 async function parseFetched(fetched: FetchedFeed): Promise<ParsedFeed> {
@@ -62,6 +63,7 @@ async function parsePodcastChanges(sourceId: string, fetched: FetchedFeed, incre
   });
   return {
     feed: result.feed,
+    importHashes: result.importHashes,
     itemHashes: result.itemHashes,
     unchangedIds: result.unchangedItemHashes?.flatMap((hash) => (idByHash.has(hash) ? [idByHash.get(hash)!] : [])),
   };
@@ -144,7 +146,14 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
         let written: ImportCounts;
         if (source.kind === "PODCAST") {
           await tx.show.update({ where: { id: source.showId }, data: showFields(feed) });
-          const target = { showId: source.showId, sourceId, markGone: true, itemHashes: parsed.itemHashes, unchangedIds: parsed.unchangedIds };
+          const target = {
+            showId: source.showId,
+            sourceId,
+            markGone: true,
+            itemHashes: parsed.itemHashes,
+            unchangedIds: parsed.unchangedIds,
+            importHashes: parsed.importHashes,
+          };
           written = await writeEpisodes(tx, target, feed, options.onProgress, claimedAt);
         } else {
           const items = await recordPlatformItems(tx, source, feed, claimedAt);
