@@ -177,7 +177,6 @@ runCli(async (log) => {
     const ITEMS = 5000;
     log(`Generating a ${ITEMS}-item feed`);
     const feed = Buffer.from(bigFeedXml(ITEMS));
-    const grown = Buffer.from(bigFeedXml(ITEMS + 1));
     const hostile = Buffer.from(bigFeedXml(200, { hostile: true }));
     const paths = new Map([["/daily.xml", { body: feed, etag: '"v1"' }], ["/hostile.xml", { body: hostile, etag: '"h1"' }]]);
     const feeds = await servePaths(paths);
@@ -206,11 +205,17 @@ runCli(async (log) => {
     const median = samples[Math.floor(samples.length / 2)]!;
     rows.push({ name: "Re-sync, unchanged feed (median of 20)", value: fmt(median), target: "< 50 ms", pass: median < 50 });
 
-    log("Re-sync with one new item");
-    paths.set("/daily.xml", { body: grown, etag: '"v2"' });
-    const oneNew = await measure(() => syncFeedSource(sourceId, { fetch: { allowPrivateHosts: true } }));
-    const oneNewCreated = oneNew.result.status === "IMPORTED" ? oneNew.result.created : 0;
-    rows.push({ name: `Re-sync with one new item (${oneNewCreated} created)`, value: fmt(oneNew.ms), target: "< 200 ms", pass: oneNew.ms < 200 });
+    log("Re-sync with one new item (5 times, a new item each time)");
+    const oneNewSamples: number[] = [];
+    let oneNewCreated = 0;
+    for (let added = 1; added <= 5; added += 1) {
+      paths.set("/daily.xml", { body: Buffer.from(bigFeedXml(ITEMS + added)), etag: `"v${added + 1}"` });
+      const oneNew = await measure(() => syncFeedSource(sourceId, { fetch: { allowPrivateHosts: true } }));
+      oneNewSamples.push(oneNew.ms);
+      if (oneNew.result.status === "IMPORTED") oneNewCreated += oneNew.result.created ?? 0;
+    }
+    const oneNewMedian = percentile(oneNewSamples, 50);
+    rows.push({ name: `Re-sync with one new item (median of 5; ${oneNewCreated} created in all)`, value: fmt(oneNewMedian), target: "< 200 ms", pass: oneNewMedian < 200 });
 
     log("Import of a hostile feed (quadratic HTML in every description), timing the event loop meanwhile");
     const hostileRun = await measure(() => addFeedSource({ url: feeds.url("/hostile.xml"), kind: "PODCAST", fetch: { allowPrivateHosts: true } }).catch((error: Error) => error));
