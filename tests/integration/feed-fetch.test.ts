@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { fetchFeed, FeedFetchError } from "@/lib/feeds/fetch";
-import { startFeedServer, type FeedServer } from "../setup/feed-server";
+import { useFeedServer } from "../setup/use-feed-server";
+
+const server = useFeedServer();
 
 const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>';
-let server: FeedServer;
 
-beforeAll(async () => {
-  server = await startFeedServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.routes.clear();
-  server.requests.length = 0;
-});
 
 const local = { allowPrivateHosts: true };
 
@@ -59,7 +52,7 @@ describe("fetchFeed", () => {
     server.routes.set("/endless.xml", { streamBytes: 50 * 1024 * 1024 });
     const error = await failure(fetchFeed(server.url("/endless.xml"), { ...local, maxBytes: 1024 * 1024 }));
     expect(error.code).toBe("too-large");
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let waited = 0; server.abortedResponses === 0 && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(server.abortedResponses).toBe(1);
   });
 

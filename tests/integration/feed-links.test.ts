@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { beforeEach, describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { decideEpisodeLink, getEpisodeLinks } from "@/lib/feeds/links";
 import { addFeedSource, syncFeedSource } from "@/lib/feeds/sync";
 import { resetDatabase } from "../setup/database";
-import { startFeedServer, type FeedServer } from "../setup/feed-server";
+import { useFeedServer } from "../setup/use-feed-server";
+
+const server = useFeedServer();
 
 const fixture = (name: string) => readFileSync(path.resolve("tests/fixtures/feeds", name), "utf8");
 const podcastFeed = fixture("long-signal.xml");
 const youtubeFeed = fixture("long-signal-youtube.xml");
-let server: FeedServer;
 
-beforeAll(async () => {
-  server = await startFeedServer();
-});
-afterAll(() => server.close());
 
 async function setUpShow() {
   server.routes.set("/podcast.xml", { body: podcastFeed });

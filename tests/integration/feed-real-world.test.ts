@@ -1,13 +1,15 @@
 // Every real-world feed in tests/fixtures/feeds/real-world, served over HTTP as the bytes its publisher wrote:
 // each one either imports every item it has (less those skipped by rule, each with a reason) or fails with a
 // recorded, readable error. None crashes the import or leaves half a show behind.
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { beforeAll, describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { addFeedSource } from "@/lib/feeds/sync";
 import { resetDatabase } from "../setup/database";
-import { startFeedServer, type FeedServer } from "../setup/feed-server";
+import { useFeedServer } from "../setup/use-feed-server";
+
+const server = useFeedServer();
 
 const FOLDER = path.resolve("tests/fixtures/feeds/real-world");
 const feeds = readFileSync(path.join(FOLDER, "SOURCES.tsv"), "utf8")
@@ -25,12 +27,7 @@ const UNREADABLE = new Set([
   "feedparser__utf-16le-bom.xml",
 ]);
 
-let server: FeedServer;
-beforeAll(async () => {
-  await resetDatabase();
-  server = await startFeedServer();
-});
-afterAll(() => server.close());
+beforeAll(resetDatabase);
 
 describe("real-world feeds", () => {
   it.each(feeds.filter(({ file }) => !UNREADABLE.has(file)))("imports $file ($kind, $items items)", async ({ file, items }) => {

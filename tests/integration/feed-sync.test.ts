@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { beforeEach, describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { addFeedSource, syncFeedSource } from "@/lib/feeds/sync";
 import { resetDatabase } from "../setup/database";
-import { startFeedServer, type FeedServer } from "../setup/feed-server";
+import type { Route } from "../setup/feed-server";
+import { useFeedServer } from "../setup/use-feed-server";
+
+const server = useFeedServer();
 
 const demoFeed = readFileSync(path.resolve("tests/fixtures/feeds/long-signal.xml"), "utf8");
-let server: FeedServer;
 
-beforeAll(async () => {
-  server = await startFeedServer();
-});
-afterAll(() => server.close());
 beforeEach(async () => {
   await resetDatabase();
-  server.routes.clear();
-  server.requests.length = 0;
 });
 
-async function addDemoSource(route: Parameters<FeedServer["routes"]["set"]>[1] = {}) {
+async function addDemoSource(route: Route = {}) {
   server.routes.set("/feed.xml", { body: demoFeed, etag: '"v1"', ...route });
   const { source, sync } = await addFeedSource({ url: server.url("/feed.xml"), kind: "PODCAST" });
   expect(sync).toMatchObject({ status: "IMPORTED", created: 8 });
@@ -136,7 +132,8 @@ describe("syncing a feed source", () => {
 
   it("runs one sync at a time per source: a second one at the same moment stands aside", async () => {
     const source = await addDemoSource();
-    server.routes.set("/feed.xml", { body: demoFeed.replace("Bridges Nobody Inspects", "Bridges, Again"), etag: '"v2"' });
+    // A slow host keeps the first sync busy while the second one starts.
+    server.routes.set("/feed.xml", { body: demoFeed.replace("Bridges Nobody Inspects", "Bridges, Again"), etag: '"v2"', delayMs: 300 });
     const results = await Promise.all([syncFeedSource(source.id), syncFeedSource(source.id)]);
     expect(results.map((result) => result.status).sort()).toEqual(["IMPORTED", "busy"]);
     expect(await prisma.episode.count()).toBe(8);

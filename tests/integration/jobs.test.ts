@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { addFeedSource, syncDueSources } from "@/lib/feeds/sync";
 import { requestSourceSync, startJobsOnce, stopJobs } from "@/lib/jobs";
 import { resetDatabase } from "../setup/database";
-import { startFeedServer, type FeedServer } from "../setup/feed-server";
+import { useFeedServer } from "../setup/use-feed-server";
+
+const server = useFeedServer();
 
 const demoFeed = readFileSync(path.resolve("tests/fixtures/feeds/long-signal.xml"), "utf8");
-let server: FeedServer;
 
-beforeAll(async () => {
-  server = await startFeedServer();
-});
 afterAll(async () => {
   await stopJobs();
-  await server.close();
 });
 beforeEach(async () => {
   await resetDatabase();

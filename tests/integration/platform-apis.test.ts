@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { beforeEach, describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
@@ -6,15 +6,12 @@ import { getEpisodeLinks } from "@/lib/feeds/links";
 import { appleLookupUrl, spotifyEpisodesUrl } from "@/lib/feeds/platform-apis";
 import { addFeedSource } from "@/lib/feeds/sync";
 import { resetDatabase } from "../setup/database";
-import { startFeedServer, type FeedServer } from "../setup/feed-server";
+import { useFeedServer } from "../setup/use-feed-server";
+
+const server = useFeedServer();
 
 const demoFeed = readFileSync(path.resolve("tests/fixtures/feeds/long-signal.xml"), "utf8");
-let server: FeedServer;
 
-beforeAll(async () => {
-  server = await startFeedServer();
-});
-afterAll(() => server.close());
 beforeEach(async () => {
   await resetDatabase();
   server.routes.clear();

@@ -17,6 +17,8 @@ export interface Route {
   streamBytes?: number;
   /** Send the headers, then nothing. */
   hang?: boolean;
+  /** Wait this long before answering (a slow host). */
+  delayMs?: number;
 }
 
 export interface RecordedRequest {
@@ -39,8 +41,10 @@ export async function startFeedServer(): Promise<FeedServer> {
   const requests: RecordedRequest[] = [];
   const state = { abortedResponses: 0 };
 
-  const server = http.createServer((request, response) => {
+  const server = http.createServer(async (request, response) => {
     const path = request.url ?? "/";
+    const delay = routes.get(path)?.delayMs;
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     requests.push({ path, headers: request.headers });
     response.on("close", () => {
       if (!response.writableFinished) state.abortedResponses += 1;
