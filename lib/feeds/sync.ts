@@ -5,7 +5,7 @@ import type { FeedKind, SyncStatus } from "@/lib/generated/prisma/client";
 import { fetchFeed, FeedFetchError, type FetchFeedOptions, type FetchFeedResult } from "./fetch";
 import { createShowFromFeed, showFields, writeEpisodes, type ImportCounts, type ImportProgress } from "./import";
 import { matchShowItems, platformOf, recordPlatformItems } from "./links";
-import { appleLookupUrl, fetchPlatformEpisodes, spotifyEpisodesUrl } from "./platform-apis";
+import { appleLookupUrl, fetchPlatformEpisodes, PlatformApiError, spotifyEpisodesUrl } from "./platform-apis";
 import { parseOffThread } from "./parse-worker-client";
 import { FeedParseError, type ParsedFeed } from "./parse";
 
@@ -31,7 +31,6 @@ export type SyncResult =
 export class FeedSourceError extends Error {
   override name = "FeedSourceError";
 }
-
 
 type FetchedFeed = Extract<FetchFeedResult, { status: "fetched" }>;
 
@@ -69,8 +68,13 @@ async function parsePodcastChanges(sourceId: string, fetched: FetchedFeed, incre
   };
 }
 
+/** Errors whose message is written for the person running the sync: a bad URL, a broken feed, a refusing host. */
+export function isExpectedFeedError(error: unknown): error is Error {
+  return [FeedFetchError, FeedParseError, FeedSourceError, PlatformApiError].some((kind) => error instanceof kind);
+}
+
 function describeError(error: unknown): string {
-  if (error instanceof FeedFetchError || error instanceof FeedParseError || error instanceof FeedSourceError) return error.message;
+  if (isExpectedFeedError(error)) return error.message;
   return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 

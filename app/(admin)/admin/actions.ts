@@ -4,14 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ActionFailure, adminAction } from "@/lib/admin-action";
 import { endAdminSession, startAdminSession } from "@/lib/admin-session";
+import { getEnv } from "@/lib/env";
 import { setSourceEnabled } from "@/lib/feeds/admin";
-import { FeedFetchError } from "@/lib/feeds/fetch";
 import { decideEpisodeLink } from "@/lib/feeds/links";
-import { FeedParseError } from "@/lib/feeds/parse";
-import { addFeedSource, FeedSourceError, syncFeedSource } from "@/lib/feeds/sync";
+import { addFeedSource, isExpectedFeedError, syncFeedSource } from "@/lib/feeds/sync";
 import { requestSourceSync } from "@/lib/jobs";
-import { addSourceSchema, adminSignInSchema, linkDecisionSchema, sourceEnabledSchema, sourceIdSchema, type ActionState } from "@/lib/validations/admin";
 import { describeSyncResult } from "@/lib/feeds/describe";
+import { addSourceSchema, adminSignInSchema, linkDecisionSchema, sourceEnabledSchema, sourceIdSchema, type ActionState } from "@/lib/validations/admin";
 
 export async function signIn(_previous: ActionState | undefined, formData: FormData): Promise<ActionState> {
   const parsed = adminSignInSchema.safeParse(Object.fromEntries(formData));
@@ -32,25 +31,22 @@ export const addSource = adminAction(addSourceSchema, async (input) => {
     revalidatePath("/", "layout");
     return `Added ${input.url}: ${describeSyncResult(sync)}`;
   } catch (error) {
-    if (error instanceof FeedSourceError || error instanceof FeedFetchError || error instanceof FeedParseError) {
-      throw new ActionFailure(error.message);
-    }
+    if (isExpectedFeedError(error)) throw new ActionFailure(error.message);
     throw error;
   }
 });
 
 export const syncNow = adminAction(sourceIdSchema, async ({ sourceId }) => {
-  try {
+  if (getEnv().JOBS_ENABLED) {
     await requestSourceSync(sourceId);
     revalidatePath("/admin/feeds");
     return "Sync queued: it starts within seconds.";
-  } catch {
-    // Jobs are off (JOBS_ENABLED=false): sync right here instead.
-    const result = await syncFeedSource(sourceId);
-    revalidatePath("/admin/feeds");
-    revalidatePath("/", "layout");
-    return `Synced: ${describeSyncResult(result)}`;
   }
+  // No background jobs on this instance: sync while the admin waits.
+  const result = await syncFeedSource(sourceId);
+  revalidatePath("/admin/feeds");
+  revalidatePath("/", "layout");
+  return `Synced: ${describeSyncResult(result)}`;
 });
 
 export const toggleSource = adminAction(sourceEnabledSchema, async ({ sourceId, enabled }) => {
