@@ -24,6 +24,9 @@ export const episodePageSelect = {
   notesHtml: true,
   audioType: true,
   explicit: true,
+  goneAt: true,
+  show: { select: { slug: true, title: true, artworkUrl: true, appleUrl: true, spotifyUrl: true, youtubeUrl: true, rumbleUrl: true, rssUrl: true } },
+  links: { where: { status: { in: ["AUTO", "ACCEPTED"] } }, select: { platform: true, url: true } },
 } satisfies Prisma.EpisodeSelect;
 
 export type EpisodePage = Prisma.EpisodeGetPayload<{ select: typeof episodePageSelect }>;
@@ -54,4 +57,29 @@ export async function listEpisodes(page: number): Promise<EpisodeList> {
 
 export async function getEpisode(slug: string): Promise<EpisodePage | null> {
   return prisma.episode.findUnique({ where: { slug }, select: episodePageSelect });
+}
+
+export interface ListenLink {
+  platform: "apple" | "spotify" | "youtube" | "rumble" | "rss";
+  label: string;
+  url: string;
+  /** True when it opens this very episode there, false when it opens the show. */
+  episodeLevel: boolean;
+}
+
+const PLATFORMS = [
+  { platform: "apple", label: "Apple Podcasts", showField: "appleUrl" },
+  { platform: "spotify", label: "Spotify", showField: "spotifyUrl" },
+  { platform: "youtube", label: "YouTube", showField: "youtubeUrl" },
+  { platform: "rumble", label: "Rumble", showField: "rumbleUrl" },
+  { platform: "rss", label: "RSS", showField: "rssUrl" },
+] as const;
+
+/** "Listen & watch on": the episode's own link on each platform when the import matched one, else the show's. */
+export function listenLinks(episode: Pick<EpisodePage, "show" | "links">): ListenLink[] {
+  return PLATFORMS.flatMap(({ platform, label, showField }) => {
+    const own = episode.links.find((link) => link.platform === platform);
+    const url = own?.url ?? episode.show[showField];
+    return url ? [{ platform, label, url, episodeLevel: Boolean(own) }] : [];
+  });
 }

@@ -49,7 +49,10 @@ test("an admin adds a show's feed and its episodes appear on the site", async ({
   await expect(page.getByText(/Sync queued|Synced:/)).toBeVisible();
 
   await page.goto("/search?q=pilot+boat");
-  await expect(page.getByRole("link", { name: "The Pilot Boat" })).toBeVisible();
+  await page.getByRole("link", { name: "The Pilot Boat" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "The Pilot Boat" })).toBeVisible();
+  const listenOn = page.getByRole("navigation", { name: "Listen & watch on" });
+  await expect(listenOn.getByRole("link", { name: "RSS" })).toHaveAttribute("href", feeds.url("/harbor.xml"));
 });
 
 test("signing out closes the admin again", async ({ page }) => {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
+import { getEpisode, listenLinks } from "@/lib/episodes";
 import { decideEpisodeLink, getEpisodeLinks } from "@/lib/feeds/links";
 import { addFeedSource, syncFeedSource } from "@/lib/feeds/sync";
 import { resetDatabase } from "../setup/database";
@@ -48,6 +49,20 @@ describe("links from episodes to their videos", () => {
     const episode = await prisma.episode.findUniqueOrThrow({ where: { slug: "bridges-nobody-inspects" } });
     expect(await getEpisodeLinks(episode.id)).toEqual([
       expect.objectContaining({ platform: "youtube", url: "https://www.youtube.com/watch?v=bridges00001", method: "SIMILARITY" }),
+    ]);
+  });
+
+  it("gives each episode page its own links where matched, and the show's elsewhere", async () => {
+    await setUpShow();
+    const linked = await getEpisode("bridges-nobody-inspects");
+    expect(listenLinks(linked!)).toEqual([
+      { platform: "youtube", label: "YouTube", url: "https://www.youtube.com/watch?v=bridges00001", episodeLevel: true },
+      { platform: "rss", label: "RSS", url: server.url("/podcast.xml"), episodeLevel: false },
+    ]);
+    const unlinked = await getEpisode("who-owns-the-map");
+    expect(listenLinks(unlinked!)).toEqual([
+      { platform: "youtube", label: "YouTube", url: "https://www.youtube.com/channel/UClongsignal000000000000", episodeLevel: false },
+      { platform: "rss", label: "RSS", url: server.url("/podcast.xml"), episodeLevel: false },
     ]);
   });
 

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EpisodeMeta } from "@/components/episode/episode-meta";
+import { ListenLinks } from "@/components/episode/listen-links";
 import { Artwork } from "@/components/ui/artwork";
-import { getEpisode } from "@/lib/episodes";
+import { getEpisode, listenLinks } from "@/lib/episodes";
 import { slugParamSchema } from "@/lib/validations/params";
 
 async function loadEpisode(params: PageProps<"/episodes/[slug]">["params"]) {
@@ -42,6 +43,12 @@ export default async function EpisodePage({ params }: PageProps<"/episodes/[slug
         </div>
       </header>
 
+      {episode.goneAt ? (
+        <p role="status" className="mt-6 rounded-lg bg-amber-50 p-4 text-amber-900 ring-1 ring-amber-200">
+          This episode is no longer in the show&apos;s feed. Its page stays here so links to it keep working.
+        </p>
+      ) : null}
+
       {episode.audioUrl ? (
         <section aria-label="Listen" className="mt-8 rounded-xl bg-white p-4 shadow-sm ring-1 ring-black/5">
           <audio controls preload="none" src={episode.audioUrl} className="w-full">
@@ -49,6 +56,8 @@ export default async function EpisodePage({ params }: PageProps<"/episodes/[slug
           </audio>
         </section>
       ) : null}
+
+      <ListenLinks links={listenLinks(episode)} />
 
       {episode.notesHtml ? (
         <section aria-labelledby="show-notes" className="mt-10">
