@@ -1,4 +1,5 @@
-// `npm run feeds:add -- <url> [--kind podcast|youtube|video] [--show <slug>]`: add a feed source and import it now.
+// `npm run feeds:add -- <url> [--kind podcast|youtube|video|apple|spotify] [--show <slug>] [--i-own-it]`: add a feed
+// source and import it now. --i-own-it confirms ownership of a podcast:locked feed.
 import { parseArgs } from "node:util";
 import { addFeedSource } from "@/lib/feeds/sync";
 import { feedsAddArgsSchema } from "@/lib/validations/feed-cli";
@@ -10,13 +11,16 @@ import { progressBar } from "./progress";
 runCli(async (log) => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { kind: { type: "string" }, show: { type: "string" } },
+    options: { kind: { type: "string" }, show: { type: "string" }, "i-own-it": { type: "boolean" } },
   });
-  const args = feedsAddArgsSchema.parse({ url: positionals[0], kind: values.kind, show: values.show });
+  const args = feedsAddArgsSchema.parse({ url: positionals[0], kind: values.kind, show: values.show, iOwnIt: values["i-own-it"] });
   return withDatabase(log, async () => {
     log(`Fetching ${args.url}`);
     const bar = progressBar("Importing episodes");
-    const { sync } = await addFeedSource({ url: args.url, kind: args.kind, showSlug: args.show }, { onProgress: bar.update });
+    const { sync } = await addFeedSource(
+      { url: args.url, kind: args.kind, showSlug: args.show, ownerConfirmed: args.iOwnIt },
+      { onProgress: bar.update },
+    );
     bar.done(describeSyncResult(sync));
     return sync.status === "FAILED" ? 1 : 0;
   });

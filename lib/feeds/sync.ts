@@ -200,6 +200,8 @@ export interface AddSourceInput {
   kind: FeedKind;
   /** The show the feed belongs to; without one, a show is created from the feed's channel. */
   showSlug?: string;
+  /** The person adding a podcast:locked feed says it is their own show. */
+  ownerConfirmed?: boolean;
   fetch?: FetchFeedOptions;
 }
 
@@ -243,6 +245,13 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
     const fetched = await fetchFeed(input.url, input.fetch);
     if (fetched.status === "not-modified") throw new FeedSourceError(`${input.url} answered 304 to a plain request.`);
     prefetched = { fetched, ...(await parsePodcastChanges("", fetched, false)) };
+  }
+
+  if (prefetched.feed.show.locked && !input.ownerConfirmed) {
+    throw new FeedSourceError(
+      "This feed is locked (podcast:locked): its owner asks that it not be imported by other platforms. " +
+        "If it is your own show, add it again and confirm that you own it.",
+    );
   }
 
   const source = await prisma.$transaction(async (tx) => {

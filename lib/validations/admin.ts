@@ -15,6 +15,8 @@ export const addSourceSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: "Enter the feed's http(s) address." }).max(2048),
   kind: z.enum(["PODCAST", "YOUTUBE", "VIDEO", "APPLE", "SPOTIFY"], { error: "Choose what kind of feed it is." }),
   showSlug: optionalSlug,
+  // A checkbox: present ("on") when ticked, absent otherwise.
+  ownerConfirmed: z.literal("on").optional().transform((value) => value === "on"),
 });
 
 export const sourceIdSchema = z.object({ sourceId: z.string().min(1).max(40) });

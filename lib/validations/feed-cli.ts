@@ -11,6 +11,7 @@ export const feedsAddArgsSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: "give the feed's http(s) URL: npm run feeds:add -- <url>" }),
   kind: feedKind,
   show: showSlug,
+  iOwnIt: z.boolean().default(false),
 });
 
 export const feedsSyncArgsSchema = z.object({

@@ -44,6 +44,20 @@ describe("adding a feed source", () => {
   });
 });
 
+describe("a podcast:locked feed", () => {
+  const locked = demoFeed.replace("<channel>", '<channel><podcast:locked owner="maya@longsignal.example">yes</podcast:locked>');
+
+  it("is refused unless the person adding it says the show is theirs", async () => {
+    server.routes.set("/locked.xml", { body: locked });
+    await expect(addFeedSource({ url: server.url("/locked.xml"), kind: "PODCAST" })).rejects.toThrow(/locked \(podcast:locked\)/);
+    expect(await prisma.show.count()).toBe(0);
+
+    const { sync } = await addFeedSource({ url: server.url("/locked.xml"), kind: "PODCAST", ownerConfirmed: true });
+    expect(sync).toMatchObject({ status: "IMPORTED", created: 8 });
+    expect(await prisma.show.findFirstOrThrow()).toMatchObject({ locked: true });
+  });
+});
+
 describe("syncing a feed source", () => {
   it("writes nothing when the server answers 304", async () => {
     const source = await addDemoSource();

@@ -26,7 +26,7 @@ export async function signOut(): Promise<void> {
 
 export const addSource = adminAction(addSourceSchema, async (input) => {
   try {
-    const { sync } = await addFeedSource({ url: input.url, kind: input.kind, showSlug: input.showSlug });
+    const { sync } = await addFeedSource({ url: input.url, kind: input.kind, showSlug: input.showSlug, ownerConfirmed: input.ownerConfirmed });
     revalidatePath("/admin/feeds");
     revalidatePath("/", "layout");
     return `Added ${input.url}: ${describeSyncResult(sync)}`;

@@ -39,6 +39,10 @@ export default async function AdminFeedsPage() {
               ))}
             </select>
           </label>
+          <label className="flex items-center gap-2 text-sm sm:col-span-2">
+            <input name="ownerConfirmed" type="checkbox" />
+            This is our own show (needed for feeds marked podcast:locked)
+          </label>
         </ActionForm>
       </section>
 
