@@ -117,6 +117,20 @@ function absoluteUrl(value: unknown, feedUrl?: string): string | undefined {
   }
 }
 
+const MEDIA_EXTENSION = /\.(mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac|mp4|m4v|mov|webm)$/i;
+
+/** Only sound and video are episodes' media: some feeds put their cover images in <enclosure>. */
+function isMediaEnclosure(enclosure: Parser.Enclosure | undefined): boolean {
+  if (!enclosure?.url) return false;
+  const type = enclosure.type?.trim().toLowerCase();
+  if (type) return type.startsWith("audio/") || type.startsWith("video/");
+  try {
+    return MEDIA_EXTENSION.test(new URL(enclosure.url.trim(), "https://feed.invalid/").pathname);
+  } catch {
+    return false;
+  }
+}
+
 function episodeType(value: unknown): ParsedEpisode["episodeType"] {
   const type = text(value).trim().toLowerCase();
   return type === "trailer" ? "TRAILER" : type === "bonus" ? "BONUS" : "FULL";
@@ -153,7 +167,7 @@ function mediaGroup(item: RawItem) {
 function toEpisodeCandidate(item: RawItem, feedUrl: string | undefined) {
   const itunes = item.itunes;
   const media = mediaGroup(item);
-  const audioUrl = absoluteUrl(item.enclosure?.url, feedUrl);
+  const audioUrl = isMediaEnclosure(item.enclosure) ? absoluteUrl(item.enclosure?.url, feedUrl) : undefined;
   const notesSource = item["content:encoded"] || item.content || text(itunes?.summary) || media.description || "";
   const notesHtml = sanitizeNotesHtml(notesSource);
   const date = new Date(item.isoDate ?? item.pubDate ?? "");

@@ -23,6 +23,22 @@ describe("parsePodcastFeed on feeds strict parsers reject", () => {
   });
 });
 
+describe("parsePodcastFeed on enclosures", () => {
+  it("takes sound and video as an episode's media, never an image", async () => {
+    const macworld = readFileSync(path.resolve("tests/fixtures/feeds/real-world/RSParser__macworld.rss"), "utf8");
+    const feed = await parsePodcastFeed(macworld, { now: new Date("2030-01-01") });
+    expect(feed.episodes.length).toBeGreaterThan(0);
+    expect(feed.episodes.every((episode) => episode.audioUrl === undefined)).toBe(true);
+
+    const untyped = `<rss version="2.0"><channel><title>T</title>
+      <item><title>A</title><guid>a</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate><enclosure url="https://cdn.example/a.mp3?x=1"/></item>
+      <item><title>B</title><guid>b</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate><enclosure url="https://cdn.example/b.jpg"/></item>
+    </channel></rss>`;
+    const parsed = await parsePodcastFeed(untyped, { now: new Date("2030-01-01") });
+    expect(parsed.episodes.map((episode) => episode.audioUrl)).toEqual(["https://cdn.example/a.mp3?x=1", undefined]);
+  });
+});
+
 describe("parsePodcastFeed on the Podcasting 2.0 namespace", () => {
   it("reads transcripts, chapters, people, soundbites and the show's GUID and lock", async () => {
     const feed = await parsePodcastFeed(namespaceExample, { feedUrl: "https://example.com/feed.xml", now: new Date("2030-01-01") });
