@@ -63,3 +63,14 @@ export async function listLinksForReview() {
     orderBy: { confidence: "desc" },
   });
 }
+
+export class SourceEditError extends Error {
+  override name = "SourceEditError";
+}
+
+/** A new address for a source (the host moved): validators are dropped so the next sync fetches it whole. */
+export async function changeSourceUrl(sourceId: string, url: string) {
+  const taken = await prisma.feedSource.findFirst({ where: { url, id: { not: sourceId } }, select: { id: true } });
+  if (taken) throw new SourceEditError(`${url} is already another source.`);
+  await prisma.feedSource.update({ where: { id: sourceId }, data: { url, etag: null, lastModified: null, contentHash: null } });
+}

@@ -21,6 +21,10 @@ export const addSourceSchema = z.object({
 
 export const sourceIdSchema = z.object({ sourceId: z.string().min(1).max(40) });
 
+export const sourceUrlSchema = sourceIdSchema.extend({
+  url: z.url({ protocol: /^https?$/, error: "Enter the feed's http(s) address." }).max(2048),
+});
+
 export const sourceEnabledSchema = sourceIdSchema.extend({ enabled: z.enum(["true", "false"]).transform((value) => value === "true") });
 
 export const linkDecisionSchema = z.object({

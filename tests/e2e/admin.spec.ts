@@ -45,8 +45,16 @@ test("an admin adds a show's feed and its episodes appear on the site", async ({
   await expect(sources.getByText("2 episodes")).toBeVisible();
   await expect(page.getByRole("region", { name: "Recent runs" }).getByText("imported (HTTP 200)")).toBeVisible();
 
-  await sources.getByRole("row", { name: /Harbor Hours/ }).getByRole("button", { name: "Sync now" }).click();
+  const row = sources.getByRole("row", { name: /Harbor Hours/ });
+  await row.getByText(feeds.url("/harbor.xml")).click();
+  await row.getByLabel("New address").fill(feeds.url("/harbor-moved.xml"));
+  await row.getByRole("button", { name: "Save address" }).click();
+  await expect(row.getByText("Address saved: the next sync fetches it.")).toBeVisible();
+
+  feeds.routes.set("/harbor-moved.xml", { body: FEED });
+  await row.getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByText(/Sync queued|Synced:/)).toBeVisible();
+  await expect.poll(() => feeds.requests.some((request) => request.path === "/harbor-moved.xml"), { timeout: 15_000 }).toBe(true);
 
   await page.goto("/search?q=pilot+boat");
   await page.getByRole("link", { name: "The Pilot Boat" }).click();

@@ -5,12 +5,12 @@ import { redirect } from "next/navigation";
 import { ActionFailure, adminAction } from "@/lib/admin-action";
 import { endAdminSession, startAdminSession } from "@/lib/admin-session";
 import { getEnv } from "@/lib/env";
-import { setSourceEnabled } from "@/lib/feeds/admin";
+import { changeSourceUrl, setSourceEnabled, SourceEditError } from "@/lib/feeds/admin";
 import { decideEpisodeLink } from "@/lib/feeds/links";
 import { addFeedSource, isExpectedFeedError, syncFeedSource } from "@/lib/feeds/sync";
 import { requestSourceSync } from "@/lib/jobs";
 import { describeSyncResult } from "@/lib/feeds/describe";
-import { addSourceSchema, adminSignInSchema, linkDecisionSchema, sourceEnabledSchema, sourceIdSchema, type ActionState } from "@/lib/validations/admin";
+import { addSourceSchema, adminSignInSchema, linkDecisionSchema, sourceEnabledSchema, sourceIdSchema, sourceUrlSchema, type ActionState } from "@/lib/validations/admin";
 
 export async function signIn(_previous: ActionState | undefined, formData: FormData): Promise<ActionState> {
   const parsed = adminSignInSchema.safeParse(Object.fromEntries(formData));
@@ -47,6 +47,17 @@ export const syncNow = adminAction(sourceIdSchema, async ({ sourceId }) => {
   revalidatePath("/admin/feeds");
   revalidatePath("/", "layout");
   return `Synced: ${describeSyncResult(result)}`;
+});
+
+export const editSource = adminAction(sourceUrlSchema, async ({ sourceId, url }) => {
+  try {
+    await changeSourceUrl(sourceId, url);
+  } catch (error) {
+    if (error instanceof SourceEditError) throw new ActionFailure(error.message);
+    throw error;
+  }
+  revalidatePath("/admin/feeds");
+  return "Address saved: the next sync fetches it.";
 });
 
 export const toggleSource = adminAction(sourceEnabledSchema, async ({ sourceId, enabled }) => {

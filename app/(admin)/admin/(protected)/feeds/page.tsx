@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/admin/action-form";
 import { listRecentSyncRuns, listShowsForAdmin, listSourcesForAdmin } from "@/lib/feeds/admin";
-import { addSource, syncNow, toggleSource } from "../../actions";
+import { addSource, editSource, syncNow, toggleSource } from "../../actions";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const cell = "border-b border-gray-200 px-2 py-2 align-top";
@@ -68,8 +68,15 @@ export default async function AdminFeedsPage() {
                 <tr key={source.id}>
                   <td className={cell}>
                     <strong>{source.show.title}</strong>
-                    <br />
-                    <span className="break-all text-gray-600">{source.url}</span>
+                    <details className="mt-1">
+                      <summary className="cursor-pointer break-all text-gray-600">{source.url}</summary>
+                      <ActionForm action={editSource} values={{ sourceId: source.id }} submitLabel="Save address" className="mt-2 space-y-2">
+                        <label className="block text-xs font-semibold">
+                          New address
+                          <input name="url" type="url" required defaultValue={source.url} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1 font-normal" />
+                        </label>
+                      </ActionForm>
+                    </details>
                   </td>
                   <td className={cell}>{source.kind.toLowerCase()}</td>
                   <td className={cell}>
@@ -99,7 +106,8 @@ export default async function AdminFeedsPage() {
         <h2 id="runs" className="font-display text-2xl font-bold">
           Recent runs
         </h2>
-        <table className="mt-3 w-full border-collapse bg-white text-sm shadow-sm">
+        {runs.length === 0 ? <p className="mt-2 text-gray-600">No syncs have run yet.</p> : null}
+        <table hidden={runs.length === 0} className="mt-3 w-full border-collapse bg-white text-sm shadow-sm">
           <thead>
             <tr className="text-left">
               <th className={cell}>Started (UTC)</th>
