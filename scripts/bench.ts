@@ -13,6 +13,7 @@ import { createTemporaryDatabase } from "@/lib/database/admin";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrations";
 import { prisma, useDatabaseUrl } from "@/lib/db";
+import { freePort } from "@/lib/free-port";
 import { addFeedSource, syncFeedSource } from "@/lib/feeds/sync";
 import { bigFeedXml } from "./bench/big-feed";
 import { runCli } from "./cli";
@@ -76,14 +77,6 @@ async function loadPages(baseUrl: string, slugs: string[], concurrency: number, 
     }),
   );
   return latencies;
-}
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**

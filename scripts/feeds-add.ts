@@ -5,7 +5,7 @@ import { addFeedSource } from "@/lib/feeds/sync";
 import { feedsAddArgsSchema } from "@/lib/validations/feed-cli";
 import { describeSyncResult } from "@/lib/feeds/describe";
 import { runCli } from "./cli";
-import { withDatabase } from "./feeds-shared";
+import { withDatabase } from "./with-database";
 import { progressBar } from "./progress";
 
 runCli(async (log) => {

@@ -4,7 +4,7 @@ import { listFeedSources, syncFeedSource } from "@/lib/feeds/sync";
 import { feedsSyncArgsSchema } from "@/lib/validations/feed-cli";
 import { describeSyncResult } from "@/lib/feeds/describe";
 import { runCli } from "./cli";
-import { withDatabase } from "./feeds-shared";
+import { withDatabase } from "./with-database";
 import { progressBar } from "./progress";
 
 runCli(async (log) => {

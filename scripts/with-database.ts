@@ -1,4 +1,5 @@
-// What the feed CLIs share: the database (embedded or DATABASE_URL, migrated), used by the one Prisma client.
+// The database a CLI works on: DATABASE_URL's, or the embedded one started for the run; migrated first, and used
+// through the one Prisma client.
 import { prisma, useDatabaseUrl } from "@/lib/db";
 import { parseEnv } from "@/lib/env";
 import { migrateAndSeed, prepareDatabase, type Log } from "@/lib/site/launch";
