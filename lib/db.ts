@@ -38,9 +38,10 @@ function createClient() {
 type Client = ReturnType<typeof createClient>;
 
 // Development reloads modules on every edit; keeping the client on globalThis keeps one pool, not one per reload.
+// (Kept there in production too: harmless, and importing this module must not read the environment, so that a
+// wrong variable is reported by whoever validates it first, in one line.)
 const globalForPrisma = globalThis as unknown as { showfrontPrisma?: Client };
 
-export const prisma: Client = globalForPrisma.showfrontPrisma ?? createClient();
-if (getEnv().NODE_ENV !== "production") globalForPrisma.showfrontPrisma = prisma;
+export const prisma: Client = (globalForPrisma.showfrontPrisma ??= createClient());
 
 export { Prisma } from "@/lib/generated/prisma/client";
