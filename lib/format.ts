@@ -27,3 +27,12 @@ export function episodeLabel(episode: { season: number | null; number: number | 
   if (episode.episodeType === "BONUS") return episode.season ? `S${episode.season} · Bonus` : "Bonus";
   return [episode.season ? `S${episode.season}` : "", episode.number ? `E${episode.number}` : ""].filter(Boolean).join(" · ");
 }
+
+/** "12:34", "1:02:03": a moment in an episode. */
+export function formatClock(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = Math.floor(seconds % 60);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return h ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}

@@ -33,7 +33,23 @@ test.describe("a newcomer's first visit", () => {
     const notes = page.getByRole("region", { name: "Show notes" });
     await expect(notes.getByText("06:30 How inspections are scheduled, and skipped")).toBeVisible();
     await expect(notes.getByRole("link", { name: "the open data portal" })).toHaveAttribute("rel", "nofollow ugc noopener");
-    await expect(page.locator("main script")).toHaveCount(0);
+    // The feed's <script> is gone; the only script in the content is our JSON-LD, which does not run.
+    await expect(notes.locator("script")).toHaveCount(0);
+    await expect(page.locator('main script:not([type="application/ld+json"])')).toHaveCount(0);
+  });
+
+  test("an episode page describes itself to search engines and link previews", async ({ page }) => {
+    await page.goto("/episodes/bridges-nobody-inspects");
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+    expect(jsonLd).toMatchObject({ "@type": "PodcastEpisode", name: "Bridges Nobody Inspects", timeRequired: "PT58M12S" });
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Bridges Nobody Inspects · The Long Signal");
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/episodes\/bridges-nobody-inspects$/);
+  });
+
+  test("a shared link with ?t= starts the episode at that moment", async ({ page }) => {
+    await page.goto("/episodes/bridges-nobody-inspects?t=0:05");
+    await expect(page.getByText("Starts at 0:05")).toBeVisible();
+    await expect(page.locator("audio")).toHaveAttribute("src", "/demo/audio/long-signal-sample.wav#t=5");
   });
 
   test("the episodes index lists every episode and leads to each", async ({ page }) => {

@@ -5,28 +5,52 @@ import { EpisodeMeta } from "@/components/episode/episode-meta";
 import { ListenLinks } from "@/components/episode/listen-links";
 import { Artwork } from "@/components/ui/artwork";
 import { getEpisode, listenLinks } from "@/lib/episodes";
-import { slugParamSchema } from "@/lib/validations/params";
+import { cache } from "react";
+import { getEnv } from "@/lib/env";
+import { formatClock } from "@/lib/format";
+import { episodeJsonLd, jsonLdText } from "@/lib/structured-data";
+import { firstValues, slugParamSchema, startTimeSearchParamsSchema } from "@/lib/validations/params";
+
+// Metadata and page read the same episode: one query per request.
+const findEpisode = cache(getEpisode);
 
 async function loadEpisode(params: PageProps<"/episodes/[slug]">["params"]) {
   const parsed = slugParamSchema.safeParse(await params);
-  const episode = parsed.success ? await getEpisode(parsed.data.slug) : null;
+  const episode = parsed.success ? await findEpisode(parsed.data.slug) : null;
   if (!episode) notFound();
   return episode;
 }
 
 export async function generateMetadata({ params }: PageProps<"/episodes/[slug]">): Promise<Metadata> {
   const episode = await loadEpisode(params);
+  const title = `${episode.title} · ${episode.show.title}`;
+  const image = episode.artworkUrl ?? episode.show.artworkUrl;
   return {
-    title: `${episode.title} · ${episode.show.title}`,
+    title,
     description: episode.summary,
     alternates: { canonical: `/episodes/${episode.slug}` },
+    openGraph: {
+      type: "article",
+      title,
+      description: episode.summary,
+      url: `/episodes/${episode.slug}`,
+      siteName: episode.show.title,
+      publishedTime: episode.publishedAt.toISOString(),
+      ...(image && { images: [{ url: image }] }),
+      ...(episode.audioUrl && { audio: [{ url: episode.audioUrl, type: episode.audioType ?? undefined }] }),
+    },
+    twitter: { card: image ? "summary_large_image" : "summary", title, description: episode.summary },
   };
 }
 
-export default async function EpisodePage({ params }: PageProps<"/episodes/[slug]">) {
+export default async function EpisodePage({ params, searchParams }: PageProps<"/episodes/[slug]">) {
   const episode = await loadEpisode(params);
+  const { t: startAt } = startTimeSearchParamsSchema.parse(firstValues(await searchParams));
+  // A media fragment: the browser starts playback there, with or without JavaScript.
+  const audioSrc = episode.audioUrl && startAt ? `${episode.audioUrl}#t=${startAt}` : episode.audioUrl;
   return (
     <article className="mx-auto max-w-3xl">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(episodeJsonLd(episode, getEnv().SITE_URL)) }} />
       <header className="flex flex-col gap-6 sm:flex-row sm:items-end">
         <Artwork src={episode.artworkUrl ?? episode.show.artworkUrl} title={episode.show.title} size={200} className="w-40 sm:w-48" />
         <div>
@@ -51,7 +75,8 @@ export default async function EpisodePage({ params }: PageProps<"/episodes/[slug
 
       {episode.audioUrl ? (
         <section aria-label="Listen" className="mt-8 rounded-xl bg-white p-4 shadow-sm ring-1 ring-black/5">
-          <audio controls preload="none" src={episode.audioUrl} className="w-full">
+          {startAt ? <p className="mb-2 text-sm text-muted">Starts at {formatClock(startAt)}</p> : null}
+          <audio controls preload="none" src={audioSrc ?? undefined} className="w-full">
             <a href={episode.audioUrl}>Download the episode</a>
           </audio>
         </section>

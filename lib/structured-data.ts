@@ -1,0 +1,33 @@
+// schema.org JSON-LD for search engines and link previews, and the one safe way to put it in a page.
+import { isoDuration } from "@/lib/format";
+import type { EpisodePage } from "@/lib/episodes";
+
+export function episodeJsonLd(episode: EpisodePage, siteUrl: string) {
+  const url = new URL(`/episodes/${episode.slug}`, siteUrl).toString();
+  const media = episode.audioUrl ? new URL(episode.audioUrl, siteUrl).toString() : undefined;
+  return {
+    "@context": "https://schema.org",
+    "@type": "PodcastEpisode",
+    url,
+    name: episode.title,
+    description: episode.summary || undefined,
+    datePublished: episode.publishedAt.toISOString(),
+    ...(episode.number != null && { episodeNumber: episode.number }),
+    ...(episode.durationSeconds != null && { timeRequired: isoDuration(episode.durationSeconds) }),
+    ...((episode.artworkUrl ?? episode.show.artworkUrl) && { image: episode.artworkUrl ?? episode.show.artworkUrl }),
+    partOfSeries: { "@type": "PodcastSeries", name: episode.show.title, url: new URL("/", siteUrl).toString() },
+    ...(media && {
+      associatedMedia: {
+        "@type": "MediaObject",
+        contentUrl: media,
+        ...(episode.audioType && { encodingFormat: episode.audioType }),
+        ...(episode.durationSeconds != null && { duration: isoDuration(episode.durationSeconds) }),
+      },
+    }),
+  };
+}
+
+/** JSON for a <script type="application/ld+json">: "<" escaped so no text from a feed can close the script. */
+export function jsonLdText(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, "\\u003c");
+}
