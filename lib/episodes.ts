@@ -42,17 +42,42 @@ export interface EpisodeList {
   total: number;
 }
 
-export async function listEpisodes(page: number): Promise<EpisodeList> {
-  const total = await prisma.episode.count();
+export interface EpisodeFilter {
+  page: number;
+  showSlug?: string;
+  season?: number;
+}
+
+export async function listEpisodes({ page, showSlug, season }: EpisodeFilter): Promise<EpisodeList> {
+  const where: Prisma.EpisodeWhereInput = {
+    ...(showSlug && { show: { slug: showSlug } }),
+    ...(season !== undefined && { season }),
+  };
+  const total = await prisma.episode.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / EPISODES_PER_PAGE));
   const current = Math.min(Math.max(1, page), pageCount);
   const episodes = await prisma.episode.findMany({
+    where,
     select: episodeCardSelect,
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     skip: (current - 1) * EPISODES_PER_PAGE,
     take: EPISODES_PER_PAGE,
   });
   return { episodes, page: current, pageCount, total };
+}
+
+/** What the episodes index can be filtered by: shows with episodes, and the seasons of the chosen show (or all). */
+export async function getEpisodeFilters(showSlug?: string) {
+  const [shows, seasons] = await Promise.all([
+    prisma.show.findMany({ where: { episodes: { some: {} } }, select: { slug: true, title: true }, orderBy: { title: "asc" } }),
+    prisma.episode.findMany({
+      where: { season: { not: null }, ...(showSlug && { show: { slug: showSlug } }) },
+      distinct: ["season"],
+      select: { season: true },
+      orderBy: { season: "desc" },
+    }),
+  ]);
+  return { shows, seasons: seasons.map((row) => row.season!) };
 }
 
 export async function getEpisode(slug: string): Promise<EpisodePage | null> {

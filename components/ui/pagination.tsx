@@ -4,11 +4,19 @@ export interface PaginationProps {
   page: number;
   pageCount: number;
   basePath: string;
+  /** Filters to keep from page to page. */
+  query?: Record<string, string | number | undefined>;
 }
 
-export function Pagination({ page, pageCount, basePath }: PaginationProps) {
+export function Pagination({ page, pageCount, basePath, query = {} }: PaginationProps) {
   if (pageCount <= 1) return null;
-  const href = (target: number) => (target === 1 ? basePath : `${basePath}?page=${target}`);
+  const href = (target: number) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(key, String(value));
+    if (target > 1) params.set("page", String(target));
+    const search = params.toString();
+    return search ? `${basePath}?${search}` : basePath;
+  };
   const link = "rounded-full px-4 py-2 font-semibold ring-1 ring-black/10 hover:bg-white";
   return (
     <nav aria-label="Pages" className="mt-8 flex items-center justify-center gap-4">

@@ -15,6 +15,16 @@ export const pageSearchParamsSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
+export const episodesSearchParamsSchema = pageSearchParamsSchema.extend({
+  show: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .optional()
+    .catch(undefined),
+  season: z.coerce.number().int().min(0).max(100_000).optional().catch(undefined),
+});
+
 export const searchSearchParamsSchema = z.object({
   q: z
     .string()

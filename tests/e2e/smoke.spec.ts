@@ -62,6 +62,17 @@ test.describe("a newcomer's first visit", () => {
     await expect(page.getByText("Explicit", { exact: true })).toBeVisible();
   });
 
+  test("the episodes index filters by season with a plain form", async ({ page }) => {
+    await page.goto("/episodes");
+    await page.getByLabel("Season").selectOption("1");
+    await page.getByRole("button", { name: "Show episodes" }).click();
+    await expect(page).toHaveURL(/\/episodes\?season=1$/);
+    await expect(page.getByRole("article")).toHaveCount(1);
+    await expect(page.getByRole("link", { name: "Water Meters Are Listening" })).toBeVisible();
+    await page.getByRole("link", { name: "Clear filters" }).click();
+    await expect(page.getByRole("article")).toHaveCount(8);
+  });
+
   test("a story reads as an article", async ({ page }) => {
     await page.goto("/stories");
     await expect(page.getByRole("article")).toHaveCount(4);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
-import { getEpisode, getLatestEpisodes, listEpisodes, EPISODES_PER_PAGE } from "@/lib/episodes";
+import { getEpisode, getEpisodeFilters, getLatestEpisodes, listEpisodes, EPISODES_PER_PAGE } from "@/lib/episodes";
 import { searchContent } from "@/lib/search";
 import { getLatestStories, getStory } from "@/lib/stories";
 import { createEpisode, createShow, createStory } from "../setup/factories";
@@ -14,10 +14,27 @@ describe("episodes", () => {
       await createEpisode({ showId: show.id, title: `Day ${day}`, publishedAt: new Date(Date.UTC(2026, 0, day)) });
     }
     expect((await getLatestEpisodes(2)).map((episode) => episode.title)).toEqual([`Day ${EPISODES_PER_PAGE + 2}`, `Day ${EPISODES_PER_PAGE + 1}`]);
-    const second = await listEpisodes(2);
+    const second = await listEpisodes({ page: 2 });
     expect(second).toMatchObject({ page: 2, pageCount: 2, total: EPISODES_PER_PAGE + 2 });
     expect(second.episodes.map((episode) => episode.title)).toEqual(["Day 2", "Day 1"]);
-    expect((await listEpisodes(99)).page).toBe(2);
+    expect((await listEpisodes({ page: 99 })).page).toBe(2);
+  });
+
+  it("filter by show and season, and offer the filters that have episodes", async () => {
+    const one = await createShow({ title: "One" });
+    const two = await createShow({ title: "Two" });
+    await createEpisode({ showId: one.id, season: 1, title: "One S1" });
+    await createEpisode({ showId: one.id, season: 2, title: "One S2" });
+    await createEpisode({ showId: two.id, season: 1, title: "Two S1" });
+    await createShow({ title: "Empty" });
+
+    const titles = async (filter: Parameters<typeof listEpisodes>[0]) => (await listEpisodes(filter)).episodes.map((episode) => episode.title).sort();
+    expect(await titles({ page: 1, showSlug: one.slug })).toEqual(["One S1", "One S2"]);
+    expect(await titles({ page: 1, season: 1 })).toEqual(["One S1", "Two S1"]);
+    expect(await titles({ page: 1, showSlug: two.slug, season: 2 })).toEqual([]);
+
+    expect(await getEpisodeFilters()).toEqual({ shows: [{ slug: one.slug, title: "One" }, { slug: two.slug, title: "Two" }], seasons: [2, 1] });
+    expect((await getEpisodeFilters(two.slug)).seasons).toEqual([1]);
   });
 
   it("are found by slug, with their show", async () => {
