@@ -31,6 +31,28 @@ export const episodePageSelect = {
 
 export type EpisodePage = Prisma.EpisodeGetPayload<{ select: typeof episodePageSelect }>;
 
+/** What the site-wide player needs to play an episode; undefined for an episode without audio. */
+export interface PlayableEpisode {
+  slug: string;
+  title: string;
+  showTitle: string;
+  audioUrl: string;
+  artworkUrl: string | null;
+  durationSeconds: number | null;
+}
+
+export function playableEpisode(episode: EpisodeCard): PlayableEpisode | undefined {
+  if (!episode.audioUrl) return undefined;
+  return {
+    slug: episode.slug,
+    title: episode.title,
+    showTitle: episode.show.title,
+    audioUrl: episode.audioUrl,
+    artworkUrl: episode.artworkUrl ?? episode.show.artworkUrl,
+    durationSeconds: episode.durationSeconds,
+  };
+}
+
 export async function getLatestEpisodes(limit: number): Promise<EpisodeCard[]> {
   return prisma.episode.findMany({ select: episodeCardSelect, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: limit });
 }

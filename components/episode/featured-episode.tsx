@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { PlayButton } from "@/components/player/play-button";
 import { Artwork } from "@/components/ui/artwork";
-import type { EpisodeCard } from "@/lib/episodes";
+import { playableEpisode, type EpisodeCard } from "@/lib/episodes";
 import { EpisodeMeta } from "./episode-meta";
 
 export interface FeaturedEpisodeProps {
@@ -8,6 +9,7 @@ export interface FeaturedEpisodeProps {
 }
 
 export function FeaturedEpisode({ episode }: FeaturedEpisodeProps) {
+  const playable = playableEpisode(episode);
   return (
     <section aria-labelledby="featured-episode" className="grid gap-6 rounded-2xl bg-ink p-6 text-white sm:grid-cols-[auto_1fr] sm:p-8">
       <Artwork src={episode.artworkUrl ?? episode.show.artworkUrl} title={episode.show.title} size={220} className="w-40 sm:w-56" />
@@ -20,12 +22,10 @@ export function FeaturedEpisode({ episode }: FeaturedEpisodeProps) {
           <EpisodeMeta {...episode} />
         </div>
         {episode.summary ? <p className="mt-3 max-w-prose text-gray-200">{episode.summary}</p> : null}
-        <p className="mt-5">
-          <Link
-            href={`/episodes/${episode.slug}`}
-            className="inline-flex items-center gap-2 rounded-full bg-accent px-5 py-2.5 font-semibold text-white hover:bg-accent-dark"
-          >
-            <span aria-hidden="true">▶</span> Listen now
+        <p className="mt-5 flex flex-wrap items-center gap-4">
+          {playable ? <PlayButton episode={playable} /> : null}
+          <Link href={`/episodes/${episode.slug}`} className="font-semibold text-orange-200 underline-offset-4 hover:underline">
+            Show notes →
           </Link>
         </p>
       </div>

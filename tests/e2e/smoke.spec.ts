@@ -10,7 +10,7 @@ test.describe("a newcomer's first visit", () => {
 
     const featured = page.getByRole("region", { name: "Bridges Nobody Inspects" });
     await expect(featured.getByText("Latest episode")).toBeVisible();
-    await expect(featured.getByRole("link", { name: "Listen now" })).toBeVisible();
+    await expect(featured.getByRole("button", { name: "Play episode" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Recent episodes" }).getByRole("article")).toHaveCount(6);
     await expect(page.getByRole("region", { name: "Latest stories" }).getByRole("article")).toHaveCount(4);
     await expect(page.getByText("Season Three Planning Notes")).toHaveCount(0);
@@ -18,7 +18,7 @@ test.describe("a newcomer's first visit", () => {
 
   test("opening an episode shows what a listener needs", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("link", { name: "Listen now" }).click();
+    await page.getByRole("link", { name: "Show notes →" }).click();
     await expect(page).toHaveURL(/\/episodes\/bridges-nobody-inspects$/);
     await expect(page).toHaveTitle("Bridges Nobody Inspects · The Long Signal");
     await expect(page.getByRole("heading", { level: 1, name: "Bridges Nobody Inspects" })).toBeVisible();
@@ -26,9 +26,14 @@ test.describe("a newcomer's first visit", () => {
     await expect(page.getByText("· S2 · E8")).toBeVisible();
     await expect(page.getByText("· 58 min")).toBeVisible();
 
-    const audio = page.locator("audio");
+    // The site-wide player fetches nothing until a listener presses play.
+    const audio = page.getByTestId("site-player-audio");
     await expect(audio).toHaveAttribute("preload", "none");
-    await expect(audio).toHaveAttribute("src", "/demo/audio/long-signal-sample.wav");
+    await expect(audio).not.toHaveAttribute("src", /.+/);
+    await expect(page.getByRole("region", { name: "Listen" }).getByRole("link", { name: "Download" })).toHaveAttribute(
+      "href",
+      "/demo/audio/long-signal-sample.wav",
+    );
 
     const notes = page.getByRole("region", { name: "Show notes" });
     await expect(notes.getByText("06:30 How inspections are scheduled, and skipped")).toBeVisible();
@@ -48,8 +53,30 @@ test.describe("a newcomer's first visit", () => {
 
   test("a shared link with ?t= starts the episode at that moment", async ({ page }) => {
     await page.goto("/episodes/bridges-nobody-inspects?t=0:05");
-    await expect(page.getByText("Starts at 0:05")).toBeVisible();
-    await expect(page.locator("audio")).toHaveAttribute("src", "/demo/audio/long-signal-sample.wav#t=5");
+    await page.getByRole("button", { name: "Play from 0:05" }).click();
+    const audio = page.getByTestId("site-player-audio");
+    await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBeGreaterThanOrEqual(5);
+  });
+
+  test("the player keeps playing while the listener moves around the site", async ({ page }) => {
+    await page.goto("/episodes/bridges-nobody-inspects");
+    await page.getByRole("button", { name: "Play episode" }).click();
+    const player = page.getByRole("region", { name: "Player" });
+    await expect(player.getByRole("link", { name: "Bridges Nobody Inspects" })).toBeVisible();
+    await expect(player.getByRole("button", { name: "Pause" })).toBeVisible();
+    const audio = page.getByTestId("site-player-audio");
+    await expect(audio).toHaveAttribute("src", "/demo/audio/long-signal-sample.wav");
+    await audio.evaluate((element) => element.setAttribute("data-session", "first-page"));
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Stories" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Stories" })).toBeVisible();
+    await expect(audio).toHaveAttribute("data-session", "first-page");
+    const before = await audio.evaluate((element: HTMLAudioElement) => element.currentTime);
+    await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBeGreaterThan(before);
+    await expect(player.getByRole("button", { name: "Pause" })).toBeVisible();
+
+    await player.getByRole("button", { name: "Pause" }).click();
+    await expect(player.getByRole("button", { name: "Play" })).toBeVisible();
   });
 
   test("the episodes index lists every episode and leads to each", async ({ page }) => {

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EpisodeMeta } from "@/components/episode/episode-meta";
 import { ListenLinks } from "@/components/episode/listen-links";
+import { PlayButton } from "@/components/player/play-button";
 import { Artwork } from "@/components/ui/artwork";
-import { getEpisode, listenLinks } from "@/lib/episodes";
+import { getEpisode, listenLinks, playableEpisode } from "@/lib/episodes";
 import { cache } from "react";
 import { getEnv } from "@/lib/env";
-import { formatClock } from "@/lib/format";
 import { episodeJsonLd, jsonLdText } from "@/lib/structured-data";
 import { firstValues, slugParamSchema, startTimeSearchParamsSchema } from "@/lib/validations/params";
 
@@ -46,8 +46,7 @@ export async function generateMetadata({ params }: PageProps<"/episodes/[slug]">
 export default async function EpisodePage({ params, searchParams }: PageProps<"/episodes/[slug]">) {
   const episode = await loadEpisode(params);
   const { t: startAt } = startTimeSearchParamsSchema.parse(firstValues(await searchParams));
-  // A media fragment: the browser starts playback there, with or without JavaScript.
-  const audioSrc = episode.audioUrl && startAt ? `${episode.audioUrl}#t=${startAt}` : episode.audioUrl;
+  const playable = playableEpisode(episode);
   return (
     <article className="mx-auto max-w-3xl">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(episodeJsonLd(episode, getEnv().SITE_URL)) }} />
@@ -73,12 +72,12 @@ export default async function EpisodePage({ params, searchParams }: PageProps<"/
         </p>
       ) : null}
 
-      {episode.audioUrl ? (
-        <section aria-label="Listen" className="mt-8 rounded-xl bg-white p-4 shadow-sm ring-1 ring-black/5">
-          {startAt ? <p className="mb-2 text-sm text-muted">Starts at {formatClock(startAt)}</p> : null}
-          <audio controls preload="none" src={audioSrc ?? undefined} className="w-full">
-            <a href={episode.audioUrl}>Download the episode</a>
-          </audio>
+      {playable ? (
+        <section aria-label="Listen" className="mt-8 flex flex-wrap items-center gap-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-black/5">
+          <PlayButton episode={playable} startAt={startAt} />
+          <a href={playable.audioUrl} download className="text-sm underline">
+            Download
+          </a>
         </section>
       ) : null}
 

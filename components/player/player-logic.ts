@@ -1,0 +1,51 @@
+// The player's rules, free of React and the DOM so they are tested on their own.
+
+export const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
+export const SKIP_BACK_SECONDS = 15;
+export const SKIP_FORWARD_SECONDS = 30;
+// Positions this close to the end count as finished: the next play starts from the top.
+const FINISHED_MARGIN_SECONDS = 10;
+
+export type PlayerAction = { type: "toggle" } | { type: "skip"; seconds: number };
+
+/** Keyboard shortcuts, when focus is not in a field: space plays/pauses, j/← back, l/→ forward. */
+export function shortcutFor(event: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; target: EventTarget | null }): PlayerAction | undefined {
+  if (event.altKey || event.ctrlKey || event.metaKey) return undefined;
+  const target = event.target as { tagName?: string; isContentEditable?: boolean } | null;
+  if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT", "BUTTON"].includes(target.tagName ?? ""))) return undefined;
+  switch (event.key) {
+    case " ":
+    case "k":
+      return { type: "toggle" };
+    case "j":
+    case "ArrowLeft":
+      return { type: "skip", seconds: -SKIP_BACK_SECONDS };
+    case "l":
+    case "ArrowRight":
+      return { type: "skip", seconds: SKIP_FORWARD_SECONDS };
+    default:
+      return undefined;
+  }
+}
+
+export function clampTime(seconds: number, duration: number): number {
+  const end = Number.isFinite(duration) && duration > 0 ? duration : Number.POSITIVE_INFINITY;
+  return Math.min(Math.max(0, seconds), end);
+}
+
+export function resumeKey(slug: string): string {
+  return `showfront:resume:${slug}`;
+}
+
+/** Where to start an episode: a shared moment first, else where the listener left it (unless it was finished). */
+export function startPosition(options: { startAt?: number; saved?: number; duration?: number }): number {
+  if (options.startAt !== undefined) return Math.max(0, options.startAt);
+  const saved = options.saved ?? 0;
+  if (options.duration && saved >= options.duration - FINISHED_MARGIN_SECONDS) return 0;
+  return Math.max(0, saved);
+}
+
+export function readSavedPosition(storage: Pick<Storage, "getItem"> | undefined, slug: string): number | undefined {
+  const value = Number(storage?.getItem(resumeKey(slug)));
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}

@@ -1,0 +1,197 @@
+"use client";
+
+// One player for the whole site: it lives in the root layout, so moving between pages (client-side navigation)
+// never unmounts the <audio> element and playback goes on.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import type { PlayableEpisode } from "@/lib/episodes";
+import { formatClock } from "@/lib/format";
+import { clampTime, readSavedPosition, resumeKey, shortcutFor, startPosition } from "./player-logic";
+import { MiniPlayer } from "./mini-player";
+
+export type PlayerEpisode = PlayableEpisode;
+
+export interface PlayerState {
+  episode: PlayerEpisode | undefined;
+  playing: boolean;
+  currentTime: number;
+  duration: number;
+  buffered: number;
+  rate: number;
+  error: string | undefined;
+  /** Announced to screen readers after a seek or skip. */
+  announcement: string;
+}
+
+export interface PlayerControls {
+  play(episode: PlayerEpisode, options?: { startAt?: number }): void;
+  toggle(): void;
+  seek(seconds: number): void;
+  skip(seconds: number): void;
+  setRate(rate: number): void;
+}
+
+const PlayerContext = createContext<(PlayerState & PlayerControls) | undefined>(undefined);
+
+export function usePlayer() {
+  const player = useContext(PlayerContext);
+  if (!player) throw new Error("usePlayer needs the PlayerProvider from the root layout.");
+  return player;
+}
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined; // private modes can refuse storage: play on without resume
+  }
+}
+
+export function PlayerProvider({ children }: { children: React.ReactNode }) {
+  const audio = useRef<HTMLAudioElement>(null);
+  const pendingStart = useRef<number | undefined>(undefined);
+  const lastSaved = useRef(0);
+  const [state, setState] = useState<PlayerState>({
+    episode: undefined,
+    playing: false,
+    currentTime: 0,
+    duration: 0,
+    buffered: 0,
+    rate: 1,
+    error: undefined,
+    announcement: "",
+  });
+
+  const update = useCallback((patch: Partial<PlayerState>) => setState((previous) => ({ ...previous, ...patch })), []);
+
+  const play = useCallback<PlayerControls["play"]>(
+    (episode, options = {}) => {
+      const element = audio.current;
+      if (!element) return;
+      if (state.episode?.slug !== episode.slug) {
+        pendingStart.current = startPosition({
+          startAt: options.startAt,
+          saved: readSavedPosition(storage(), episode.slug),
+          duration: episode.durationSeconds ?? undefined,
+        });
+        element.src = episode.audioUrl;
+        update({ episode, currentTime: pendingStart.current, duration: episode.durationSeconds ?? 0, buffered: 0, error: undefined });
+      } else if (options.startAt !== undefined) {
+        element.currentTime = options.startAt;
+      }
+      element.play().catch((error: Error) => {
+        if (error.name !== "AbortError") update({ error: "This episode could not be played here.", playing: false });
+      });
+    },
+    [state.episode?.slug, update],
+  );
+
+  const toggle = useCallback(() => {
+    const element = audio.current;
+    if (!element || !state.episode) return;
+    if (element.paused) void element.play().catch(() => update({ error: "This episode could not be played here." }));
+    else element.pause();
+  }, [state.episode, update]);
+
+  const seek = useCallback(
+    (seconds: number) => {
+      const element = audio.current;
+      if (!element) return;
+      element.currentTime = clampTime(seconds, element.duration);
+      update({ currentTime: element.currentTime, announcement: `At ${formatClock(element.currentTime)}` });
+    },
+    [update],
+  );
+
+  const skip = useCallback((seconds: number) => seek((audio.current?.currentTime ?? 0) + seconds), [seek]);
+
+  const setRate = useCallback(
+    (rate: number) => {
+      if (audio.current) audio.current.playbackRate = rate;
+      update({ rate });
+    },
+    [update],
+  );
+
+  // Keyboard shortcuts for the whole site once something is loaded.
+  useEffect(() => {
+    if (!state.episode) return;
+    const onKey = (event: KeyboardEvent) => {
+      const action = shortcutFor(event);
+      if (!action) return;
+      event.preventDefault();
+      if (action.type === "toggle") toggle();
+      else skip(action.seconds);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [state.episode, toggle, skip]);
+
+  // Lock screen and headset controls.
+  useEffect(() => {
+    const episode = state.episode;
+    if (!episode || !("mediaSession" in navigator)) return;
+    navigator.mediaSession.metadata = new MediaMetadata({
+      title: episode.title,
+      artist: episode.showTitle,
+      artwork: episode.artworkUrl ? [{ src: episode.artworkUrl, sizes: "512x512" }] : [],
+    });
+    const handlers: [MediaSessionAction, MediaSessionActionHandler][] = [
+      ["play", () => toggle()],
+      ["pause", () => toggle()],
+      ["seekbackward", () => skip(-15)],
+      ["seekforward", () => skip(30)],
+      ["seekto", (details) => details.seekTime !== undefined && seek(details.seekTime)],
+    ];
+    for (const [action, handler] of handlers) {
+      try {
+        navigator.mediaSession.setActionHandler(action, handler);
+      } catch {
+        // an action this browser does not support
+      }
+    }
+  }, [state.episode, toggle, skip, seek]);
+
+  const onTimeUpdate = () => {
+    const element = audio.current;
+    if (!element || !state.episode) return;
+    update({ currentTime: element.currentTime });
+    if (Math.abs(element.currentTime - lastSaved.current) >= 5) {
+      lastSaved.current = element.currentTime;
+      storage()?.setItem(resumeKey(state.episode.slug), String(Math.floor(element.currentTime)));
+    }
+  };
+
+  const value = useMemo(() => ({ ...state, play, toggle, seek, skip, setRate }), [state, play, toggle, seek, skip, setRate]);
+
+  return (
+    <PlayerContext.Provider value={value}>
+      {children}
+      {/* preload="none": nothing is fetched until a listener presses play, so audio never competes with the page. */}
+      <audio
+        ref={audio}
+        preload="none"
+        data-testid="site-player-audio"
+        onLoadedMetadata={(event) => {
+          const element = event.currentTarget;
+          if (pendingStart.current) element.currentTime = clampTime(pendingStart.current, element.duration);
+          pendingStart.current = undefined;
+          element.playbackRate = state.rate;
+          update({ duration: element.duration });
+        }}
+        onPlay={() => update({ playing: true, error: undefined })}
+        onPause={() => update({ playing: false })}
+        onTimeUpdate={onTimeUpdate}
+        onProgress={(event) => {
+          const ranges = event.currentTarget.buffered;
+          update({ buffered: ranges.length ? ranges.end(ranges.length - 1) : 0 });
+        }}
+        onEnded={() => {
+          if (state.episode) storage()?.removeItem(resumeKey(state.episode.slug));
+          update({ playing: false });
+        }}
+        onError={() => update({ playing: false, error: navigator.onLine ? "This episode's audio could not be loaded." : "You are offline." })}
+      />
+      <MiniPlayer />
+    </PlayerContext.Provider>
+  );
+}

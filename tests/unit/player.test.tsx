@@ -1,0 +1,76 @@
+/** @jest-environment jsdom */
+import { afterEach, beforeEach, describe, expect, it, jest } from "@jest/globals";
+import "@testing-library/jest-dom/jest-globals";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { PlayButton } from "@/components/player/play-button";
+import { PlayerProvider } from "@/components/player/player-provider";
+
+const episode = {
+  slug: "bridges-nobody-inspects",
+  title: "Bridges Nobody Inspects",
+  showTitle: "The Long Signal",
+  audioUrl: "/demo/audio/long-signal-sample.wav",
+  artworkUrl: null,
+  durationSeconds: 3492,
+};
+
+// jsdom has no media playback: stand-ins that fire the events a browser would.
+beforeEach(() => {
+  jest.spyOn(HTMLMediaElement.prototype, "play").mockImplementation(function (this: HTMLMediaElement) {
+    this.dispatchEvent(new Event("play"));
+    return Promise.resolve();
+  });
+  jest.spyOn(HTMLMediaElement.prototype, "pause").mockImplementation(function (this: HTMLMediaElement) {
+    this.dispatchEvent(new Event("pause"));
+  });
+  window.localStorage.clear();
+});
+afterEach(() => jest.restoreAllMocks());
+
+function renderPlayer(startAt?: number) {
+  return render(
+    <PlayerProvider>
+      <PlayButton episode={episode} startAt={startAt} />
+    </PlayerProvider>,
+  );
+}
+
+describe("the site-wide player", () => {
+  it("appears with the episode once play is pressed, and loads nothing before", async () => {
+    const { container } = renderPlayer();
+    const audio = container.querySelector("audio")!;
+    expect(audio).toHaveAttribute("preload", "none");
+    expect(audio.getAttribute("src")).toBeNull();
+    expect(screen.queryByRole("region", { name: "Player" })).toBeNull();
+
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: /Play episode/ })));
+    expect(audio.src).toMatch(/\/demo\/audio\/long-signal-sample\.wav$/);
+    const player = screen.getByRole("region", { name: "Player" });
+    expect(player).toHaveTextContent("Bridges Nobody Inspects");
+    expect(within(player).getByRole("button", { name: "Pause" })).toBeInTheDocument();
+    expect(screen.getByRole("slider", { name: "Seek" })).toHaveAttribute("aria-valuetext", "0:00 of 58:12");
+  });
+
+  it("offers to start from a shared moment", () => {
+    renderPlayer(90);
+    expect(screen.getByRole("button", { name: /Play from 1:30/ })).toBeInTheDocument();
+  });
+
+  it("changes speed and announces seeks to screen readers", async () => {
+    renderPlayer();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: /Play episode/ })));
+    fireEvent.change(screen.getByRole("combobox", { name: "Playback speed" }), { target: { value: "1.5" } });
+    expect((document.querySelector("audio") as HTMLAudioElement).playbackRate).toBe(1.5);
+    fireEvent.click(screen.getByRole("button", { name: "Forward 30 seconds" }));
+    expect(screen.getByText("At 0:30")).toBeInTheDocument();
+  });
+
+  it("pauses from the keyboard when focus is not in a field", async () => {
+    renderPlayer();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: /Play episode/ })));
+    Object.defineProperty(HTMLMediaElement.prototype, "paused", { configurable: true, get: () => false });
+    fireEvent.keyDown(document.body, { key: "k" });
+    expect(screen.getByRole("button", { name: "Play" })).toBeInTheDocument();
+    Reflect.deleteProperty(HTMLMediaElement.prototype, "paused");
+  });
+});
