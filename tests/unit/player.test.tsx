@@ -25,7 +25,9 @@ beforeEach(() => {
   });
   window.localStorage.clear();
 });
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 function renderPlayer(startAt?: number) {
   return render(
