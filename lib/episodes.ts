@@ -1,4 +1,5 @@
 // Public episode reads. Pages receive these plain shapes; nothing outside lib/ touches Prisma.
+import type { Chapter } from "@/lib/chapters";
 import { prisma, Prisma } from "@/lib/db";
 
 export const EPISODES_PER_PAGE = 12;
@@ -39,6 +40,7 @@ export interface PlayableEpisode {
   audioUrl: string;
   artworkUrl: string | null;
   durationSeconds: number | null;
+  chapters?: Chapter[];
 }
 
 export function playableEpisode(episode: EpisodeCard): PlayableEpisode | undefined {

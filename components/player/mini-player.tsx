@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { chapterAt } from "@/lib/chapters";
 import { formatClock } from "@/lib/format";
 import { PLAYBACK_RATES, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS } from "./player-logic";
 import { usePlayer } from "./player-provider";
@@ -28,7 +29,7 @@ export function MiniPlayer() {
             <Link href={`/episodes/${episode.slug}`} className="block truncate text-sm font-semibold hover:underline">
               {episode.title}
             </Link>
-            <p className="truncate text-xs text-gray-400">{episode.showTitle}</p>
+            <p className="truncate text-xs text-gray-400">{chapterAt(episode.chapters ?? [], player.currentTime)?.title ?? episode.showTitle}</p>
           </div>
         </div>
         <div className="flex items-center gap-1">
@@ -49,6 +50,7 @@ export function MiniPlayer() {
         </div>
         <div className="flex w-full items-center gap-2 sm:w-80">
           <span className="w-14 text-right text-xs tabular-nums">{formatClock(player.currentTime)}</span>
+          <div className="relative flex flex-1 items-center">
           <input
             type="range"
             aria-label="Seek"
@@ -58,10 +60,37 @@ export function MiniPlayer() {
             step={1}
             value={Math.min(player.currentTime, Math.max(duration, 1))}
             onChange={(event) => player.seek(Number(event.currentTarget.value))}
-            className="flex-1 accent-orange-500"
+            className="w-full accent-orange-500"
             style={{ backgroundSize: `${duration ? (player.buffered / duration) * 100 : 0}% 100%` }}
           />
+          {duration
+            ? (episode.chapters ?? []).map((chapter) => (
+                <span
+                  key={chapter.startTime}
+                  aria-hidden="true"
+                  data-testid="chapter-mark"
+                  className="pointer-events-none absolute top-0 h-1.5 w-0.5 bg-white/70"
+                  style={{ left: `${Math.min(100, (chapter.startTime / duration) * 100)}%` }}
+                />
+              ))
+            : null}
+          </div>
           <span className="w-14 text-xs tabular-nums">{formatClock(duration)}</span>
+        </div>
+        <div className="hidden items-center gap-1 sm:flex">
+          <button type="button" className={button} onClick={player.toggleMute} aria-label={player.muted ? "Unmute" : "Mute"}>
+            {player.muted ? "🔇" : "🔊"}
+          </button>
+          <input
+            type="range"
+            aria-label="Volume"
+            min={0}
+            max={1}
+            step={0.05}
+            value={player.muted ? 0 : player.volume}
+            onChange={(event) => player.setVolume(Number(event.currentTarget.value))}
+            className="w-20 accent-orange-500"
+          />
         </div>
         <label className="flex items-center gap-1 text-xs">
           <span className="sr-only">Playback speed</span>

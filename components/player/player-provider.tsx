@@ -17,6 +17,8 @@ export interface PlayerState {
   duration: number;
   buffered: number;
   rate: number;
+  volume: number;
+  muted: boolean;
   error: string | undefined;
   /** Announced to screen readers after a seek or skip. */
   announcement: string;
@@ -28,6 +30,8 @@ export interface PlayerControls {
   seek(seconds: number): void;
   skip(seconds: number): void;
   setRate(rate: number): void;
+  setVolume(volume: number): void;
+  toggleMute(): void;
 }
 
 const PlayerContext = createContext<(PlayerState & PlayerControls) | undefined>(undefined);
@@ -57,6 +61,8 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
     duration: 0,
     buffered: 0,
     rate: 1,
+    volume: 1,
+    muted: false,
     error: undefined,
     announcement: "",
   });
@@ -112,6 +118,24 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
     [update],
   );
 
+  const setVolume = useCallback(
+    (volume: number) => {
+      const level = Math.min(1, Math.max(0, volume));
+      if (audio.current) {
+        audio.current.volume = level;
+        audio.current.muted = level === 0;
+      }
+      update({ volume: level, muted: level === 0 });
+    },
+    [update],
+  );
+
+  const toggleMute = useCallback(() => {
+    if (!audio.current) return;
+    audio.current.muted = !audio.current.muted;
+    update({ muted: audio.current.muted });
+  }, [update]);
+
   // Keyboard shortcuts for the whole site once something is loaded.
   useEffect(() => {
     if (!state.episode) return;
@@ -161,7 +185,10 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
     }
   };
 
-  const value = useMemo(() => ({ ...state, play, toggle, seek, skip, setRate }), [state, play, toggle, seek, skip, setRate]);
+  const value = useMemo(
+    () => ({ ...state, play, toggle, seek, skip, setRate, setVolume, toggleMute }),
+    [state, play, toggle, seek, skip, setRate, setVolume, toggleMute],
+  );
 
   return (
     <PlayerContext.Provider value={value}>

@@ -58,6 +58,15 @@ test.describe("a newcomer's first visit", () => {
     await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBeGreaterThanOrEqual(5);
   });
 
+  test("chapters from the show notes play the episode from that moment", async ({ page }) => {
+    await page.goto("/episodes/bridges-nobody-inspects");
+    const chapters = page.getByRole("region", { name: "Chapters" });
+    await expect(chapters.getByRole("button")).toHaveCount(4);
+    await chapters.getByRole("button", { name: /Cold open/ }).click();
+    await expect(page.getByRole("region", { name: "Player" })).toBeVisible();
+    await expect(chapters.getByRole("button", { name: /Cold open/ })).toHaveAttribute("aria-current", "true");
+  });
+
   test("the player keeps playing while the listener moves around the site", async ({ page }) => {
     await page.goto("/episodes/bridges-nobody-inspects");
     await page.getByRole("button", { name: "Play episode" }).click();

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from "@jest/globals";
 import "@testing-library/jest-dom/jest-globals";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { ChapterList } from "@/components/player/chapter-list";
 import { PlayButton } from "@/components/player/play-button";
 import { PlayerProvider } from "@/components/player/player-provider";
 
@@ -74,5 +75,30 @@ describe("the site-wide player", () => {
     fireEvent.keyDown(document.body, { key: "k" });
     expect(screen.getByRole("button", { name: "Play" })).toBeInTheDocument();
     Reflect.deleteProperty(HTMLMediaElement.prototype, "paused");
+  });
+
+  it("mutes and unmutes", async () => {
+    renderPlayer();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: /Play episode/ })));
+    fireEvent.click(screen.getByRole("button", { name: "Mute" }));
+    expect((document.querySelector("audio") as HTMLAudioElement).muted).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "Unmute" }));
+    expect((document.querySelector("audio") as HTMLAudioElement).muted).toBe(false);
+  });
+
+  it("plays an episode from a chapter and marks the chapter playing", async () => {
+    const chapters = [
+      { startTime: 0, title: "Cold open" },
+      { startTime: 390, title: "How inspections are scheduled" },
+    ];
+    render(
+      <PlayerProvider>
+        <ChapterList episode={{ ...episode, chapters }} chapters={chapters} />
+      </PlayerProvider>,
+    );
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: /Cold open/ })));
+    expect(screen.getByRole("region", { name: "Player" })).toHaveTextContent("Cold open");
+    expect(screen.getByRole("button", { name: /Cold open/ })).toHaveAttribute("aria-current", "true");
+    expect(screen.getAllByTestId("chapter-mark")).toHaveLength(2);
   });
 });

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EpisodeMeta } from "@/components/episode/episode-meta";
 import { ListenLinks } from "@/components/episode/listen-links";
+import { ChapterList } from "@/components/player/chapter-list";
 import { PlayButton } from "@/components/player/play-button";
+import { chaptersFromNotes } from "@/lib/chapters";
 import { Artwork } from "@/components/ui/artwork";
 import { getEpisode, listenLinks, playableEpisode } from "@/lib/episodes";
 import { cache } from "react";
@@ -46,7 +48,9 @@ export async function generateMetadata({ params }: PageProps<"/episodes/[slug]">
 export default async function EpisodePage({ params, searchParams }: PageProps<"/episodes/[slug]">) {
   const episode = await loadEpisode(params);
   const { t: startAt } = startTimeSearchParamsSchema.parse(firstValues(await searchParams));
-  const playable = playableEpisode(episode);
+  const chapters = chaptersFromNotes(episode.notesHtml);
+  const base = playableEpisode(episode);
+  const playable = base && { ...base, chapters };
   return (
     <article className="mx-auto max-w-3xl">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(episodeJsonLd(episode, getEnv().SITE_URL)) }} />
@@ -82,6 +86,8 @@ export default async function EpisodePage({ params, searchParams }: PageProps<"/
       ) : null}
 
       <ListenLinks links={listenLinks(episode)} />
+
+      {playable && chapters.length ? <ChapterList episode={playable} chapters={chapters} /> : null}
 
       {episode.notesHtml ? (
         <section aria-labelledby="show-notes" className="mt-10">

@@ -1,0 +1,45 @@
+"use client";
+
+import type { Chapter } from "@/lib/chapters";
+import { chapterAt } from "@/lib/chapters";
+import { formatClock } from "@/lib/format";
+import { usePlayer, type PlayerEpisode } from "./player-provider";
+
+export interface ChapterListProps {
+  episode: PlayerEpisode;
+  chapters: Chapter[];
+}
+
+/** The episode's chapters: each one plays the episode from there; the one playing now is marked. */
+export function ChapterList({ episode, chapters }: ChapterListProps) {
+  const player = usePlayer();
+  const isCurrent = player.episode?.slug === episode.slug;
+  const current = isCurrent ? chapterAt(chapters, player.currentTime) : undefined;
+  return (
+    <section aria-labelledby="chapters" className="mt-8">
+      <h2 id="chapters" className="mb-3 font-display text-2xl font-bold">
+        Chapters
+      </h2>
+      <ol className="divide-y divide-black/5 rounded-xl bg-white shadow-sm ring-1 ring-black/5">
+        {chapters.map((chapter) => (
+          <li key={chapter.startTime}>
+            <button
+              type="button"
+              aria-current={chapter === current ? "true" : undefined}
+              onClick={() => {
+                if (isCurrent) {
+                  player.seek(chapter.startTime);
+                  if (!player.playing) player.toggle();
+                } else player.play(episode, { startAt: chapter.startTime });
+              }}
+              className="flex w-full gap-4 px-4 py-2.5 text-left hover:bg-orange-50 aria-[current=true]:bg-orange-100 aria-[current=true]:font-semibold"
+            >
+              <span className="w-16 shrink-0 tabular-nums text-muted">{formatClock(chapter.startTime)}</span>
+              <span>{chapter.title}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
