@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { chapterAt } from "@/lib/chapters";
 import { formatClock } from "@/lib/format";
-import { PLAYBACK_RATES, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS } from "./player-logic";
+import { PLAYBACK_RATES, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS, SLEEP_TIMER_MINUTES } from "./player-logic";
 import { usePlayer } from "./player-provider";
 
 const button = "rounded-full px-3 py-2 text-sm font-semibold hover:bg-white/10 focus-visible:outline focus-visible:outline-2 focus-visible:outline-orange-300";
@@ -92,6 +92,24 @@ export function MiniPlayer() {
             className="w-20 accent-orange-500"
           />
         </div>
+        <label className="flex items-center gap-1 text-xs">
+          <span className="sr-only">Sleep timer</span>
+          <select
+            value=""
+            onChange={(event) => player.setSleepTimer(Number(event.currentTarget.value))}
+            className="rounded bg-white/10 px-1 py-1 text-white"
+          >
+            <option value="" disabled className="text-ink">
+              {player.sleepAt ? `Sleep ${formatClock(Math.max(0, (player.sleepAt - Date.now()) / 1000))}` : "Sleep timer"}
+            </option>
+            {player.sleepAt ? <option value={0} className="text-ink">Off</option> : null}
+            {SLEEP_TIMER_MINUTES.map((minutes) => (
+              <option key={minutes} value={minutes} className="text-ink">
+                {minutes} min
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="flex items-center gap-1 text-xs">
           <span className="sr-only">Playback speed</span>
           <select

@@ -49,3 +49,6 @@ export function readSavedPosition(storage: Pick<Storage, "getItem"> | undefined,
   const value = Number(storage?.getItem(resumeKey(slug)));
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
+
+/** Sleep timer choices, in minutes. */
+export const SLEEP_TIMER_MINUTES = [5, 15, 30, 45, 60] as const;

@@ -19,6 +19,8 @@ export interface PlayerState {
   rate: number;
   volume: number;
   muted: boolean;
+  /** When the sleep timer pauses playback (ms since the epoch), if set. */
+  sleepAt: number | undefined;
   error: string | undefined;
   /** Announced to screen readers after a seek or skip. */
   announcement: string;
@@ -32,6 +34,8 @@ export interface PlayerControls {
   setRate(rate: number): void;
   setVolume(volume: number): void;
   toggleMute(): void;
+  /** Pause after this many minutes; 0 turns the timer off. */
+  setSleepTimer(minutes: number): void;
 }
 
 const PlayerContext = createContext<(PlayerState & PlayerControls) | undefined>(undefined);
@@ -63,6 +67,7 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
     rate: 1,
     volume: 1,
     muted: false,
+    sleepAt: undefined,
     error: undefined,
     announcement: "",
   });
@@ -136,6 +141,17 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
     update({ muted: audio.current.muted });
   }, [update]);
 
+  const setSleepTimer = useCallback((minutes: number) => update({ sleepAt: minutes > 0 ? Date.now() + minutes * 60_000 : undefined }), [update]);
+
+  useEffect(() => {
+    if (state.sleepAt === undefined) return;
+    const timer = setTimeout(() => {
+      audio.current?.pause();
+      update({ sleepAt: undefined, announcement: "Sleep timer: paused" });
+    }, Math.max(0, state.sleepAt - Date.now()));
+    return () => clearTimeout(timer);
+  }, [state.sleepAt, update]);
+
   // Keyboard shortcuts for the whole site once something is loaded.
   useEffect(() => {
     if (!state.episode) return;
@@ -186,8 +202,8 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
   };
 
   const value = useMemo(
-    () => ({ ...state, play, toggle, seek, skip, setRate, setVolume, toggleMute }),
-    [state, play, toggle, seek, skip, setRate, setVolume, toggleMute],
+    () => ({ ...state, play, toggle, seek, skip, setRate, setVolume, toggleMute, setSleepTimer }),
+    [state, play, toggle, seek, skip, setRate, setVolume, toggleMute, setSleepTimer],
   );
 
   return (

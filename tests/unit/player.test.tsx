@@ -101,4 +101,20 @@ describe("the site-wide player", () => {
     expect(screen.getByRole("button", { name: /Cold open/ })).toHaveAttribute("aria-current", "true");
     expect(screen.getAllByTestId("chapter-mark")).toHaveLength(2);
   });
+
+  it("pauses when the sleep timer runs out", async () => {
+    jest.useFakeTimers();
+    try {
+      renderPlayer();
+      await act(async () => fireEvent.click(screen.getByRole("button", { name: /Play episode/ })));
+      fireEvent.change(screen.getByRole("combobox", { name: "Sleep timer" }), { target: { value: "15" } });
+      act(() => jest.advanceTimersByTime(14 * 60_000));
+      expect(HTMLMediaElement.prototype.pause).not.toHaveBeenCalled();
+      act(() => jest.advanceTimersByTime(60_000));
+      expect(HTMLMediaElement.prototype.pause).toHaveBeenCalled();
+      expect(screen.getByText("Sleep timer: paused")).toBeInTheDocument();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
