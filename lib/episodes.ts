@@ -1,6 +1,7 @@
 // Public episode reads. Pages receive these plain shapes; nothing outside lib/ touches Prisma.
 import type { Chapter } from "@/lib/chapters";
 import { prisma, Prisma } from "@/lib/db";
+import { VISIBLE_LINK_STATUSES } from "@/lib/feeds/links";
 
 export const EPISODES_PER_PAGE = 12;
 
@@ -27,7 +28,7 @@ export const episodePageSelect = {
   explicit: true,
   goneAt: true,
   show: { select: { slug: true, title: true, artworkUrl: true, appleUrl: true, spotifyUrl: true, youtubeUrl: true, rumbleUrl: true, rssUrl: true } },
-  links: { where: { status: { in: ["AUTO", "ACCEPTED"] } }, select: { platform: true, url: true } },
+  links: { where: { status: { in: VISIBLE_LINK_STATUSES } }, select: { platform: true, url: true } },
 } satisfies Prisma.EpisodeSelect;
 
 export type EpisodePage = Prisma.EpisodeGetPayload<{ select: typeof episodePageSelect }>;

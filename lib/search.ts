@@ -1,7 +1,7 @@
 // Plain substring search over titles and summaries. The search issue replaces it with Postgres full-text search.
 import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes";
 import { prisma } from "@/lib/db";
-import { storyCardSelect, type StoryCard } from "@/lib/stories";
+import { publishedStoryWhere, storyCardSelect, type StoryCard } from "@/lib/stories";
 
 const RESULTS_PER_KIND = 20;
 
@@ -20,7 +20,7 @@ export async function searchContent(query: string): Promise<SearchResults> {
       take: RESULTS_PER_KIND,
     }),
     prisma.story.findMany({
-      where: { status: "PUBLISHED", publishedAt: { lte: new Date() }, OR: [{ title: contains }, { dek: contains }, { body: contains }] },
+      where: { ...publishedStoryWhere(), OR: [{ title: contains }, { dek: contains }, { body: contains }] },
       select: storyCardSelect,
       orderBy: { publishedAt: "desc" },
       take: RESULTS_PER_KIND,

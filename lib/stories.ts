@@ -6,7 +6,8 @@ import { sanitizeNotesHtml } from "@/lib/html";
 export const STORIES_PER_PAGE = 12;
 const WORDS_PER_MINUTE = 230;
 
-function publishedWhere(): Prisma.StoryWhereInput {
+/** Stories the public may read: published, and their time has come. */
+export function publishedStoryWhere(): Prisma.StoryWhereInput {
   return { status: "PUBLISHED", publishedAt: { lte: new Date() } };
 }
 
@@ -24,7 +25,7 @@ export type StoryCard = Prisma.StoryGetPayload<{ select: typeof storyCardSelect 
 
 export async function getLatestStories(limit: number): Promise<StoryCard[]> {
   return prisma.story.findMany({
-    where: publishedWhere(),
+    where: publishedStoryWhere(),
     select: storyCardSelect,
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: limit,
@@ -32,11 +33,11 @@ export async function getLatestStories(limit: number): Promise<StoryCard[]> {
 }
 
 export async function listStories(page: number): Promise<{ stories: StoryCard[]; page: number; pageCount: number }> {
-  const total = await prisma.story.count({ where: publishedWhere() });
+  const total = await prisma.story.count({ where: publishedStoryWhere() });
   const pageCount = Math.max(1, Math.ceil(total / STORIES_PER_PAGE));
   const current = Math.min(Math.max(1, page), pageCount);
   const stories = await prisma.story.findMany({
-    where: publishedWhere(),
+    where: publishedStoryWhere(),
     select: storyCardSelect,
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     skip: (current - 1) * STORIES_PER_PAGE,
@@ -54,7 +55,7 @@ export interface StoryPage extends StoryCard {
 
 export async function getStory(slug: string): Promise<StoryPage | null> {
   const story = await prisma.story.findFirst({
-    where: { slug, ...publishedWhere() },
+    where: { slug, ...publishedStoryWhere() },
     select: { ...storyCardSelect, body: true, heroCaption: true, heroCredit: true },
   });
   if (!story) return null;

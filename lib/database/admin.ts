@@ -11,10 +11,6 @@ export function databaseUrlFor(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-export function databaseNameOf(databaseUrl: string): string {
-  return decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || "postgres";
-}
-
 /** A connection URL with its password hidden, for messages. */
 export function redactUrl(databaseUrl: string): string {
   const url = new URL(databaseUrl);

@@ -1,7 +1,7 @@
 // Other platforms' items (YouTube, Rumble) and the links from episodes to them. Items accumulate: each sync adds
 // what is new and touches what is seen again, never deletes. Links are recomputed per show on every sync, except
 // the ones a person accepted or rejected, which stand.
-import type { FeedKind, Prisma } from "@/lib/generated/prisma/client";
+import type { FeedKind, LinkStatus, Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { MATCH_THRESHOLDS, matchItems } from "./match";
 import type { ParsedFeed } from "./parse";
@@ -119,10 +119,4 @@ export async function decideEpisodeLink(linkId: string, decision: "ACCEPTED" | "
 }
 
 /** The links an episode page may show: confident automatic ones and accepted ones. */
-export async function getEpisodeLinks(episodeId: string) {
-  return prisma.episodeLink.findMany({
-    where: { episodeId, status: { in: ["AUTO", "ACCEPTED"] } },
-    select: { platform: true, url: true, method: true, confidence: true },
-    orderBy: { platform: "asc" },
-  });
-}
+export const VISIBLE_LINK_STATUSES: LinkStatus[] = ["AUTO", "ACCEPTED"];

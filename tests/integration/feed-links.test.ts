@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { getEpisode, listenLinks } from "@/lib/episodes";
-import { decideEpisodeLink, getEpisodeLinks } from "@/lib/feeds/links";
+import { decideEpisodeLink } from "@/lib/feeds/links";
+import { visibleLinks } from "../setup/links";
 import { addFeedSource, syncFeedSource } from "@/lib/feeds/sync";
 import { resetDatabase } from "../setup/database";
 import { useFeedServer } from "../setup/use-feed-server";
@@ -47,7 +48,7 @@ describe("links from episodes to their videos", () => {
       "night-buses-and-the-people-who-drive-them": { status: "AUTO", url: "https://www.youtube.com/watch?v=nightbuses01" },
     });
     const episode = await prisma.episode.findUniqueOrThrow({ where: { slug: "bridges-nobody-inspects" } });
-    expect(await getEpisodeLinks(episode.id)).toEqual([
+    expect(await visibleLinks(episode.id)).toEqual([
       expect.objectContaining({ platform: "youtube", url: "https://www.youtube.com/watch?v=bridges00001", method: "SIMILARITY" }),
     ]);
   });

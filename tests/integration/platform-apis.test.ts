@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
-import { getEpisodeLinks } from "@/lib/feeds/links";
+import { visibleLinks } from "../setup/links";
 import { appleLookupUrl, spotifyEpisodesUrl } from "@/lib/feeds/platform-apis";
 import { addFeedSource } from "@/lib/feeds/sync";
 import { resetDatabase } from "../setup/database";
@@ -57,7 +57,7 @@ describe("episode links from platform APIs", () => {
     );
     expect(sync).toMatchObject({ status: "IMPORTED", created: 2 });
     const episode = await prisma.episode.findUniqueOrThrow({ where: { slug: "bridges-nobody-inspects" } });
-    expect(await getEpisodeLinks(episode.id)).toEqual([
+    expect(await visibleLinks(episode.id)).toEqual([
       { platform: "apple", url: APPLE_ANSWER.results[1]!.trackViewUrl, method: "GUID", confidence: 1 },
     ]);
     expect((await prisma.show.findUniqueOrThrow({ where: { id: show.id } })).appleUrl).toBe(
@@ -84,7 +84,7 @@ describe("episode links from platform APIs", () => {
     expect(sync).toMatchObject({ status: "IMPORTED", created: 1 });
     expect(server.requests.find((request) => request.path.startsWith("/v1/"))?.headers.authorization).toBe("Bearer token-1");
     const episode = await prisma.episode.findUniqueOrThrow({ where: { slug: "bridges-nobody-inspects" } });
-    expect(await getEpisodeLinks(episode.id)).toEqual([expect.objectContaining({ platform: "spotify", url: "https://open.spotify.com/episode/sp1", method: "SIMILARITY" })]);
+    expect(await visibleLinks(episode.id)).toEqual([expect.objectContaining({ platform: "spotify", url: "https://open.spotify.com/episode/sp1", method: "SIMILARITY" })]);
   });
 
   it("reads show ids from the addresses people copy", () => {

@@ -4,21 +4,9 @@ import "@testing-library/jest-dom/jest-globals";
 import { render, screen } from "@testing-library/react";
 import { EpisodeCard } from "@/components/episode/episode-card";
 import { Pagination } from "@/components/ui/pagination";
-import type { EpisodeCard as EpisodeCardData } from "@/lib/episodes";
+import { demoEpisodeCard } from "../fixtures/episodes";
 
-const episode: EpisodeCardData = {
-  slug: "bridges-nobody-inspects",
-  title: "Bridges Nobody Inspects",
-  summary: "Who is counting?",
-  publishedAt: new Date("2026-11-17T06:00:00Z"),
-  durationSeconds: 3492,
-  artworkUrl: null,
-  season: 2,
-  number: 8,
-  episodeType: "FULL",
-  audioUrl: "/demo/audio/long-signal-sample.wav",
-  show: { slug: "the-long-signal", title: "The Long Signal", artworkUrl: null },
-};
+const episode = demoEpisodeCard;
 
 describe("EpisodeCard", () => {
   it("links the title to the episode page and shows date, numbering and length", () => {

@@ -1,27 +1,10 @@
 import { describe, expect, it } from "@jest/globals";
-import type { EpisodePage } from "@/lib/episodes";
 import { formatClock } from "@/lib/format";
 import { episodeJsonLd, jsonLdText } from "@/lib/structured-data";
 import { startTimeSearchParamsSchema } from "@/lib/validations/params";
+import { demoEpisodePage } from "../fixtures/episodes";
 
-const episode = {
-  slug: "bridges-nobody-inspects",
-  title: "Bridges Nobody Inspects",
-  summary: "Who is counting?",
-  publishedAt: new Date("2026-11-17T06:00:00Z"),
-  durationSeconds: 3492,
-  artworkUrl: null,
-  season: 2,
-  number: 8,
-  episodeType: "FULL",
-  audioUrl: "/demo/audio/long-signal-sample.wav",
-  audioType: "audio/wav",
-  notesHtml: "",
-  explicit: false,
-  goneAt: null,
-  links: [],
-  show: { slug: "the-long-signal", title: "The Long Signal", artworkUrl: null, appleUrl: null, spotifyUrl: null, youtubeUrl: null, rumbleUrl: null, rssUrl: null },
-} satisfies EpisodePage;
+const episode = demoEpisodePage;
 
 describe("episodeJsonLd", () => {
   it("describes the episode, its media and its series with absolute URLs", () => {

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EpisodeCard } from "@/components/episode/episode-card";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { getEpisodeFilters, listEpisodes } from "@/lib/episodes";
 import { episodesSearchParamsSchema, firstValues } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Episodes" };
-
-const select = "rounded-md border border-gray-300 bg-white px-3 py-2";
 
 export default async function EpisodesPage({ searchParams }: PageProps<"/episodes">) {
   const { page, show, season } = episodesSearchParamsSchema.parse(firstValues(await searchParams));
@@ -19,30 +18,22 @@ export default async function EpisodesPage({ searchParams }: PageProps<"/episode
       {filters.shows.length > 1 || filters.seasons.length > 1 ? (
         <form action="/episodes" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Filter episodes">
           {filters.shows.length > 1 ? (
-            <label className="text-sm font-semibold">
-              Show
-              <select name="show" defaultValue={show ?? ""} className={`mt-1 block ${select}`}>
-                <option value="">All shows</option>
-                {filters.shows.map((option) => (
-                  <option key={option.slug} value={option.slug}>
-                    {option.title}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label="Show"
+              name="show"
+              value={show}
+              anyLabel="All shows"
+              options={filters.shows.map((option) => ({ value: option.slug, label: option.title }))}
+            />
           ) : null}
           {filters.seasons.length > 1 ? (
-            <label className="text-sm font-semibold">
-              Season
-              <select name="season" defaultValue={season ?? ""} className={`mt-1 block ${select}`}>
-                <option value="">All seasons</option>
-                {filters.seasons.map((number) => (
-                  <option key={number} value={number}>
-                    Season {number}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label="Season"
+              name="season"
+              value={season}
+              anyLabel="All seasons"
+              options={filters.seasons.map((number) => ({ value: number, label: `Season ${number}` }))}
+            />
           ) : null}
           <button type="submit" className="rounded-full bg-ink px-5 py-2 font-semibold text-white hover:bg-accent-dark">
             Show episodes
