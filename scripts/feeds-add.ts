@@ -7,6 +7,7 @@ import { describeSyncResult } from "@/lib/feeds/describe";
 import { runCli } from "./cli";
 import { withDatabase } from "./with-database";
 import { progressBar } from "./progress";
+import { fetchExtrasStep } from "./extras-step";
 
 runCli(async (log) => {
   const { values, positionals } = parseArgs({
@@ -22,6 +23,7 @@ runCli(async (log) => {
       { onProgress: bar.update },
     );
     bar.done(describeSyncResult(sync));
+    if (sync.status === "IMPORTED" && args.kind === "PODCAST") await fetchExtrasStep({ sourceId: sync.sourceId });
     return sync.status === "FAILED" ? 1 : 0;
   });
 });

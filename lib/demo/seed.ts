@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import { fetchEpisodeExtras } from "@/lib/feeds/extras";
 import { importPodcastFeed } from "@/lib/feeds/import";
 import { slugify } from "@/lib/slug";
 import { storyInputSchema } from "@/lib/validations/story";
@@ -27,6 +28,8 @@ export async function seedDemoContent(progress: SeedProgress = () => {}): Promis
   progress("importing the demo feed");
   const feed = await importPodcastFeed(await readFile(DEMO_FEED, "utf8"));
   progress(`imported ${feed.created} demo episodes`);
+  const extras = await fetchEpisodeExtras({ showId: feed.showId });
+  progress(`read ${extras.fetched} demo chapter files and transcripts`);
 
   const stories = z.array(storyInputSchema).parse(JSON.parse(await readFile(DEMO_STORIES, "utf8")));
   await prisma.$transaction(async (tx) => {

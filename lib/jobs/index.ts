@@ -2,6 +2,7 @@
 // share it and each job runs once. pg-boss 10 is the last line that supports Node 20; see docs/decisions/0004.
 import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/env";
+import { fetchEpisodeExtras } from "@/lib/feeds/extras";
 import { syncDueSources, syncFeedSource } from "@/lib/feeds/sync";
 
 export const JOBS = {
@@ -9,6 +10,8 @@ export const JOBS = {
   syncDueFeeds: "feeds.sync-due",
   /** One source now (the admin's "Sync now"); one job per source at a time. */
   syncFeedSource: "feeds.sync-source",
+  /** After syncs: fetch the chapters files and transcripts of new and changed episodes, a batch at a time. */
+  fetchExtras: "feeds.fetch-extras",
 } as const;
 
 const DUE_CHECK_CRON = "*/5 * * * *";
@@ -23,12 +26,20 @@ export async function startJobs(databaseUrl: string, log: (message: string) => v
   await boss.start();
   await boss.createQueue(JOBS.syncDueFeeds, { name: JOBS.syncDueFeeds, policy: "singleton" });
   await boss.createQueue(JOBS.syncFeedSource, { name: JOBS.syncFeedSource, policy: "stately" });
+  await boss.createQueue(JOBS.fetchExtras, { name: JOBS.fetchExtras, policy: "singleton" });
   await boss.schedule(JOBS.syncDueFeeds, DUE_CHECK_CRON);
   await boss.work(JOBS.syncDueFeeds, { pollingIntervalSeconds: POLL_SECONDS }, async () => {
     await syncDueSources(getEnv().FEEDS_SYNC_INTERVAL_MINUTES);
+    await boss.send(JOBS.fetchExtras, {});
   });
   await boss.work<{ sourceId: string }>(JOBS.syncFeedSource, { pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {
     if (job) await syncFeedSource(job.data.sourceId);
+    await boss.send(JOBS.fetchExtras, {});
+  });
+  await boss.work(JOBS.fetchExtras, { pollingIntervalSeconds: POLL_SECONDS }, async () => {
+    const { remaining } = await fetchEpisodeExtras({});
+    // A big back catalogue is read a batch per job, so one slow host never holds the queue for long.
+    if (remaining > 0) await boss.send(JOBS.fetchExtras, {}, { startAfter: 5 });
   });
   log("Background jobs started (feed sync)");
   return boss;

@@ -16,7 +16,8 @@ const httpUrl = z
   .max(FEED_LIMITS.url)
   .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), "must be an http(s) URL");
 
-// Root-relative media paths are allowed for feeds served by this site itself (the demo show's audio).
+// Root-relative media paths are allowed for feeds served by this site itself (the demo show's audio, transcripts
+// and chapters).
 const mediaUrl = z.union([httpUrl, z.string().trim().max(FEED_LIMITS.url).regex(/^\/(?!\/)\S*$/)]);
 
 const cleanText = (max: number) =>
@@ -28,7 +29,7 @@ const cleanText = (max: number) =>
 const shortText = (max: number) => z.string().trim().max(max);
 
 export const transcriptSchema = z.object({
-  url: httpUrl,
+  url: mediaUrl,
   type: shortText(100),
   language: shortText(35).optional(),
   rel: shortText(50).optional(),
@@ -67,7 +68,7 @@ export const parsedEpisodeSchema = z.object({
   link: httpUrl.optional(),
   // Invalid podcast: entries are dropped one by one (see parse.ts); these arrays hold only valid ones.
   transcripts: z.array(transcriptSchema).max(20),
-  chaptersUrl: httpUrl.optional(),
+  chaptersUrl: mediaUrl.optional(),
   chaptersType: shortText(100).optional(),
   persons: z.array(personSchema).max(100),
   soundbites: z.array(soundbiteSchema).max(50),

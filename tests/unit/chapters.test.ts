@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { chapterAt, chaptersFromNotes } from "@/lib/chapters";
+import { chapterAt, chaptersFromNotes, chaptersFromJson, ChaptersParseError } from "@/lib/chapters";
 
 describe("chaptersFromNotes", () => {
   it("reads timestamped lines from list items, paragraphs and line breaks", () => {
@@ -27,5 +27,28 @@ describe("chaptersFromNotes", () => {
     expect(chapterAt(chapters, 30)?.title).toBe("A");
     expect(chapterAt(chapters, 61)?.title).toBe("B");
     expect(chapterAt([], 10)).toBeUndefined();
+  });
+});
+
+describe("chaptersFromJson", () => {
+  it("reads the podcast namespace's chapters file, in time order, without toc:false entries", () => {
+    const file = JSON.stringify({
+      version: "1.2.0",
+      chapters: [
+        { startTime: 120, title: "Second", url: "https://example.org/a" },
+        { startTime: 0, title: "  First  " },
+        { startTime: 60, title: "Image only", toc: false },
+        { startTime: 200, url: "javascript:alert(1)" },
+      ],
+    });
+    expect(chaptersFromJson(file)).toEqual([
+      { startTime: 0, title: "First" },
+      { startTime: 120, title: "Second", url: "https://example.org/a" },
+      { startTime: 200, title: "Untitled chapter" },
+    ]);
+  });
+
+  it.each(["not json", "{}", '{"chapters":[{"startTime":-1}]}', '{"chapters":"no"}'])("refuses %j with a reason", (text) => {
+    expect(() => chaptersFromJson(text)).toThrow(ChaptersParseError);
   });
 });

@@ -6,6 +6,7 @@ import { ActionFailure, adminAction } from "@/lib/admin-action";
 import { endAdminSession, startAdminSession } from "@/lib/admin-session";
 import { getEnv } from "@/lib/env";
 import { changeSourceUrl, setSourceEnabled, SourceEditError } from "@/lib/feeds/admin";
+import { fetchEpisodeExtras } from "@/lib/feeds/extras";
 import { decideEpisodeLink } from "@/lib/feeds/links";
 import { addFeedSource, isExpectedFeedError, syncFeedSource } from "@/lib/feeds/sync";
 import { requestSourceSync } from "@/lib/jobs";
@@ -42,8 +43,9 @@ export const syncNow = adminAction(sourceIdSchema, async ({ sourceId }) => {
     revalidatePath("/admin/feeds");
     return "Sync queued: it starts within seconds.";
   }
-  // No background jobs on this instance: sync while the admin waits.
+  // No background jobs on this instance: sync while the admin waits (and read a first batch of transcripts).
   const result = await syncFeedSource(sourceId);
+  if (result.status === "IMPORTED") await fetchEpisodeExtras({ sourceId }, { limit: 20 });
   revalidatePath("/admin/feeds");
   revalidatePath("/", "layout");
   return `Synced: ${describeSyncResult(result)}`;

@@ -1,0 +1,17 @@
+// The step after a CLI sync: read the chapters files and transcripts of new and changed episodes, with a progress
+// bar, batch after batch until none is left.
+import { fetchEpisodeExtras } from "@/lib/feeds/extras";
+import { progressBar } from "./progress";
+
+export async function fetchExtrasStep(scope: { sourceId?: string; showId?: string }): Promise<void> {
+  let fetched = 0;
+  let failed = 0;
+  for (;;) {
+    const bar = progressBar("Reading chapters and transcripts");
+    const result = await fetchEpisodeExtras(scope, { onProgress: bar.update });
+    fetched += result.fetched;
+    failed += result.failed;
+    bar.done(`${fetched} read${failed ? `, ${failed} could not be read (kept for a later try)` : ""}`);
+    if (result.remaining === 0) return;
+  }
+}
