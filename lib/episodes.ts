@@ -1,6 +1,9 @@
 // Public episode reads. Pages receive these plain shapes; nothing outside lib/ touches Prisma.
-import type { Chapter } from "@/lib/chapters";
+import { z } from "zod";
+import { chaptersFromNotes, type Chapter } from "@/lib/chapters";
 import { prisma, Prisma } from "@/lib/db";
+import type { TranscriptCue } from "@/lib/transcripts";
+import { personSchema } from "@/lib/validations/feed";
 import { VISIBLE_LINK_STATUSES } from "@/lib/feeds/links";
 
 export const EPISODES_PER_PAGE = 12;
@@ -23,7 +26,12 @@ export type EpisodeCard = Prisma.EpisodeGetPayload<{ select: typeof episodeCardS
 
 export const episodePageSelect = {
   ...episodeCardSelect,
+  id: true,
+  showId: true,
   notesHtml: true,
+  chapters: true,
+  transcriptCues: true,
+  persons: true,
   audioType: true,
   explicit: true,
   goneAt: true,
@@ -103,6 +111,25 @@ export async function getEpisodeFilters(showSlug?: string) {
     }),
   ]);
   return { shows, seasons: seasons.map((row) => row.season!) };
+}
+
+export type EpisodePerson = z.infer<typeof personSchema>;
+
+const storedChaptersSchema = z.array(z.object({ startTime: z.number(), title: z.string(), url: z.string().optional() }));
+const storedPersonsSchema = z.array(personSchema);
+
+/**
+ * The chapters (from the feed's chapters file, else timestamps in the notes), transcript and people of an episode.
+ * Stored JSON was validated at import; it is read through the same shapes so an old row can never break a page.
+ */
+export function episodeExtras(episode: Pick<EpisodePage, "chapters" | "transcriptCues" | "persons" | "notesHtml">) {
+  const chapters = storedChaptersSchema.safeParse(episode.chapters);
+  const persons = storedPersonsSchema.safeParse(episode.persons ?? []);
+  return {
+    chapters: chapters.success && chapters.data.length ? (chapters.data as Chapter[]) : chaptersFromNotes(episode.notesHtml),
+    transcript: Array.isArray(episode.transcriptCues) ? (episode.transcriptCues as unknown as TranscriptCue[]) : [],
+    persons: persons.success ? persons.data : [],
+  };
 }
 
 export async function getEpisode(slug: string): Promise<EpisodePage | null> {

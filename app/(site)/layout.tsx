@@ -2,9 +2,6 @@ import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { getSiteShow } from "@/lib/shows";
 
-// Every public page reads the database when it is requested; the episode-page issue adds caching by tag.
-export const dynamic = "force-dynamic";
-
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const show = await getSiteShow();
   const name = show?.title ?? "Showfront";

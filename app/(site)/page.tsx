@@ -5,6 +5,10 @@ import { CardSection } from "@/components/ui/card-section";
 import { getLatestEpisodes } from "@/lib/episodes";
 import { getLatestStories } from "@/lib/stories";
 
+// Rendered per request: a page without route params would otherwise be prerendered by `next build`, which runs
+// with no database.
+export const dynamic = "force-dynamic";
+
 const HOME_EPISODES = 7;
 const HOME_STORIES = 4;
 

@@ -1,25 +1,39 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { formatClock } from "@/lib/format";
+import { startTimeSearchParamsSchema } from "@/lib/validations/params";
 import { usePlayer, type PlayerEpisode } from "./player-provider";
 
 export interface PlayButtonProps {
   episode: PlayerEpisode;
-  /** A shared moment (?t=): playback starts there. */
-  startAt?: number;
+  /** On the episode's own page: a shared moment in the address (?t=) is where playback starts. */
+  followSharedMoment?: boolean;
   className?: string;
 }
 
+// Read in the browser, not on the server: the page itself is the same cached HTML for every ?t=.
+function useSharedMoment(enabled: boolean): number | undefined {
+  const [moment, setMoment] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    if (!enabled) return;
+    const { t } = startTimeSearchParamsSchema.parse({ t: new URLSearchParams(window.location.search).get("t") ?? undefined });
+    setMoment(t);
+  }, [enabled]);
+  return moment;
+}
+
 /** Plays an episode in the site-wide player, or pauses it when it is the one playing. */
-export function PlayButton({ episode, startAt, className = "" }: PlayButtonProps) {
+export function PlayButton({ episode, followSharedMoment = false, className = "" }: PlayButtonProps) {
   const player = usePlayer();
+  const startAt = useSharedMoment(followSharedMoment);
   const isCurrent = player.episode?.slug === episode.slug;
   const playing = isCurrent && player.playing;
   return (
     <button
       type="button"
       onClick={() => (isCurrent ? player.toggle() : player.play(episode, { startAt }))}
-      className={`inline-flex items-center gap-2 rounded-full bg-accent px-5 py-2.5 font-semibold text-white hover:bg-accent-dark ${className}`}
+      className={`inline-flex min-w-40 items-center justify-center gap-2 rounded-full bg-accent px-5 py-2.5 font-semibold text-white hover:bg-accent-dark ${className}`}
     >
       <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span>
       {playing ? "Pause" : startAt !== undefined && !isCurrent ? `Play from ${formatClock(startAt)}` : "Play episode"}

@@ -30,10 +30,10 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-function renderPlayer(startAt?: number) {
+function renderPlayer(followSharedMoment = false) {
   return render(
     <PlayerProvider>
-      <PlayButton episode={episode} startAt={startAt} />
+      <PlayButton episode={episode} followSharedMoment={followSharedMoment} />
     </PlayerProvider>,
   );
 }
@@ -54,9 +54,15 @@ describe("the site-wide player", () => {
     expect(screen.getByRole("slider", { name: "Seek" })).toHaveAttribute("aria-valuetext", "0:00 of 58:12");
   });
 
-  it("offers to start from a shared moment", () => {
-    renderPlayer(90);
+  it("offers to start from a shared moment in the address, and ignores a malformed one", () => {
+    window.history.replaceState(null, "", "/episodes/bridges-nobody-inspects?t=1:30");
+    const { unmount } = renderPlayer(true);
     expect(screen.getByRole("button", { name: /Play from 1:30/ })).toBeInTheDocument();
+    unmount();
+    window.history.replaceState(null, "", "/episodes/bridges-nobody-inspects?t=<script>");
+    renderPlayer(true);
+    expect(screen.getByRole("button", { name: "Play episode" })).toBeInTheDocument();
+    window.history.replaceState(null, "", "/");
   });
 
   it("changes speed and announces seeks to screen readers", async () => {

@@ -8,6 +8,9 @@ import { episodesSearchParamsSchema, firstValues } from "@/lib/validations/param
 
 export const metadata: Metadata = { title: "Episodes" };
 
+// Filtered and paged by the address: rendered per request.
+export const dynamic = "force-dynamic";
+
 export default async function EpisodesPage({ searchParams }: PageProps<"/episodes">) {
   const { page, show, season } = episodesSearchParamsSchema.parse(firstValues(await searchParams));
   const [list, filters] = await Promise.all([listEpisodes({ page, showSlug: show, season }), getEpisodeFilters(show)]);

@@ -7,6 +7,9 @@ import { SEARCH_QUERY_MAX, firstValues, searchSearchParamsSchema } from "@/lib/v
 
 export const metadata: Metadata = { title: "Search" };
 
+// Filtered and paged by the address: rendered per request.
+export const dynamic = "force-dynamic";
+
 export default async function SearchPage({ searchParams }: PageProps<"/search">) {
   const parsed = searchSearchParamsSchema.safeParse(firstValues(await searchParams));
   const query = parsed.success ? parsed.data.q : undefined;

@@ -6,6 +6,9 @@ import { firstValues, pageSearchParamsSchema } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Stories" };
 
+// Filtered and paged by the address: rendered per request.
+export const dynamic = "force-dynamic";
+
 export default async function StoriesPage({ searchParams }: PageProps<"/stories">) {
   const { page } = pageSearchParamsSchema.parse(firstValues(await searchParams));
   const list = await listStories(page);

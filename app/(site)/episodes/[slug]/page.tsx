@@ -1,19 +1,37 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
+import { EpisodeCard } from "@/components/episode/episode-card";
 import { EpisodeMeta } from "@/components/episode/episode-meta";
 import { ListenLinks } from "@/components/episode/listen-links";
+import { ListenWatch } from "@/components/episode/listen-watch";
+import { People } from "@/components/episode/people";
+import { SharePanel } from "@/components/episode/share-panel";
+import { Transcript } from "@/components/episode/transcript";
 import { ChapterList } from "@/components/player/chapter-list";
 import { PlayButton } from "@/components/player/play-button";
-import { chaptersFromNotes } from "@/lib/chapters";
+import { StoryCard } from "@/components/story/story-card";
 import { Artwork } from "@/components/ui/artwork";
-import { getEpisode, listenLinks, playableEpisode } from "@/lib/episodes";
-import { cache } from "react";
+import { CardSection } from "@/components/ui/card-section";
 import { getEnv } from "@/lib/env";
+import { episodeExtras, getEpisode, listenLinks, playableEpisode } from "@/lib/episodes";
+import { relatedEpisodes, relatedStories } from "@/lib/related";
+import { getLatestStories } from "@/lib/stories";
 import { episodeJsonLd, jsonLdText } from "@/lib/structured-data";
-import { firstValues, slugParamSchema, startTimeSearchParamsSchema } from "@/lib/validations/params";
+import { slugParamSchema } from "@/lib/validations/params";
+import { videoEmbedFor } from "@/lib/video-embeds";
 
-// Metadata and page read the same episode: one query per request.
+// Rendered on its first request, then served from the cache and rendered again in the background at most once a
+// minute, so a feed import shows within a minute while a rush of listeners costs one render. A shared moment
+// (?t=) is read in the browser, so every address of an episode is the same cached page.
+export const revalidate = 60;
+
+export async function generateStaticParams() {
+  return [];
+}
+
+// Metadata and page read the same episode: one query per render.
 const findEpisode = cache(getEpisode);
 
 async function loadEpisode(params: PageProps<"/episodes/[slug]">["params"]) {
@@ -26,7 +44,8 @@ async function loadEpisode(params: PageProps<"/episodes/[slug]">["params"]) {
 export async function generateMetadata({ params }: PageProps<"/episodes/[slug]">): Promise<Metadata> {
   const episode = await loadEpisode(params);
   const title = `${episode.title} · ${episode.show.title}`;
-  const image = episode.artworkUrl ?? episode.show.artworkUrl;
+  const artwork = episode.artworkUrl ?? episode.show.artworkUrl;
+  const image = artwork ? { url: artwork } : { url: `/og/episodes/${episode.slug}`, width: 1200, height: 630, alt: episode.title };
   return {
     title,
     description: episode.summary,
@@ -38,24 +57,27 @@ export async function generateMetadata({ params }: PageProps<"/episodes/[slug]">
       url: `/episodes/${episode.slug}`,
       siteName: episode.show.title,
       publishedTime: episode.publishedAt.toISOString(),
-      ...(image && { images: [{ url: image }] }),
+      images: [image],
       ...(episode.audioUrl && { audio: [{ url: episode.audioUrl, type: episode.audioType ?? undefined }] }),
     },
-    twitter: { card: image ? "summary_large_image" : "summary", title, description: episode.summary },
+    twitter: { card: "summary_large_image", title, description: episode.summary, images: [image.url] },
   };
 }
 
-export default async function EpisodePage({ params, searchParams }: PageProps<"/episodes/[slug]">) {
+export default async function EpisodePage({ params }: PageProps<"/episodes/[slug]">) {
   const episode = await loadEpisode(params);
-  const { t: startAt } = startTimeSearchParamsSchema.parse(firstValues(await searchParams));
-  const chapters = chaptersFromNotes(episode.notesHtml);
+  const { chapters, transcript, persons } = episodeExtras(episode);
+  const [moreEpisodes, matchingStories] = await Promise.all([relatedEpisodes(episode), relatedStories(episode)]);
+  const stories = matchingStories.length ? { title: "Related stories", list: matchingStories } : { title: "Latest stories", list: await getLatestStories(3) };
   const base = playableEpisode(episode);
   const playable = base && { ...base, chapters };
+  const links = listenLinks(episode);
+  const siteUrl = getEnv().SITE_URL;
   return (
     <article className="mx-auto max-w-3xl">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(episodeJsonLd(episode, getEnv().SITE_URL)) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(episodeJsonLd(episode, siteUrl)) }} />
       <header className="flex flex-col gap-6 sm:flex-row sm:items-end">
-        <Artwork src={episode.artworkUrl ?? episode.show.artworkUrl} title={episode.show.title} size={200} className="w-40 sm:w-48" />
+        <Artwork src={episode.artworkUrl ?? episode.show.artworkUrl} title={episode.show.title} size={192} sizes="(min-width: 640px) 192px, 160px" priority className="w-40 sm:w-48" />
         <div>
           <p className="text-sm font-semibold uppercase tracking-widest text-accent-dark">
             <Link href="/episodes">{episode.show.title}</Link>
@@ -77,17 +99,17 @@ export default async function EpisodePage({ params, searchParams }: PageProps<"/
       ) : null}
 
       {playable ? (
-        <section aria-label="Listen" className="mt-8 flex flex-wrap items-center gap-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-black/5">
-          <PlayButton episode={playable} startAt={startAt} />
-          <a href={playable.audioUrl} download className="text-sm underline">
-            Download
-          </a>
+        <section aria-label="Listen" className="mt-8 rounded-xl bg-white p-4 shadow-sm ring-1 ring-black/5">
+          <ListenWatch video={videoEmbedFor(links)} title={episode.title}>
+            <PlayButton episode={playable} followSharedMoment />
+            <a href={playable.audioUrl} download className="text-sm underline">
+              Download
+            </a>
+          </ListenWatch>
         </section>
       ) : null}
 
-      <ListenLinks links={listenLinks(episode)} />
-
-      {playable && chapters.length ? <ChapterList episode={playable} chapters={chapters} /> : null}
+      <ListenLinks links={links} />
 
       {episode.notesHtml ? (
         <section aria-labelledby="show-notes" className="mt-10">
@@ -97,6 +119,33 @@ export default async function EpisodePage({ params, searchParams }: PageProps<"/
           <div className="prose-content" dangerouslySetInnerHTML={{ __html: episode.notesHtml }} />
         </section>
       ) : null}
+
+      {playable && chapters.length ? <ChapterList episode={playable} chapters={chapters} /> : null}
+      {transcript.length ? <Transcript episode={playable} cues={transcript} /> : null}
+      <People persons={persons} />
+
+      <div className="mt-12 space-y-10">
+        {moreEpisodes.length ? (
+          <CardSection id="related-episodes" title="Related episodes">
+            {moreEpisodes.map((related) => (
+              <EpisodeCard key={related.slug} episode={related} />
+            ))}
+          </CardSection>
+        ) : null}
+        {stories.list.length ? (
+          <CardSection id="related-stories" title={stories.title}>
+            {stories.list.map((story) => (
+              <StoryCard key={story.slug} story={story} />
+            ))}
+          </CardSection>
+        ) : null}
+      </div>
+
+      <SharePanel url={new URL(`/episodes/${episode.slug}`, siteUrl).toString()} title={episode.title} episodeSlug={episode.slug} />
+
+      {/* Where the comments (accounts issue) and the newsletter sign-up (newsletter issue) go. */}
+      <div id="comments" />
+      <div id="newsletter" />
     </article>
   );
 }

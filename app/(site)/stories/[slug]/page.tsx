@@ -4,6 +4,13 @@ import { formatDate } from "@/lib/format";
 import { getStory } from "@/lib/stories";
 import { slugParamSchema } from "@/lib/validations/params";
 
+// Cached like episode pages: rendered on the first request, refreshed in the background at most once a minute.
+export const revalidate = 60;
+
+export async function generateStaticParams() {
+  return [];
+}
+
 async function loadStory(params: PageProps<"/stories/[slug]">["params"]) {
   const parsed = slugParamSchema.safeParse(await params);
   const story = parsed.success ? await getStory(parsed.data.slug) : null;

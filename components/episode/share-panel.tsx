@@ -1,0 +1,75 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { formatClock } from "@/lib/format";
+import { usePlayer } from "@/components/player/player-provider";
+import { shareLinks, withStartTime } from "@/lib/share";
+
+export interface SharePanelProps {
+  /** The page's canonical, absolute address. */
+  url: string;
+  title: string;
+  /** For episodes: offers "share from this moment" while this episode is in the player. */
+  episodeSlug?: string;
+}
+
+/** "Spread the news": copy the link, the phone's own share sheet, the usual networks and e-mail. */
+export function SharePanel({ url, title, episodeSlug }: SharePanelProps) {
+  const player = usePlayer();
+  const [fromMoment, setFromMoment] = useState(false);
+  const [status, setStatus] = useState("");
+  const [canShareNatively, setCanShareNatively] = useState(false);
+  useEffect(() => setCanShareNatively(typeof navigator.share === "function"), []);
+
+  const moment = episodeSlug && player.episode?.slug === episodeSlug && player.currentTime >= 1 ? Math.floor(player.currentTime) : undefined;
+  const shared = fromMoment && moment !== undefined ? withStartTime(url, moment) : url;
+  const links = shareLinks(shared, title);
+  const pill = "inline-flex items-center rounded-full bg-white px-4 py-2 text-sm font-semibold shadow-sm ring-1 ring-black/10 hover:ring-accent";
+
+  return (
+    <section aria-labelledby="share" className="mt-10">
+      <h2 id="share" className="mb-3 font-display text-2xl font-bold">
+        Spread the news
+      </h2>
+      {moment !== undefined ? (
+        <label className="mb-3 flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={fromMoment} onChange={(event) => setFromMoment(event.target.checked)} />
+          Share from this moment ({formatClock(moment)})
+        </label>
+      ) : null}
+      <ul className="flex flex-wrap gap-2">
+        <li>
+          <button
+            type="button"
+            className={pill}
+            onClick={() =>
+              navigator.clipboard.writeText(shared).then(
+                () => setStatus("Link copied."),
+                () => setStatus(`Copy this link: ${shared}`),
+              )
+            }
+          >
+            Copy link
+          </button>
+        </li>
+        {canShareNatively ? (
+          <li>
+            <button type="button" className={pill} onClick={() => navigator.share({ title, url: shared }).catch(() => undefined)}>
+              Share…
+            </button>
+          </li>
+        ) : null}
+        {links.map((link) => (
+          <li key={link.label}>
+            <a href={link.href} target="_blank" rel="noopener noreferrer" className={pill}>
+              {link.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p role="status" className="mt-2 min-h-5 text-sm text-muted">
+        {status}
+      </p>
+    </section>
+  );
+}

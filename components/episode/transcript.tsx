@@ -1,0 +1,91 @@
+"use client";
+
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { formatClock } from "@/lib/format";
+import { cueIndexAt, type TranscriptCue } from "@/lib/transcripts";
+import { usePlayer, type PlayerEpisode } from "@/components/player/player-provider";
+
+export interface TranscriptProps {
+  episode: PlayerEpisode | undefined;
+  cues: TranscriptCue[];
+}
+
+function Highlighted({ text, query }: { text: string; query: string }) {
+  if (!query) return text;
+  const parts = text.split(new RegExp(`(${query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})`, "gi"));
+  return parts.map((part, index) => (index % 2 ? <mark key={index}>{part}</mark> : part));
+}
+
+/**
+ * The episode's transcript: the line being spoken is marked while this episode plays, a timed line plays the episode
+ * from there, and the search box narrows the lines to those that say something.
+ */
+export function Transcript({ episode, cues }: TranscriptProps) {
+  const player = usePlayer();
+  const [query, setQuery] = useState("");
+  const search = useDeferredValue(query.trim());
+  const list = useRef<HTMLOListElement>(null);
+  const isCurrent = episode !== undefined && player.episode?.slug === episode.slug;
+  const current = isCurrent ? cueIndexAt(cues, player.currentTime) : -1;
+  const shown = useMemo(() => {
+    const needle = search.toLowerCase();
+    return cues.flatMap((cue, index) => (!needle || `${cue.speaker ?? ""} ${cue.text}`.toLowerCase().includes(needle) ? [index] : []));
+  }, [cues, search]);
+
+  // Keep the spoken line in view inside the transcript box, without scrolling the page itself.
+  useEffect(() => {
+    const box = list.current;
+    const line = box?.querySelector<HTMLElement>('[aria-current="true"]');
+    if (!box || !line || search) return;
+    const top = line.offsetTop - box.offsetTop;
+    if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - line.offsetHeight) box.scrollTo({ top: top - box.clientHeight / 3 });
+  }, [current, search]);
+
+  return (
+    <section aria-labelledby="transcript" className="mt-10">
+      <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+        <h2 id="transcript" className="font-display text-2xl font-bold">
+          Transcript
+        </h2>
+        <label className="flex items-center gap-2 text-sm">
+          <span>Search the transcript</span>
+          <input
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            className="w-48 rounded-md border border-black/20 bg-white px-2 py-1"
+          />
+        </label>
+      </div>
+      <p aria-live="polite" className="sr-only">
+        {search ? `${shown.length} ${shown.length === 1 ? "line matches" : "lines match"}` : ""}
+      </p>
+      {search && shown.length === 0 ? <p className="text-muted">No line says &ldquo;{search}&rdquo;.</p> : null}
+      <ol ref={list} className="max-h-96 overflow-y-auto rounded-xl bg-white p-2 shadow-sm ring-1 ring-black/5">
+        {shown.map((index) => {
+          const cue = cues[index]!;
+          const body = (
+            <>
+              {cue.start !== null ? <span className="w-14 shrink-0 tabular-nums text-muted">{formatClock(cue.start)}</span> : null}
+              <span>
+                {cue.speaker ? <strong className="mr-1">{cue.speaker}:</strong> : null}
+                <Highlighted text={cue.text} query={search} />
+              </span>
+            </>
+          );
+          return (
+            <li key={index} aria-current={index === current ? "true" : undefined} className="rounded-md aria-[current=true]:bg-orange-100">
+              {cue.start !== null && episode ? (
+                <button type="button" onClick={() => player.play(episode, { startAt: cue.start! })} className="flex w-full gap-3 rounded-md px-2 py-1.5 text-left hover:bg-orange-50">
+                  {body}
+                </button>
+              ) : (
+                <p className="flex gap-3 px-2 py-1.5">{body}</p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
