@@ -68,7 +68,7 @@ export function Transcript({ episode, cues }: TranscriptProps) {
             <>
               {cue.start !== null ? <span className="w-14 shrink-0 tabular-nums text-muted">{formatClock(cue.start)}</span> : null}
               <span>
-                {cue.speaker ? <strong className="mr-1">{cue.speaker}:</strong> : null}
+                {cue.speaker ? <strong>{cue.speaker}: </strong> : null}
                 <Highlighted text={cue.text} query={search} />
               </span>
             </>

@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { startFeedServer, type FeedServer } from "../setup/feed-server";
 import { E2E_ADMIN_TOKEN } from "./server-address";
 
@@ -15,6 +17,7 @@ let feeds: FeedServer;
 test.beforeAll(async () => {
   feeds = await startFeedServer();
   feeds.routes.set("/harbor.xml", { body: FEED });
+  feeds.routes.set("/youtube.xml", { body: readFileSync(path.resolve("tests/fixtures/feeds/long-signal-youtube.xml")) });
 });
 test.afterAll(() => feeds.close());
 
@@ -61,6 +64,36 @@ test("an admin adds a show's feed and its episodes appear on the site", async ({
   await expect(page.getByRole("heading", { level: 1, name: "The Pilot Boat" })).toBeVisible();
   const listenOn = page.getByRole("navigation", { name: "Listen & watch on" });
   await expect(listenOn.getByRole("link", { name: "RSS" })).toHaveAttribute("href", feeds.url("/harbor.xml"));
+});
+
+test("with the show's YouTube channel added, the Watch tab plays the video, and asks YouTube for nothing before", async ({ page }) => {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("Feed or show page address").fill(feeds.url("/youtube.xml"));
+  await page.getByLabel("Kind").selectOption("YOUTUBE");
+  await page.getByRole("combobox", { name: /^Show/ }).selectOption("the-long-signal");
+  await page.getByRole("button", { name: "Add and import" }).click();
+  await expect(page.getByText(/Added .*youtube\.xml/)).toBeVisible();
+
+  // The video frame is answered here: nothing leaves the machine, and every request to YouTube is counted.
+  const youtubeRequests: string[] = [];
+  await page.route(/youtube(-nocookie)?\.com|ytimg\.com|googlevideo\.com/, (route) => {
+    youtubeRequests.push(route.request().url());
+    return route.fulfill({ contentType: "text/html", body: "<!doctype html><title>video</title><p>video player</p>" });
+  });
+  await page.goto("/episodes/bridges-nobody-inspects");
+  await expect(page.getByRole("navigation", { name: "Listen & watch on" }).getByRole("link", { name: "YouTube" })).toHaveAttribute("href", "https://www.youtube.com/watch?v=bridges0001");
+  const listen = page.getByRole("region", { name: "Listen" });
+  await listen.getByRole("tab", { name: "Watch" }).click();
+  await expect(listen.getByRole("tabpanel")).toContainText("YouTube may set cookies");
+  expect(youtubeRequests).toEqual([]);
+
+  await listen.getByRole("button", { name: "Play the video from YouTube" }).click();
+  await expect(listen.locator("iframe")).toHaveAttribute("src", "https://www.youtube-nocookie.com/embed/bridges0001?autoplay=1&rel=0");
+  await expect.poll(() => youtubeRequests).toContain("https://www.youtube-nocookie.com/embed/bridges0001?autoplay=1&rel=0");
+  await listen.getByRole("tab", { name: "Listen" }).click();
+  await expect(listen.getByRole("button", { name: "Play episode" })).toBeVisible();
 });
 
 test("signing out closes the admin again", async ({ page }) => {

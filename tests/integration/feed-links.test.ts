@@ -43,13 +43,13 @@ describe("links from episodes to their videos", () => {
       "https://www.youtube.com/channel/UClongsignal000000000000",
     );
     expect(await linksBySlug()).toEqual({
-      "bridges-nobody-inspects": { status: "AUTO", url: "https://www.youtube.com/watch?v=bridges00001" },
-      "the-quiet-economics-of-repair-shops": { status: "AUTO", url: "https://www.youtube.com/watch?v=repairshop01" },
-      "night-buses-and-the-people-who-drive-them": { status: "AUTO", url: "https://www.youtube.com/watch?v=nightbuses01" },
+      "bridges-nobody-inspects": { status: "AUTO", url: "https://www.youtube.com/watch?v=bridges0001" },
+      "the-quiet-economics-of-repair-shops": { status: "AUTO", url: "https://www.youtube.com/watch?v=repairshop1" },
+      "night-buses-and-the-people-who-drive-them": { status: "AUTO", url: "https://www.youtube.com/watch?v=nightbuses1" },
     });
     const episode = await prisma.episode.findUniqueOrThrow({ where: { slug: "bridges-nobody-inspects" } });
     expect(await visibleLinks(episode.id)).toEqual([
-      expect.objectContaining({ platform: "youtube", url: "https://www.youtube.com/watch?v=bridges00001", method: "SIMILARITY" }),
+      expect.objectContaining({ platform: "youtube", url: "https://www.youtube.com/watch?v=bridges0001", method: "SIMILARITY" }),
     ]);
   });
 
@@ -57,7 +57,7 @@ describe("links from episodes to their videos", () => {
     await setUpShow();
     const linked = await getEpisode("bridges-nobody-inspects");
     expect(listenLinks(linked!)).toEqual([
-      { platform: "youtube", label: "YouTube", url: "https://www.youtube.com/watch?v=bridges00001", episodeLevel: true },
+      { platform: "youtube", label: "YouTube", url: "https://www.youtube.com/watch?v=bridges0001", episodeLevel: true },
       { platform: "rss", label: "RSS", url: server.url("/podcast.xml"), episodeLevel: false },
     ]);
     const unlinked = await getEpisode("who-owns-the-map");
@@ -69,7 +69,7 @@ describe("links from episodes to their videos", () => {
 
   it("keeps videos that dropped out of a feed that lists only the newest, and their links", async () => {
     const { youtube } = await setUpShow();
-    const onlyNewest = youtubeFeed.replace(/<entry>\s*<id>yt:video:(repairshop01|nightbuses01)[\s\S]*?<\/entry>/g, "");
+    const onlyNewest = youtubeFeed.replace(/<entry>\s*<id>yt:video:(repairshop1|nightbuses1)[\s\S]*?<\/entry>/g, "");
     server.routes.set("/youtube.xml", { body: onlyNewest, contentType: "application/atom+xml" });
     expect(await syncFeedSource(youtube.source.id)).toMatchObject({ status: "IMPORTED" });
     expect(await prisma.platformItem.count()).toBe(4);

@@ -18,7 +18,7 @@ export async function GET(_request: Request, { params }: RouteContext<"/og/episo
   const label = [episodeLabel(episode), formatDate(episode.publishedAt)].filter(Boolean).join(" · ");
   return new ImageResponse(
     (
-      <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", justifyContent: "space-between", padding: 72, background: "linear-gradient(135deg, #d9480f 0%, #14161c 70%)", color: "white" }}>
+      <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", justifyContent: "space-between", padding: 72, background: "linear-gradient(135deg, #c2410c 0%, #14161c 70%)", color: "white" }}>
         <div style={{ fontSize: 34, letterSpacing: 4, textTransform: "uppercase", opacity: 0.85 }}>{episode.show.title}</div>
         <div style={{ fontSize: episode.title.length > 60 ? 60 : 76, fontWeight: 700, lineHeight: 1.1, display: "flex" }}>{episode.title.slice(0, 140)}</div>
         <div style={{ fontSize: 30, opacity: 0.85 }}>{label || "Listen now"}</div>
