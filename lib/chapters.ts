@@ -1,53 +1,12 @@
-// Chapters as podcasts publish them: the podcast namespace's chapters JSON (podcast:chapters), or timestamps written
-// into the show notes ("06:30 How inspections are scheduled"), the way most hosts do. Shared by the server (episode
-// pages, the feed importer) and the player, so it touches neither.
-import { z } from "zod";
+// Chapters written into show notes as timestamps ("06:30 How inspections are scheduled"), the way most hosts
+// publish them, and the chapter playing at a moment. Shared by the server (episode pages) and the player, so it
+// touches neither and stays small (no zod: it ships to the browser). Chapters files are read by lib/feeds.
 
 export interface Chapter {
   startTime: number;
   title: string;
   /** A link the chapter is about, if the chapters file gives one. */
   url?: string;
-}
-
-const MAX_CHAPTERS = 500;
-
-const chaptersFileSchema = z.object({
-  chapters: z
-    .array(
-      z.object({
-        startTime: z.number().nonnegative().max(7 * 24 * 3600),
-        title: z.string().optional(),
-        url: z.string().optional(),
-        // toc: false marks a chapter that only changes artwork or a link, not a place a listener jumps to.
-        toc: z.boolean().optional(),
-      }),
-    )
-    .max(10_000),
-});
-
-export class ChaptersParseError extends Error {
-  override name = "ChaptersParseError";
-}
-
-/** The listed chapters of a podcast:chapters JSON file, in time order; throws ChaptersParseError on anything else. */
-export function chaptersFromJson(text: string): Chapter[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch {
-    throw new ChaptersParseError("the chapters file is not valid JSON");
-  }
-  const parsed = chaptersFileSchema.safeParse(data);
-  if (!parsed.success) throw new ChaptersParseError("the chapters file has no chapters list");
-  return parsed.data.chapters
-    .filter((chapter) => chapter.toc !== false)
-    .toSorted((a, b) => a.startTime - b.startTime)
-    .slice(0, MAX_CHAPTERS)
-    .map((chapter) => {
-      const url = chapter.url && /^https?:\/\//i.test(chapter.url) && URL.canParse(chapter.url) ? chapter.url : undefined;
-      return { startTime: chapter.startTime, title: chapter.title?.replace(/\s+/g, " ").trim().slice(0, 300) || "Untitled chapter", ...(url && { url }) };
-    });
 }
 
 const TIMESTAMP_LINE = /^\s*[([]?((?:\d{1,2}:)?\d{1,2}:\d{2})[)\]]?\s*[-–—:|]?\s*(.{2,200})$/;

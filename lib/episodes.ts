@@ -30,11 +30,12 @@ export const episodePageSelect = {
   showId: true,
   notesHtml: true,
   chapters: true,
-  transcriptCues: true,
   persons: true,
   audioType: true,
   explicit: true,
   goneAt: true,
+  // Whether there is a transcript and how many lines it has; the page loads the lines themselves on demand.
+  transcriptText: true,
   show: { select: { slug: true, title: true, artworkUrl: true, appleUrl: true, spotifyUrl: true, youtubeUrl: true, rumbleUrl: true, rssUrl: true } },
   links: { where: { status: { in: VISIBLE_LINK_STATUSES } }, select: { platform: true, url: true } },
 } satisfies Prisma.EpisodeSelect;
@@ -122,14 +123,26 @@ const storedPersonsSchema = z.array(personSchema);
  * The chapters (from the feed's chapters file, else timestamps in the notes), transcript and people of an episode.
  * Stored JSON was validated at import; it is read through the same shapes so an old row can never break a page.
  */
-export function episodeExtras(episode: Pick<EpisodePage, "chapters" | "transcriptCues" | "persons" | "notesHtml">) {
+export function episodeExtras(episode: Pick<EpisodePage, "chapters" | "persons" | "notesHtml">) {
   const chapters = storedChaptersSchema.safeParse(episode.chapters);
   const persons = storedPersonsSchema.safeParse(episode.persons ?? []);
   return {
     chapters: chapters.success && chapters.data.length ? (chapters.data as Chapter[]) : chaptersFromNotes(episode.notesHtml),
-    transcript: Array.isArray(episode.transcriptCues) ? (episode.transcriptCues as unknown as TranscriptCue[]) : [],
     persons: persons.success ? persons.data : [],
   };
+}
+
+/**
+ * An episode's transcript, read apart from its page: the page loads it when a listener scrolls to it (a full
+ * transcript weighs more than the rest of the page), and the transcript page shows it to readers and search engines.
+ */
+export async function getEpisodeTranscript(slug: string) {
+  const episode = await prisma.episode.findUnique({
+    where: { slug },
+    select: { slug: true, title: true, transcriptCues: true, show: { select: { title: true } } },
+  });
+  if (!episode || !Array.isArray(episode.transcriptCues)) return null;
+  return { slug: episode.slug, title: episode.title, showTitle: episode.show.title, cues: episode.transcriptCues as unknown as TranscriptCue[] };
 }
 
 export async function getEpisode(slug: string): Promise<EpisodePage | null> {

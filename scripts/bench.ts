@@ -1,226 +1,70 @@
-// `npm run bench`: measures what the issues set speed targets for and writes docs/BENCHMARKS.md. Everything runs
-// on this machine: an embedded PostgreSQL (durable, as in development) and a feed server on 127.0.0.1.
-import { execFileSync, spawn } from "node:child_process";
+// `npm run bench [-- --only feeds|pages]`: measures what the issues set speed targets for and writes
+// docs/BENCHMARKS.md. Everything runs on this machine: an embedded PostgreSQL (durable, as in development), the
+// production build, and feeds served from 127.0.0.1.
 import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import PgBoss from "pg-boss";
-import { createTemporaryDatabase } from "@/lib/database/admin";
+import { parseArgs } from "node:util";
+import { z } from "zod";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
-import { applyMigrations } from "@/lib/database/migrations";
-import { prisma, useDatabaseUrl } from "@/lib/db";
-import { freePort } from "@/lib/free-port";
-import { addFeedSource, syncFeedSource } from "@/lib/feeds/sync";
-import { bigFeedXml } from "./bench/big-feed";
+import { table, type Row } from "./bench/common";
+import { episodePageBenchmarks } from "./bench/episode-page";
+import { feedImportBenchmarks } from "./bench/feed-import";
 import { runCli } from "./cli";
 
-interface Row {
-  name: string;
-  value: string;
-  target: string;
-  pass: boolean | undefined;
-}
+const REPORT = "docs/BENCHMARKS.md";
 
-function servePaths(paths: Map<string, { body: Buffer; etag: string }>) {
-  const server = http.createServer((request, response) => {
-    const entry = paths.get(request.url ?? "");
-    if (!entry) return void response.writeHead(404).end();
-    if (request.headers["if-none-match"] === entry.etag) return void response.writeHead(304).end();
-    response.writeHead(200, { "content-type": "application/rss+xml", etag: entry.etag, "content-length": entry.body.length }).end(entry.body);
-  });
-  return new Promise<{ url: (p: string) => string; close: () => void }>((resolve) =>
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: (p) => `http://127.0.0.1:${port}${p}`, close: () => server.close() });
+const SECTIONS = {
+  feeds: {
+    title: "Feed import (issue: pull episodes from the audio platforms' feeds)",
+    about: `The page rows are the production server (\`next start\`) answering 8 concurrent clients for episode pages while
+that same server imports a feed through its job queue. "Within 2× idle" is our reading of "page requests keep
+their latency". On this 2-core machine the parse worker, PostgreSQL and Next.js compete for the same cores during
+a big import; the event-loop rows show the server's own thread stays free.`,
+    run: feedImportBenchmarks,
+  },
+  pages: {
+    title: "Episode pages (issue: episode pages and a player that keeps playing)",
+    about: `A 2,000-episode show (every episode with a 400-line transcript) and 30 stories on the production build.
+Episode pages are cached (ISR): the load rows measure what listeners get once a page has rendered, autocannon
+cycling through the newest 100 episodes. The load generator runs on the same 2 cores as the server and database.
+JavaScript is what the page's script tags load, gzipped. Lighthouse runs its default mobile profile (a mid-range
+phone on throttled 4G, simulated) in the system's headless Chromium.`,
+    run: episodePageBenchmarks,
+  },
+} as const;
+
+type SectionName = keyof typeof SECTIONS;
+
+// A section not run this time keeps its last table.
+async function previousSections(): Promise<Partial<Record<SectionName, string>>> {
+  if (!existsSync(REPORT)) return {};
+  const text = await readFile(REPORT, "utf8");
+  return Object.fromEntries(
+    Object.entries(SECTIONS).flatMap(([name, section]) => {
+      const start = text.indexOf(`## ${section.title}`);
+      if (start < 0) return [];
+      const next = text.indexOf("\n## ", start + 1);
+      return [[name, text.slice(start, next < 0 ? undefined : next).trim()]];
     }),
   );
 }
-
-async function measure<T>(work: () => Promise<T>) {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const loop = monitorEventLoopDelay({ resolution: 5 });
-  loop.enable();
-  const started = performance.now();
-  try {
-    const result = await work();
-    return { result, ms: performance.now() - started, peakMb: peak / 1024 / 1024, loopP99Ms: loop.percentile(99) / 1e6 };
-  } finally {
-    clearInterval(sampler);
-    loop.disable();
-  }
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-/** Requests episode pages with `concurrency` clients until `until` resolves (or for `ms`); returns latencies. */
-async function loadPages(baseUrl: string, slugs: string[], concurrency: number, until: Promise<unknown>): Promise<number[]> {
-  const latencies: number[] = [];
-  let done = false;
-  void until.finally(() => (done = true));
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, client) => {
-      for (let request = client; !done; request += concurrency) {
-        const started = performance.now();
-        const response = await fetch(`${baseUrl}/episodes/${slugs[request % slugs.length]}`);
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`episode page answered ${response.status}`);
-        latencies.push(performance.now() - started);
-      }
-    }),
-  );
-  return latencies;
-}
-
-/**
- * Page latency on the production server while that server imports a huge and then a hostile feed itself (through
- * its job queue), against the same pages with nothing imported.
- */
-async function pageLatencyDuringImport(
-  databaseUrl: string,
-  feedUrl: (path: string) => string,
-  paths: Map<string, { body: Buffer; etag: string }>,
-  log: (message: string) => void,
-): Promise<Row[]> {
-  if (!existsSync(".next/BUILD_ID")) {
-    log("No production build yet: running next build");
-    execFileSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit" });
-  }
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  log(`Starting the production server on ${baseUrl}`);
-  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "--port", String(port)], {
-    stdio: "ignore",
-    env: { ...process.env, DATABASE_URL: databaseUrl, JOBS_ENABLED: "true", FEEDS_ALLOW_PRIVATE_HOSTS: "true", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss" });
-  try {
-    for (let attempt = 0; ; attempt += 1) {
-      const ready = await fetch(`${baseUrl}/`).then((response) => response.ok, () => false);
-      if (ready) break;
-      if (attempt > 120) throw new Error("the production server did not start");
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    const slugs = (await prisma.episode.findMany({ select: { slug: true }, take: 200, orderBy: { publishedAt: "desc" } })).map((row) => row.slug);
-    for (const slug of slugs.slice(0, 20)) await fetch(`${baseUrl}/episodes/${slug}`).then((response) => response.arrayBuffer());
-
-    const CONCURRENCY = 8;
-    log("Episode pages with nothing importing (5 s)");
-    const idle = await loadPages(baseUrl, slugs, CONCURRENCY, new Promise((resolve) => setTimeout(resolve, 5000)));
-
-    await boss.start();
-    const show = await prisma.show.create({ data: { slug: "bench-second-show", title: "Bench Second Show" } });
-    const rows: Row[] = [
-      {
-        name: `Episode page p50 / p99, ${CONCURRENCY} clients, nothing importing (${idle.length} requests)`,
-        value: `${fmt(percentile(idle, 50))} / ${fmt(percentile(idle, 99))}`,
-        target: "—",
-        pass: undefined,
-      },
-    ];
-    for (const [label, route] of [["5,000-item feed", "/daily-copy.xml"], ["hostile feed", "/hostile-copy.xml"]] as const) {
-      const original = route === "/daily-copy.xml" ? paths.get("/daily.xml")! : paths.get("/hostile.xml")!;
-      // Other GUIDs, so the server really imports every item.
-      paths.set(route, { body: Buffer.from(original.body.toString("utf8").replace(/<guid isPermaLink="false">/g, '<guid isPermaLink="false">copy-')), etag: '"c1"' });
-      const source = await prisma.feedSource.create({ data: { showId: show.id, kind: "PODCAST", url: feedUrl(route) } });
-      log(`Episode pages while the server imports the ${label}`);
-      await boss.send("feeds.sync-source", { sourceId: source.id });
-      const finished = (async () => {
-        for (;;) {
-          const run = await prisma.syncRun.findFirst({ where: { sourceId: source.id, status: { not: "RUNNING" } } });
-          if (run) return run;
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      })();
-      const during = await loadPages(baseUrl, slugs, CONCURRENCY, finished);
-      const run = await finished;
-      const p99 = percentile(during, 99);
-      rows.push({
-        name: `Episode page p50 / p99 while the server imports a ${label} (${during.length} requests; import ${run.status.toLowerCase()} in ${fmt(run.durationMs ?? 0)})`,
-        value: `${fmt(percentile(during, 50))} / ${fmt(p99)}`,
-        target: "p99 within 2× idle",
-        pass: p99 <= 2 * percentile(idle, 99),
-      });
-    }
-    return rows;
-  } finally {
-    await boss.stop({ graceful: false }).catch(() => undefined);
-    server.kill("SIGTERM");
-  }
-}
-
-const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
 runCli(async (log) => {
+  const { values } = parseArgs({ options: { only: { type: "string" } } });
+  const only = z.enum(["feeds", "pages"], { error: "--only must be feeds or pages" }).optional().parse(values.only);
+  const names = only ? [only] : (Object.keys(SECTIONS) as SectionName[]);
+  const sections = await previousSections();
+
   const folder = await mkdtemp(path.join(tmpdir(), "showfront-bench-"));
   const server = await startEmbeddedPostgres({ dataDir: path.join(folder, "data"), ephemeral: true });
-  const rows: Row[] = [];
   try {
-    const database = await createTemporaryDatabase(server.serverUrl, "showfront_bench");
-    await applyMigrations(database.url);
-    useDatabaseUrl(database.url);
-
-    const ITEMS = 5000;
-    log(`Generating a ${ITEMS}-item feed`);
-    const feed = Buffer.from(bigFeedXml(ITEMS));
-    const hostile = Buffer.from(bigFeedXml(200, { hostile: true }));
-    const paths = new Map([["/daily.xml", { body: feed, etag: '"v1"' }], ["/hostile.xml", { body: hostile, etag: '"h1"' }]]);
-    const feeds = await servePaths(paths);
-    const baselineMb = process.memoryUsage().rss / 1024 / 1024;
-
-    log(`First import of ${ITEMS} episodes (${(feed.length / 1024 / 1024).toFixed(1)} MB)`);
-    const first = await measure(() => addFeedSource({ url: feeds.url("/daily.xml"), kind: "PODCAST", fetch: { allowPrivateHosts: true } }));
-    const sourceId = first.result.source.id;
-    const created = first.result.sync.status === "IMPORTED" ? first.result.sync.created : 0;
-    rows.push({ name: `First import, ${ITEMS} items, ${(feed.length / 1024 / 1024).toFixed(1)} MB (${created} created)`, value: fmt(first.ms), target: "< 3 s", pass: first.ms < 3000 });
-    rows.push({ name: "Peak memory the import added to the process (RSS above idle, worker included)", value: `${(first.peakMb - baselineMb).toFixed(0)} MB`, target: "< 300 MB", pass: first.peakMb - baselineMb < 300 });
-    rows.push({
-      name: "Peak RSS of the whole benchmark process (idle: tsx, Prisma's query compiler, and the wasm schema engine it loaded to migrate)",
-      value: `${first.peakMb.toFixed(0)} MB (idle ${baselineMb.toFixed(0)} MB)`,
-      target: "—",
-      pass: undefined,
-    });
-    rows.push({ name: "Event-loop delay p99 during that import (what page requests would wait)", value: fmt(first.loopP99Ms), target: "—", pass: undefined });
-
-    log("Re-sync of the unchanged feed (304)");
-    const samples: number[] = [];
-    for (let run = 0; run < 20; run += 1) {
-      samples.push((await measure(() => syncFeedSource(sourceId, { fetch: { allowPrivateHosts: true } }))).ms);
+    for (const name of names) {
+      const section = SECTIONS[name];
+      const rows: Row[] = await section.run(server.serverUrl, log);
+      sections[name] = `## ${section.title}\n\n- Measured: ${new Date().toISOString()}\n\n${section.about}\n\n${table(rows)}`;
     }
-    samples.sort((a, b) => a - b);
-    const median = samples[Math.floor(samples.length / 2)]!;
-    rows.push({ name: "Re-sync, unchanged feed (median of 20)", value: fmt(median), target: "< 50 ms", pass: median < 50 });
-
-    log("Re-sync with one new item (5 times, a new item each time)");
-    const oneNewSamples: number[] = [];
-    let oneNewCreated = 0;
-    for (let added = 1; added <= 5; added += 1) {
-      paths.set("/daily.xml", { body: Buffer.from(bigFeedXml(ITEMS + added)), etag: `"v${added + 1}"` });
-      const oneNew = await measure(() => syncFeedSource(sourceId, { fetch: { allowPrivateHosts: true } }));
-      oneNewSamples.push(oneNew.ms);
-      if (oneNew.result.status === "IMPORTED") oneNewCreated += oneNew.result.created ?? 0;
-    }
-    const oneNewMedian = percentile(oneNewSamples, 50);
-    rows.push({ name: `Re-sync with one new item (median of 5; ${oneNewCreated} created in all)`, value: fmt(oneNewMedian), target: "< 200 ms", pass: oneNewMedian < 200 });
-
-    log("Import of a hostile feed (quadratic HTML in every description), timing the event loop meanwhile");
-    const hostileRun = await measure(() => addFeedSource({ url: feeds.url("/hostile.xml"), kind: "PODCAST", fetch: { allowPrivateHosts: true } }).catch((error: Error) => error));
-    rows.push({
-      name: "Event-loop delay p99 while a hostile feed is parsed (parsing runs in a worker)",
-      value: `${fmt(hostileRun.loopP99Ms)} (import took ${fmt(hostileRun.ms)}: ${hostileRun.result instanceof Error ? hostileRun.result.message : "imported"})`,
-      target: "no stall (< 50 ms)",
-      pass: hostileRun.loopP99Ms < 50,
-    });
-    rows.push(...(await pageLatencyDuringImport(database.url, feeds.url, paths, log)));
-    feeds.close();
-    await prisma.$disconnect();
   } finally {
     await server.stop();
     await rm(folder, { recursive: true, force: true });
@@ -229,26 +73,16 @@ runCli(async (log) => {
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const report = `# Benchmarks
 
-Written by \`npm run bench\` (scripts/bench.ts). Re-run it after changing the feed import; the table says plainly
-what misses its target.
+Written by \`npm run bench\` (scripts/bench.ts; \`-- --only feeds\` or \`-- --only pages\` re-runs one section). The
+tables say plainly what misses its target.
 
-- Date: ${new Date().toISOString()}
 - Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}
 - Database: embedded PostgreSQL 18, durable settings, on the same machine
 - Feeds: served from 127.0.0.1 by the benchmark itself
 
-## Feed import (issue: pull episodes from the audio platforms' feeds)
-
-The page rows are the production server (\`next start\`) answering 8 concurrent clients for episode pages while
-that same server imports a feed through its job queue. "Within 2× idle" is our reading of "page requests keep
-their latency". On this 2-core machine the parse worker, PostgreSQL and Next.js compete for the same cores during
-a big import; the event-loop rows show the server's own thread stays free.
-
-| Measure | Result | Target | Met |
-| --- | --- | --- | --- |
-${rows.map((row) => `| ${row.name} | ${row.value} | ${row.target} | ${row.pass === undefined ? "—" : row.pass ? "yes" : "**no**"} |`).join("\n")}
+${(Object.keys(SECTIONS) as SectionName[]).flatMap((name) => sections[name] ?? []).join("\n\n")}
 `;
-  await writeFile("docs/BENCHMARKS.md", report);
+  await writeFile(REPORT, report);
   process.stdout.write(`\n${report}\n`);
   return 0;
 });

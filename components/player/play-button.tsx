@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { formatClock } from "@/lib/format";
-import { startTimeSearchParamsSchema } from "@/lib/validations/params";
+import { sharedMoment } from "./player-logic";
 import { usePlayer, type PlayerEpisode } from "./player-provider";
 
 export interface PlayButtonProps {
@@ -17,8 +17,7 @@ function useSharedMoment(enabled: boolean): number | undefined {
   const [moment, setMoment] = useState<number | undefined>(undefined);
   useEffect(() => {
     if (!enabled) return;
-    const { t } = startTimeSearchParamsSchema.parse({ t: new URLSearchParams(window.location.search).get("t") ?? undefined });
-    setMoment(t);
+    setMoment(sharedMoment(window.location.search));
   }, [enabled]);
   return moment;
 }

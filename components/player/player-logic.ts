@@ -1,4 +1,5 @@
 // The player's rules, free of React and the DOM so they are tested on their own.
+import { parseDuration } from "@/lib/feeds/duration";
 
 export const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
 export const SKIP_BACK_SECONDS = 15;
@@ -52,3 +53,13 @@ export function readSavedPosition(storage: Pick<Storage, "getItem"> | undefined,
 
 /** Sleep timer choices, in minutes. */
 export const SLEEP_TIMER_MINUTES = [5, 15, 30, 45, 60] as const;
+
+/**
+ * ?t= in an episode's address (a shared moment): seconds ("754") or a clock ("12:34", "1:02:03"); anything else,
+ * or anything longer than a clock can be, is ignored. Read in the browser with the same parser feeds use for
+ * durations, which keeps zod out of the player's bundle.
+ */
+export function sharedMoment(search: string): number | undefined {
+  const value = new URLSearchParams(search).get("t");
+  return value && value.length <= 12 ? parseDuration(value) : undefined;
+}

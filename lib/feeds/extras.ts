@@ -5,11 +5,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { chaptersFromJson, type Chapter } from "@/lib/chapters";
+import type { Chapter } from "@/lib/chapters";
 import { prisma, Prisma } from "@/lib/db";
-import { chooseTranscript, parseTranscript, transcriptFormat, transcriptPlainText, type TranscriptCue } from "@/lib/transcripts";
+import { transcriptPlainText, type TranscriptCue } from "@/lib/transcripts";
 import { transcriptSchema } from "@/lib/validations/feed";
+import { chaptersFromJson } from "./chapters-file";
 import { fetchFeed, type FetchFeedOptions } from "./fetch";
+import { chooseTranscript, parseTranscript, transcriptFormat } from "./transcript-file";
 
 const EXTRAS_MAX_BYTES = 5 * 1024 * 1024;
 const EXTRAS_TIMEOUT_MS = 15_000;

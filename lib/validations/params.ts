@@ -1,6 +1,5 @@
 // Route params and search params are input like any other.
 import { z } from "zod";
-import { parseDuration } from "@/lib/feeds/duration";
 
 export const SEARCH_QUERY_MAX = 200;
 
@@ -38,13 +37,3 @@ export const searchSearchParamsSchema = z.object({
 export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
 }
-
-/** ?t= on an episode link: where playback starts, as seconds ("754") or a clock ("12:34", "1:02:03"). */
-export const startTimeSearchParamsSchema = z.object({
-  t: z
-    .string()
-    .max(12)
-    .optional()
-    .transform((value) => (value ? parseDuration(value) : undefined))
-    .catch(undefined),
-});

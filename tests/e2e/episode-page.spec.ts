@@ -15,6 +15,8 @@ test.describe("an episode page", () => {
     await expect(chapters.getByRole("link", { name: /Link for Why parts pairing/ })).toHaveAttribute("href", "https://repair.example.org/parts-pairing");
 
     const transcript = page.getByRole("region", { name: "Transcript" });
+    // The lines load when the listener scrolls near them.
+    await transcript.scrollIntoViewIfNeeded();
     await expect(transcript.getByRole("listitem")).toHaveCount(6);
     await expect(transcript.getByRole("listitem").first()).toContainText("Dan Reyes: It's Saturday morning");
 
@@ -26,12 +28,23 @@ test.describe("an episode page", () => {
   test("a transcript line plays the episode from there and stays marked while it is spoken", async ({ page }) => {
     await page.goto(REPAIR);
     const transcript = page.getByRole("region", { name: "Transcript" });
+    await transcript.scrollIntoViewIfNeeded();
     await transcript.getByRole("button", { name: /More than the rent/ }).click();
     await expect(page.getByRole("region", { name: "Player" })).toBeVisible();
     await expect.poll(() => currentTime(page)).toBeGreaterThanOrEqual(6);
     const marked = transcript.locator('li[aria-current="true"]');
     await expect(marked).toHaveCount(1);
     await expect(marked).toContainText(/0:(06|08|10)/);
+  });
+
+  test("the whole transcript has a page of its own whose times open the episode at that moment", async ({ page }) => {
+    await page.goto(REPAIR);
+    await page.getByRole("link", { name: "Read the whole transcript on its own page" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "The Quiet Economics of Repair Shops" })).toBeVisible();
+    await expect(page.getByRole("article").getByRole("listitem")).toHaveCount(6);
+    await page.getByRole("link", { name: "0:08" }).click();
+    await expect(page).toHaveURL(/\/episodes\/the-quiet-economics-of-repair-shops\?t=8$/);
+    await expect(page.getByRole("button", { name: "Play from 0:08" })).toBeVisible();
   });
 
   test("the transcript search narrows the lines and says when nothing matches", async ({ page }) => {

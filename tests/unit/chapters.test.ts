@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { chapterAt, chaptersFromNotes, chaptersFromJson, ChaptersParseError } from "@/lib/chapters";
+import { chapterAt, chaptersFromNotes } from "@/lib/chapters";
+import { chaptersFromJson, ChaptersParseError } from "@/lib/feeds/chapters-file";
 
 describe("chaptersFromNotes", () => {
   it("reads timestamped lines from list items, paragraphs and line breaks", () => {

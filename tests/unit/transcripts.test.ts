@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { chooseTranscript, cueIndexAt, parseTimestamp, parseTranscript, TranscriptParseError, transcriptFormat } from "@/lib/transcripts";
+import { chooseTranscript, parseTimestamp, parseTranscript, TranscriptParseError, transcriptFormat } from "@/lib/feeds/transcript-file";
+import { cueIndexAt } from "@/lib/transcripts";
 
 describe("parseTimestamp", () => {
   it.each([

@@ -66,7 +66,7 @@ export async function generateMetadata({ params }: PageProps<"/episodes/[slug]">
 
 export default async function EpisodePage({ params }: PageProps<"/episodes/[slug]">) {
   const episode = await loadEpisode(params);
-  const { chapters, transcript, persons } = episodeExtras(episode);
+  const { chapters, persons } = episodeExtras(episode);
   const [moreEpisodes, matchingStories] = await Promise.all([relatedEpisodes(episode), relatedStories(episode)]);
   const stories = matchingStories.length ? { title: "Related stories", list: matchingStories } : { title: "Latest stories", list: await getLatestStories(3) };
   const base = playableEpisode(episode);
@@ -121,7 +121,7 @@ export default async function EpisodePage({ params }: PageProps<"/episodes/[slug
       ) : null}
 
       {playable && chapters.length ? <ChapterList episode={playable} chapters={chapters} /> : null}
-      {transcript.length ? <Transcript episode={playable} cues={transcript} /> : null}
+      {episode.transcriptText ? <Transcript slug={episode.slug} episode={playable} lineCount={episode.transcriptText.split("\n").length} /> : null}
       <People persons={persons} />
 
       <div className="mt-12 space-y-10">

@@ -1,0 +1,52 @@
+// What the benchmark sections share: result rows, number formatting, and the production server they measure.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { freePort } from "@/lib/free-port";
+
+export interface Row {
+  name: string;
+  value: string;
+  target: string;
+  pass: boolean | undefined;
+}
+
+export const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export function table(rows: Row[]): string {
+  return [
+    "| Measure | Result | Target | Met |",
+    "| --- | --- | --- | --- |",
+    ...rows.map((row) => `| ${row.name} | ${row.value} | ${row.target} | ${row.pass === undefined ? "—" : row.pass ? "yes" : "**no**"} |`),
+  ].join("\n");
+}
+
+/** `next start` on a database, built first if there is no build; resolves once it answers. */
+export async function startProductionServer(databaseUrl: string, log: (message: string) => void, env: Record<string, string> = {}) {
+  if (!existsSync(".next/BUILD_ID")) {
+    log("No production build yet: running next build");
+    execFileSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit" });
+  }
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  log(`Starting the production server on ${baseUrl}`);
+  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "--port", String(port)], {
+    stdio: "ignore",
+    env: { ...process.env, DATABASE_URL: databaseUrl, SITE_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
+  for (let attempt = 0; ; attempt += 1) {
+    const ready = await fetch(`${baseUrl}/`).then((response) => response.ok, () => false);
+    if (ready) break;
+    if (attempt > 120 || server.exitCode !== null) {
+      server.kill("SIGTERM");
+      throw new Error("the production server did not start");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return { baseUrl, stop: () => void server.kill("SIGTERM") };
+}
