@@ -13,7 +13,7 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-bookworm-slim AS runner
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000
-# The migration command and its dependencies, then the standalone server on top.
+# The launcher (migrations, edge cache) and its dependencies, then the standalone server on top.
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/package.json /app/tsconfig.json ./
 COPY --from=build /app/lib ./lib
@@ -25,4 +25,5 @@ COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
 USER node
 EXPOSE 3000
-CMD ["sh", "-c", "node_modules/.bin/tsx scripts/db-migrate.ts && exec node server.js"]
+# Migrations, then the standalone server behind the edge cache (docs/decisions/0005), stopped cleanly on SIGTERM.
+CMD ["node_modules/.bin/tsx", "scripts/serve.ts", "standalone"]

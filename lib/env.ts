@@ -43,6 +43,7 @@ export const envSchema = z.object({
   SPOTIFY_CLIENT_SECRET: optionalString,
   JOBS_ENABLED: z.stringbool({ error: "must be true or false" }).default(true),
   FEEDS_SYNC_INTERVAL_MINUTES: z.coerce.number({ error: "must be a whole number of minutes" }).int().min(5).max(24 * 60).default(30),
+  EDGE_CACHE_SECONDS: z.coerce.number({ error: "must be a whole number of seconds" }).int().min(0).max(300).default(30),
   BUILD_STANDALONE: z.stringbool({ error: "must be true or false" }).default(false),
   TEST_DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), postgresUrl.optional()),
   CHROME_PATH: optionalString,

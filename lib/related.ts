@@ -1,6 +1,8 @@
 // "Related episodes" and "Related stories" for an episode page: Postgres full-text search with the episode's own
 // title and summary as an any-word query, titles weighted above text; recent episodes of the same show fill the
-// list when too few match. The stories issue replaces the on-the-fly vectors with stored, indexed ones.
+// list when too few match. The vectors are computed on the fly, once per row, over the newest few hundred
+// candidates, which bounds a render's cost on a big catalogue; the stories issue replaces them with stored,
+// indexed vectors over everything.
 import { prisma, Prisma } from "@/lib/db";
 import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes";
 import { publishedStoryWhere, storyCardSelect, type StoryCard } from "@/lib/stories";
@@ -18,6 +20,9 @@ function anyWordQuery(source: RelatedTo): Prisma.Sql {
   return Prisma.sql`(SELECT NULLIF(replace(plainto_tsquery('english', ${text})::text, ' & ', ' | '), '')::tsquery)`;
 }
 
+const EPISODE_CANDIDATES = 400;
+const STORY_CANDIDATES = 300;
+
 function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -25,12 +30,17 @@ function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
 
 export async function relatedEpisodes(source: RelatedTo, limit = 4): Promise<EpisodeCard[]> {
   const matches = await prisma.$queryRaw<{ id: string }[]>`
-    WITH q AS (SELECT ${anyWordQuery(source)} AS query)
-    SELECT e."id" FROM "Episode" e, q
-    WHERE q.query IS NOT NULL AND e."id" <> ${source.id} AND e."goneAt" IS NULL
-      AND to_tsvector('english', e."title" || ' ' || e."summary") @@ q.query
-    ORDER BY ts_rank(setweight(to_tsvector('english', e."title"), 'A') || setweight(to_tsvector('english', e."summary"), 'B'), q.query) DESC,
-      e."publishedAt" DESC
+    WITH q AS (SELECT ${anyWordQuery(source)} AS query),
+    candidates AS (
+      SELECT e."id", e."publishedAt",
+        setweight(to_tsvector('english', e."title"), 'A') || setweight(to_tsvector('english', e."summary"), 'B') AS document
+      FROM "Episode" e
+      WHERE e."id" <> ${source.id} AND e."goneAt" IS NULL
+      ORDER BY e."publishedAt" DESC
+      LIMIT ${EPISODE_CANDIDATES})
+    SELECT c."id" FROM candidates c, q
+    WHERE q.query IS NOT NULL AND c.document @@ q.query
+    ORDER BY ts_rank(c.document, q.query) DESC, c."publishedAt" DESC
     LIMIT ${limit}`;
   const ids = matches.map((row) => row.id);
   if (ids.length < limit) {
@@ -49,12 +59,17 @@ export async function relatedEpisodes(source: RelatedTo, limit = 4): Promise<Epi
 export async function relatedStories(source: RelatedTo, limit = 3): Promise<StoryCard[]> {
   const now = new Date();
   const matches = await prisma.$queryRaw<{ id: string }[]>`
-    WITH q AS (SELECT ${anyWordQuery(source)} AS query)
-    SELECT s."id" FROM "Story" s, q
-    WHERE q.query IS NOT NULL AND s."status" = 'PUBLISHED' AND s."publishedAt" <= ${now}
-      AND to_tsvector('english', s."title" || ' ' || s."dek" || ' ' || s."body") @@ q.query
-    ORDER BY ts_rank(setweight(to_tsvector('english', s."title" || ' ' || s."dek"), 'A') || setweight(to_tsvector('english', s."body"), 'C'), q.query) DESC,
-      s."publishedAt" DESC
+    WITH q AS (SELECT ${anyWordQuery(source)} AS query),
+    candidates AS (
+      SELECT s."id", s."publishedAt",
+        setweight(to_tsvector('english', s."title" || ' ' || s."dek"), 'A') || setweight(to_tsvector('english', left(s."body", 5000)), 'C') AS document
+      FROM "Story" s
+      WHERE s."status" = 'PUBLISHED' AND s."publishedAt" <= ${now}
+      ORDER BY s."publishedAt" DESC
+      LIMIT ${STORY_CANDIDATES})
+    SELECT c."id" FROM candidates c, q
+    WHERE q.query IS NOT NULL AND c.document @@ q.query
+    ORDER BY ts_rank(c.document, q.query) DESC, c."publishedAt" DESC
     LIMIT ${limit}`;
   const rows = await prisma.story.findMany({ where: { id: { in: matches.map((row) => row.id) }, ...publishedStoryWhere() }, select: { id: true, ...storyCardSelect } });
   return inOrder(

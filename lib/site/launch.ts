@@ -9,6 +9,8 @@ import { checkConnection, createDatabaseIfMissing, databaseUrlFor, redactUrl } f
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrations";
 import type { Env } from "@/lib/env";
+import { freePort } from "@/lib/free-port";
+import { startEdgeCache, type EdgeCache } from "./edge-cache";
 
 export const EMBEDDED_DATABASE_NAME = "showfront";
 
@@ -62,43 +64,60 @@ async function runScript(script: string, databaseUrl: string, log: Log): Promise
 }
 
 export interface LaunchOptions {
-  command: "dev" | "start";
+  /** standalone: the Docker image's server (`.next/standalone`'s server.js, copied to the working folder). */
+  command: "dev" | "start" | "standalone";
   env: Env;
   /** Load the demo show when the database is empty (the default for an embedded database). */
   seed?: boolean;
   log: Log;
 }
 
-async function assertBuilt(): Promise<void> {
-  await access(path.resolve(".next", "BUILD_ID")).catch(() => {
+async function assertBuilt(command: LaunchOptions["command"]): Promise<void> {
+  if (command === "dev") return;
+  await access(path.resolve(command === "standalone" ? "server.js" : ".next/BUILD_ID")).catch(() => {
     throw new Error("There is no production build yet: run `npm run build` first, then `npm start`.");
   });
 }
 
-/** Runs the site until Next exits or the process is told to stop; resolves with Next's exit code. */
+function nextProcess(command: LaunchOptions["command"], port: number, env: NodeJS.ProcessEnv): ChildProcess {
+  if (command === "standalone") return spawn(process.execPath, ["server.js"], { stdio: "inherit", env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" } });
+  const loopback = command === "start" ? ["--hostname", "127.0.0.1"] : [];
+  return spawn(path.resolve("node_modules", ".bin", "next"), [command, "--port", String(port), ...loopback], { stdio: "inherit", env });
+}
+
+/**
+ * Runs the site until Next exits or the process is told to stop; resolves with Next's exit code. In production
+ * Next listens on a loopback port behind the edge cache, which takes PORT.
+ */
 export async function launchSite({ command, env, seed, log }: LaunchOptions): Promise<number> {
-  if (command === "start") await assertBuilt();
+  await assertBuilt(command);
   const database = await prepareDatabase(env, log);
   let next: ChildProcess | undefined;
+  let edge: EdgeCache | undefined;
   const stopOnSignal = (signal: NodeJS.Signals) => {
     if (next && next.exitCode === null) next.kill(signal);
   };
   try {
     await migrateAndSeed(database.url, log, { seed: seed ?? database.embedded });
+    const behindEdge = command !== "dev";
+    const nextPort = behindEdge ? await freePort() : env.PORT;
     log(`Starting Next.js (${command}) on ${env.SITE_URL.replace(/:\d+\/?$/, "")}:${env.PORT}`);
-    next = spawn(path.resolve("node_modules", ".bin", "next"), [command, "--port", String(env.PORT)], {
-      stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
-    });
+    next = nextProcess(command, nextPort, { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" });
     process.on("SIGINT", stopOnSignal);
     process.on("SIGTERM", stopOnSignal);
-    return await new Promise<number>((resolve, reject) => {
+    const exited = new Promise<number>((resolve, reject) => {
       next!.on("error", reject);
       next!.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1)));
     });
+    if (behindEdge) {
+      edge = await startEdgeCache({ upstream: { host: "127.0.0.1", port: nextPort }, port: env.PORT, maxAgeSeconds: env.EDGE_CACHE_SECONDS });
+      log(env.EDGE_CACHE_SECONDS ? `Edge cache on port ${env.PORT}: shareable pages are kept ${env.EDGE_CACHE_SECONDS} s` : `Proxy on port ${env.PORT} (EDGE_CACHE_SECONDS=0: nothing is cached)`);
+    }
+    return await exited;
   } finally {
     process.off("SIGINT", stopOnSignal);
     process.off("SIGTERM", stopOnSignal);
+    await edge?.close();
     if (database.embedded) log("Stopping the embedded PostgreSQL");
     await database.stop();
   }

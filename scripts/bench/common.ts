@@ -26,7 +26,7 @@ export function table(rows: Row[]): string {
   ].join("\n");
 }
 
-/** `next start` on a database, built first if there is no build; resolves once it answers. */
+/** The site exactly as `npm start` runs it (Next behind the edge cache) on a database; built first if need be. */
 export async function startProductionServer(databaseUrl: string, log: (message: string) => void, env: Record<string, string> = {}) {
   if (!existsSync(".next/BUILD_ID")) {
     log("No production build yet: running next build");
@@ -35,9 +35,9 @@ export async function startProductionServer(databaseUrl: string, log: (message: 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   log(`Starting the production server on ${baseUrl}`);
-  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "--port", String(port)], {
+  const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "start"], {
     stdio: "ignore",
-    env: { ...process.env, DATABASE_URL: databaseUrl, SITE_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, SITE_URL: baseUrl, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...env },
   });
   for (let attempt = 0; ; attempt += 1) {
     const ready = await fetch(`${baseUrl}/`).then((response) => response.ok, () => false);
@@ -48,5 +48,6 @@ export async function startProductionServer(databaseUrl: string, log: (message: 
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  // The launcher stops Next and its edge cache on SIGTERM.
   return { baseUrl, stop: () => void server.kill("SIGTERM") };
 }

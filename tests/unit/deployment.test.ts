@@ -64,6 +64,6 @@ describe("Dockerfile", () => {
     const dockerfile = await readFile("Dockerfile", "utf8");
     expect(dockerfile).toMatch(/BUILD_STANDALONE=true/);
     expect(dockerfile).toContain("COPY --from=build /app/.next/standalone ./");
-    expect(dockerfile).toMatch(/CMD .*scripts\/db-migrate\.ts && exec node server\.js/);
+    expect(dockerfile).toMatch(/CMD \["node_modules\/\.bin\/tsx", "scripts\/serve\.ts", "standalone"\]/);
   });
 });

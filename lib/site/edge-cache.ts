@@ -1,0 +1,216 @@
+// A small shared cache in front of the production Next.js server, as a CDN edge would be: when an episode drops
+// and its audience arrives at once, cached pages are answered from memory without entering Next at all (on the
+// 2-core reference machine: ~1,000 requests/s through Next, several thousand from here; docs/BENCHMARKS.md).
+//
+// It caches only what Next itself marks as shareable (`s-maxage`, no Set-Cookie), for at most a few seconds, so
+// the cached pages Next already revalidates (ISR) stay the single source of truth; personal pages (no-store) and
+// client-side navigations (RSC requests) always go through. An admin's change (a POST under /admin) empties it.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface EdgeCacheOptions {
+  /** Where Next listens (loopback). */
+  upstream: { host: string; port: number };
+  port: number;
+  host?: string;
+  /** The longest a response is kept, whatever its s-maxage. 0 turns caching off (the proxy stays). */
+  maxAgeSeconds: number;
+  /** Memory the cached bodies may use in all. */
+  maxBytes?: number;
+  /** Larger responses are passed through, never kept. */
+  maxEntryBytes?: number;
+}
+
+interface Entry {
+  status: number;
+  headers: http.OutgoingHttpHeaders;
+  body: Buffer;
+  storedAt: number;
+  expiresAt: number;
+  /** Until then an expired entry is still answered while a fresh one is fetched (stale-while-revalidate). */
+  staleUntil: number;
+}
+
+// Requests Next answers differently from a page load: React Server Component payloads for client navigation,
+// prefetches and server actions. Their responses say `Vary` on these; here they are simply never cached.
+const BYPASS_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "authorization"];
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection", "te", "trailer"]);
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_ENTRY_BYTES = 1024 * 1024;
+// However long upstream allows stale answers, an entry is never answered more than this long after it expired.
+const MAX_STALE_SECONDS = 60;
+
+function sharedLifetime(headers: http.IncomingHttpHeaders): { maxAge: number; staleWhileRevalidate: number } | undefined {
+  const control = headers["cache-control"] ?? "";
+  if (/\b(private|no-store|no-cache)\b/i.test(control) || headers["set-cookie"]) return undefined;
+  const maxAge = /\bs-maxage=(\d+)/i.exec(control);
+  if (!maxAge || Number(maxAge[1]) === 0) return undefined;
+  return { maxAge: Number(maxAge[1]), staleWhileRevalidate: Number(/\bstale-while-revalidate=(\d+)/i.exec(control)?.[1] ?? 0) };
+}
+
+function endToEnd(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+}
+
+export interface EdgeCache {
+  port: number;
+  close(): Promise<void>;
+  /** How many cached responses it holds (for tests and logs). */
+  size(): number;
+}
+
+export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCache> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxEntryBytes = options.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
+  const entries = new Map<string, Entry>();
+  // Misses for the same page that arrive together wait for one upstream answer instead of each asking Next.
+  const inFlight = new Map<string, Promise<Entry | undefined>>();
+  let bytes = 0;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+  const forget = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= entry.body.length;
+    entries.delete(key);
+  };
+  const remember = (key: string, entry: Entry) => {
+    forget(key);
+    entries.set(key, entry);
+    bytes += entry.body.length;
+    // A Map keeps insertion order: the first keys are the least recently stored.
+    for (const oldest of entries.keys()) {
+      if (bytes <= maxBytes) break;
+      forget(oldest);
+    }
+  };
+
+  const send = (response: http.ServerResponse, entry: Entry, method: string, state: "HIT" | "STALE" | "MISS") => {
+    response.writeHead(entry.status, {
+      ...entry.headers,
+      "content-length": entry.body.length,
+      age: String(Math.floor((Date.now() - entry.storedAt) / 1000)),
+      "x-showfront-cache": state,
+    });
+    response.end(method === "HEAD" ? undefined : entry.body);
+  };
+
+  const forwardedHeaders = (request: http.IncomingMessage): http.OutgoingHttpHeaders => {
+    const remote = request.socket.remoteAddress ?? "";
+    const previous = request.headers["x-forwarded-for"];
+    return {
+      ...endToEnd(request.headers),
+      host: request.headers.host ?? `${options.upstream.host}:${options.upstream.port}`,
+      "x-forwarded-for": previous ? `${previous}, ${remote}` : remote,
+      "x-forwarded-proto": request.headers["x-forwarded-proto"] ?? "http",
+      "x-forwarded-host": request.headers["x-forwarded-host"] ?? request.headers.host ?? "",
+    };
+  };
+
+  /** Sends the request to Next; a cacheable answer is buffered and stored, anything else streams straight back. */
+  const forward = (request: http.IncomingMessage, response: http.ServerResponse | undefined, key: string | undefined) =>
+    new Promise<Entry | undefined>((resolve) => {
+      const upstreamRequest = http.request(
+        { ...options.upstream, agent, method: request.method, path: request.url, headers: forwardedHeaders(request) },
+        (upstream) => {
+          const lifetime = key && options.maxAgeSeconds > 0 ? sharedLifetime(upstream.headers) : undefined;
+          const length = Number(upstream.headers["content-length"] ?? 0);
+          if (!lifetime || length > maxEntryBytes || upstream.statusCode === undefined) {
+            response?.writeHead(upstream.statusCode ?? 502, endToEnd(upstream.headers));
+            if (response) upstream.pipe(response);
+            else upstream.resume();
+            upstream.on("end", () => resolve(undefined));
+            upstream.on("error", () => resolve(undefined));
+            return;
+          }
+          const chunks: Buffer[] = [];
+          let size = 0;
+          upstream.on("data", (chunk: Buffer) => {
+            size += chunk.length;
+            chunks.push(chunk);
+          });
+          upstream.on("error", () => {
+            if (response && !response.headersSent) response.writeHead(502).end();
+            resolve(undefined);
+          });
+          upstream.on("end", () => {
+            const now = Date.now();
+            // Up to a tenth longer, at random: pages cached together do not all expire in the same instant.
+            const expiresAt = now + Math.min(lifetime.maxAge, options.maxAgeSeconds) * 1000 * (1 + Math.random() / 10);
+            const entry: Entry = {
+              status: upstream.statusCode!,
+              headers: endToEnd(upstream.headers),
+              body: Buffer.concat(chunks, size),
+              storedAt: now,
+              expiresAt,
+              staleUntil: expiresAt + Math.min(lifetime.staleWhileRevalidate, MAX_STALE_SECONDS) * 1000,
+            };
+            if (size <= maxEntryBytes) remember(key!, entry);
+            if (response) send(response, entry, request.method ?? "GET", "MISS");
+            resolve(entry);
+          });
+        },
+      );
+      upstreamRequest.on("error", () => {
+        if (response && !response.headersSent) {
+          response.writeHead(502, { "content-type": "text/plain; charset=utf-8" }).end("The site is starting or restarting; try again in a moment.\n");
+        }
+        resolve(undefined);
+      });
+      // A GET or HEAD has no body; ending it here also lets a background refresh reuse the request it came with.
+      if (request.method === "GET" || request.method === "HEAD") upstreamRequest.end();
+      else request.pipe(upstreamRequest);
+    });
+
+  const server = http.createServer((request, response) => {
+    const method = request.method ?? "GET";
+    const cacheable = (method === "GET" || method === "HEAD") && !BYPASS_HEADERS.some((name) => request.headers[name] !== undefined);
+    if (!cacheable) {
+      // An admin's change (feeds added, links decided) shows at once: the cached pages it touches are dropped.
+      if (method === "POST" && request.url?.startsWith("/admin")) {
+        entries.clear();
+        bytes = 0;
+      }
+      void forward(request, response, undefined);
+      return;
+    }
+    // Next compresses by Accept-Encoding, so each encoding is its own entry.
+    const key = `${request.url}\n${/\bgzip\b/i.test(request.headers["accept-encoding"] ?? "") ? "gzip" : "identity"}`;
+    const entry = entries.get(key);
+    const now = Date.now();
+    if (entry && entry.expiresAt > now) return send(response, entry, method, "HIT");
+    const pending = inFlight.get(key);
+    if (entry && entry.staleUntil > now) {
+      // Answer at once with the expired copy and fetch a fresh one in the background, one fetch per page.
+      send(response, entry, method, "STALE");
+      if (!pending && method === "GET") inFlight.set(key, forward(request, undefined, key).finally(() => inFlight.delete(key)));
+      return;
+    }
+    if (pending) {
+      void pending.then((shared) => {
+        if (shared) send(response, shared, method, "HIT");
+        else void forward(request, response, undefined);
+      });
+      return;
+    }
+    // A HEAD answer has no body to keep: it is answered from the cache when it can be, never stored.
+    if (method === "HEAD") return void forward(request, response, undefined);
+    const fetching = forward(request, response, key).finally(() => inFlight.delete(key));
+    inFlight.set(key, fetching);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    size: () => entries.size,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        agent.destroy();
+      }),
+  };
+}

@@ -1,0 +1,136 @@
+// The edge cache against a real upstream HTTP server standing in for Next: it keeps only what the upstream marks as
+// shareable, never a personal or navigation response, and drops everything when an admin changes something.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { startEdgeCache, type EdgeCache } from "@/lib/site/edge-cache";
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+const seen: Seen[] = [];
+let version = 1;
+const upstream = http.createServer((request, response) => {
+  let body = "";
+  request.on("data", (chunk) => (body += chunk));
+  request.on("end", () => {
+    seen.push({ method: request.method!, url: request.url!, headers: request.headers, body });
+    const url = new URL(request.url!, "http://upstream");
+    const delay = Number(url.searchParams.get("delay") ?? 0);
+    setTimeout(() => {
+      if (url.pathname === "/private") return void response.writeHead(200, { "cache-control": "private, no-cache, no-store" }).end("mine");
+      if (url.pathname === "/cookie") return void response.writeHead(200, { "cache-control": "s-maxage=60", "set-cookie": "a=b" }).end("cookie");
+      if (url.pathname === "/big") return void response.writeHead(200, { "cache-control": "s-maxage=60" }).end("x".repeat(5000));
+      const staleWhileRevalidate = url.searchParams.get("swr") ?? "300";
+      response.writeHead(200, { "cache-control": `s-maxage=60, stale-while-revalidate=${staleWhileRevalidate}`, "content-type": "text/html" });
+      response.end(request.method === "HEAD" ? undefined : `page ${url.pathname} v${version}`);
+    }, delay);
+  });
+});
+
+let cache: EdgeCache;
+let base: string;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+  cache = await startEdgeCache({ upstream: { host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }, port: 0, host: "127.0.0.1", maxAgeSeconds: 1, maxEntryBytes: 1000 });
+  base = `http://127.0.0.1:${cache.port}`;
+});
+afterAll(async () => {
+  await cache.close();
+  upstream.close();
+});
+afterEach(() => {
+  seen.length = 0;
+  version += 1;
+});
+
+async function until(condition: () => boolean) {
+  for (let attempt = 0; !condition(); attempt += 1) {
+    if (attempt > 100) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const get = async (path: string, init: RequestInit = {}) => {
+  const response = await fetch(`${base}${path}`, init);
+  return { status: response.status, text: await response.text(), state: response.headers.get("x-showfront-cache") };
+};
+
+describe("the edge cache", () => {
+  it("answers a shareable page from memory, then once expired answers the old copy while fetching a fresh one", async () => {
+    const first = await get("/episodes/a");
+    const second = await get("/episodes/a");
+    expect([first.state, second.state]).toEqual(["MISS", "HIT"]);
+    expect(second.text).toBe(first.text);
+    expect(seen).toHaveLength(1);
+    version += 1;
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const stale = await get("/episodes/a");
+    expect([stale.state, stale.text]).toEqual(["STALE", first.text]);
+    await until(() => cache.size() > 0 && seen.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await get("/episodes/a")).toEqual({ status: 200, state: "HIT", text: `page /episodes/a v${version}` });
+    expect(seen).toHaveLength(2);
+  });
+
+  it("fetches again once an entry is past its stale-while-revalidate allowance", async () => {
+    await get("/episodes/plain?swr=0");
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await get("/episodes/plain?swr=0")).state).toBe("MISS");
+    expect(seen).toHaveLength(2);
+  });
+
+  it("asks upstream once for a rush of the same uncached page", async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, () => get("/episodes/rush?delay=100")));
+    expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
+    expect(seen.filter((request) => request.url.startsWith("/episodes/rush"))).toHaveLength(1);
+  });
+
+  it.each([
+    ["a personal page", "/private", {}],
+    ["a response that sets a cookie", "/cookie", {}],
+    ["a response larger than an entry may be", "/big", {}],
+    ["a client-side navigation (RSC) request", "/episodes/nav", { headers: { rsc: "1" } }],
+    ["a server action", "/episodes/act", { headers: { "next-action": "abc" } }],
+  ])("never keeps %s", async (_label, path, init) => {
+    await get(path, init);
+    await get(path, init);
+    expect(seen).toHaveLength(2);
+  });
+
+  it("keeps each compression apart, answers HEAD from a cached GET and never stores a HEAD", async () => {
+    await get("/episodes/enc", { headers: { "accept-encoding": "gzip" } });
+    await get("/episodes/enc", { headers: { "accept-encoding": "identity" } });
+    expect(seen).toHaveLength(2);
+    const head = await fetch(`${base}/episodes/enc`, { method: "HEAD", headers: { "accept-encoding": "identity" } });
+    expect(head.headers.get("x-showfront-cache")).toBe("HIT");
+    await fetch(`${base}/episodes/head-first`, { method: "HEAD" });
+    expect((await get("/episodes/head-first")).text).toBe(`page /episodes/head-first v${version}`);
+  });
+
+  it("passes form posts through with their body and who sent them, and an admin's post empties the cache", async () => {
+    await get("/episodes/b");
+    expect(cache.size()).toBeGreaterThan(0);
+    const posted = await fetch(`${base}/admin/feeds`, { method: "POST", body: "url=x", headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.9" } });
+    await posted.text();
+    const post = seen.find((request) => request.method === "POST")!;
+    expect(post.body).toBe("url=x");
+    expect(post.headers["x-forwarded-for"]).toBe("203.0.113.9, 127.0.0.1");
+    expect(cache.size()).toBe(0);
+  });
+
+  it("says plainly when the site behind it is down", async () => {
+    const orphan = await startEdgeCache({ upstream: { host: "127.0.0.1", port: 1 }, port: 0, host: "127.0.0.1", maxAgeSeconds: 10 });
+    try {
+      const response = await fetch(`http://127.0.0.1:${orphan.port}/`);
+      expect(response.status).toBe(502);
+      expect(await response.text()).toMatch(/starting or restarting/);
+    } finally {
+      await orphan.close();
+    }
+  });
+});
