@@ -14,14 +14,25 @@ export interface RelatedTo {
   summary: string;
 }
 
-// The episode's words as a tsquery where any word may match ("bridges | inspect | county"), or none.
-function anyWordQuery(source: RelatedTo): Prisma.Sql {
-  const text = `${source.title} ${source.summary}`.slice(0, 2_000);
-  return Prisma.sql`(SELECT NULLIF(replace(plainto_tsquery('english', ${text})::text, ' & ', ' | '), '')::tsquery)`;
-}
-
 const EPISODE_CANDIDATES = 400;
 const STORY_CANDIDATES = 300;
+
+/**
+ * The ids of the candidates (a query selecting "id", "publishedAt" and a weighted "document" tsvector) that share
+ * words with the episode's title and summary, best ranked first.
+ */
+async function rankedMatches(source: RelatedTo, candidates: Prisma.Sql, limit: number): Promise<string[]> {
+  const text = `${source.title} ${source.summary}`.slice(0, 2_000);
+  // Any of the episode's words may match: plainto_tsquery's "&" between words becomes "|".
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    WITH q AS (SELECT NULLIF(replace(plainto_tsquery('english', ${text})::text, ' & ', ' | '), '')::tsquery AS query),
+    candidates AS (${candidates})
+    SELECT c."id" FROM candidates c, q
+    WHERE q.query IS NOT NULL AND c.document @@ q.query
+    ORDER BY ts_rank(c.document, q.query) DESC, c."publishedAt" DESC
+    LIMIT ${limit}`;
+  return rows.map((row) => row.id);
+}
 
 function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -29,20 +40,17 @@ function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
 }
 
 export async function relatedEpisodes(source: RelatedTo, limit = 4): Promise<EpisodeCard[]> {
-  const matches = await prisma.$queryRaw<{ id: string }[]>`
-    WITH q AS (SELECT ${anyWordQuery(source)} AS query),
-    candidates AS (
+  const ids = await rankedMatches(
+    source,
+    Prisma.sql`
       SELECT e."id", e."publishedAt",
         setweight(to_tsvector('english', e."title"), 'A') || setweight(to_tsvector('english', e."summary"), 'B') AS document
       FROM "Episode" e
       WHERE e."id" <> ${source.id} AND e."goneAt" IS NULL
       ORDER BY e."publishedAt" DESC
-      LIMIT ${EPISODE_CANDIDATES})
-    SELECT c."id" FROM candidates c, q
-    WHERE q.query IS NOT NULL AND c.document @@ q.query
-    ORDER BY ts_rank(c.document, q.query) DESC, c."publishedAt" DESC
-    LIMIT ${limit}`;
-  const ids = matches.map((row) => row.id);
+      LIMIT ${EPISODE_CANDIDATES}`,
+    limit,
+  );
   if (ids.length < limit) {
     const recent = await prisma.episode.findMany({
       where: { showId: source.showId, id: { notIn: [source.id, ...ids] }, goneAt: null },
@@ -57,23 +65,17 @@ export async function relatedEpisodes(source: RelatedTo, limit = 4): Promise<Epi
 }
 
 export async function relatedStories(source: RelatedTo, limit = 3): Promise<StoryCard[]> {
-  const now = new Date();
-  const matches = await prisma.$queryRaw<{ id: string }[]>`
-    WITH q AS (SELECT ${anyWordQuery(source)} AS query),
-    candidates AS (
+  const ids = await rankedMatches(
+    source,
+    Prisma.sql`
       SELECT s."id", s."publishedAt",
         setweight(to_tsvector('english', s."title" || ' ' || s."dek"), 'A') || setweight(to_tsvector('english', left(s."body", 5000)), 'C') AS document
       FROM "Story" s
-      WHERE s."status" = 'PUBLISHED' AND s."publishedAt" <= ${now}
+      WHERE s."status" = 'PUBLISHED' AND s."publishedAt" <= ${new Date()}
       ORDER BY s."publishedAt" DESC
-      LIMIT ${STORY_CANDIDATES})
-    SELECT c."id" FROM candidates c, q
-    WHERE q.query IS NOT NULL AND c.document @@ q.query
-    ORDER BY ts_rank(c.document, q.query) DESC, c."publishedAt" DESC
-    LIMIT ${limit}`;
-  const rows = await prisma.story.findMany({ where: { id: { in: matches.map((row) => row.id) }, ...publishedStoryWhere() }, select: { id: true, ...storyCardSelect } });
-  return inOrder(
-    matches.map((row) => row.id),
-    rows,
+      LIMIT ${STORY_CANDIDATES}`,
+    limit,
   );
+  const rows = await prisma.story.findMany({ where: { id: { in: ids }, ...publishedStoryWhere() }, select: { id: true, ...storyCardSelect } });
+  return inOrder(ids, rows);
 }

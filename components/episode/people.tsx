@@ -1,5 +1,6 @@
 import type { EpisodePerson } from "@/lib/episodes";
 import { Artwork } from "@/components/ui/artwork";
+import { PageSection } from "@/components/ui/page-section";
 
 export interface PeopleProps {
   persons: EpisodePerson[];
@@ -16,10 +17,7 @@ function roleLabel(role: string | undefined): string {
 export function People({ persons }: PeopleProps) {
   if (persons.length === 0) return null;
   return (
-    <section aria-labelledby="people" className="mt-10">
-      <h2 id="people" className="mb-3 font-display text-2xl font-bold">
-        People
-      </h2>
+    <PageSection id="people" title="People">
       <ul className="grid gap-3 sm:grid-cols-2">
         {persons.map((person, index) => (
           <li key={`${person.name}-${index}`} className="flex items-center gap-3 rounded-xl bg-white p-3 shadow-sm ring-1 ring-black/5">
@@ -39,6 +37,6 @@ export function People({ persons }: PeopleProps) {
           </li>
         ))}
       </ul>
-    </section>
+    </PageSection>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { formatClock } from "@/lib/format";
 import { usePlayer } from "@/components/player/player-provider";
+import { PageSection } from "@/components/ui/page-section";
 import { shareLinks, withStartTime } from "@/lib/share";
 
 export interface SharePanelProps {
@@ -27,10 +28,7 @@ export function SharePanel({ url, title, episodeSlug }: SharePanelProps) {
   const pill = "inline-flex items-center rounded-full bg-white px-4 py-2 text-sm font-semibold shadow-sm ring-1 ring-black/10 hover:ring-accent";
 
   return (
-    <section aria-labelledby="share" className="mt-10">
-      <h2 id="share" className="mb-3 font-display text-2xl font-bold">
-        Spread the news
-      </h2>
+    <PageSection id="share" title="Spread the news">
       {moment !== undefined ? (
         <label className="mb-3 flex items-center gap-2 text-sm">
           <input type="checkbox" checked={fromMoment} onChange={(event) => setFromMoment(event.target.checked)} />
@@ -70,6 +68,6 @@ export function SharePanel({ url, title, episodeSlug }: SharePanelProps) {
       <p role="status" className="mt-2 min-h-5 text-sm text-muted">
         {status}
       </p>
-    </section>
+    </PageSection>
   );
 }

@@ -5,6 +5,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { formatClock } from "@/lib/format";
 import { cueIndexAt, type TranscriptCue } from "@/lib/transcripts";
 import { usePlayer, type PlayerEpisode } from "@/components/player/player-provider";
+import { PageSection } from "@/components/ui/page-section";
 
 export interface TranscriptProps {
   slug: string;
@@ -76,11 +77,11 @@ export function Transcript({ slug, episode, lineCount }: TranscriptProps) {
 
   const boxHeight = `${Math.min(BOX_MAX_REM, lineCount * LINE_HEIGHT_REM)}rem`;
   return (
-    <section ref={section} aria-labelledby="transcript" className="mt-10">
-      <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
-        <h2 id="transcript" className="font-display text-2xl font-bold">
-          Transcript
-        </h2>
+    <PageSection
+      ref={section}
+      id="transcript"
+      title="Transcript"
+      aside={
         <label className="flex items-center gap-2 text-sm">
           <span>Search the transcript</span>
           <input
@@ -91,7 +92,8 @@ export function Transcript({ slug, episode, lineCount }: TranscriptProps) {
             className="w-48 rounded-md border border-black/20 bg-white px-2 py-1"
           />
         </label>
-      </div>
+      }
+    >
       <p aria-live="polite" className="sr-only">
         {search && loaded.state === "ready" ? `${shown.length} ${shown.length === 1 ? "line matches" : "lines match"}` : ""}
       </p>
@@ -132,6 +134,6 @@ export function Transcript({ slug, episode, lineCount }: TranscriptProps) {
           Read the whole transcript on its own page
         </Link>
       </p>
-    </section>
+    </PageSection>
   );
 }

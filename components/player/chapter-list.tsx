@@ -3,6 +3,7 @@
 import type { Chapter } from "@/lib/chapters";
 import { chapterAt } from "@/lib/chapters";
 import { formatClock } from "@/lib/format";
+import { PageSection } from "@/components/ui/page-section";
 import { usePlayer, type PlayerEpisode } from "./player-provider";
 
 export interface ChapterListProps {
@@ -16,10 +17,7 @@ export function ChapterList({ episode, chapters }: ChapterListProps) {
   const isCurrent = player.episode?.slug === episode.slug;
   const current = isCurrent ? chapterAt(chapters, player.currentTime) : undefined;
   return (
-    <section aria-labelledby="chapters" className="mt-8">
-      <h2 id="chapters" className="mb-3 font-display text-2xl font-bold">
-        Chapters
-      </h2>
+    <PageSection id="chapters" title="Chapters">
       <ol className="divide-y divide-black/5 rounded-xl bg-white shadow-sm ring-1 ring-black/5">
         {chapters.map((chapter) => (
           <li key={chapter.startTime} className="flex items-center">
@@ -40,6 +38,6 @@ export function ChapterList({ episode, chapters }: ChapterListProps) {
           </li>
         ))}
       </ol>
-    </section>
+    </PageSection>
   );
 }

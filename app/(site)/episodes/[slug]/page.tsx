@@ -14,6 +14,7 @@ import { PlayButton } from "@/components/player/play-button";
 import { StoryCard } from "@/components/story/story-card";
 import { Artwork } from "@/components/ui/artwork";
 import { CardSection } from "@/components/ui/card-section";
+import { PageSection } from "@/components/ui/page-section";
 import { getEnv } from "@/lib/env";
 import { episodeExtras, getEpisode, listenLinks, playableEpisode } from "@/lib/episodes";
 import { relatedEpisodes, relatedStories } from "@/lib/related";
@@ -112,12 +113,9 @@ export default async function EpisodePage({ params }: PageProps<"/episodes/[slug
       <ListenLinks links={links} />
 
       {episode.notesHtml ? (
-        <section aria-labelledby="show-notes" className="mt-10">
-          <h2 id="show-notes" className="mb-3 font-display text-2xl font-bold">
-            Show notes
-          </h2>
+        <PageSection id="show-notes" title="Show notes">
           <div className="prose-content" dangerouslySetInnerHTML={{ __html: episode.notesHtml }} />
-        </section>
+        </PageSection>
       ) : null}
 
       {playable && chapters.length ? <ChapterList episode={playable} chapters={chapters} /> : null}
