@@ -1,30 +1,170 @@
-// Plain substring search over titles and summaries. The search issue replaces it with Postgres full-text search.
+// Site search: episodes (title, summary, transcript) and stories (title, dek, body), ranked by Postgres full-text
+// search over the generated search vectors, with the query syntax people type into search boxes
+// (websearch_to_tsquery: "exact phrase", or, -exclude). A hit inside a transcript points at that moment.
 import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes";
 import { prisma } from "@/lib/db";
 import { publishedStoryWhere, storyCardSelect, type StoryCard } from "@/lib/stories";
 
 const RESULTS_PER_KIND = 20;
+const SUGGESTIONS = 6;
+// Marks ts_headline puts around matched words: control characters no feed or story text can carry through our
+// sanitizing, turned into <mark> by the page, so nothing from the database is ever rendered as HTML.
+const MARK_START = "\u0002";
+const MARK_END = "\u0003";
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=10, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export type SearchKind = "all" | "episodes" | "stories";
+
+export interface SearchFilters {
+  query: string;
+  kind: SearchKind;
+  showSlug?: string;
+  /** Published on or after this day (UTC). */
+  from?: Date;
+  /** Published on or before this day (UTC). */
+  to?: Date;
+}
+
+/** A snippet as plain-text pieces, the matched ones marked. */
+export type Snippet = { text: string; match: boolean }[];
+
+export interface EpisodeHit {
+  episode: EpisodeCard;
+  snippet: Snippet;
+  /** Where in the episode the transcript says it, when the hit is in the transcript. */
+  moment?: number;
+}
+
+export interface StoryHit {
+  story: StoryCard;
+  snippet: Snippet;
+}
 
 export interface SearchResults {
-  episodes: EpisodeCard[];
-  stories: StoryCard[];
+  episodes: EpisodeHit[];
+  stories: StoryHit[];
 }
 
-export async function searchContent(query: string): Promise<SearchResults> {
-  const contains = { contains: query, mode: "insensitive" as const };
-  const [episodes, stories] = await Promise.all([
-    prisma.episode.findMany({
-      where: { OR: [{ title: contains }, { summary: contains }] },
-      select: episodeCardSelect,
-      orderBy: { publishedAt: "desc" },
-      take: RESULTS_PER_KIND,
-    }),
-    prisma.story.findMany({
-      where: { ...publishedStoryWhere(), OR: [{ title: contains }, { dek: contains }, { body: contains }] },
-      select: storyCardSelect,
-      orderBy: { publishedAt: "desc" },
-      take: RESULTS_PER_KIND,
-    }),
-  ]);
+export function snippetParts(headline: string): Snippet {
+  return headline
+    .split(MARK_START)
+    .flatMap((part, index) => {
+      if (index === 0) return [{ text: part, match: false }];
+      const [matched = "", rest = ""] = part.split(MARK_END);
+      return [
+        { text: matched, match: true },
+        { text: rest, match: false },
+      ];
+    })
+    .filter((part) => part.text.length > 0)
+    .map((part) => ({ ...part, text: part.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "") }));
+}
+
+function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+const endOfDay = (day: Date) => new Date(day.getTime() + 86_400_000 - 1);
+
+async function searchEpisodes(filters: SearchFilters): Promise<EpisodeHit[]> {
+  const rows = await prisma.$queryRaw<{ id: string; headline: string; moment: number | null }[]>`
+    WITH q AS (SELECT websearch_to_tsquery('english', ${filters.query}) AS query),
+    ranked AS (
+      SELECT e."id", e."title", e."summary", e."transcriptCues", e."publishedAt", ts_rank_cd(e."searchVector", q.query) AS rank
+      FROM "Episode" e JOIN "Show" s ON s."id" = e."showId", q
+      WHERE e."searchVector" @@ q.query
+        AND (${filters.showSlug ?? null}::text IS NULL OR s."slug" = ${filters.showSlug ?? null})
+        AND (${filters.from ?? null}::timestamp IS NULL OR e."publishedAt" >= ${filters.from ?? null})
+        AND (${filters.to ? endOfDay(filters.to) : null}::timestamp IS NULL OR e."publishedAt" <= ${filters.to ? endOfDay(filters.to) : null})
+      ORDER BY rank DESC, e."publishedAt" DESC
+      LIMIT ${RESULTS_PER_KIND})
+    SELECT r."id", r.rank, r."publishedAt",
+      ts_headline('english', coalesce(hit.text, r."summary"), q.query, ${HEADLINE_OPTIONS}) AS headline,
+      hit.start AS moment
+    FROM ranked r CROSS JOIN q
+    -- When neither title nor summary says it, the first transcript line that does: its words and its moment.
+    LEFT JOIN LATERAL (
+      SELECT (c.cue->>'start')::float AS start, c.cue->>'text' AS text
+      FROM jsonb_array_elements(CASE WHEN jsonb_typeof(r."transcriptCues") = 'array' THEN r."transcriptCues" ELSE '[]'::jsonb END)
+        WITH ORDINALITY AS c(cue, n)
+      WHERE NOT (to_tsvector('english', r."title" || ' ' || r."summary") @@ q.query)
+        AND to_tsvector('english', c.cue->>'text') @@ q.query
+      ORDER BY c.n
+      LIMIT 1) hit ON true
+    ORDER BY r.rank DESC, r."publishedAt" DESC`;
+  const episodes = await prisma.episode.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: { id: true, ...episodeCardSelect } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return inOrder(
+    rows.map((row) => row.id),
+    episodes,
+  ).map((episode) => {
+    const row = byId.get(episode.id)!;
+    return { episode, snippet: snippetParts(row.headline), ...(row.moment !== null && { moment: Math.floor(row.moment) }) };
+  });
+}
+
+async function searchStories(filters: SearchFilters): Promise<StoryHit[]> {
+  const now = new Date();
+  const rows = await prisma.$queryRaw<{ id: string; headline: string }[]>`
+    WITH q AS (SELECT websearch_to_tsquery('english', ${filters.query}) AS query),
+    ranked AS (
+      SELECT s."id", s."dek", s."body", s."publishedAt", ts_rank_cd(s."searchVector", q.query) AS rank
+      FROM "Story" s, q
+      WHERE s."searchVector" @@ q.query AND s."status" = 'PUBLISHED' AND s."publishedAt" <= ${now}
+        AND (${filters.from ?? null}::timestamp IS NULL OR s."publishedAt" >= ${filters.from ?? null})
+        AND (${filters.to ? endOfDay(filters.to) : null}::timestamp IS NULL OR s."publishedAt" <= ${filters.to ? endOfDay(filters.to) : null})
+      ORDER BY rank DESC, s."publishedAt" DESC
+      LIMIT ${RESULTS_PER_KIND})
+    SELECT r."id", ts_headline('english', r."dek" || ' ' || left(r."body", 5000), q.query, ${HEADLINE_OPTIONS}) AS headline
+    FROM ranked r CROSS JOIN q
+    ORDER BY r.rank DESC, r."publishedAt" DESC`;
+  const stories = await prisma.story.findMany({ where: { id: { in: rows.map((row) => row.id) }, ...publishedStoryWhere() }, select: { id: true, ...storyCardSelect } });
+  const headlines = new Map(rows.map((row) => [row.id, row.headline]));
+  return inOrder(
+    rows.map((row) => row.id),
+    stories,
+  ).map((story) => ({ story, snippet: snippetParts(headlines.get(story.id) ?? "") }));
+}
+
+// Control characters have no place in a query, and Postgres refuses a NUL outright.
+function cleanQuery(query: string): string {
+  return query.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+}
+
+export async function searchContent(given: SearchFilters): Promise<SearchResults> {
+  const filters = { ...given, query: cleanQuery(given.query) };
+  // Stories belong to no show: a show filter asks for that show's episodes.
+  const wantEpisodes = filters.kind !== "stories";
+  const wantStories = filters.kind !== "episodes" && !filters.showSlug;
+  const [episodes, stories] = await Promise.all([wantEpisodes ? searchEpisodes(filters) : [], wantStories ? searchStories(filters) : []]);
   return { episodes, stories };
 }
+
+export interface Suggestion {
+  kind: "episode" | "story";
+  title: string;
+  href: string;
+}
+
+/** Titles that start with what has been typed so far ("bridg" finds "Bridges Nobody Inspects"), for the header box. */
+export async function searchSuggestions(typed: string): Promise<Suggestion[]> {
+  // Only letters and digits reach to_tsquery, so nothing typed can be query syntax; the last word is a prefix.
+  const words = typed.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
+  if (words.length === 0) return [];
+  const tsquery = words.map((word, index) => (index === words.length - 1 ? `${word}:*` : word)).join(" & ");
+  const rows = await prisma.$queryRaw<{ kind: "episode" | "story"; slug: string; title: string }[]>`
+    WITH q AS (SELECT to_tsquery('english', ${tsquery}) AS query)
+    (SELECT 'episode' AS kind, e."slug", e."title", e."publishedAt"
+       FROM "Episode" e, q WHERE to_tsvector('english', e."title") @@ q.query AND e."searchVector" @@ q.query
+       ORDER BY e."publishedAt" DESC LIMIT ${SUGGESTIONS})
+    UNION ALL
+    (SELECT 'story' AS kind, s."slug", s."title", s."publishedAt"
+       FROM "Story" s, q WHERE s."status" = 'PUBLISHED' AND s."publishedAt" <= ${new Date()}
+         AND to_tsvector('english', s."title") @@ q.query AND s."searchVector" @@ q.query
+       ORDER BY s."publishedAt" DESC LIMIT ${SUGGESTIONS})
+    ORDER BY "publishedAt" DESC
+    LIMIT ${SUGGESTIONS}`;
+  return rows.map((row) => ({ kind: row.kind, title: row.title, href: `/${row.kind === "episode" ? "episodes" : "stories"}/${row.slug}` }));
+}
+

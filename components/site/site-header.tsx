@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchBox } from "./search-box";
 
 export interface SiteHeaderProps {
   showName: string;
@@ -28,6 +29,7 @@ export function SiteHeader({ showName }: SiteHeaderProps) {
             ))}
           </ul>
         </nav>
+        <SearchBox />
       </div>
     </header>
   );

@@ -24,14 +24,29 @@ export const episodesSearchParamsSchema = pageSearchParamsSchema.extend({
   season: z.coerce.number().int().min(0).max(100_000).optional().catch(undefined),
 });
 
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .transform((value) => new Date(`${value}T00:00:00Z`))
+  .refine((date) => !Number.isNaN(date.getTime()))
+  .optional()
+  .catch(undefined);
+
+/** /search: the query (too long is an error the page shows), what to search, and filters that fall back quietly. */
 export const searchSearchParamsSchema = z.object({
-  q: z
+  q: z.string().trim().max(SEARCH_QUERY_MAX, `Search for at most ${SEARCH_QUERY_MAX} characters.`).optional(),
+  type: z.enum(["all", "episodes", "stories"]).catch("all").default("all"),
+  show: z
     .string()
-    .trim()
-    .max(SEARCH_QUERY_MAX, `Search for at most ${SEARCH_QUERY_MAX} characters.`)
+    .max(80)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
     .optional()
     .catch(undefined),
+  from: day,
+  to: day,
 });
+
+export const suggestSearchParamsSchema = z.object({ q: z.string().trim().min(1).max(SEARCH_QUERY_MAX) });
 
 /** Next gives a search param as a string, an array for repeats, or nothing: keep the first. */
 export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {

@@ -83,7 +83,7 @@ test.describe("an episode page", () => {
     expect((await response.body()).subarray(1, 4).toString()).toBe("PNG");
   });
 
-  for (const path of [BRIDGES, REPAIR]) {
+  for (const path of [BRIDGES, REPAIR, "/", "/search?q=parts+pairing"]) {
     test(`${path} has no accessibility violations (axe-core)`, async ({ page }) => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -124,9 +124,34 @@ test.describe("a newcomer's first visit", () => {
     await page.goto("/search");
     await page.getByRole("searchbox", { name: "Search episodes and stories" }).fill("bridge");
     await page.getByRole("button", { name: "Search" }).click();
-    await expect(page).toHaveURL(/\/search\?q=bridge$/);
+    await expect(page).toHaveURL(/\/search\?q=bridge&/);
     await expect(page.getByRole("region", { name: "Episodes" }).getByRole("link", { name: "Bridges Nobody Inspects" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Stories" }).getByRole("link", { name: /One Inspector/ })).toBeVisible();
+  });
+
+  test("a word said in a transcript finds the episode and plays it from that moment", async ({ page }) => {
+    await page.goto("/search?q=%22parts+pairing%22&type=episodes");
+    const episodes = page.getByRole("region", { name: "Episodes" });
+    await expect(episodes.getByRole("link", { name: "The Quiet Economics of Repair Shops" })).toBeVisible();
+    await expect(episodes.locator("mark")).toHaveText(["parts", "pairing"]);
+    await episodes.getByRole("link", { name: "Said at 0:04: play from there" }).click();
+    await expect(page).toHaveURL(/\/episodes\/the-quiet-economics-of-repair-shops\?t=4$/);
+    await expect(page.getByRole("button", { name: "Play from 0:04" })).toBeVisible();
+  });
+
+  test("the header search box suggests titles while typing, chosen with the keyboard", async ({ page }) => {
+    await page.goto("/stories");
+    const box = page.getByRole("banner").getByRole("combobox", { name: "Search" });
+    await box.fill("bridg");
+    const options = page.getByRole("listbox", { name: "Suggestions" }).getByRole("option");
+    await expect(options.filter({ hasText: "Bridges Nobody Inspects" })).toBeVisible();
+    await box.press("ArrowDown");
+    await box.press("ArrowDown");
+    const second = options.nth(1);
+    await expect(second).toHaveAttribute("aria-selected", "true");
+    const title = (await second.textContent())!.replace(/^(Episode|Story)/, "");
+    await box.press("Enter");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   });
 
   test("an unknown episode is a real 404 with a way back", async ({ page }) => {

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { getEpisode, getEpisodeFilters, getLatestEpisodes, listEpisodes, EPISODES_PER_PAGE } from "@/lib/episodes";
-import { searchContent } from "@/lib/search";
 import { getLatestStories, getStory } from "@/lib/stories";
 import { createEpisode, createShow, createStory } from "../setup/factories";
 import { resetDatabase } from "../setup/database";
@@ -61,16 +60,5 @@ describe("stories", () => {
     expect(page?.bodyHtml).toContain('rel="nofollow ugc noopener"');
     expect(page?.bodyHtml).not.toContain("<script");
     expect(page?.readingMinutes).toBe(2);
-  });
-});
-
-describe("search", () => {
-  it("finds episodes and published stories by words in their text, whatever the case", async () => {
-    await createEpisode({ title: "Bridges and Tunnels" });
-    await createStory({ title: "Unrelated", body: "About a BRIDGE inspector." });
-    await createStory({ title: "Bridge draft", status: "DRAFT", publishedAt: null });
-    const results = await searchContent("bridge");
-    expect(results.episodes.map((episode) => episode.title)).toEqual(["Bridges and Tunnels"]);
-    expect(results.stories.map((story) => story.title)).toEqual(["Unrelated"]);
   });
 });

@@ -1,25 +1,33 @@
 import type { Metadata } from "next";
-import { EpisodeCard } from "@/components/episode/episode-card";
-import { StoryCard } from "@/components/story/story-card";
-import { CardSection } from "@/components/ui/card-section";
+import { SearchHit } from "@/components/search/search-hit";
+import { SectionHeading } from "@/components/ui/section-heading";
+import { getEpisodeFilters } from "@/lib/episodes";
+import { episodeLabel, formatClock, formatDate } from "@/lib/format";
 import { searchContent } from "@/lib/search";
 import { SEARCH_QUERY_MAX, firstValues, searchSearchParamsSchema } from "@/lib/validations/params";
 
-export const metadata: Metadata = { title: "Search" };
+export const metadata: Metadata = { title: "Search", robots: { index: false, follow: true } };
 
 // Filtered and paged by the address: rendered per request.
 export const dynamic = "force-dynamic";
 
+const field = "rounded-md border border-gray-300 bg-white px-3 py-2";
+const isoDay = (date: Date | undefined) => date?.toISOString().slice(0, 10);
+
 export default async function SearchPage({ searchParams }: PageProps<"/search">) {
   const parsed = searchSearchParamsSchema.safeParse(firstValues(await searchParams));
-  const query = parsed.success ? parsed.data.q : undefined;
-  const results = query ? await searchContent(query) : null;
+  const filters = parsed.success ? parsed.data : searchSearchParamsSchema.parse({});
+  const query = filters.q;
+  const [results, { shows }] = await Promise.all([
+    query ? searchContent({ query, kind: filters.type, showSlug: filters.show, from: filters.from, to: filters.to }) : null,
+    getEpisodeFilters(),
+  ]);
   const count = results ? results.episodes.length + results.stories.length : 0;
 
   return (
     <>
       <h1 className="mb-6 font-display text-4xl font-bold">Search</h1>
-      <form role="search" action="/search" className="flex max-w-xl gap-2">
+      <form role="search" aria-label="Search with filters" action="/search" className="grid max-w-3xl gap-3 sm:grid-cols-[1fr_auto]">
         <label htmlFor="search-query" className="sr-only">
           Search episodes and stories
         </label>
@@ -29,36 +37,97 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
           type="search"
           defaultValue={query}
           maxLength={SEARCH_QUERY_MAX}
-          placeholder="Search episodes and stories"
-          className="flex-1 rounded-full border border-gray-300 bg-white px-4 py-2 focus:border-accent focus:outline-none"
+          placeholder="Search episodes, transcripts and stories"
+          className="rounded-full border border-gray-300 bg-white px-4 py-2 focus:border-accent focus:outline-none"
         />
         <button type="submit" className="rounded-full bg-accent px-5 py-2 font-semibold text-white hover:bg-accent-dark">
           Search
         </button>
+        <fieldset className="flex flex-wrap gap-3 text-sm sm:col-span-2">
+          <legend className="sr-only">Filters</legend>
+          <label className="flex flex-col gap-1">
+            Show me
+            <select name="type" defaultValue={filters.type} className={field}>
+              <option value="all">Episodes and stories</option>
+              <option value="episodes">Episodes</option>
+              <option value="stories">Stories</option>
+            </select>
+          </label>
+          {shows.length > 1 ? (
+            <label className="flex flex-col gap-1">
+              Show
+              <select name="show" defaultValue={filters.show ?? ""} className={field}>
+                <option value="">All shows</option>
+                {shows.map((show) => (
+                  <option key={show.slug} value={show.slug}>
+                    {show.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <label className="flex flex-col gap-1">
+            From
+            <input type="date" name="from" defaultValue={isoDay(filters.from)} className={field} />
+          </label>
+          <label className="flex flex-col gap-1">
+            To
+            <input type="date" name="to" defaultValue={isoDay(filters.to)} className={field} />
+          </label>
+        </fieldset>
       </form>
       {!parsed.success ? (
         <p role="alert" className="mt-4 text-red-700">
           {parsed.error.issues[0]?.message}
         </p>
       ) : null}
+      {!query && parsed.success ? (
+        <p className="mt-6 max-w-2xl text-muted">
+          Search every episode, its transcript, and every story. Put a phrase in &ldquo;quotes&rdquo;, use <strong>or</strong> for
+          either word, and a minus to leave a word out: <code>bridges -harbor</code>.
+        </p>
+      ) : null}
       {results ? (
         <div className="mt-8 space-y-8" aria-live="polite">
           <p className="text-muted">
-            {count === 0 ? `Nothing found for “${query}”.` : `${count} result${count === 1 ? "" : "s"} for “${query}”.`}
+            {count === 0
+              ? `Nothing found for “${query}”. Try fewer or other words, or “or” between them.`
+              : `${count} result${count === 1 ? "" : "s"} for “${query}”.`}
           </p>
           {results.episodes.length ? (
-            <CardSection id="episode-results" title="Episodes" twoColumns>
-              {results.episodes.map((episode) => (
-                <EpisodeCard key={episode.slug} episode={episode} />
-              ))}
-            </CardSection>
+            <section aria-labelledby="episode-results">
+              <SectionHeading id="episode-results" title="Episodes" />
+              <ul className="grid gap-4 md:grid-cols-2">
+                {results.episodes.map(({ episode, snippet, moment }) => (
+                  <SearchHit
+                    key={episode.slug}
+                    href={`/episodes/${episode.slug}`}
+                    kind={`Episode · ${episode.show.title}`}
+                    title={episode.title}
+                    meta={[formatDate(episode.publishedAt), episodeLabel(episode)].filter(Boolean).join(" · ")}
+                    snippet={snippet}
+                    moment={moment !== undefined ? { label: formatClock(moment), href: `/episodes/${episode.slug}?t=${moment}` } : undefined}
+                  />
+                ))}
+              </ul>
+            </section>
           ) : null}
           {results.stories.length ? (
-            <CardSection id="story-results" title="Stories" twoColumns>
-              {results.stories.map((story) => (
-                <StoryCard key={story.slug} story={story} />
-              ))}
-            </CardSection>
+            <section aria-labelledby="story-results">
+              <SectionHeading id="story-results" title="Stories" />
+              <ul className="grid gap-4 md:grid-cols-2">
+                {results.stories.map(({ story, snippet }) => (
+                  <SearchHit
+                    key={story.slug}
+                    href={`/stories/${story.slug}`}
+                    kind="Story"
+                    title={story.title}
+                    meta={[formatDate(story.publishedAt), story.authorName].filter(Boolean).join(" · ")}
+                    snippet={snippet}
+                  />
+                ))}
+              </ul>
+            </section>
           ) : null}
         </div>
       ) : null}

@@ -1,0 +1,97 @@
+// Site search on a labelled set: what people type (phrases, OR, minus), hostile input, transcript hits that point
+// at their moment, filters, and the header's suggestions.
+import { beforeEach, describe, expect, it } from "@jest/globals";
+import { prisma } from "@/lib/db";
+import { searchContent, searchSuggestions, type SearchFilters } from "@/lib/search";
+import { resetDatabase } from "../setup/database";
+import { createEpisode, createShow, createStory } from "../setup/factories";
+
+const cue = (start: number, text: string) => ({ start, end: start + 5, text });
+
+async function labelledShow() {
+  const show = await createShow({ slug: "long-signal" });
+  const other = await createShow({ slug: "harbor-hours" });
+  const bridges = await createEpisode({ showId: show.id, title: "Bridges Nobody Inspects", summary: "A county inspector covers 412 bridges alone.", publishedAt: new Date("2026-11-17T06:00:00Z") });
+  const repair = await createEpisode({ showId: show.id, title: "The Quiet Economics of Repair Shops", summary: "Margins thinner than the screens.", publishedAt: new Date("2026-11-10T06:00:00Z") });
+  const buses = await createEpisode({
+    showId: show.id,
+    title: "Night Buses",
+    summary: "The overnight routes keep a city running.",
+    publishedAt: new Date("2026-11-03T06:00:00Z"),
+    transcriptCues: [cue(0, "Welcome back to the show."), cue(65, "The depot has a parts pairing problem too."), cue(120, "Goodnight.")],
+    transcriptText: "Welcome back to the show.\nThe depot has a parts pairing problem too.\nGoodnight.",
+  });
+  const cranes = await createEpisode({ showId: other.id, title: "Cranes at Dawn", summary: "Bridges of steel over the harbor.", publishedAt: new Date("2015-01-05T06:00:00Z") });
+  const story = await createStory({ title: "Why Small Repair Shops Fear Parts Pairing", dek: "Software locks on replacement parts.", body: "A twenty-minute fix becomes a lost customer." });
+  await createStory({ title: "Parts pairing, a draft", status: "DRAFT", publishedAt: null });
+  return { bridges, repair, buses, cranes, story };
+}
+
+const search = (query: string, filters: Partial<SearchFilters> = {}) => searchContent({ query, kind: "all", ...filters });
+const titles = async (query: string, filters: Partial<SearchFilters> = {}) => {
+  const results = await search(query, filters);
+  return { episodes: results.episodes.map((hit) => hit.episode.title), stories: results.stories.map((hit) => hit.story.title) };
+};
+
+beforeEach(resetDatabase);
+
+describe("site search", () => {
+  it("ranks a title match above a transcript match, and the transcript hit points at its moment", async () => {
+    const { buses } = await labelledShow();
+    const results = await search("parts pairing");
+    expect(results.stories.map((hit) => hit.story.title)).toEqual(["Why Small Repair Shops Fear Parts Pairing"]);
+    expect(results.episodes.map((hit) => hit.episode.slug)).toEqual([buses.slug]);
+    expect(results.episodes[0]!.moment).toBe(65);
+    expect(results.episodes[0]!.snippet.filter((part) => part.match).map((part) => part.text.toLowerCase())).toEqual(["parts", "pairing"]);
+  });
+
+  it("understands phrases, OR and minus, and stems words", async () => {
+    await labelledShow();
+    expect((await titles("bridge")).episodes).toEqual(["Bridges Nobody Inspects", "Cranes at Dawn"]);
+    expect((await titles("bridges -harbor")).episodes).toEqual(["Bridges Nobody Inspects"]);
+    expect((await titles('"county inspector"')).episodes).toEqual(["Bridges Nobody Inspects"]);
+    expect((await titles('"inspector county"')).episodes).toEqual([]);
+    expect((await titles("cranes or buses")).episodes.sort()).toEqual(["Cranes at Dawn", "Night Buses"]);
+  });
+
+  it("filters by kind, show and date", async () => {
+    await labelledShow();
+    expect(await titles("bridges", { kind: "stories" })).toEqual({ episodes: [], stories: [] });
+    expect((await titles("bridges", { showSlug: "harbor-hours" })).episodes).toEqual(["Cranes at Dawn"]);
+    expect((await titles("bridges", { from: new Date("2026-01-01T00:00:00Z") })).episodes).toEqual(["Bridges Nobody Inspects"]);
+    expect((await titles("bridges", { to: new Date("2015-01-05T00:00:00Z") })).episodes).toEqual(["Cranes at Dawn"]);
+    expect((await titles("repair", { kind: "episodes" })).stories).toEqual([]);
+  });
+
+  it.each([
+    "'; DROP TABLE \"Episode\"; --",
+    "bridges & | ! ( ) :* <-> \\",
+    "\u0000\u0002bridges\u0003",
+    "<script>alert(1)</script>",
+    "the and of",
+    "     ",
+    "x".repeat(200),
+  ])("takes %j without an error and changes nothing", async (query) => {
+    await labelledShow();
+    await expect(search(query)).resolves.toBeDefined();
+    expect(await prisma.episode.count()).toBe(4);
+  });
+
+  it("never lets stored markup through a snippet", async () => {
+    await createEpisode({ title: "Markup", summary: "<img src=x onerror=alert(1)> bridges" });
+    const [hit] = (await search("bridges")).episodes;
+    // Snippets are plain text pieces (Postgres drops what looks like a tag's opening); the page renders them as
+    // text, so whatever is left stays harmless characters.
+    expect(hit!.snippet.map((part) => part.text).join("")).toContain("onerror=alert(1)");
+    expect(hit!.snippet.every((part) => !/[\u0000-\u0008]/.test(part.text))).toBe(true);
+  });
+});
+
+describe("search suggestions", () => {
+  it("completes the word being typed against titles, newest first", async () => {
+    await labelledShow();
+    expect((await searchSuggestions("bridg")).map((suggestion) => suggestion.href)).toEqual(["/episodes/" + (await prisma.episode.findFirstOrThrow({ where: { title: "Bridges Nobody Inspects" } })).slug]);
+    expect((await searchSuggestions("parts pai")).map((suggestion) => suggestion.kind)).toEqual(["story"]);
+    expect(await searchSuggestions("!!! ::: ")).toEqual([]);
+  });
+});
