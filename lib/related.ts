@@ -1,8 +1,7 @@
 // "Related episodes" and "Related stories" for an episode page: Postgres full-text search with the episode's own
-// title and summary as an any-word query, titles weighted above text; recent episodes of the same show fill the
-// list when too few match. The vectors are computed on the fly, once per row, over the newest few hundred
-// candidates, which bounds a render's cost on a big catalogue; the stories issue replaces them with stored,
-// indexed vectors over everything.
+// title and summary as an any-word query against the stored, indexed search vectors (titles weigh most, then
+// summaries and deks, then transcripts and bodies); recent episodes of the same show fill the list when too few
+// match.
 import { prisma, Prisma } from "@/lib/db";
 import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes";
 import { publishedStoryWhere, storyCardSelect, type StoryCard } from "@/lib/stories";
@@ -14,12 +13,9 @@ export interface RelatedTo {
   summary: string;
 }
 
-const EPISODE_CANDIDATES = 400;
-const STORY_CANDIDATES = 300;
-
 /**
- * The ids of the candidates (a query selecting "id", "publishedAt" and a weighted "document" tsvector) that share
- * words with the episode's title and summary, best ranked first.
+ * The ids of the candidates (a query selecting "id", "publishedAt" and the "document" to rank, a search vector)
+ * that share words with the episode's title and summary, best ranked first.
  */
 async function rankedMatches(source: RelatedTo, candidates: Prisma.Sql, limit: number): Promise<string[]> {
   const text = `${source.title} ${source.summary}`.slice(0, 2_000);
@@ -43,12 +39,9 @@ export async function relatedEpisodes(source: RelatedTo, limit = 4): Promise<Epi
   const ids = await rankedMatches(
     source,
     Prisma.sql`
-      SELECT e."id", e."publishedAt",
-        setweight(to_tsvector('english', e."title"), 'A') || setweight(to_tsvector('english', e."summary"), 'B') AS document
+      SELECT e."id", e."publishedAt", e."searchVector" AS document
       FROM "Episode" e
-      WHERE e."id" <> ${source.id} AND e."goneAt" IS NULL
-      ORDER BY e."publishedAt" DESC
-      LIMIT ${EPISODE_CANDIDATES}`,
+      WHERE e."id" <> ${source.id} AND e."goneAt" IS NULL`,
     limit,
   );
   if (ids.length < limit) {
@@ -68,12 +61,9 @@ export async function relatedStories(source: RelatedTo, limit = 3): Promise<Stor
   const ids = await rankedMatches(
     source,
     Prisma.sql`
-      SELECT s."id", s."publishedAt",
-        setweight(to_tsvector('english', s."title" || ' ' || s."dek"), 'A') || setweight(to_tsvector('english', left(s."body", 5000)), 'C') AS document
+      SELECT s."id", s."publishedAt", s."searchVector" AS document
       FROM "Story" s
-      WHERE s."status" = 'PUBLISHED' AND s."publishedAt" <= ${new Date()}
-      ORDER BY s."publishedAt" DESC
-      LIMIT ${STORY_CANDIDATES}`,
+      WHERE s."status" = 'PUBLISHED' AND s."publishedAt" <= ${new Date()}`,
     limit,
   );
   const rows = await prisma.story.findMany({ where: { id: { in: ids }, ...publishedStoryWhere() }, select: { id: true, ...storyCardSelect } });

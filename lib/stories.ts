@@ -53,6 +53,11 @@ export interface StoryPage extends StoryCard {
   readingMinutes: number;
 }
 
+/** A story's Markdown as the sanitized HTML pages and feeds show. */
+export async function storyBodyHtml(markdown: string): Promise<string> {
+  return sanitizeNotesHtml(await marked.parse(markdown, { async: true }));
+}
+
 export async function getStory(slug: string): Promise<StoryPage | null> {
   const story = await prisma.story.findFirst({
     where: { slug, ...publishedStoryWhere() },
@@ -63,7 +68,7 @@ export async function getStory(slug: string): Promise<StoryPage | null> {
   const words = body.split(/\s+/).filter(Boolean).length;
   return {
     ...rest,
-    bodyHtml: sanitizeNotesHtml(await marked.parse(body, { async: true })),
+    bodyHtml: await storyBodyHtml(body),
     readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
   };
 }

@@ -196,6 +196,8 @@ export function showFields(feed: ParsedFeed) {
     siteUrl: feed.show.siteUrl ?? null,
     podcastGuid: feed.show.podcastGuid ?? null,
     locked: feed.show.locked,
+    explicit: feed.show.explicit,
+    categories: feed.show.categories,
   };
 }
 

@@ -140,6 +140,15 @@ function explicit(value: unknown): boolean {
   return ["yes", "true", "explicit"].includes(text(value).trim().toLowerCase());
 }
 
+function itunesCategories(value: unknown): { name: string; subcategory?: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.slice(0, 10).flatMap((entry: { name?: unknown; subs?: { name?: unknown }[] | null }) => {
+    const name = text(entry?.name).trim().slice(0, 100);
+    const subcategory = text(entry?.subs?.[0]?.name).trim().slice(0, 100);
+    return name ? [{ name, ...(subcategory && { subcategory }) }] : [];
+  });
+}
+
 function itunesImage(itunes: Record<string, unknown> | undefined): unknown {
   const image = itunes?.image;
   if (image && typeof image === "object" && "href" in image) return (image as { href: unknown }).href;
@@ -247,6 +256,8 @@ export async function parsePodcastFeed(xml: string, options: { feedUrl?: string;
     newFeedUrl: absoluteUrl(raw["itunes:new-feed-url"], options.feedUrl),
     podcastGuid: text(raw["podcast:guid"]).trim() || undefined,
     locked: text(raw["podcast:locked"]).trim().toLowerCase() === "yes",
+    explicit: explicit(raw.itunes?.explicit),
+    categories: itunesCategories(raw.itunes?.categoriesWithSubs),
   });
   if (!showResult.success) {
     throw new FeedParseError(`The feed's channel is not usable: ${describeIssues(showResult.error)}`);

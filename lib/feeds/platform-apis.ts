@@ -72,7 +72,7 @@ export function parseAppleLookup(json: unknown): ParsedFeed {
         durationSeconds: result.trackTimeMillis ? Math.round(result.trackTimeMillis / 1000) : undefined,
       }),
     );
-  return { show: { title: show?.collectionName ?? "Apple Podcasts", description: "", author: "", locked: false }, episodes, skipped: [] };
+  return { show: { title: show?.collectionName ?? "Apple Podcasts", description: "", author: "", locked: false, explicit: false, categories: [] }, episodes, skipped: [] };
 }
 
 const spotifyEpisodesSchema = z.object({
@@ -105,7 +105,7 @@ export function parseSpotifyEpisodes(json: unknown): ParsedFeed {
         ]
       : [],
   );
-  return { show: { title: "Spotify", description: "", author: "", locked: false }, episodes, skipped: [] };
+  return { show: { title: "Spotify", description: "", author: "", locked: false, explicit: false, categories: [] }, episodes, skipped: [] };
 }
 
 let spotifyToken: { value: string; expiresAt: number } | undefined;

@@ -84,6 +84,11 @@ export const parsedFeedSchema = z.object({
   newFeedUrl: httpUrl.optional(),
   podcastGuid: shortText(200).optional(),
   locked: z.boolean(),
+  explicit: z.boolean(),
+  // itunes:category, as directories list the show: [{ name: "Technology", subcategory?: "Podcasting" }].
+  categories: z
+    .array(z.object({ name: shortText(100).pipe(z.string().min(1)), subcategory: shortText(100).optional() }))
+    .max(10),
 });
 
 export type ParsedEpisode = z.infer<typeof parsedEpisodeSchema>;

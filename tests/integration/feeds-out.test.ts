@@ -1,0 +1,95 @@
+// Showfront's own podcast feed: it carries what directories require, answers 304 when unchanged, and importing it
+// into a fresh show gives back the same episodes.
+import { beforeEach, describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import Parser from "rss-parser";
+import { prisma } from "@/lib/db";
+import { fetchEpisodeExtras } from "@/lib/feeds/extras";
+import { importPodcastFeed } from "@/lib/feeds/import";
+import { addFeedSource } from "@/lib/feeds/sync";
+import { feedResponse } from "@/lib/syndication/conditional";
+import { buildPodcastFeed, podcastFeedVersion } from "@/lib/syndication/podcast-feed";
+import { resetDatabase } from "../setup/database";
+import { useFeedServer } from "../setup/use-feed-server";
+
+const server = useFeedServer();
+const SITE = "https://show.example";
+const demoFeed = readFileSync(path.resolve("tests/fixtures/feeds/long-signal.xml"), "utf8");
+
+beforeEach(resetDatabase);
+
+async function demoShow() {
+  const imported = await importPodcastFeed(demoFeed);
+  await prisma.show.update({ where: { id: imported.showId }, data: { artworkUrl: "https://cdn.example/cover.jpg" } });
+  return imported;
+}
+
+async function ourFeed(slug: string) {
+  const version = (await podcastFeedVersion(slug))!;
+  return (await buildPodcastFeed(slug, SITE, version))!;
+}
+
+describe("the podcast feed Showfront publishes", () => {
+  it("has every tag Apple and Spotify require, and the podcast namespace's", async () => {
+    const { showSlug } = await demoShow();
+    const xml = await ourFeed(showSlug);
+    const parser = new Parser({ customFields: { feed: ["podcast:guid", "itunes:explicit"], item: [["podcast:transcript", "transcripts", { keepArray: true }], ["podcast:person", "persons", { keepArray: true }], "podcast:chapters"] } });
+    const feed = await parser.parseString(xml);
+    expect(feed.title).toBe("The Long Signal");
+    expect(feed.language).toBe("en-us");
+    expect(feed.itunes).toMatchObject({ image: "https://cdn.example/cover.jpg", author: "Maya Okafor & Dan Reyes", categories: ["Technology"] });
+    expect(xml).toContain('<atom:link href="https://show.example/shows/the-long-signal/feed.xml" rel="self" type="application/rss+xml"/>');
+    expect(xml).toContain("<itunes:explicit>false</itunes:explicit>");
+    expect(feed.items).toHaveLength(8);
+    for (const item of feed.items) {
+      expect(item.title).toBeTruthy();
+      expect(item.guid).toMatch(/^long-signal-/);
+      expect(item.enclosure).toMatchObject({ url: "https://show.example/demo/audio/long-signal-sample.wav", type: "audio/wav", length: "96044" });
+      expect(item.itunes?.duration).toMatch(/^\d+$/);
+    }
+    const repair = feed.items.find((item) => item.guid === "long-signal-0107") as Record<string, unknown>;
+    expect(repair.transcripts).toHaveLength(2);
+    expect(repair.persons).toHaveLength(2);
+    expect(repair["podcast:chapters"]).toBeTruthy();
+    // The feed's <script> was sanitized away at import and stays away.
+    expect(xml).not.toContain("<script");
+  });
+
+  it("answers 304 to a client that has the current version, and 200 again once an episode changes", async () => {
+    const { showSlug } = await demoShow();
+    const serve = async (headers: Record<string, string> = {}) =>
+      feedResponse(new Request(`${SITE}/feed`, { headers }), "application/rss+xml", await podcastFeedVersion(showSlug), async () => ourFeed(showSlug));
+    const first = await serve();
+    expect(first.status).toBe(200);
+    const etag = first.headers.get("etag")!;
+    expect((await serve({ "if-none-match": etag })).status).toBe(304);
+    expect((await serve({ "if-modified-since": first.headers.get("last-modified")! })).status).toBe(304);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await prisma.episode.updateMany({ where: { guid: "long-signal-0108" }, data: { title: "Bridges Nobody Inspects (remastered)" } });
+    const changed = await serve({ "if-none-match": etag });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain("(remastered)");
+    expect((await feedResponse(new Request(SITE), "x", null, async () => "")).status).toBe(404);
+  });
+
+  it("round-trips: importing it into a fresh show gives the same episodes", async () => {
+    const { showId, showSlug } = await demoShow();
+    await fetchEpisodeExtras({ showId });
+    server.routes.set("/ours.xml", { body: await ourFeed(showSlug), contentType: "application/rss+xml" });
+    const { source } = await addFeedSource({ url: server.url("/ours.xml"), kind: "PODCAST" });
+
+    const fields = { guid: true, title: true, summary: true, notesHtml: true, publishedAt: true, durationSeconds: true, audioUrl: true, audioType: true, audioLength: true, season: true, number: true, episodeType: true, explicit: true, transcripts: true, chaptersUrl: true, persons: true } as const;
+    const original = await prisma.episode.findMany({ where: { showId }, select: fields, orderBy: { guid: "asc" } });
+    const copy = await prisma.episode.findMany({ where: { showId: source.showId }, select: fields, orderBy: { guid: "asc" } });
+    const absolute = (url: string | null) => (url ? new URL(url, SITE).toString() : url);
+    expect(copy).toEqual(
+      original.map((episode) => ({
+        ...episode,
+        audioUrl: absolute(episode.audioUrl),
+        chaptersUrl: absolute(episode.chaptersUrl),
+        transcripts: (episode.transcripts as { url: string }[] | null)?.map((transcript) => ({ ...transcript, url: absolute(transcript.url) })) ?? null,
+      })),
+    );
+  });
+});
