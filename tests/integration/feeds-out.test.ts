@@ -10,7 +10,9 @@ import { importPodcastFeed } from "@/lib/feeds/import";
 import { addFeedSource } from "@/lib/feeds/sync";
 import { feedResponse } from "@/lib/syndication/conditional";
 import { buildPodcastFeed, podcastFeedVersion } from "@/lib/syndication/podcast-feed";
+import { buildJsonFeed, buildOpml, buildStoriesRss, opmlVersion, storiesFeedVersion } from "@/lib/syndication/site-feeds";
 import { resetDatabase } from "../setup/database";
+import { createStory } from "../setup/factories";
 import { useFeedServer } from "../setup/use-feed-server";
 
 const server = useFeedServer();
@@ -35,7 +37,8 @@ describe("the podcast feed Showfront publishes", () => {
     const { showSlug } = await demoShow();
     const xml = await ourFeed(showSlug);
     const parser = new Parser({ customFields: { feed: ["podcast:guid", "itunes:explicit"], item: [["podcast:transcript", "transcripts", { keepArray: true }], ["podcast:person", "persons", { keepArray: true }], "podcast:chapters"] } });
-    const feed = await parser.parseString(xml);
+    type Item = Record<string, unknown> & { title: string; guid: string; enclosure: unknown; itunes?: { duration?: string } };
+    const feed = (await parser.parseString(xml)) as unknown as { title: string; language: string; itunes: Record<string, unknown>; items: Item[] };
     expect(feed.title).toBe("The Long Signal");
     expect(feed.language).toBe("en-us");
     expect(feed.itunes).toMatchObject({ image: "https://cdn.example/cover.jpg", author: "Maya Okafor & Dan Reyes", categories: ["Technology"] });
@@ -48,7 +51,7 @@ describe("the podcast feed Showfront publishes", () => {
       expect(item.enclosure).toMatchObject({ url: "https://show.example/demo/audio/long-signal-sample.wav", type: "audio/wav", length: "96044" });
       expect(item.itunes?.duration).toMatch(/^\d+$/);
     }
-    const repair = feed.items.find((item) => item.guid === "long-signal-0107") as Record<string, unknown>;
+    const repair = feed.items.find((item) => item.guid === "long-signal-0107")!;
     expect(repair.transcripts).toHaveLength(2);
     expect(repair.persons).toHaveLength(2);
     expect(repair["podcast:chapters"]).toBeTruthy();
@@ -91,5 +94,28 @@ describe("the podcast feed Showfront publishes", () => {
         transcripts: (episode.transcripts as { url: string }[] | null)?.map((transcript) => ({ ...transcript, url: absolute(transcript.url) })) ?? null,
       })),
     );
+  });
+});
+
+describe("the site's other feeds", () => {
+  it("publishes stories as RSS with their full text, episodes and stories as a JSON Feed, and every show as OPML", async () => {
+    await demoShow();
+    await createStory({ slug: "full-text", title: "Full Text", dek: "The dek.", body: "First paragraph with **bold**.\n\nSecond paragraph." });
+    await createStory({ slug: "a-draft", title: "A Draft", status: "DRAFT", publishedAt: null });
+
+    const rss = await new Parser().parseString(await buildStoriesRss(SITE, await storiesFeedVersion()));
+    expect(rss.items.map((item) => item.title)).toEqual(["Full Text"]);
+    expect(rss.items[0]!["content:encoded"]).toContain("<strong>bold</strong>");
+    expect(rss.items[0]!.link).toBe("https://show.example/stories/full-text");
+
+    const json = JSON.parse(await buildJsonFeed(SITE)) as { version: string; items: { id: string; tags: string[]; attachments?: { url: string }[] }[] };
+    expect(json.version).toBe("https://jsonfeed.org/version/1.1");
+    expect(json.items).toHaveLength(9);
+    const episode = json.items.find((item) => item.tags.includes("episode"))!;
+    expect(episode.attachments?.[0]?.url).toBe("https://show.example/demo/audio/long-signal-sample.wav");
+
+    const opml = await buildOpml(SITE, await opmlVersion());
+    expect(opml).toContain('xmlUrl="https://show.example/shows/the-long-signal/feed.xml"');
+    expect(opml).toMatch(/<opml version="2.0">/);
   });
 });
