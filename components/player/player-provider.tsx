@@ -1,7 +1,7 @@
 "use client";
 
-// One player for the whole site: it lives in the root layout, so moving between pages (client-side navigation)
-// never unmounts the <audio> element and playback goes on.
+// One player for the whole site: it lives in the public pages' layout, so moving between pages (client-side
+// navigation) never unmounts the <audio> element and playback goes on.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { PlayableEpisode } from "@/lib/episodes";
 import { formatClock } from "@/lib/format";
@@ -42,7 +42,7 @@ const PlayerContext = createContext<(PlayerState & PlayerControls) | undefined>(
 
 export function usePlayer() {
   const player = useContext(PlayerContext);
-  if (!player) throw new Error("usePlayer needs the PlayerProvider from the root layout.");
+  if (!player) throw new Error("usePlayer needs the PlayerProvider from the public pages' layout.");
   return player;
 }
 

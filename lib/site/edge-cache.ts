@@ -85,7 +85,16 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
     }
   };
 
-  const send = (response: http.ServerResponse, entry: Entry, method: string, state: "HIT" | "STALE" | "MISS") => {
+  const send = (request: http.IncomingMessage, response: http.ServerResponse, entry: Entry, state: "HIT" | "STALE" | "MISS") => {
+    const etag = entry.headers.etag;
+    const ifNoneMatch = request.headers["if-none-match"];
+    // A client (a podcast app polling a feed) that has this version gets 304, as it would from the server itself.
+    if (entry.status === 200 && typeof etag === "string" && ifNoneMatch?.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag.replace(/^W\//, ""))) {
+      response.writeHead(304, { etag, ...(entry.headers["cache-control"] && { "cache-control": entry.headers["cache-control"] }), ...(entry.headers["last-modified"] && { "last-modified": entry.headers["last-modified"] }), "x-showfront-cache": state });
+      response.end();
+      return;
+    }
+    const method = request.method ?? "GET";
     response.writeHead(entry.status, {
       ...entry.headers,
       "content-length": entry.body.length,
@@ -146,7 +155,7 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
               staleUntil: expiresAt + Math.min(lifetime.staleWhileRevalidate, MAX_STALE_SECONDS) * 1000,
             };
             if (size <= maxEntryBytes) remember(key!, entry);
-            if (response) send(response, entry, request.method ?? "GET", "MISS");
+            if (response) send(request, response, entry, "MISS");
             resolve(entry);
           });
         },
@@ -178,17 +187,17 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
     const key = `${request.url}\n${/\bgzip\b/i.test(request.headers["accept-encoding"] ?? "") ? "gzip" : "identity"}`;
     const entry = entries.get(key);
     const now = Date.now();
-    if (entry && entry.expiresAt > now) return send(response, entry, method, "HIT");
+    if (entry && entry.expiresAt > now) return send(request, response, entry, "HIT");
     const pending = inFlight.get(key);
     if (entry && entry.staleUntil > now) {
       // Answer at once with the expired copy and fetch a fresh one in the background, one fetch per page.
-      send(response, entry, method, "STALE");
+      send(request, response, entry, "STALE");
       if (!pending && method === "GET") inFlight.set(key, forward(request, undefined, key).finally(() => inFlight.delete(key)));
       return;
     }
     if (pending) {
       void pending.then((shared) => {
-        if (shared) send(response, shared, method, "HIT");
+        if (shared) send(request, response, shared, "HIT");
         else void forward(request, response, undefined);
       });
       return;

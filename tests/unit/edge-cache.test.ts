@@ -24,6 +24,7 @@ const upstream = http.createServer((request, response) => {
     setTimeout(() => {
       if (url.pathname === "/private") return void response.writeHead(200, { "cache-control": "private, no-cache, no-store" }).end("mine");
       if (url.pathname === "/cookie") return void response.writeHead(200, { "cache-control": "s-maxage=60", "set-cookie": "a=b" }).end("cookie");
+      if (url.pathname === "/feed") return void response.writeHead(200, { "cache-control": "s-maxage=60", etag: '"v1"' }).end("<rss/>");
       if (url.pathname === "/big") return void response.writeHead(200, { "cache-control": "s-maxage=60" }).end("x".repeat(5000));
       const staleWhileRevalidate = url.searchParams.get("swr") ?? "300";
       response.writeHead(200, { "cache-control": `s-maxage=60, stale-while-revalidate=${staleWhileRevalidate}`, "content-type": "text/html" });
@@ -121,6 +122,14 @@ describe("the edge cache", () => {
     expect(post.body).toBe("url=x");
     expect(post.headers["x-forwarded-for"]).toBe("203.0.113.9, 127.0.0.1");
     expect(cache.size()).toBe(0);
+  });
+
+  it("answers 304 from memory to a client that already has the cached version", async () => {
+    await get("/feed");
+    const again = await fetch(`${base}/feed`, { headers: { "if-none-match": 'W/"v1"' } });
+    expect([again.status, again.headers.get("x-showfront-cache"), again.headers.get("etag")]).toEqual([304, "HIT", '"v1"']);
+    expect((await fetch(`${base}/feed`, { headers: { "if-none-match": '"v0"' } })).status).toBe(200);
+    expect(seen).toHaveLength(1);
   });
 
   it("says plainly when the site behind it is down", async () => {

@@ -21,6 +21,8 @@ import { relatedEpisodes, relatedStories } from "@/lib/related";
 import { getLatestStories } from "@/lib/stories";
 import { episodeJsonLd, jsonLdText } from "@/lib/structured-data";
 import { slugParamSchema } from "@/lib/validations/params";
+import { oembedPath, SITE_FEEDS } from "@/lib/syndication/links";
+import { podcastFeedPath } from "@/lib/syndication/podcast-feed";
 import { videoEmbedFor } from "@/lib/video-embeds";
 
 // Rendered on its first request, then served from the cache and rendered again in the background at most once a
@@ -50,7 +52,14 @@ export async function generateMetadata({ params }: PageProps<"/episodes/[slug]">
   return {
     title,
     description: episode.summary,
-    alternates: { canonical: `/episodes/${episode.slug}` },
+    alternates: {
+      canonical: `/episodes/${episode.slug}`,
+      types: {
+        ...SITE_FEEDS,
+        "application/rss+xml": [{ url: podcastFeedPath(episode.show.slug), title: `${episode.show.title} (podcast)` }, ...SITE_FEEDS["application/rss+xml"]],
+        "application/json+oembed": [{ url: oembedPath(episode.slug, getEnv().SITE_URL), title: episode.title }],
+      },
+    },
     openGraph: {
       type: "article",
       title,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatDate } from "@/lib/format";
+import { SITE_FEEDS } from "@/lib/syndication/links";
 import { getStory } from "@/lib/stories";
 import { slugParamSchema } from "@/lib/validations/params";
 
@@ -20,7 +21,14 @@ async function loadStory(params: PageProps<"/stories/[slug]">["params"]) {
 
 export async function generateMetadata({ params }: PageProps<"/stories/[slug]">): Promise<Metadata> {
   const story = await loadStory(params);
-  return { title: story.title, description: story.dek, alternates: { canonical: `/stories/${story.slug}` } };
+  const image = story.heroImageUrl ? { url: story.heroImageUrl } : { url: `/og/stories/${story.slug}`, width: 1200, height: 630, alt: story.title };
+  return {
+    title: story.title,
+    description: story.dek,
+    alternates: { canonical: `/stories/${story.slug}`, types: SITE_FEEDS },
+    openGraph: { type: "article", title: story.title, description: story.dek, url: `/stories/${story.slug}`, publishedTime: story.publishedAt?.toISOString(), images: [image] },
+    twitter: { card: "summary_large_image", title: story.title, description: story.dek, images: [image.url] },
+  };
 }
 
 export default async function StoryPage({ params }: PageProps<"/stories/[slug]">) {

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Artwork } from "@/components/ui/artwork";
+import { getEpisode } from "@/lib/episodes";
+import { formatDate, formatDuration } from "@/lib/format";
+import { slugParamSchema } from "@/lib/validations/params";
+
+// The embeddable player other sites show in an iframe (through oEmbed): the episode, a native audio player that
+// loads nothing until played, and a link back. No script of its own; cached like the episode page.
+export const revalidate = 60;
+
+export async function generateStaticParams() {
+  return [];
+}
+
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+export default async function EmbeddedEpisode({ params }: PageProps<"/embed/episodes/[slug]">) {
+  const parsed = slugParamSchema.safeParse(await params);
+  const episode = parsed.success ? await getEpisode(parsed.data.slug) : null;
+  if (!episode) notFound();
+  return (
+    <main className="flex min-h-screen items-center gap-3 bg-white p-3">
+      <Artwork src={episode.artworkUrl ?? episode.show.artworkUrl} title={episode.show.title} size={96} className="w-20 sm:w-24" />
+      <div className="min-w-0 flex-1">
+        <p className="truncate text-xs font-semibold uppercase tracking-widest text-accent-dark">{episode.show.title}</p>
+        <h1 className="truncate font-display text-lg font-bold">
+          <a href={`/episodes/${episode.slug}`} target="_blank" rel="noopener" className="hover:underline">
+            {episode.title}
+          </a>
+        </h1>
+        <p className="text-xs text-muted">{[formatDate(episode.publishedAt), formatDuration(episode.durationSeconds)].filter(Boolean).join(" · ")}</p>
+        {episode.audioUrl ? (
+          <audio controls preload="none" src={episode.audioUrl} className="mt-2 w-full" aria-label={`Play ${episode.title}`}>
+            <a href={episode.audioUrl}>Download the episode</a>
+          </audio>
+        ) : null}
+      </div>
+    </main>
+  );
+}

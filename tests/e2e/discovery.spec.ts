@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("what brings listeners in", () => {
+  test("the show's podcast feed is served with validators and answers 304 when unchanged", async ({ request }) => {
+    const first = await request.get("/shows/the-long-signal/feed.xml");
+    expect(first.status()).toBe(200);
+    expect(first.headers()["content-type"]).toContain("application/rss+xml");
+    expect(await first.text()).toContain("<itunes:category text=\"Technology\"/>");
+    const etag = first.headers()["etag"]!;
+    const again = await request.get("/shows/the-long-signal/feed.xml", { headers: { "if-none-match": etag } });
+    expect(again.status()).toBe(304);
+    for (const path of ["/stories/feed.xml", "/feed.json", "/shows.opml"]) expect((await request.get(path)).status(), path).toBe(200);
+  });
+
+  test("pages announce their feeds and oEmbed, and robots.txt and the sitemap list the site", async ({ page, request }) => {
+    await page.goto("/episodes/bridges-nobody-inspects");
+    await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first()).toHaveAttribute("href", /\/shows\/the-long-signal\/feed\.xml$/);
+    const oembedHref = await page.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute("href");
+    const oembed = await (await request.get(oembedHref!)).json();
+    expect(oembed).toMatchObject({ version: "1.0", type: "rich", title: "Bridges Nobody Inspects" });
+    expect(oembed.html).toMatch(/<iframe src="http:\/\/[^"]+\/embed\/episodes\/bridges-nobody-inspects"/);
+
+    const robots = await (await request.get("/robots.txt")).text();
+    expect(robots).toMatch(/Sitemap: http:\/\/.+\/sitemap\.xml/);
+    const index = await (await request.get("/sitemap.xml")).text();
+    const first = /<loc>([^<]+)<\/loc>/.exec(index)![1]!;
+    const sitemap = await (await request.get(new URL(first).pathname)).text();
+    expect(sitemap).toContain("/episodes/bridges-nobody-inspects</loc>");
+    expect(sitemap).toContain("/stories/county-bridge-inspections-backlog</loc>");
+  });
+
+  test("the embeddable player plays inside another site's iframe", async ({ page, baseURL }) => {
+    await page.setContent(`<!doctype html><title>Someone's blog</title><iframe src="${baseURL}/embed/episodes/bridges-nobody-inspects" width="600" height="140"></iframe>`);
+    const frame = page.frameLocator("iframe");
+    await expect(frame.getByRole("heading", { name: "Bridges Nobody Inspects" })).toBeVisible();
+    const audio = frame.locator("audio");
+    await expect(audio).toHaveAttribute("preload", "none");
+    await audio.evaluate((element: HTMLAudioElement) => element.play());
+    await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBeGreaterThan(0.5);
+  });
+});
