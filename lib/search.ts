@@ -1,8 +1,9 @@
-// Site search: episodes (title, summary, transcript) and stories (title, dek, body), ranked by Postgres full-text
-// search over the generated search vectors, with the query syntax people type into search boxes
-// (websearch_to_tsquery: "exact phrase", or, -exclude). A hit inside a transcript points at that moment.
+// Site search: episodes (title, summary, transcript) and stories (title, dek, body) through Postgres full-text
+// search, with the query syntax people type into search boxes (websearch_to_tsquery: "exact phrase", or,
+// -exclude). The full search vectors decide what matches; hits in the title or summary come first, ranked on the
+// small title vectors, then the rest, newest first. A hit inside a transcript points at that moment.
 import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes";
-import { prisma } from "@/lib/db";
+import { prisma, Prisma } from "@/lib/db";
 import { publishedStoryWhere, storyCardSelect, type StoryCard } from "@/lib/stories";
 
 const RESULTS_PER_KIND = 20;
@@ -65,21 +66,34 @@ function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/**
+ * Cheap first sieve for the transcript line that says the query: the start of each searched word (long enough to
+ * survive English stemming, "inspects" → "inspec"), so the exact full-text test runs on a few lines, not all.
+ */
+function likePatterns(query: string): string[] {
+  const words = [...query.toLowerCase().matchAll(/(^|[^\p{L}\p{N}-])(-?)([\p{L}\p{N}]+)/gu)]
+    .filter((match) => match[2] !== "-" && match[3] !== "or")
+    .map((match) => match[3]!);
+  return words.length ? words.map((word) => `%${word.slice(0, Math.max(3, Math.min(word.length - 2, 6)))}%`) : ["%"];
+}
+
 const endOfDay = (day: Date) => new Date(day.getTime() + 86_400_000 - 1);
 
 async function searchEpisodes(filters: SearchFilters): Promise<EpisodeHit[]> {
+  const filtered = Prisma.sql`
+    FROM "Episode" e JOIN "Show" s ON s."id" = e."showId", q
+    WHERE (${filters.showSlug ?? null}::text IS NULL OR s."slug" = ${filters.showSlug ?? null})
+      AND (${filters.from ?? null}::timestamp IS NULL OR e."publishedAt" >= ${filters.from ?? null})
+      AND (${filters.to ? endOfDay(filters.to) : null}::timestamp IS NULL OR e."publishedAt" <= ${filters.to ? endOfDay(filters.to) : null})`;
   const rows = await prisma.$queryRaw<{ id: string; headline: string; moment: number | null }[]>`
     WITH q AS (SELECT websearch_to_tsquery('english', ${filters.query}) AS query),
+    -- Every match is ranked on its small title vector: title and summary hits first, then the rest, newest first.
     ranked AS (
-      SELECT e."id", e."title", e."summary", e."transcriptCues", e."publishedAt", ts_rank_cd(e."searchVector", q.query) AS rank
-      FROM "Episode" e JOIN "Show" s ON s."id" = e."showId", q
-      WHERE e."searchVector" @@ q.query
-        AND (${filters.showSlug ?? null}::text IS NULL OR s."slug" = ${filters.showSlug ?? null})
-        AND (${filters.from ?? null}::timestamp IS NULL OR e."publishedAt" >= ${filters.from ?? null})
-        AND (${filters.to ? endOfDay(filters.to) : null}::timestamp IS NULL OR e."publishedAt" <= ${filters.to ? endOfDay(filters.to) : null})
-      ORDER BY rank DESC, e."publishedAt" DESC
+      SELECT e."id", e."summary", e."transcriptCues", e."publishedAt", e."titleVector" @@ q.query AS "inTitle", ts_rank(e."titleVector", q.query) AS rank
+      ${filtered} AND e."searchVector" @@ q.query
+      ORDER BY "inTitle" DESC, rank DESC, e."publishedAt" DESC
       LIMIT ${RESULTS_PER_KIND})
-    SELECT r."id", r.rank, r."publishedAt",
+    SELECT r."id", r."inTitle", r.rank, r."publishedAt",
       ts_headline('english', coalesce(hit.text, r."summary"), q.query, ${HEADLINE_OPTIONS}) AS headline,
       hit.start AS moment
     FROM ranked r CROSS JOIN q
@@ -87,12 +101,13 @@ async function searchEpisodes(filters: SearchFilters): Promise<EpisodeHit[]> {
     LEFT JOIN LATERAL (
       SELECT (c.cue->>'start')::float AS start, c.cue->>'text' AS text
       FROM jsonb_array_elements(CASE WHEN jsonb_typeof(r."transcriptCues") = 'array' THEN r."transcriptCues" ELSE '[]'::jsonb END)
-        WITH ORDINALITY AS c(cue, n)
-      WHERE NOT (to_tsvector('english', r."title" || ' ' || r."summary") @@ q.query)
+        AS c(cue)
+      WHERE NOT r."inTitle"
+        AND (c.cue->>'text') ILIKE ANY(${likePatterns(filters.query)})
         AND to_tsvector('english', c.cue->>'text') @@ q.query
-      ORDER BY c.n
+      -- The lines come in transcript order; stopping at the first that says it spares parsing the rest.
       LIMIT 1) hit ON true
-    ORDER BY r.rank DESC, r."publishedAt" DESC`;
+    ORDER BY r."inTitle" DESC, r.rank DESC, r."publishedAt" DESC`;
   const episodes = await prisma.episode.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: { id: true, ...episodeCardSelect } });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return inOrder(
@@ -105,20 +120,21 @@ async function searchEpisodes(filters: SearchFilters): Promise<EpisodeHit[]> {
 }
 
 async function searchStories(filters: SearchFilters): Promise<StoryHit[]> {
-  const now = new Date();
+  const filtered = Prisma.sql`
+    FROM "Story" s, q
+    WHERE s."status" = 'PUBLISHED' AND s."publishedAt" <= ${new Date()}
+      AND (${filters.from ?? null}::timestamp IS NULL OR s."publishedAt" >= ${filters.from ?? null})
+      AND (${filters.to ? endOfDay(filters.to) : null}::timestamp IS NULL OR s."publishedAt" <= ${filters.to ? endOfDay(filters.to) : null})`;
   const rows = await prisma.$queryRaw<{ id: string; headline: string }[]>`
     WITH q AS (SELECT websearch_to_tsquery('english', ${filters.query}) AS query),
     ranked AS (
-      SELECT s."id", s."dek", s."body", s."publishedAt", ts_rank_cd(s."searchVector", q.query) AS rank
-      FROM "Story" s, q
-      WHERE s."searchVector" @@ q.query AND s."status" = 'PUBLISHED' AND s."publishedAt" <= ${now}
-        AND (${filters.from ?? null}::timestamp IS NULL OR s."publishedAt" >= ${filters.from ?? null})
-        AND (${filters.to ? endOfDay(filters.to) : null}::timestamp IS NULL OR s."publishedAt" <= ${filters.to ? endOfDay(filters.to) : null})
-      ORDER BY rank DESC, s."publishedAt" DESC
+      SELECT s."id", s."dek", s."body", s."publishedAt", s."titleVector" @@ q.query AS "inTitle", ts_rank(s."titleVector", q.query) AS rank
+      ${filtered} AND s."searchVector" @@ q.query
+      ORDER BY "inTitle" DESC, rank DESC, s."publishedAt" DESC
       LIMIT ${RESULTS_PER_KIND})
-    SELECT r."id", ts_headline('english', r."dek" || ' ' || left(r."body", 5000), q.query, ${HEADLINE_OPTIONS}) AS headline
+    SELECT r."id", ts_headline('english', r."dek" || ' ' || left(r."body", 1500), q.query, ${HEADLINE_OPTIONS}) AS headline
     FROM ranked r CROSS JOIN q
-    ORDER BY r.rank DESC, r."publishedAt" DESC`;
+    ORDER BY r."inTitle" DESC, r.rank DESC, r."publishedAt" DESC`;
   const stories = await prisma.story.findMany({ where: { id: { in: rows.map((row) => row.id) }, ...publishedStoryWhere() }, select: { id: true, ...storyCardSelect } });
   const headlines = new Map(rows.map((row) => [row.id, row.headline]));
   return inOrder(
@@ -152,16 +168,17 @@ export async function searchSuggestions(typed: string): Promise<Suggestion[]> {
   // Only letters and digits reach to_tsquery, so nothing typed can be query syntax; the last word is a prefix.
   const words = typed.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
   if (words.length === 0) return [];
-  const tsquery = words.map((word, index) => (index === words.length - 1 ? `${word}:*` : word)).join(" & ");
+  // Weight A: the title part of the title vectors.
+  const tsquery = words.map((word, index) => (index === words.length - 1 ? `${word}:*A` : `${word}:A`)).join(" & ");
   const rows = await prisma.$queryRaw<{ kind: "episode" | "story"; slug: string; title: string }[]>`
     WITH q AS (SELECT to_tsquery('english', ${tsquery}) AS query)
     (SELECT 'episode' AS kind, e."slug", e."title", e."publishedAt"
-       FROM "Episode" e, q WHERE to_tsvector('english', e."title") @@ q.query AND e."searchVector" @@ q.query
+       FROM "Episode" e, q WHERE e."titleVector" @@ q.query
        ORDER BY e."publishedAt" DESC LIMIT ${SUGGESTIONS})
     UNION ALL
     (SELECT 'story' AS kind, s."slug", s."title", s."publishedAt"
        FROM "Story" s, q WHERE s."status" = 'PUBLISHED' AND s."publishedAt" <= ${new Date()}
-         AND to_tsvector('english', s."title") @@ q.query AND s."searchVector" @@ q.query
+         AND s."titleVector" @@ q.query
        ORDER BY s."publishedAt" DESC LIMIT ${SUGGESTIONS})
     ORDER BY "publishedAt" DESC
     LIMIT ${SUGGESTIONS}`;

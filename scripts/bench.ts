@@ -1,4 +1,4 @@
-// `npm run bench [-- --only feeds|pages]`: measures what the issues set speed targets for and writes
+// `npm run bench [-- --only feeds|pages|search]`: measures what the issues set speed targets for and writes
 // docs/BENCHMARKS.md. Everything runs on this machine: an embedded PostgreSQL (durable, as in development), the
 // production build, and feeds served from 127.0.0.1.
 import { existsSync } from "node:fs";
@@ -11,6 +11,7 @@ import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { table, type Row } from "./bench/common";
 import { episodePageBenchmarks } from "./bench/episode-page";
 import { feedImportBenchmarks } from "./bench/feed-import";
+import { searchAndFeedBenchmarks } from "./bench/search-feeds";
 import { runCli } from "./cli";
 
 const REPORT = "docs/BENCHMARKS.md";
@@ -35,6 +36,13 @@ JavaScript is what the page's script tags load, gzipped. Lighthouse runs its def
 phone on throttled 4G, simulated) in the system's headless Chromium.`,
     run: episodePageBenchmarks,
   },
+  search: {
+    title: "Search and feeds out (issue: search, feeds out, and everything that brings listeners in)",
+    about: `Library calls on the embedded database (no HTTP): full results as the search page shows them (ranked hits,
+snippets, transcript moments), and the podcast feed as /shows/<slug>/feed.xml builds it. Search uses the
+generated, GIN-indexed search vectors (docs/decisions/0006).`,
+    run: searchAndFeedBenchmarks,
+  },
 } as const;
 
 type SectionName = keyof typeof SECTIONS;
@@ -55,7 +63,7 @@ async function previousSections(): Promise<Partial<Record<SectionName, string>>>
 
 runCli(async (log) => {
   const { values } = parseArgs({ options: { only: { type: "string" } } });
-  const only = z.enum(["feeds", "pages"], { error: "--only must be feeds or pages" }).optional().parse(values.only);
+  const only = z.enum(["feeds", "pages", "search"], { error: "--only must be feeds, pages or search" }).optional().parse(values.only);
   const names = only ? [only] : (Object.keys(SECTIONS) as SectionName[]);
   const sections = await previousSections();
 
@@ -75,7 +83,7 @@ runCli(async (log) => {
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const report = `# Benchmarks
 
-Written by \`npm run bench\` (scripts/bench.ts; \`-- --only feeds\` or \`-- --only pages\` re-runs one section). The
+Written by \`npm run bench\` (scripts/bench.ts; \`-- --only feeds\`, \`pages\` or \`search\` re-runs one section). The
 tables say plainly what misses its target.
 
 - Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}
