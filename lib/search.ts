@@ -6,7 +6,8 @@ import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes";
 import { prisma, Prisma } from "@/lib/db";
 import { publishedStoryWhere, storyCardSelect, type StoryCard } from "@/lib/stories";
 
-const RESULTS_PER_KIND = 20;
+// Ten of each on the page, as search engines show: a longer list is seldom read, and every hit costs a snippet.
+const RESULTS_PER_KIND = 10;
 const SUGGESTIONS = 6;
 // Marks ts_headline puts around matched words: control characters no feed or story text can carry through our
 // sanitizing, turned into <mark> by the page, so nothing from the database is ever rendered as HTML.
@@ -79,28 +80,57 @@ function likePatterns(query: string): string[] {
 
 const endOfDay = (day: Date) => new Date(day.getTime() + 86_400_000 - 1);
 
+// The query as a tsquery, in a MATERIALIZED CTE on purpose: the planner then cannot see how many rows a common word
+// matches, and always answers @@ from the GIN index (exact, no reading of the stored vectors) rather than by a
+// sequential scan that would read and decompress every row's search vector, several times slower.
+const withQuery = (query: string) => Prisma.sql`WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', ${query}) AS query)`;
+
+/**
+ * The page's worth of matches from `from` (a FROM … WHERE over table alias `t` and q), as narrow rows: the best
+ * title and summary hits, ranked on the small title vectors, then the newest of the other matches: two cheap
+ * questions (the best title hits, the newest matches of any kind; an episode both found is kept once) instead of
+ * ranking every match of a common word. The second names the query itself, not q, so the
+ * planner sees how common it is: a rare word is found through the index, a common one (or a common phrase, whose
+ * every candidate must be reread to check word positions) by walking the newest rows until a page is full.
+ */
+function rankedMatches(from: Prisma.Sql, t: "e" | "s", query: string): Prisma.Sql {
+  const table = Prisma.raw(t);
+  return Prisma.sql`
+    SELECT * FROM (
+      SELECT DISTINCT ON ("id") * FROM (
+        (SELECT ${table}."id", ${table}."publishedAt", true AS "inTitle", ts_rank(${table}."titleVector", q.query) AS rank
+         ${from} AND ${table}."titleVector" @@ q.query
+         ORDER BY rank DESC, ${table}."publishedAt" DESC LIMIT ${RESULTS_PER_KIND})
+        UNION ALL
+        (SELECT ${table}."id", ${table}."publishedAt", false AS "inTitle", 0 AS rank
+         ${from} AND ${table}."searchVector" @@ websearch_to_tsquery('english', ${query})
+         ORDER BY ${table}."publishedAt" DESC LIMIT ${RESULTS_PER_KIND})
+      ) both_ways
+      ORDER BY "id", "inTitle" DESC
+    ) matches
+    ORDER BY "inTitle" DESC, rank DESC, "publishedAt" DESC
+    LIMIT ${RESULTS_PER_KIND}`;
+}
+
 async function searchEpisodes(filters: SearchFilters): Promise<EpisodeHit[]> {
   const filtered = Prisma.sql`
-    FROM "Episode" e JOIN "Show" s ON s."id" = e."showId", q
-    WHERE (${filters.showSlug ?? null}::text IS NULL OR s."slug" = ${filters.showSlug ?? null})
+    FROM "Episode" e, q
+    WHERE ${filters.showSlug ? Prisma.sql`e."showId" IN (SELECT "id" FROM "Show" WHERE "slug" = ${filters.showSlug})` : Prisma.sql`true`}
       AND (${filters.from ?? null}::timestamp IS NULL OR e."publishedAt" >= ${filters.from ?? null})
       AND (${filters.to ? endOfDay(filters.to) : null}::timestamp IS NULL OR e."publishedAt" <= ${filters.to ? endOfDay(filters.to) : null})`;
   const rows = await prisma.$queryRaw<{ id: string; headline: string; moment: number | null }[]>`
-    WITH q AS (SELECT websearch_to_tsquery('english', ${filters.query}) AS query),
-    -- Every match is ranked on its small title vector: title and summary hits first, then the rest, newest first.
-    ranked AS (
-      SELECT e."id", e."summary", e."transcriptCues", e."publishedAt", e."titleVector" @@ q.query AS "inTitle", ts_rank(e."titleVector", q.query) AS rank
-      ${filtered} AND e."searchVector" @@ q.query
-      ORDER BY "inTitle" DESC, rank DESC, e."publishedAt" DESC
-      LIMIT ${RESULTS_PER_KIND})
-    SELECT r."id", r."inTitle", r.rank, r."publishedAt",
-      ts_headline('english', coalesce(hit.text, r."summary"), q.query, ${HEADLINE_OPTIONS}) AS headline,
+    -- Every match is ranked on its small title vector (title and summary hits first, then the rest, newest first),
+    -- carrying only narrow columns; the page's worth is then joined back for snippets and transcript moments.
+    ${withQuery(filters.query)},
+    ranked AS (${rankedMatches(filtered, "e", filters.query)})
+    SELECT r."id",
+      ts_headline('english', coalesce(hit.text, e."summary"), q.query, ${HEADLINE_OPTIONS}) AS headline,
       hit.start AS moment
-    FROM ranked r CROSS JOIN q
+    FROM ranked r JOIN "Episode" e ON e."id" = r."id" CROSS JOIN q
     -- When neither title nor summary says it, the first transcript line that does: its words and its moment.
     LEFT JOIN LATERAL (
       SELECT (c.cue->>'start')::float AS start, c.cue->>'text' AS text
-      FROM jsonb_array_elements(CASE WHEN jsonb_typeof(r."transcriptCues") = 'array' THEN r."transcriptCues" ELSE '[]'::jsonb END)
+      FROM jsonb_array_elements(CASE WHEN jsonb_typeof(e."transcriptCues") = 'array' THEN e."transcriptCues" ELSE '[]'::jsonb END)
         AS c(cue)
       WHERE NOT r."inTitle"
         AND (c.cue->>'text') ILIKE ANY(${likePatterns(filters.query)})
@@ -120,20 +150,19 @@ async function searchEpisodes(filters: SearchFilters): Promise<EpisodeHit[]> {
 }
 
 async function searchStories(filters: SearchFilters): Promise<StoryHit[]> {
-  const filtered = Prisma.sql`
-    FROM "Story" s, q
-    WHERE s."status" = 'PUBLISHED' AND s."publishedAt" <= ${new Date()}
-      AND (${filters.from ?? null}::timestamp IS NULL OR s."publishedAt" >= ${filters.from ?? null})
-      AND (${filters.to ? endOfDay(filters.to) : null}::timestamp IS NULL OR s."publishedAt" <= ${filters.to ? endOfDay(filters.to) : null})`;
   const rows = await prisma.$queryRaw<{ id: string; headline: string }[]>`
-    WITH q AS (SELECT websearch_to_tsquery('english', ${filters.query}) AS query),
-    ranked AS (
-      SELECT s."id", s."dek", s."body", s."publishedAt", s."titleVector" @@ q.query AS "inTitle", ts_rank(s."titleVector", q.query) AS rank
-      ${filtered} AND s."searchVector" @@ q.query
-      ORDER BY "inTitle" DESC, rank DESC, s."publishedAt" DESC
-      LIMIT ${RESULTS_PER_KIND})
-    SELECT r."id", ts_headline('english', r."dek" || ' ' || left(r."body", 1500), q.query, ${HEADLINE_OPTIONS}) AS headline
-    FROM ranked r CROSS JOIN q
+    ${withQuery(filters.query)},
+    ranked AS (${rankedMatches(
+      Prisma.sql`
+        FROM "Story" s, q
+        WHERE s."status" = 'PUBLISHED' AND s."publishedAt" <= ${new Date()}
+          AND (${filters.from ?? null}::timestamp IS NULL OR s."publishedAt" >= ${filters.from ?? null})
+          AND (${filters.to ? endOfDay(filters.to) : null}::timestamp IS NULL OR s."publishedAt" <= ${filters.to ? endOfDay(filters.to) : null})`,
+      "s",
+      filters.query,
+    )})
+    SELECT r."id", ts_headline('english', s."dek" || ' ' || left(s."body", 1500), q.query, ${HEADLINE_OPTIONS}) AS headline
+    FROM ranked r JOIN "Story" s ON s."id" = r."id" CROSS JOIN q
     ORDER BY r."inTitle" DESC, r.rank DESC, r."publishedAt" DESC`;
   const stories = await prisma.story.findMany({ where: { id: { in: rows.map((row) => row.id) }, ...publishedStoryWhere() }, select: { id: true, ...storyCardSelect } });
   const headlines = new Map(rows.map((row) => [row.id, row.headline]));
