@@ -25,6 +25,8 @@ export interface SearchFilters {
   from?: Date;
   /** Published on or before this day (UTC). */
   to?: Date;
+  /** Which ten of each kind: 1 for the best. */
+  page?: number;
 }
 
 /** A snippet as plain-text pieces, the matched ones marked. */
@@ -45,6 +47,9 @@ export interface StoryHit {
 export interface SearchResults {
   episodes: EpisodeHit[];
   stories: StoryHit[];
+  /** Whether a next page has more of each kind. */
+  moreEpisodes: boolean;
+  moreStories: boolean;
 }
 
 export function snippetParts(headline: string): Snippet {
@@ -93,23 +98,26 @@ const withQuery = (query: string) => Prisma.sql`WITH q AS MATERIALIZED (SELECT w
  * planner sees how common it is: a rare word is found through the index, a common one (or a common phrase, whose
  * every candidate must be reread to check word positions) by walking the newest rows until a page is full.
  */
-function rankedMatches(from: Prisma.Sql, t: "e" | "s", query: string): Prisma.Sql {
+function rankedMatches(from: Prisma.Sql, t: "e" | "s", filters: SearchFilters): Prisma.Sql {
   const table = Prisma.raw(t);
+  const offset = ((filters.page ?? 1) - 1) * RESULTS_PER_KIND;
+  // Enough of both to fill this page, and one more to know whether another page follows.
+  const enough = offset + RESULTS_PER_KIND + 1;
   return Prisma.sql`
     SELECT * FROM (
       SELECT DISTINCT ON ("id") * FROM (
         (SELECT ${table}."id", ${table}."publishedAt", true AS "inTitle", ts_rank(${table}."titleVector", q.query) AS rank
          ${from} AND ${table}."titleVector" @@ q.query
-         ORDER BY rank DESC, ${table}."publishedAt" DESC LIMIT ${RESULTS_PER_KIND})
+         ORDER BY rank DESC, ${table}."publishedAt" DESC LIMIT ${enough})
         UNION ALL
         (SELECT ${table}."id", ${table}."publishedAt", false AS "inTitle", 0 AS rank
-         ${from} AND ${table}."searchVector" @@ websearch_to_tsquery('english', ${query})
-         ORDER BY ${table}."publishedAt" DESC LIMIT ${RESULTS_PER_KIND})
+         ${from} AND ${table}."searchVector" @@ websearch_to_tsquery('english', ${filters.query})
+         ORDER BY ${table}."publishedAt" DESC LIMIT ${enough})
       ) both_ways
       ORDER BY "id", "inTitle" DESC
     ) matches
     ORDER BY "inTitle" DESC, rank DESC, "publishedAt" DESC
-    LIMIT ${RESULTS_PER_KIND}`;
+    OFFSET ${offset} LIMIT ${RESULTS_PER_KIND + 1}`;
 }
 
 async function searchEpisodes(filters: SearchFilters): Promise<EpisodeHit[]> {
@@ -122,7 +130,7 @@ async function searchEpisodes(filters: SearchFilters): Promise<EpisodeHit[]> {
     -- Every match is ranked on its small title vector (title and summary hits first, then the rest, newest first),
     -- carrying only narrow columns; the page's worth is then joined back for snippets and transcript moments.
     ${withQuery(filters.query)},
-    ranked AS (${rankedMatches(filtered, "e", filters.query)})
+    ranked AS (${rankedMatches(filtered, "e", filters)})
     SELECT r."id",
       ts_headline('english', coalesce(hit.text, e."summary"), q.query, ${HEADLINE_OPTIONS}) AS headline,
       hit.start AS moment
@@ -159,7 +167,7 @@ async function searchStories(filters: SearchFilters): Promise<StoryHit[]> {
           AND (${filters.from ?? null}::timestamp IS NULL OR s."publishedAt" >= ${filters.from ?? null})
           AND (${filters.to ? endOfDay(filters.to) : null}::timestamp IS NULL OR s."publishedAt" <= ${filters.to ? endOfDay(filters.to) : null})`,
       "s",
-      filters.query,
+      filters,
     )})
     SELECT r."id", ts_headline('english', s."dek" || ' ' || left(s."body", 1500), q.query, ${HEADLINE_OPTIONS}) AS headline
     FROM ranked r JOIN "Story" s ON s."id" = r."id" CROSS JOIN q
@@ -183,7 +191,12 @@ export async function searchContent(given: SearchFilters): Promise<SearchResults
   const wantEpisodes = filters.kind !== "stories";
   const wantStories = filters.kind !== "episodes" && !filters.showSlug;
   const [episodes, stories] = await Promise.all([wantEpisodes ? searchEpisodes(filters) : [], wantStories ? searchStories(filters) : []]);
-  return { episodes, stories };
+  return {
+    episodes: episodes.slice(0, RESULTS_PER_KIND),
+    stories: stories.slice(0, RESULTS_PER_KIND),
+    moreEpisodes: episodes.length > RESULTS_PER_KIND,
+    moreStories: stories.length > RESULTS_PER_KIND,
+  };
 }
 
 export interface Suggestion {

@@ -27,6 +27,21 @@ export function episodeJsonLd(episode: EpisodePage, siteUrl: string) {
   };
 }
 
+/** The site itself, with the search box search engines may show under its name (sitelinks search). */
+export function websiteJsonLd(name: string, siteUrl: string) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "WebSite",
+    name,
+    url: new URL("/", siteUrl).toString(),
+    potentialAction: {
+      "@type": "SearchAction",
+      target: { "@type": "EntryPoint", urlTemplate: `${new URL("/search", siteUrl).toString()}?q={search_term_string}` },
+      "query-input": "required name=search_term_string",
+    },
+  };
+}
+
 /** JSON for a <script type="application/ld+json">: "<" escaped so no text from a feed can close the script. */
 export function jsonLdText(data: unknown): string {
   return JSON.stringify(data).replace(/</g, "\\u003c");

@@ -3,7 +3,10 @@ import { FeaturedEpisode } from "@/components/episode/featured-episode";
 import { StoryCard } from "@/components/story/story-card";
 import { CardSection } from "@/components/ui/card-section";
 import { getLatestEpisodes } from "@/lib/episodes";
+import { getEnv } from "@/lib/env";
+import { getSiteShow } from "@/lib/shows";
 import { getLatestStories } from "@/lib/stories";
+import { jsonLdText, websiteJsonLd } from "@/lib/structured-data";
 
 // Rendered per request: a page without route params would otherwise be prerendered by `next build`, which runs
 // with no database.
@@ -13,7 +16,7 @@ const HOME_EPISODES = 7;
 const HOME_STORIES = 4;
 
 export default async function HomePage() {
-  const [episodes, stories] = await Promise.all([getLatestEpisodes(HOME_EPISODES), getLatestStories(HOME_STORIES)]);
+  const [episodes, stories, show] = await Promise.all([getLatestEpisodes(HOME_EPISODES), getLatestStories(HOME_STORIES), getSiteShow()]);
   const [featured, ...recent] = episodes;
 
   if (!featured && stories.length === 0) {
@@ -27,6 +30,7 @@ export default async function HomePage() {
 
   return (
     <div className="space-y-12">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(websiteJsonLd(show?.title ?? "Showfront", getEnv().SITE_URL)) }} />
       <h1 className="sr-only">Latest episodes and stories</h1>
       {featured ? <FeaturedEpisode episode={featured} /> : null}
       <div className="grid gap-10 lg:grid-cols-[3fr_2fr]">

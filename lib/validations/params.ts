@@ -44,6 +44,7 @@ export const searchSearchParamsSchema = z.object({
     .catch(undefined),
   from: day,
   to: day,
+  page: z.coerce.number().int().min(1).max(50).catch(1).default(1),
 });
 
 export const suggestSearchParamsSchema = z.object({ q: z.string().trim().min(1).max(SEARCH_QUERY_MAX) });

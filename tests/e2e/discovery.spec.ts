@@ -29,6 +29,13 @@ test.describe("what brings listeners in", () => {
     expect(sitemap).toContain("/stories/county-bridge-inspections-backlog</loc>");
   });
 
+  test("the home page describes the site and its search box to search engines", async ({ page }) => {
+    await page.goto("/");
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+    expect(jsonLd).toMatchObject({ "@type": "WebSite", name: "The Long Signal", potentialAction: { "@type": "SearchAction" } });
+    await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", /\/og\/site$/);
+  });
+
   test("the embeddable player plays inside another site's iframe", async ({ page, baseURL }) => {
     await page.setContent(`<!doctype html><title>Someone's blog</title><iframe src="${baseURL}/embed/episodes/bridges-nobody-inspects" width="600" height="140"></iframe>`);
     const frame = page.frameLocator("iframe");

@@ -95,3 +95,21 @@ describe("search suggestions", () => {
     expect(await searchSuggestions("!!! ::: ")).toEqual([]);
   });
 });
+
+describe("search pages", () => {
+  it("gives ten of each kind at a time, and says when more follow", async () => {
+    const show = await createShow();
+    for (let day = 1; day <= 23; day += 1) {
+      await createEpisode({ showId: show.id, title: day % 2 ? `Harbor cranes, part ${day}` : `Part ${day}`, summary: day % 2 ? "" : "About harbor cranes.", publishedAt: new Date(Date.UTC(2026, 0, day)) });
+    }
+    const pages = [];
+    for (let page = 1; page <= 3; page += 1) pages.push(await searchContent({ query: "harbor cranes", kind: "episodes", page }));
+    expect(pages.map((results) => [results.episodes.length, results.moreEpisodes])).toEqual([
+      [10, true],
+      [10, true],
+      [3, false],
+    ]);
+    const titles = pages.flatMap((results) => results.episodes.map((hit) => hit.episode.title));
+    expect(new Set(titles).size).toBe(23);
+  });
+});

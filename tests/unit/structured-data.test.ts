@@ -1,10 +1,49 @@
 import { describe, expect, it } from "@jest/globals";
 import { formatClock } from "@/lib/format";
-import { episodeJsonLd, jsonLdText } from "@/lib/structured-data";
+import { episodeJsonLd, jsonLdText, websiteJsonLd } from "@/lib/structured-data";
 import { sharedMoment } from "@/components/player/player-logic";
 import { demoEpisodePage } from "../fixtures/episodes";
 
 const episode = demoEpisodePage;
+
+// The schema.org properties (https://schema.org, version 29) each type we emit may carry, with the types their
+// values may be. Every object we publish is checked against it, so a misspelt or invented property fails here.
+const SCHEMA: Record<string, Record<string, string[]>> = {
+  PodcastEpisode: { url: ["URL"], name: ["Text"], description: ["Text"], datePublished: ["Date"], episodeNumber: ["Integer"], timeRequired: ["Duration"], image: ["URL"], partOfSeries: ["PodcastSeries"], associatedMedia: ["MediaObject"] },
+  PodcastSeries: { name: ["Text"], url: ["URL"] },
+  MediaObject: { contentUrl: ["URL"], encodingFormat: ["Text"], duration: ["Duration"] },
+  WebSite: { name: ["Text"], url: ["URL"], potentialAction: ["SearchAction"] },
+  SearchAction: { target: ["EntryPoint"], "query-input": ["Text"] },
+  EntryPoint: { urlTemplate: ["Text"] },
+};
+
+function checkAgainstSchema(node: Record<string, unknown>, path = "$") {
+  const type = node["@type"] as string;
+  const properties = SCHEMA[type];
+  expect([path, properties ? "known type" : `unknown type ${type}`]).toEqual([path, "known type"]);
+  for (const [key, value] of Object.entries(node)) {
+    if (key.startsWith("@")) continue;
+    const expected = properties![key];
+    expect([`${path}.${key}`, expected ? "defined" : `not a property of ${type}`]).toEqual([`${path}.${key}`, "defined"]);
+    if (value && typeof value === "object") {
+      expect(expected).toContain((value as { "@type": string })["@type"]);
+      checkAgainstSchema(value as Record<string, unknown>, `${path}.${key}`);
+    } else if (expected!.includes("URL")) expect(() => new URL(String(value))).not.toThrow();
+    else if (expected!.includes("Date")) expect(Number.isNaN(Date.parse(String(value)))).toBe(false);
+    else if (expected!.includes("Duration")) expect(String(value)).toMatch(/^PT(\d+H)?(\d+M)?(\d+S)?$/);
+    else if (expected!.includes("Integer")) expect(Number.isInteger(value)).toBe(true);
+  }
+}
+
+describe("structured data is valid schema.org", () => {
+  it.each([
+    ["an episode", episodeJsonLd({ ...episode, artworkUrl: "https://cdn.example/a.jpg" }, "https://longsignal.example")],
+    ["the website", websiteJsonLd("The Long Signal", "https://longsignal.example")],
+  ])("%s", (_label, data) => {
+    expect(data["@context"]).toBe("https://schema.org");
+    checkAgainstSchema(data as Record<string, unknown>);
+  });
+});
 
 describe("episodeJsonLd", () => {
   it("describes the episode, its media and its series with absolute URLs", () => {

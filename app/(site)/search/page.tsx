@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: "Search", robots: { index: false, fol
 export const dynamic = "force-dynamic";
 
 const field = "rounded-md border border-gray-300 bg-white px-3 py-2";
+const moreLink = "inline-block rounded-full px-4 py-2 text-sm font-semibold ring-1 ring-black/10 hover:bg-white";
 const isoDay = (date: Date | undefined) => date?.toISOString().slice(0, 10);
 
 export default async function SearchPage({ searchParams }: PageProps<"/search">) {
@@ -19,10 +20,32 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
   const filters = parsed.success ? parsed.data : searchSearchParamsSchema.parse({});
   const query = filters.q;
   const [results, { shows }] = await Promise.all([
-    query ? searchContent({ query, kind: filters.type, showSlug: filters.show, from: filters.from, to: filters.to }) : null,
+    query ? searchContent({ query, kind: filters.type, showSlug: filters.show, from: filters.from, to: filters.to, page: filters.page }) : null,
     getEpisodeFilters(),
   ]);
   const count = results ? results.episodes.length + results.stories.length : 0;
+  // The same search with some fields changed: a kind of result, another page.
+  const searchHref = (changes: { type?: string; page?: number }) => {
+    const params = new URLSearchParams();
+    const values = { q: query, type: filters.type, show: filters.show, from: isoDay(filters.from), to: isoDay(filters.to), ...changes };
+    for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "" && !(key === "page" && value === 1)) params.set(key, String(value));
+    return `/search?${params}`;
+  };
+  const pageLinks = (more: boolean) =>
+    filters.type !== "all" && (filters.page > 1 || more) ? (
+      <nav aria-label="Result pages" className="mt-4 flex gap-3">
+        {filters.page > 1 ? (
+          <a href={searchHref({ page: filters.page - 1 })} rel="prev" className={moreLink}>
+            ← Previous results
+          </a>
+        ) : null}
+        {more ? (
+          <a href={searchHref({ page: filters.page + 1 })} rel="next" className={moreLink}>
+            More results →
+          </a>
+        ) : null}
+      </nav>
+    ) : null;
 
   return (
     <>
@@ -110,6 +133,14 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
                   />
                 ))}
               </ul>
+              {filters.type === "all" && results.moreEpisodes ? (
+                <p className="mt-4">
+                  <a href={searchHref({ type: "episodes", page: 2 })} className={moreLink}>
+                    More episodes →
+                  </a>
+                </p>
+              ) : null}
+              {pageLinks(results.moreEpisodes)}
             </section>
           ) : null}
           {results.stories.length ? (
@@ -127,6 +158,14 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
                   />
                 ))}
               </ul>
+              {filters.type === "all" && results.moreStories ? (
+                <p className="mt-4">
+                  <a href={searchHref({ type: "stories", page: 2 })} className={moreLink}>
+                    More stories →
+                  </a>
+                </p>
+              ) : null}
+              {pageLinks(results.moreStories)}
             </section>
           ) : null}
         </div>
