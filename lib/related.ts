@@ -3,6 +3,7 @@
 // summaries and deks, then transcripts and bodies); recent episodes of the same show fill the list when too few
 // match.
 import { prisma, Prisma } from "@/lib/db";
+import { inOrder } from "@/lib/in-order";
 import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes";
 import { publishedStoryWhere, storyCardSelect, type StoryCard } from "@/lib/stories";
 
@@ -28,11 +29,6 @@ async function rankedMatches(source: RelatedTo, candidates: Prisma.Sql, limit: n
     ORDER BY ts_rank(c.document, q.query) DESC, c."publishedAt" DESC
     LIMIT ${limit}`;
   return rows.map((row) => row.id);
-}
-
-function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function relatedEpisodes(source: RelatedTo, limit = 4): Promise<EpisodeCard[]> {

@@ -4,6 +4,7 @@
 // small title vectors, then the rest, newest first. A hit inside a transcript points at that moment.
 import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes";
 import { prisma, Prisma } from "@/lib/db";
+import { inOrder } from "@/lib/in-order";
 import { publishedStoryWhere, storyCardSelect, type StoryCard } from "@/lib/stories";
 
 // Ten of each on the page, as search engines show: a longer list is seldom read, and every hit costs a snippet.
@@ -65,11 +66,6 @@ export function snippetParts(headline: string): Snippet {
     })
     .filter((part) => part.text.length > 0)
     .map((part) => ({ ...part, text: part.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "") }));
-}
-
-function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SearchHit } from "@/components/search/search-hit";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { getEpisodeFilters } from "@/lib/episodes";
 import { episodeLabel, formatClock, formatDate } from "@/lib/format";
@@ -77,17 +78,7 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
             </select>
           </label>
           {shows.length > 1 ? (
-            <label className="flex flex-col gap-1">
-              Show
-              <select name="show" defaultValue={filters.show ?? ""} className={field}>
-                <option value="">All shows</option>
-                {shows.map((show) => (
-                  <option key={show.slug} value={show.slug}>
-                    {show.title}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect label="Show" name="show" value={filters.show} anyLabel="All shows" options={shows.map((show) => ({ value: show.slug, label: show.title }))} />
           ) : null}
           <label className="flex flex-col gap-1">
             From
