@@ -1,3 +1,5 @@
+import type { Metadata } from "next";
+import { SITE_FEEDS } from "@/lib/syndication/links";
 import { EpisodeCard } from "@/components/episode/episode-card";
 import { FeaturedEpisode } from "@/components/episode/featured-episode";
 import { StoryCard } from "@/components/story/story-card";
@@ -7,6 +9,8 @@ import { getEnv } from "@/lib/env";
 import { getSiteShow } from "@/lib/shows";
 import { getLatestStories } from "@/lib/stories";
 import { jsonLdText, websiteJsonLd } from "@/lib/structured-data";
+
+export const metadata: Metadata = { alternates: { canonical: "/", types: SITE_FEEDS } };
 
 // Rendered per request: a page without route params would otherwise be prerendered by `next build`, which runs
 // with no database.

@@ -34,6 +34,11 @@ test.describe("what brings listeners in", () => {
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
     expect(jsonLd).toMatchObject({ "@type": "WebSite", name: "The Long Signal", potentialAction: { "@type": "SearchAction" } });
     await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", /\/og\/site$/);
+    for (const path of ["/", "/episodes", "/stories"]) {
+      await page.goto(path);
+      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`^http://[^/]+${path === "/" ? "/?" : path}$`));
+      await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", /\/stories\/feed\.xml$/);
+    }
   });
 
   test("the embeddable player plays inside another site's iframe", async ({ page, baseURL }) => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SITE_FEEDS } from "@/lib/syndication/links";
 import Link from "next/link";
 import { EpisodeCard } from "@/components/episode/episode-card";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -6,7 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { getEpisodeFilters, listEpisodes } from "@/lib/episodes";
 import { episodesSearchParamsSchema, firstValues } from "@/lib/validations/params";
 
-export const metadata: Metadata = { title: "Episodes" };
+export const metadata: Metadata = { title: "Episodes", alternates: { canonical: "/episodes", types: SITE_FEEDS } };
 
 // Filtered and paged by the address: rendered per request.
 export const dynamic = "force-dynamic";

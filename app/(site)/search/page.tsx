@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SITE_FEEDS } from "@/lib/syndication/links";
 import { SearchHit } from "@/components/search/search-hit";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { SectionHeading } from "@/components/ui/section-heading";
@@ -7,7 +8,7 @@ import { episodeLabel, formatClock, formatDate } from "@/lib/format";
 import { searchContent } from "@/lib/search";
 import { SEARCH_QUERY_MAX, firstValues, searchSearchParamsSchema } from "@/lib/validations/params";
 
-export const metadata: Metadata = { title: "Search", robots: { index: false, follow: true } };
+export const metadata: Metadata = { title: "Search", robots: { index: false, follow: true }, alternates: { canonical: "/search", types: SITE_FEEDS } };
 
 // Filtered and paged by the address: rendered per request.
 export const dynamic = "force-dynamic";

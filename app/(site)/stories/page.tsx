@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { SITE_FEEDS } from "@/lib/syndication/links";
 import { StoryCard } from "@/components/story/story-card";
 import { Pagination } from "@/components/ui/pagination";
 import { listStories } from "@/lib/stories";
 import { firstValues, pageSearchParamsSchema } from "@/lib/validations/params";
 
-export const metadata: Metadata = { title: "Stories" };
+export const metadata: Metadata = { title: "Stories", alternates: { canonical: "/stories", types: SITE_FEEDS } };
 
 // Filtered and paged by the address: rendered per request.
 export const dynamic = "force-dynamic";
