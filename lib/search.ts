@@ -1,7 +1,8 @@
 // Site search: episodes (title, summary, transcript) and stories (title, dek, body) through Postgres full-text
 // search, with the query syntax people type into search boxes (websearch_to_tsquery: "exact phrase", or,
 // -exclude). The full search vectors decide what matches; hits in the title or summary come first, ranked on the
-// small title vectors, then the rest, newest first. A hit inside a transcript points at that moment.
+// small title vectors, then those whose transcript or body says the words together as typed, then the rest, newest
+// first. A hit inside a transcript points at that moment.
 import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes";
 import { prisma, Prisma } from "@/lib/db";
 import { inOrder } from "@/lib/in-order";
@@ -88,9 +89,9 @@ const withQuery = (query: string) => Prisma.sql`WITH q AS MATERIALIZED (SELECT w
 
 /**
  * The page's worth of matches from `from` (a FROM … WHERE over table alias `t` and q), as narrow rows: the best
- * title and summary hits, ranked on the small title vectors, then the newest of the other matches: two cheap
- * questions (the best title hits, the newest matches of any kind; an episode both found is kept once) instead of
- * ranking every match of a common word. The second names the query itself, not q, so the
+ * title and summary hits, ranked on the small title vectors, then the newest that say the words together as typed,
+ * then the newest of the other matches: a few cheap questions (a row more than one finds is kept once, in its best
+ * tier) instead of ranking every match of a common word. The second names the query itself, not q, so the
  * planner sees how common it is: a rare word is found through the index, a common one (or a common phrase, whose
  * every candidate must be reread to check word positions) by walking the newest rows until a page is full.
  */
@@ -99,21 +100,47 @@ function rankedMatches(from: Prisma.Sql, t: "e" | "s", filters: SearchFilters): 
   const offset = ((filters.page ?? 1) - 1) * RESULTS_PER_KIND;
   // Enough of both to fill this page, and one more to know whether another page follows.
   const enough = offset + RESULTS_PER_KIND + 1;
+  const phrase = phraseOf(filters.query);
   return Prisma.sql`
     SELECT * FROM (
       SELECT DISTINCT ON ("id") * FROM (
-        (SELECT ${table}."id", ${table}."publishedAt", true AS "inTitle", ts_rank(${table}."titleVector", q.query) AS rank
+        (SELECT ${table}."id", ${table}."publishedAt", ${TIER.title} AS tier, ts_rank(${table}."titleVector", q.query) AS rank
          ${from} AND ${table}."titleVector" @@ q.query
          ORDER BY rank DESC, ${table}."publishedAt" DESC LIMIT ${enough})
         UNION ALL
-        (SELECT ${table}."id", ${table}."publishedAt", false AS "inTitle", 0 AS rank
+        ${
+          phrase
+            ? Prisma.sql`(SELECT recent."id", recent."publishedAt", ${TIER.phrase} AS tier, 0 AS rank
+               FROM (SELECT ${table}."id", ${table}."publishedAt", ${table}."searchVector" ${from} AND ${table}."searchVector" @@ q.query
+                     ORDER BY ${table}."publishedAt" DESC LIMIT ${PHRASE_WINDOW}) recent
+               WHERE recent."searchVector" @@ phraseto_tsquery('english', ${phrase})
+               ORDER BY recent."publishedAt" DESC LIMIT ${enough})
+              UNION ALL`
+            : Prisma.empty
+        }
+        (SELECT ${table}."id", ${table}."publishedAt", ${TIER.other} AS tier, 0 AS rank
          ${from} AND ${table}."searchVector" @@ websearch_to_tsquery('english', ${filters.query})
          ORDER BY ${table}."publishedAt" DESC LIMIT ${enough})
-      ) both_ways
-      ORDER BY "id", "inTitle" DESC
+      ) found
+      ORDER BY "id", tier
     ) matches
-    ORDER BY "inTitle" DESC, rank DESC, "publishedAt" DESC
+    ORDER BY tier, rank DESC, "publishedAt" DESC
     OFFSET ${offset} LIMIT ${RESULTS_PER_KIND + 1}`;
+}
+
+// Checking word positions means reading each candidate's whole vector, so the phrase tier looks at the newest few
+// hundred rows that have all the words (found through the index): an older transcript that says the phrase is still
+// found, among the words-anywhere matches.
+const PHRASE_WINDOW = 500;
+
+// How a match was found, best first: in the title or summary; the words together, as typed, in the transcript or
+// body; the words anywhere.
+const TIER = { title: 0, phrase: 1, other: 2 } as const;
+
+/** Several plain words with no search syntax ("parts pairing"): the phrase a transcript saying exactly that has. */
+function phraseOf(query: string): string | undefined {
+  if (!/^[\p{L}\p{N}\s'’]+$/u.test(query) || /(^|\s)or(\s|$)/i.test(query)) return undefined;
+  return query.trim().split(/\s+/).length >= 2 ? query : undefined;
 }
 
 async function searchEpisodes(filters: SearchFilters): Promise<EpisodeHit[]> {
@@ -123,8 +150,7 @@ async function searchEpisodes(filters: SearchFilters): Promise<EpisodeHit[]> {
       AND (${filters.from ?? null}::timestamp IS NULL OR e."publishedAt" >= ${filters.from ?? null})
       AND (${filters.to ? endOfDay(filters.to) : null}::timestamp IS NULL OR e."publishedAt" <= ${filters.to ? endOfDay(filters.to) : null})`;
   const rows = await prisma.$queryRaw<{ id: string; headline: string; moment: number | null }[]>`
-    -- Every match is ranked on its small title vector (title and summary hits first, then the rest, newest first),
-    -- carrying only narrow columns; the page's worth is then joined back for snippets and transcript moments.
+    -- The page's worth of matches as narrow rows (see rankedMatches), joined back for snippets and moments.
     ${withQuery(filters.query)},
     ranked AS (${rankedMatches(filtered, "e", filters)})
     SELECT r."id",
@@ -136,12 +162,12 @@ async function searchEpisodes(filters: SearchFilters): Promise<EpisodeHit[]> {
       SELECT (c.cue->>'start')::float AS start, c.cue->>'text' AS text
       FROM jsonb_array_elements(CASE WHEN jsonb_typeof(e."transcriptCues") = 'array' THEN e."transcriptCues" ELSE '[]'::jsonb END)
         AS c(cue)
-      WHERE NOT r."inTitle"
+      WHERE r.tier <> ${TIER.title}
         AND (c.cue->>'text') ILIKE ANY(${likePatterns(filters.query)})
-        AND to_tsvector('english', c.cue->>'text') @@ q.query
+        AND to_tsvector('english', c.cue->>'text') @@ (CASE WHEN r.tier = ${TIER.phrase} THEN phraseto_tsquery('english', ${filters.query}) ELSE q.query END)
       -- The lines come in transcript order; stopping at the first that says it spares parsing the rest.
       LIMIT 1) hit ON true
-    ORDER BY r."inTitle" DESC, r.rank DESC, r."publishedAt" DESC`;
+    ORDER BY r.tier, r.rank DESC, r."publishedAt" DESC`;
   const episodes = await prisma.episode.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: { id: true, ...episodeCardSelect } });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return inOrder(
@@ -167,7 +193,7 @@ async function searchStories(filters: SearchFilters): Promise<StoryHit[]> {
     )})
     SELECT r."id", ts_headline('english', s."dek" || ' ' || left(s."body", 1500), q.query, ${HEADLINE_OPTIONS}) AS headline
     FROM ranked r JOIN "Story" s ON s."id" = r."id" CROSS JOIN q
-    ORDER BY r."inTitle" DESC, r.rank DESC, r."publishedAt" DESC`;
+    ORDER BY r.tier, r.rank DESC, r."publishedAt" DESC`;
   const stories = await prisma.story.findMany({ where: { id: { in: rows.map((row) => row.id) }, ...publishedStoryWhere() }, select: { id: true, ...storyCardSelect } });
   const headlines = new Map(rows.map((row) => [row.id, row.headline]));
   return inOrder(

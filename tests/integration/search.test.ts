@@ -45,6 +45,18 @@ describe("site search", () => {
     expect(results.episodes[0]!.snippet.filter((part) => part.match).map((part) => part.text.toLowerCase())).toEqual(["parts", "pairing"]);
   });
 
+  it("puts the episode whose transcript says the words together above newer ones that only contain them", async () => {
+    const show = await createShow();
+    const transcript = (text: string) => ({ transcriptCues: [cue(0, "Hello."), cue(30, text)], transcriptText: `Hello.\n${text}` });
+    const saysIt = await createEpisode({ showId: show.id, title: "Episode one", summary: "", publishedAt: new Date("2026-01-01T00:00:00Z"), ...transcript("The harbor cranes were idle all week.") });
+    await createEpisode({ showId: show.id, title: "Episode two", summary: "", publishedAt: new Date("2026-02-01T00:00:00Z"), ...transcript("The cranes stood by the harbor wall.") });
+    await createEpisode({ showId: show.id, title: "Episode three", summary: "", publishedAt: new Date("2026-03-01T00:00:00Z"), ...transcript("A harbor, and far away, some cranes.") });
+    const { episodes } = await search("harbor cranes");
+    expect(episodes.map((hit) => hit.episode.slug)[0]).toBe(saysIt.slug);
+    expect(episodes).toHaveLength(3);
+    expect(episodes[0]!.moment).toBe(30);
+  });
+
   it("understands phrases, OR and minus, and stems words", async () => {
     await labelledShow();
     expect((await titles("bridge")).episodes).toEqual(["Bridges Nobody Inspects", "Cranes at Dawn"]);
