@@ -14,13 +14,16 @@ export const pageSearchParamsSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
+// A show to filter by: a wrong or unknown value means no filter, not an error page.
+const showFilter = z
+  .string()
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .optional()
+  .catch(undefined);
+
 export const episodesSearchParamsSchema = pageSearchParamsSchema.extend({
-  show: z
-    .string()
-    .max(80)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-    .optional()
-    .catch(undefined),
+  show: showFilter,
   season: z.coerce.number().int().min(0).max(100_000).optional().catch(undefined),
 });
 
@@ -36,12 +39,7 @@ const day = z
 export const searchSearchParamsSchema = z.object({
   q: z.string().trim().max(SEARCH_QUERY_MAX, `Search for at most ${SEARCH_QUERY_MAX} characters.`).optional(),
   type: z.enum(["all", "episodes", "stories"]).catch("all").default("all"),
-  show: z
-    .string()
-    .max(80)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-    .optional()
-    .catch(undefined),
+  show: showFilter,
   from: day,
   to: day,
   page: z.coerce.number().int().min(1).max(50).catch(1).default(1),
