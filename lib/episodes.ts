@@ -145,6 +145,11 @@ export async function getEpisodeTranscript(slug: string) {
   return { slug: episode.slug, title: episode.title, showTitle: episode.show.title, cues: episode.transcriptCues as unknown as TranscriptCue[] };
 }
 
+/** What a card, an embed or a link preview shows of an episode: none of the page's heavier fields. */
+export async function getEpisodeCard(slug: string): Promise<EpisodeCard | null> {
+  return prisma.episode.findUnique({ where: { slug }, select: episodeCardSelect });
+}
+
 export async function getEpisode(slug: string): Promise<EpisodePage | null> {
   return prisma.episode.findUnique({ where: { slug }, select: episodePageSelect });
 }

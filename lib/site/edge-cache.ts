@@ -7,6 +7,7 @@
 // client-side navigations (RSC requests) always go through. An admin's change (a POST under /admin) empties it.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { ifNoneMatchHas } from "@/lib/if-none-match";
 
 export interface EdgeCacheOptions {
   /** Where Next listens (loopback). */
@@ -87,9 +88,8 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
 
   const send = (request: http.IncomingMessage, response: http.ServerResponse, entry: Entry, state: "HIT" | "STALE" | "MISS") => {
     const etag = entry.headers.etag;
-    const ifNoneMatch = request.headers["if-none-match"];
     // A client (a podcast app polling a feed) that has this version gets 304, as it would from the server itself.
-    if (entry.status === 200 && typeof etag === "string" && ifNoneMatch?.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag.replace(/^W\//, ""))) {
+    if (entry.status === 200 && typeof etag === "string" && ifNoneMatchHas(request.headers["if-none-match"], etag)) {
       response.writeHead(304, { etag, ...(entry.headers["cache-control"] && { "cache-control": entry.headers["cache-control"] }), ...(entry.headers["last-modified"] && { "last-modified": entry.headers["last-modified"] }), "x-showfront-cache": state });
       response.end();
       return;

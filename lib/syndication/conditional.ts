@@ -1,6 +1,7 @@
 // Feeds are polled by every podcast app every few minutes: an unchanged feed answers 304 from a cheap version
 // check, before anything is rendered.
 import { createHash } from "node:crypto";
+import { ifNoneMatchHas } from "@/lib/if-none-match";
 
 export interface FeedVersion {
   /** Changes whenever the feed's content would. */
@@ -16,7 +17,7 @@ function etagOf(version: FeedVersion): string {
 
 function notModified(request: Request, etag: string, lastModified: Date): boolean {
   const ifNoneMatch = request.headers.get("if-none-match");
-  if (ifNoneMatch) return ifNoneMatch.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag || candidate.trim() === "*");
+  if (ifNoneMatch) return ifNoneMatchHas(ifNoneMatch, etag);
   const ifModifiedSince = Date.parse(request.headers.get("if-modified-since") ?? "");
   return Number.isFinite(ifModifiedSince) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(ifModifiedSince / 1000);
 }

@@ -47,6 +47,12 @@ export const searchSearchParamsSchema = z.object({
 
 export const suggestSearchParamsSchema = z.object({ q: z.string().trim().min(1).max(SEARCH_QUERY_MAX) });
 
+/** The record a [slug] route names, or null when its slug is malformed or unknown: both are a 404. */
+export async function findBySlug<T>(params: Promise<unknown>, find: (slug: string) => Promise<T | null>): Promise<T | null> {
+  const parsed = slugParamSchema.safeParse(await params);
+  return parsed.success ? find(parsed.data.slug) : null;
+}
+
 /** Next gives a search param as a string, an array for repeats, or nothing: keep the first. */
 export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));

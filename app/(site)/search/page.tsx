@@ -33,8 +33,18 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
     for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "" && !(key === "page" && value === 1)) params.set(key, String(value));
     return `/search?${params}`;
   };
-  const pageLinks = (more: boolean) =>
-    filters.type !== "all" && (filters.page > 1 || more) ? (
+  // Under each kind of result: in "all", a link to more of that kind; in one kind, the previous and next pages.
+  const resultLinks = (kind: "episodes" | "stories", more: boolean) => {
+    if (filters.type === "all") {
+      return more ? (
+        <p className="mt-4">
+          <a href={searchHref({ type: kind, page: 2 })} className={moreLink}>
+            More {kind} →
+          </a>
+        </p>
+      ) : null;
+    }
+    return filters.page > 1 || more ? (
       <nav aria-label="Result pages" className="mt-4 flex gap-3">
         {filters.page > 1 ? (
           <a href={searchHref({ page: filters.page - 1 })} rel="prev" className={moreLink}>
@@ -48,6 +58,7 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
         ) : null}
       </nav>
     ) : null;
+  };
 
   return (
     <>
@@ -125,14 +136,7 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
                   />
                 ))}
               </ul>
-              {filters.type === "all" && results.moreEpisodes ? (
-                <p className="mt-4">
-                  <a href={searchHref({ type: "episodes", page: 2 })} className={moreLink}>
-                    More episodes →
-                  </a>
-                </p>
-              ) : null}
-              {pageLinks(results.moreEpisodes)}
+              {resultLinks("episodes", results.moreEpisodes)}
             </section>
           ) : null}
           {results.stories.length ? (
@@ -150,14 +154,7 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
                   />
                 ))}
               </ul>
-              {filters.type === "all" && results.moreStories ? (
-                <p className="mt-4">
-                  <a href={searchHref({ type: "stories", page: 2 })} className={moreLink}>
-                    More stories →
-                  </a>
-                </p>
-              ) : null}
-              {pageLinks(results.moreStories)}
+              {resultLinks("stories", results.moreStories)}
             </section>
           ) : null}
         </div>

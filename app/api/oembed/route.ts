@@ -1,7 +1,7 @@
 // oEmbed (https://oembed.com): pasting an episode's address into a site that speaks it shows our player.
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
-import { getEpisode } from "@/lib/episodes";
+import { getEpisodeCard } from "@/lib/episodes";
 import { embedPath } from "@/lib/syndication/links";
 import { escapeXml } from "@/lib/syndication/xml";
 
@@ -34,7 +34,7 @@ export async function GET(request: Request) {
   if (parsed.data.format === "xml") return problem(501, "Only the JSON format is offered.");
   const siteUrl = getEnv().SITE_URL;
   const slug = episodeSlugOf(parsed.data.url, siteUrl);
-  const episode = slug ? await getEpisode(slug) : null;
+  const episode = slug ? await getEpisodeCard(slug) : null;
   if (!episode) return problem(404, "That address is not an episode of this site.");
 
   const width = Math.min(parsed.data.maxwidth ?? DEFAULT_WIDTH, DEFAULT_WIDTH);

@@ -20,7 +20,7 @@ import { episodeExtras, getEpisode, listenLinks, playableEpisode } from "@/lib/e
 import { relatedEpisodes, relatedStories } from "@/lib/related";
 import { getLatestStories } from "@/lib/stories";
 import { episodeJsonLd, jsonLdText } from "@/lib/structured-data";
-import { slugParamSchema } from "@/lib/validations/params";
+import { findBySlug } from "@/lib/validations/params";
 import { oembedPath, SITE_FEEDS } from "@/lib/syndication/links";
 import { podcastFeedPath } from "@/lib/syndication/podcast-feed";
 import { videoEmbedFor } from "@/lib/video-embeds";
@@ -38,8 +38,7 @@ export async function generateStaticParams() {
 const findEpisode = cache(getEpisode);
 
 async function loadEpisode(params: PageProps<"/episodes/[slug]">["params"]) {
-  const parsed = slugParamSchema.safeParse(await params);
-  const episode = parsed.success ? await findEpisode(parsed.data.slug) : null;
+  const episode = await findBySlug(params, findEpisode);
   if (!episode) notFound();
   return episode;
 }

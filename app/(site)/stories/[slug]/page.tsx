@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { formatDate } from "@/lib/format";
 import { SITE_FEEDS } from "@/lib/syndication/links";
 import { getStory } from "@/lib/stories";
-import { slugParamSchema } from "@/lib/validations/params";
+import { findBySlug } from "@/lib/validations/params";
 
 // Cached like episode pages: rendered on the first request, refreshed in the background at most once a minute.
 export const revalidate = 60;
@@ -13,8 +13,7 @@ export async function generateStaticParams() {
 }
 
 async function loadStory(params: PageProps<"/stories/[slug]">["params"]) {
-  const parsed = slugParamSchema.safeParse(await params);
-  const story = parsed.success ? await getStory(parsed.data.slug) : null;
+  const story = await findBySlug(params, getStory);
   if (!story) notFound();
   return story;
 }

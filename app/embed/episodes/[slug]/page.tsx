@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Artwork } from "@/components/ui/artwork";
-import { getEpisode } from "@/lib/episodes";
+import { getEpisodeCard } from "@/lib/episodes";
 import { formatDate, formatDuration } from "@/lib/format";
-import { slugParamSchema } from "@/lib/validations/params";
+import { findBySlug } from "@/lib/validations/params";
 
 // The embeddable player other sites show in an iframe (through oEmbed): the episode, a native audio player that
 // loads nothing until played, and a link back. No script of its own; cached like the episode page.
@@ -16,8 +16,7 @@ export async function generateStaticParams() {
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 export default async function EmbeddedEpisode({ params }: PageProps<"/embed/episodes/[slug]">) {
-  const parsed = slugParamSchema.safeParse(await params);
-  const episode = parsed.success ? await getEpisode(parsed.data.slug) : null;
+  const episode = await findBySlug(params, getEpisodeCard);
   if (!episode) notFound();
   return (
     <main className="flex min-h-screen items-center gap-3 bg-white p-3">

@@ -1,8 +1,8 @@
 // The Open Graph image of an episode whose feed gives no artwork. Generated once per episode and then cached.
 import { ogCard } from "@/components/og/og-card";
-import { getEpisode } from "@/lib/episodes";
+import { getEpisodeCard } from "@/lib/episodes";
 import { episodeLabel, formatDate } from "@/lib/format";
-import { slugParamSchema } from "@/lib/validations/params";
+import { findBySlug } from "@/lib/validations/params";
 
 export const revalidate = 86400;
 
@@ -11,8 +11,7 @@ export async function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: RouteContext<"/og/episodes/[slug]">) {
-  const parsed = slugParamSchema.safeParse(await params);
-  const episode = parsed.success ? await getEpisode(parsed.data.slug) : null;
+  const episode = await findBySlug(params, getEpisodeCard);
   if (!episode) return new Response("No such episode.", { status: 404 });
   const footer = [episodeLabel(episode), formatDate(episode.publishedAt)].filter(Boolean).join(" · ");
   return ogCard({ kicker: episode.show.title, title: episode.title, footer: footer || "Listen now" });

@@ -2,7 +2,7 @@
 import { ogCard } from "@/components/og/og-card";
 import { formatDate } from "@/lib/format";
 import { getStory } from "@/lib/stories";
-import { slugParamSchema } from "@/lib/validations/params";
+import { findBySlug } from "@/lib/validations/params";
 
 export const revalidate = 86400;
 
@@ -11,8 +11,7 @@ export async function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: RouteContext<"/og/stories/[slug]">) {
-  const parsed = slugParamSchema.safeParse(await params);
-  const story = parsed.success ? await getStory(parsed.data.slug) : null;
+  const story = await findBySlug(params, getStory);
   if (!story) return new Response("No such story.", { status: 404 });
   return ogCard({ kicker: "Story", title: story.title, footer: [story.authorName, formatDate(story.publishedAt)].filter(Boolean).join(" · ") });
 }

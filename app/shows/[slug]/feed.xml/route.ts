@@ -2,10 +2,12 @@
 import { getEnv } from "@/lib/env";
 import { feedResponse } from "@/lib/syndication/conditional";
 import { buildPodcastFeed, podcastFeedVersion } from "@/lib/syndication/podcast-feed";
-import { slugParamSchema } from "@/lib/validations/params";
+import { findBySlug } from "@/lib/validations/params";
 
 export async function GET(request: Request, { params }: RouteContext<"/shows/[slug]/feed.xml">) {
-  const parsed = slugParamSchema.safeParse(await params);
-  const version = parsed.success ? await podcastFeedVersion(parsed.data.slug) : null;
-  return feedResponse(request, "application/rss+xml; charset=utf-8", version, () => buildPodcastFeed(parsed.data!.slug, getEnv().SITE_URL, version!));
+  const show = await findBySlug(params, async (slug) => {
+    const version = await podcastFeedVersion(slug);
+    return version && { slug, version };
+  });
+  return feedResponse(request, "application/rss+xml; charset=utf-8", show?.version ?? null, () => buildPodcastFeed(show!.slug, getEnv().SITE_URL, show!.version));
 }

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getEpisodeTranscript } from "@/lib/episodes";
 import { formatClock } from "@/lib/format";
-import { slugParamSchema } from "@/lib/validations/params";
+import { findBySlug } from "@/lib/validations/params";
 
 // The whole transcript as a page of its own: for readers, and for search engines, which the episode page's
 // load-on-scroll transcript box would not show it to. Cached like the episode page.
@@ -17,8 +17,7 @@ export async function generateStaticParams() {
 const findTranscript = cache(getEpisodeTranscript);
 
 async function loadTranscript(params: PageProps<"/episodes/[slug]/transcript">["params"]) {
-  const parsed = slugParamSchema.safeParse(await params);
-  const transcript = parsed.success ? await findTranscript(parsed.data.slug) : null;
+  const transcript = await findBySlug(params, findTranscript);
   if (!transcript) notFound();
   return transcript;
 }

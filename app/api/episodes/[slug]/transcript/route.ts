@@ -1,6 +1,6 @@
 // An episode's transcript lines as JSON, for the episode page's transcript box. Cached like the page.
 import { getEpisodeTranscript } from "@/lib/episodes";
-import { slugParamSchema } from "@/lib/validations/params";
+import { findBySlug } from "@/lib/validations/params";
 
 export const revalidate = 60;
 
@@ -9,8 +9,7 @@ export async function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: RouteContext<"/api/episodes/[slug]/transcript">) {
-  const parsed = slugParamSchema.safeParse(await params);
-  const transcript = parsed.success ? await getEpisodeTranscript(parsed.data.slug) : null;
+  const transcript = await findBySlug(params, getEpisodeTranscript);
   if (!transcript) return Response.json({ error: "This episode has no transcript." }, { status: 404 });
   return Response.json({ cues: transcript.cues });
 }
