@@ -5,6 +5,7 @@ import { prisma, Prisma } from "@/lib/db";
 import type { TranscriptCue } from "@/lib/transcripts";
 import { personSchema } from "@/lib/validations/feed";
 import { VISIBLE_LINK_STATUSES } from "@/lib/feeds/links";
+import { podcastFeedPath } from "@/lib/syndication/links";
 
 export const EPISODES_PER_PAGE = 12;
 
@@ -174,7 +175,8 @@ const PLATFORMS = [
 export function listenLinks(episode: Pick<EpisodePage, "show" | "links">): ListenLink[] {
   return PLATFORMS.flatMap(({ platform, label, showField }) => {
     const own = episode.links.find((link) => link.platform === platform);
-    const url = own?.url ?? episode.show[showField];
+    // A show imported from a file (the demo) has no feed address of its own: the feed this site publishes stands in.
+    const url = own?.url ?? episode.show[showField] ?? (platform === "rss" ? podcastFeedPath(episode.show.slug) : null);
     return url ? [{ platform, label, url, episodeLevel: Boolean(own) }] : [];
   });
 }

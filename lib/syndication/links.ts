@@ -5,6 +5,11 @@ export const SITE_FEEDS = {
   "application/feed+json": [{ url: "/feed.json", title: "Episodes and stories" }],
 };
 
+/** A show's podcast RSS as this site republishes it. */
+export function podcastFeedPath(showSlug: string): string {
+  return `/shows/${showSlug}/feed.xml`;
+}
+
 /** The oEmbed address of an episode page, which sites that embed links ask for the embeddable player. */
 export function oembedPath(episodeSlug: string, siteUrl: string): string {
   return `/api/oembed?url=${encodeURIComponent(new URL(`/episodes/${episodeSlug}`, siteUrl).toString())}&format=json`;

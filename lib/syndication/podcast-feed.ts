@@ -4,16 +4,13 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { personSchema, transcriptSchema } from "@/lib/validations/feed";
+import { podcastFeedPath } from "./links";
 import { absolute, cdata, element, emptyElement, escapeXml } from "./xml";
 import type { FeedVersion } from "./conditional";
 
 const categoriesSchema = z.array(z.object({ name: z.string(), subcategory: z.string().optional() })).catch([]);
 const transcriptsSchema = z.array(transcriptSchema).catch([]);
 const personsSchema = z.array(personSchema).catch([]);
-
-export function podcastFeedPath(showSlug: string): string {
-  return `/shows/${showSlug}/feed.xml`;
-}
 
 /** What changes whenever the feed would: cheap to ask, so an unchanged feed costs no rendering. */
 export async function podcastFeedVersion(showSlug: string): Promise<FeedVersion | null> {

@@ -3,7 +3,7 @@
 import { prisma } from "@/lib/db";
 import { publishedStoryWhere, storyBodyHtml } from "@/lib/stories";
 import type { FeedVersion } from "./conditional";
-import { podcastFeedPath } from "./podcast-feed";
+import { podcastFeedPath } from "./links";
 import { absolute, cdata, element, emptyElement } from "./xml";
 
 const FEED_ITEMS = 50;

@@ -15,6 +15,10 @@ test.describe("what brings listeners in", () => {
   test("pages announce their feeds and oEmbed, and robots.txt and the sitemap list the site", async ({ page, request }) => {
     await page.goto("/episodes/bridges-nobody-inspects");
     await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first()).toHaveAttribute("href", /\/shows\/the-long-signal\/feed\.xml$/);
+    // The demo show came from a file, so its "RSS" link is the feed this site publishes, which works.
+    const rss = page.getByRole("navigation", { name: "Listen & watch on" }).getByRole("link", { name: "RSS" });
+    await expect(rss).toHaveAttribute("href", "/shows/the-long-signal/feed.xml");
+    expect((await request.get("/shows/the-long-signal/feed.xml")).status()).toBe(200);
     const oembedHref = await page.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute("href");
     const oembed = await (await request.get(oembedHref!)).json();
     expect(oembed).toMatchObject({ version: "1.0", type: "rich", title: "Bridges Nobody Inspects" });

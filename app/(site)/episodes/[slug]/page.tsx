@@ -21,8 +21,7 @@ import { relatedEpisodes, relatedStories } from "@/lib/related";
 import { getLatestStories } from "@/lib/stories";
 import { episodeJsonLd, jsonLdText } from "@/lib/structured-data";
 import { findBySlug } from "@/lib/validations/params";
-import { oembedPath, SITE_FEEDS } from "@/lib/syndication/links";
-import { podcastFeedPath } from "@/lib/syndication/podcast-feed";
+import { oembedPath, podcastFeedPath, SITE_FEEDS } from "@/lib/syndication/links";
 import { videoEmbedFor } from "@/lib/video-embeds";
 
 // Rendered on its first request, then served from the cache and rendered again in the background at most once a
