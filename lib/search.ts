@@ -81,18 +81,16 @@ function likePatterns(query: string): string[] {
 
 const endOfDay = (day: Date) => new Date(day.getTime() + 86_400_000 - 1);
 
-// The query as a tsquery, in a MATERIALIZED CTE on purpose: the planner then cannot see how many rows a common word
-// matches, and always answers @@ from the GIN index (exact, no reading of the stored vectors) rather than by a
-// sequential scan that would read and decompress every row's search vector, several times slower.
-const withQuery = (query: string) => Prisma.sql`WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', ${query}) AS query)`;
+// The query as a tsquery for ranking and snippets. Finding matches names websearch_to_tsquery itself instead, so the
+// planner sees the words and how common they are: a rare word is found through the GIN index, a common one by
+// walking the newest rows until enough match, never by reading every match of "the council".
+const withQuery = (query: string) => Prisma.sql`WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query)`;
 
 /**
- * The page's worth of matches from `from` (a FROM … WHERE over table alias `t` and q), as narrow rows: the best
- * title and summary hits, ranked on the small title vectors, then the newest that say the words together as typed,
- * then the newest of the other matches: a few cheap questions (a row more than one finds is kept once, in its best
- * tier) instead of ranking every match of a common word. The second names the query itself, not q, so the
- * planner sees how common it is: a rare word is found through the index, a common one (or a common phrase, whose
- * every candidate must be reread to check word positions) by walking the newest rows until a page is full.
+ * The page's worth of matches from `from` (a FROM … WHERE over table alias `t` and q), as narrow rows: title and
+ * summary hits ranked on the small title vectors, then those that say the words together as typed, then the newest
+ * of the other matches: a few cheap questions (a row more than one finds is kept once, in its best tier) instead of
+ * ranking every match of a common word. The first two look at the newest WINDOW rows that have the words.
  */
 function rankedMatches(from: Prisma.Sql, t: "e" | "s", filters: SearchFilters): Prisma.Sql {
   const table = Prisma.raw(t);
@@ -103,15 +101,16 @@ function rankedMatches(from: Prisma.Sql, t: "e" | "s", filters: SearchFilters): 
   return Prisma.sql`
     SELECT * FROM (
       SELECT DISTINCT ON ("id") * FROM (
-        (SELECT ${table}."id", ${table}."publishedAt", ${TIER.title} AS tier, ts_rank(${table}."titleVector", q.query) AS rank
-         ${from} AND ${table}."titleVector" @@ q.query
-         ORDER BY rank DESC, ${table}."publishedAt" DESC LIMIT ${enough})
+        (SELECT recent."id", recent."publishedAt", ${TIER.title} AS tier, ts_rank(recent."titleVector", q.query) AS rank
+         FROM (SELECT ${table}."id", ${table}."publishedAt", ${table}."titleVector" ${from} AND ${table}."titleVector" @@ websearch_to_tsquery('english', ${filters.query})
+               ORDER BY ${table}."publishedAt" DESC LIMIT ${WINDOW}) recent, q
+         ORDER BY rank DESC, recent."publishedAt" DESC LIMIT ${enough})
         UNION ALL
         ${
           phrase
             ? Prisma.sql`(SELECT recent."id", recent."publishedAt", ${TIER.phrase} AS tier, 0 AS rank
-               FROM (SELECT ${table}."id", ${table}."publishedAt", ${table}."searchVector" ${from} AND ${table}."searchVector" @@ q.query
-                     ORDER BY ${table}."publishedAt" DESC LIMIT ${PHRASE_WINDOW}) recent
+               FROM (SELECT ${table}."id", ${table}."publishedAt", ${table}."searchVector" ${from} AND ${table}."searchVector" @@ websearch_to_tsquery('english', ${filters.query})
+                     ORDER BY ${table}."publishedAt" DESC LIMIT ${WINDOW}) recent
                WHERE recent."searchVector" @@ phraseto_tsquery('english', ${phrase})
                ORDER BY recent."publishedAt" DESC LIMIT ${enough})
               UNION ALL`
@@ -127,10 +126,10 @@ function rankedMatches(from: Prisma.Sql, t: "e" | "s", filters: SearchFilters): 
     OFFSET ${offset} LIMIT ${RESULTS_PER_KIND + 1}`;
 }
 
-// Checking word positions means reading each candidate's whole vector, so the phrase tier looks at the newest few
-// hundred rows that have all the words (found through the index): an older transcript that says the phrase is still
-// found, among the words-anywhere matches.
-const PHRASE_WINDOW = 500;
+// Ranking and checking word positions cost per row, so the title and phrase tiers look at the newest few hundred
+// rows that have all the words: past that many, a newer match is the better answer, and an older one is still
+// found among the words-anywhere matches.
+const WINDOW = 500;
 
 // How a match was found, best first: in the title or summary; the words together, as typed, in the transcript or
 // body; the words anywhere.
