@@ -45,6 +45,12 @@ export const envSchema = z.object({
   FEEDS_SYNC_INTERVAL_MINUTES: z.coerce.number({ error: "must be a whole number of minutes" }).int().min(5).max(24 * 60).default(30),
   EDGE_CACHE_SECONDS: z.coerce.number({ error: "must be a whole number of seconds" }).int().min(0).max(300).default(30),
   BUILD_STANDALONE: z.stringbool({ error: "must be true or false" }).default(false),
+  SMTP_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587" }).optional(),
+  ),
+  MAIL_FROM: z.preprocess((value) => (value === "" ? undefined : value), z.email({ error: "must be an e-mail address, e.g. news@example.com" }).optional()),
+  TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a whole number" }).int().min(0).max(5).default(0),
   TEST_DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), postgresUrl.optional()),
   CHROME_PATH: optionalString,
 });

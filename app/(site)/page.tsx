@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { SITE_FEEDS } from "@/lib/syndication/links";
 import { EpisodeCard } from "@/components/episode/episode-card";
 import { FeaturedEpisode } from "@/components/episode/featured-episode";
+import { NewsletterBox } from "@/components/newsletter/newsletter-box";
 import { StoryCard } from "@/components/story/story-card";
 import { CardSection } from "@/components/ui/card-section";
 import { getLatestEpisodes } from "@/lib/episodes";
@@ -53,6 +54,7 @@ export default async function HomePage() {
           </CardSection>
         ) : null}
       </div>
+      <NewsletterBox source="/" />
     </div>
   );
 }

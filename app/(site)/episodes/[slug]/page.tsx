@@ -6,6 +6,7 @@ import { EpisodeCard } from "@/components/episode/episode-card";
 import { EpisodeMeta } from "@/components/episode/episode-meta";
 import { ListenLinks } from "@/components/episode/listen-links";
 import { ListenWatch } from "@/components/episode/listen-watch";
+import { NewsletterBox } from "@/components/newsletter/newsletter-box";
 import { People } from "@/components/episode/people";
 import { SharePanel } from "@/components/episode/share-panel";
 import { Transcript } from "@/components/episode/transcript";
@@ -148,9 +149,9 @@ export default async function EpisodePage({ params }: PageProps<"/episodes/[slug
 
       <SharePanel url={new URL(`/episodes/${episode.slug}`, siteUrl).toString()} title={episode.title} episodeSlug={episode.slug} />
 
-      {/* Where the comments (accounts issue) and the newsletter sign-up (newsletter issue) go. */}
+      {/* Where the comments (accounts issue) go. */}
       <div id="comments" />
-      <div id="newsletter" />
+      <NewsletterBox source={`/episodes/${episode.slug}`} />
     </article>
   );
 }

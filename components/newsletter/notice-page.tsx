@@ -1,0 +1,16 @@
+export interface NoticePageProps {
+  title: string;
+  children: React.ReactNode;
+}
+
+/** The plain pages a newsletter link opens: confirm, confirmed, unsubscribe, preferences. */
+export function NoticePage({ title, children }: NoticePageProps) {
+  return (
+    <div className="mx-auto max-w-2xl space-y-4 py-10">
+      <h1 className="font-display text-3xl font-bold">{title}</h1>
+      {children}
+    </div>
+  );
+}
+
+export const PRIMARY_BUTTON = "rounded-md bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark";

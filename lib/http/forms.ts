@@ -1,0 +1,45 @@
+// Form posts to route handlers: read small bodies only, refuse other sites' forms, and answer a browser without
+// JavaScript with a redirect and a script with JSON, from one handler.
+import { getEnv } from "@/lib/env";
+
+const FORM_MAX_BYTES = 16 * 1024;
+
+/** The form's text fields (files are not for these forms), or undefined for a body past 16 KB. */
+export async function readForm(request: Request, maxBytes = FORM_MAX_BYTES): Promise<Record<string, string> | undefined> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return undefined;
+  const body = await request.arrayBuffer();
+  if (body.byteLength > maxBytes) return undefined;
+  const type = request.headers.get("content-type") ?? "";
+  const fields = type.startsWith("multipart/form-data")
+    ? await new Response(body, { headers: { "content-type": type } }).formData()
+    : new URLSearchParams(new TextDecoder().decode(body));
+  const values: Record<string, string> = {};
+  for (const [name, value] of fields.entries()) if (typeof value === "string") values[name] = value;
+  return values;
+}
+
+/**
+ * Whether a post came from this site's own pages. Browsers send Origin with every form post; a post with none
+ * comes from a script or a mail provider's one-click unsubscribe, which the caller decides about.
+ */
+export function fromThisSite(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return origin === new URL(getEnv().SITE_URL).origin || (host !== null && new URL(origin).host === host);
+  } catch {
+    // "null", from sandboxed frames and privacy-minded redirects: not a page of ours.
+    return false;
+  }
+}
+
+/** A fetch from our own script asks for JSON; a plain form post is answered with a redirect to a page. */
+export function wantsJson(request: Request): boolean {
+  return (request.headers.get("accept") ?? "").includes("application/json");
+}
+
+/** 303 to a path of this site: the browser shows that page with a GET. */
+export function seeOther(path: string): Response {
+  return new Response(null, { status: 303, headers: { location: path, "cache-control": "no-store" } });
+}

@@ -1,0 +1,211 @@
+// Newsletter issues: composed from what was published since the last issue of the same kind, previewed, then sent
+// by a background job in batches. Each delivery is claimed (SENDING) before its message goes to the mail server and
+// marked SENT as soon as the server accepts it. A sender that dies leaves at most the messages it had in flight
+// claimed; whoever resumes marks those UNCERTAIN and never sends them again: nobody gets an issue twice.
+import { prisma, Prisma } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { formatDate, formatDuration } from "@/lib/format";
+import { PermanentMailError, type Mailer } from "@/lib/mail/mailer";
+import type { NewsletterKind } from "@/lib/generated/prisma/client";
+import { publishedStoryWhere } from "@/lib/stories";
+import { listUnsubscribeHeaders, subscriberLinks } from "./links";
+import { siteName } from "./subscriptions";
+import { issueEmail, type IssueContent, type IssueItem } from "./templates";
+
+const FIRST_ISSUE_LOOKBACK_DAYS = 7;
+const ITEMS_PER_KIND = 20;
+const LEASE_SECONDS = 120;
+const MAX_ATTEMPTS = 5;
+
+/** Who gets each kind of issue: the preference a subscriber ticks for it. */
+const AUDIENCE: Record<NewsletterKind, "wantsDigest" | "wantsEpisodes" | "wantsStories"> = {
+  DIGEST: "wantsDigest",
+  EPISODES: "wantsEpisodes",
+  STORIES: "wantsStories",
+};
+
+export class NothingNewError extends Error {
+  override name = "NothingNewError";
+}
+
+function absolute(path: string): string {
+  return new URL(path, getEnv().SITE_URL).toString();
+}
+
+/** A draft issue of what is new since the last one of its kind; the admin previews it before sending. */
+export async function composeIssue(kind: NewsletterKind, intro = "", now = new Date()): Promise<{ id: string }> {
+  const previous = await prisma.newsletterIssue.findFirst({ where: { kind, status: { not: "DRAFT" } }, orderBy: { coversTo: "desc" }, select: { coversTo: true } });
+  const coversFrom = previous?.coversTo ?? new Date(now.getTime() - FIRST_ISSUE_LOOKBACK_DAYS * 86_400_000);
+  const window = { gt: coversFrom, lte: now };
+  const [episodes, stories] = await Promise.all([
+    kind === "STORIES"
+      ? []
+      : prisma.episode.findMany({
+          where: { publishedAt: window },
+          orderBy: { publishedAt: "desc" },
+          take: ITEMS_PER_KIND,
+          select: { slug: true, title: true, summary: true, publishedAt: true, durationSeconds: true, show: { select: { title: true } } },
+        }),
+    kind === "EPISODES"
+      ? []
+      : prisma.story.findMany({
+          where: { AND: [publishedStoryWhere(), { publishedAt: window }] },
+          orderBy: { publishedAt: "desc" },
+          take: ITEMS_PER_KIND,
+          select: { slug: true, title: true, dek: true, publishedAt: true, authorName: true },
+        }),
+  ]);
+  if (episodes.length + stories.length === 0) throw new NothingNewError(`Nothing new has been published since ${formatDate(coversFrom)}.`);
+  const content: IssueContent = {
+    intro: intro.trim(),
+    episodes: episodes.map(
+      (episode): IssueItem => ({
+        title: episode.title,
+        url: absolute(`/episodes/${episode.slug}`),
+        blurb: episode.summary.slice(0, 280),
+        meta: [episode.show.title, formatDate(episode.publishedAt), episode.durationSeconds ? formatDuration(episode.durationSeconds) : ""].filter(Boolean).join(" · "),
+      }),
+    ),
+    stories: stories.map(
+      (story): IssueItem => ({
+        title: story.title,
+        url: absolute(`/stories/${story.slug}`),
+        blurb: story.dek,
+        meta: [story.authorName, formatDate(story.publishedAt)].filter(Boolean).join(" · "),
+      }),
+    ),
+  };
+  const name = await siteName();
+  const subject =
+    kind === "DIGEST" ? `${name}: new episodes and stories` : kind === "EPISODES" ? `New from ${name}: ${episodes[0]!.title}` : `New on ${name}: ${stories[0]!.title}`;
+  return prisma.newsletterIssue.create({ data: { kind, subject, content: content as unknown as Prisma.InputJsonValue, coversFrom, coversTo: now }, select: { id: true } });
+}
+
+export async function issueForPreview(issueId: string) {
+  const issue = await prisma.newsletterIssue.findUnique({ where: { id: issueId } });
+  if (!issue) return null;
+  // A preview shows a reader's copy; its links are the preview's, not any subscriber's.
+  const links = { unsubscribePage: absolute("/newsletter/unsubscribe"), oneClick: absolute("/api/newsletter/unsubscribe"), preferences: absolute("/newsletter/preferences") };
+  return { issue, email: issueEmail(await siteName(), issue.subject, issue.content as unknown as IssueContent, links) };
+}
+
+export interface SendOptions {
+  mailer: Mailer;
+  batchSize?: number;
+  /** Messages on their way to the mail server at once. */
+  concurrency?: number;
+  /** Stops the sender where it stands, as a crash would: tests use it to prove a resumed send repeats nothing. */
+  signal?: AbortSignal;
+}
+
+export type SendOutcome = { status: "sent" } | { status: "busy" } | { status: "waiting"; retryAt: Date };
+
+async function takeLease(issueId: string) {
+  const [issue] = await prisma.$queryRaw<{ status: "DRAFT" | "SENDING"; kind: NewsletterKind; subject: string; content: IssueContent }[]>`
+    UPDATE "NewsletterIssue" SET "leaseUntil" = now() + make_interval(secs => ${LEASE_SECONDS})
+    WHERE "id" = ${issueId} AND "status" <> 'SENT' AND ("leaseUntil" IS NULL OR "leaseUntil" < now())
+    RETURNING "status", "kind", "subject", "content"`;
+  return issue;
+}
+
+/** Sends an issue to every confirmed subscriber who wants its kind, or resumes a send that stopped. */
+export async function sendIssue(issueId: string, options: SendOptions): Promise<SendOutcome> {
+  const issue = await takeLease(issueId);
+  if (!issue) return { status: "busy" };
+  if (issue.status === "DRAFT") {
+    const wants = Prisma.raw(`"${AUDIENCE[issue.kind]}"`);
+    await prisma.$transaction([
+      prisma.$executeRaw`
+        INSERT INTO "NewsletterDelivery" ("issueId", "subscriberId")
+        SELECT ${issueId}, "id" FROM "Subscriber" WHERE "status" = 'CONFIRMED' AND ${wants}
+        ON CONFLICT DO NOTHING`,
+      prisma.newsletterIssue.update({ where: { id: issueId }, data: { status: "SENDING", sendStartedAt: new Date() } }),
+    ]);
+  }
+  // We hold the lease, so a delivery still claimed belongs to a sender that stopped: it may have gone out.
+  await prisma.newsletterDelivery.updateMany({
+    where: { issueId, status: "SENDING" },
+    data: { status: "UNCERTAIN", error: "The sender stopped after handing this message to the mail server: not sent again." },
+  });
+
+  const name = await siteName();
+  const batchSize = options.batchSize ?? 200;
+  const concurrency = options.concurrency ?? 10;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    await prisma.newsletterIssue.update({ where: { id: issueId }, data: { leaseUntil: new Date(Date.now() + LEASE_SECONDS * 1000) } });
+    const batch = await prisma.$queryRaw<{ subscriberId: string; attempts: number; email: string; name: string; status: string }[]>`
+      WITH picked AS (
+        SELECT "subscriberId" FROM "NewsletterDelivery"
+        WHERE "issueId" = ${issueId} AND "status" = 'PENDING' AND "nextAttemptAt" <= now()
+        ORDER BY "subscriberId" LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)
+      UPDATE "NewsletterDelivery" d SET "status" = 'SENDING', "attempts" = d."attempts" + 1
+      FROM picked, "Subscriber" s
+      WHERE d."issueId" = ${issueId} AND d."subscriberId" = picked."subscriberId" AND s."id" = d."subscriberId"
+      RETURNING d."subscriberId", d."attempts", s."email", s."name", s."status"::text AS "status"`;
+    if (batch.length === 0) break;
+
+    let next = 0;
+    const worker = async () => {
+      while (next < batch.length) {
+        const delivery = batch[next++]!;
+        options.signal?.throwIfAborted();
+        await deliver(issueId, issue, name, delivery, options);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+  }
+
+  const waiting = await prisma.newsletterDelivery.findFirst({ where: { issueId, status: "PENDING" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
+  if (waiting) {
+    await prisma.newsletterIssue.update({ where: { id: issueId }, data: { leaseUntil: null } });
+    return { status: "waiting", retryAt: waiting.nextAttemptAt };
+  }
+  await prisma.newsletterIssue.update({ where: { id: issueId }, data: { status: "SENT", sentAt: new Date(), leaseUntil: null } });
+  return { status: "sent" };
+}
+
+async function deliver(
+  issueId: string,
+  issue: { subject: string; content: IssueContent },
+  siteTitle: string,
+  delivery: { subscriberId: string; attempts: number; email: string; name: string; status: string },
+  { mailer, signal }: SendOptions,
+): Promise<void> {
+  const where = { issueId_subscriberId: { issueId, subscriberId: delivery.subscriberId } };
+  if (delivery.status !== "CONFIRMED") {
+    await prisma.newsletterDelivery.update({ where, data: { status: "SKIPPED", error: "Unsubscribed before this issue reached them." } });
+    return;
+  }
+  const links = await subscriberLinks(delivery.subscriberId);
+  const mail = issueEmail(siteTitle, issue.subject, issue.content, links);
+  try {
+    await mailer.send({ ...mail, fromName: siteTitle, to: { address: delivery.email, name: delivery.name || undefined }, headers: listUnsubscribeHeaders(links) });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const permanent = error instanceof PermanentMailError || delivery.attempts >= MAX_ATTEMPTS;
+    // Backing off 1, 4, 9, 16 minutes: a mail server's bad moment passes, and the rest of the list goes on meanwhile.
+    const nextAttemptAt = new Date(Date.now() + delivery.attempts ** 2 * 60_000);
+    await prisma.newsletterDelivery.update({ where, data: permanent ? { status: "FAILED", error: message } : { status: "PENDING", error: message, nextAttemptAt } });
+    return;
+  }
+  signal?.throwIfAborted();
+  await prisma.newsletterDelivery.update({ where, data: { status: "SENT", sentAt: new Date(), error: null } });
+}
+
+export type DeliveryCounts = Record<"PENDING" | "SENDING" | "SENT" | "FAILED" | "UNCERTAIN" | "SKIPPED", number>;
+
+export async function deliveryCounts(issueId: string): Promise<DeliveryCounts> {
+  const groups = await prisma.newsletterDelivery.groupBy({ by: ["status"], where: { issueId }, _count: { _all: true } });
+  const counts: DeliveryCounts = { PENDING: 0, SENDING: 0, SENT: 0, FAILED: 0, UNCERTAIN: 0, SKIPPED: 0 };
+  for (const group of groups) counts[group.status] = group._count._all;
+  return counts;
+}
+
+export async function listIssues(limit = 30) {
+  return prisma.newsletterIssue.findMany({
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, kind: true, subject: true, status: true, createdAt: true, sentAt: true, _count: { select: { deliveries: true } } },
+  });
+}
