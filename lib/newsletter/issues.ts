@@ -91,7 +91,6 @@ export async function issueForPreview(issueId: string) {
 
 export interface SendOptions {
   mailer: Mailer;
-  batchSize?: number;
   /** Messages on their way to the mail server at once. */
   concurrency?: number;
   /** Stops the sender where it stands, as a crash would: tests use it to prove a resumed send repeats nothing. */
@@ -129,32 +128,30 @@ export async function sendIssue(issueId: string, options: SendOptions): Promise<
   });
 
   const name = await siteName();
-  const batchSize = options.batchSize ?? 200;
-  const concurrency = options.concurrency ?? 10;
-  for (;;) {
-    options.signal?.throwIfAborted();
-    await prisma.newsletterIssue.update({ where: { id: issueId }, data: { leaseUntil: new Date(Date.now() + LEASE_SECONDS * 1000) } });
-    const batch = await prisma.$queryRaw<{ subscriberId: string; attempts: number; email: string; name: string; status: string }[]>`
-      WITH picked AS (
-        SELECT "subscriberId" FROM "NewsletterDelivery"
-        WHERE "issueId" = ${issueId} AND "status" = 'PENDING' AND "nextAttemptAt" <= now()
-        ORDER BY "subscriberId" LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)
-      UPDATE "NewsletterDelivery" d SET "status" = 'SENDING', "attempts" = d."attempts" + 1
-      FROM picked, "Subscriber" s
-      WHERE d."issueId" = ${issueId} AND d."subscriberId" = picked."subscriberId" AND s."id" = d."subscriberId"
-      RETURNING d."subscriberId", d."attempts", s."email", s."name", s."status"::text AS "status"`;
-    if (batch.length === 0) break;
-
-    let next = 0;
-    const worker = async () => {
-      while (next < batch.length) {
-        const delivery = batch[next++]!;
-        options.signal?.throwIfAborted();
-        await deliver(issueId, issue, name, delivery, options);
+  let leaseRenewedAt = Date.now();
+  // Each worker claims one delivery at a time, in the same statement that marks it SENDING, and sends it: a crash
+  // leaves only the messages in flight uncertain, never a claimed batch that had not gone out.
+  const worker = async () => {
+    for (;;) {
+      options.signal?.throwIfAborted();
+      if (Date.now() - leaseRenewedAt > (LEASE_SECONDS * 1000) / 4) {
+        leaseRenewedAt = Date.now();
+        await prisma.newsletterIssue.update({ where: { id: issueId }, data: { leaseUntil: new Date(Date.now() + LEASE_SECONDS * 1000) } });
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
-  }
+      const [delivery] = await prisma.$queryRaw<ClaimedDelivery[]>`
+        WITH picked AS (
+          SELECT "subscriberId" FROM "NewsletterDelivery"
+          WHERE "issueId" = ${issueId} AND "status" = 'PENDING' AND "nextAttemptAt" <= now()
+          LIMIT 1 FOR UPDATE SKIP LOCKED)
+        UPDATE "NewsletterDelivery" d SET "status" = 'SENDING', "attempts" = d."attempts" + 1
+        FROM picked, "Subscriber" s
+        WHERE d."issueId" = ${issueId} AND d."subscriberId" = picked."subscriberId" AND s."id" = d."subscriberId"
+        RETURNING d."subscriberId", d."attempts", s."email", s."name", s."status"::text AS "status"`;
+      if (!delivery) return;
+      await deliver(issueId, issue, name, delivery, options);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 10 }, worker));
 
   const waiting = await prisma.newsletterDelivery.findFirst({ where: { issueId, status: "PENDING" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
   if (waiting) {
@@ -165,11 +162,19 @@ export async function sendIssue(issueId: string, options: SendOptions): Promise<
   return { status: "sent" };
 }
 
+interface ClaimedDelivery {
+  subscriberId: string;
+  attempts: number;
+  email: string;
+  name: string;
+  status: string;
+}
+
 async function deliver(
   issueId: string,
   issue: { subject: string; content: IssueContent },
   siteTitle: string,
-  delivery: { subscriberId: string; attempts: number; email: string; name: string; status: string },
+  delivery: ClaimedDelivery,
   { mailer, signal }: SendOptions,
 ): Promise<void> {
   const where = { issueId_subscriberId: { issueId, subscriberId: delivery.subscriberId } };

@@ -1,0 +1,257 @@
+import { performance } from "node:perf_hooks";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { POST as unsubscribePost } from "@/app/api/newsletter/unsubscribe/route";
+import { prisma } from "@/lib/db";
+import { smtpMailer, type Mailer } from "@/lib/mail/mailer";
+import { composeIssue, deliveryCounts, NothingNewError, sendIssue } from "@/lib/newsletter/issues";
+import { manageToken } from "@/lib/newsletter/links";
+import { confirmLinkState, confirmSubscription, consentSentence, signUp } from "@/lib/newsletter/subscriptions";
+import { signUpSchema } from "@/lib/validations/newsletter";
+import { resetDatabase } from "../setup/database";
+import { createEpisode, createShow, createStory } from "../setup/factories";
+import { linkIn, startSmtpSink, waitForMessages, type SmtpSink } from "../setup/smtp-sink";
+
+let sink: SmtpSink;
+let mailer: Mailer;
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  mailer = smtpMailer(sink.url, { from: "news@showfront.test", maxConnections: 3 });
+});
+afterAll(async () => {
+  mailer.close();
+  await sink.close();
+});
+beforeEach(async () => {
+  await resetDatabase();
+  sink.messages.length = 0;
+  sink.refuse.clear();
+  sink.onMessage = undefined;
+});
+
+const form = (email: string, extra: Record<string, string> = {}) => signUpSchema.parse({ email, name: "Ada", source: "/episodes/bridges", ...extra });
+let network = 0;
+// Each test signs up from its own network unless it is testing the network limit.
+const someone = () => ({ address: `198.51.100.${(network += 1) % 250}` });
+
+async function subscribeAndConfirm(email: string): Promise<string> {
+  const result = await signUp(form(email), someone());
+  if (result.status !== "accepted" || !result.sendConfirmation) throw new Error("expected a confirmation to send");
+  // The mail server has the message once the send resolves.
+  await result.sendConfirmation(mailer);
+  const token = new URL(linkIn(sink.messages.at(-1)!, "http")).searchParams.get("token")!;
+  const confirmed = await confirmSubscription(token);
+  if (confirmed.status !== "confirmed") throw new Error(`expected confirmed, got ${confirmed.status}`);
+  return confirmed.subscriberId;
+}
+
+describe("double opt-in", () => {
+  it("keeps a pending subscriber with the consent given, mails a link whose page confirms once", async () => {
+    const result = await signUp(form("Listener@Example.com"), { address: "203.0.113.9" });
+    expect(result.status).toBe("accepted");
+    if (result.status !== "accepted") return;
+    await result.sendConfirmation!(mailer);
+
+    const [message] = await waitForMessages(sink, 1);
+    expect(message!.to).toBe("listener@example.com");
+    expect(message!.subject).toMatch(/^Confirm your subscription/);
+    expect(message!.html).toContain("Confirm my subscription");
+    const link = linkIn(message!, "http");
+    expect(link).toContain("/newsletter/confirm?token=");
+    const token = new URL(link).searchParams.get("token")!;
+
+    const pending = await prisma.subscriber.findUniqueOrThrow({ where: { email: "listener@example.com" } });
+    expect(pending).toMatchObject({ status: "PENDING", name: "Ada", consentSource: "/episodes/bridges", consentMethod: "FORM", consentText: consentSentence("Showfront") });
+    // Only hashes are kept: neither the token nor the requester's address is in the row.
+    expect(JSON.stringify(pending)).not.toContain(token);
+    expect(JSON.stringify(pending)).not.toContain("203.0.113.9");
+    expect(pending.consentIpHash).toMatch(/^[0-9a-f]{64}$/);
+
+    // Opening the link changes nothing; the button's POST confirms, once.
+    expect(await confirmLinkState(token)).toBe("ready");
+    expect((await prisma.subscriber.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("PENDING");
+    expect(await confirmSubscription(token)).toEqual({ status: "confirmed", subscriberId: pending.id });
+    const confirmed = await prisma.subscriber.findUniqueOrThrow({ where: { id: pending.id } });
+    expect(confirmed.status).toBe("CONFIRMED");
+    expect(confirmed.confirmedAt).toBeInstanceOf(Date);
+    expect(confirmed.confirmTokenHash).toBeNull();
+    expect(await confirmSubscription(token)).toEqual({ status: "invalid" });
+    expect(await confirmLinkState(token)).toBe("invalid");
+  });
+
+  it("refuses a link after it expires", async () => {
+    const longAgo = new Date(Date.now() - 49 * 3_600_000);
+    const result = await signUp(form("late@example.com"), someone(), longAgo);
+    if (result.status !== "accepted") throw new Error("expected accepted");
+    await result.sendConfirmation!(mailer);
+    const token = new URL(linkIn((await waitForMessages(sink, 1))[0]!, "http")).searchParams.get("token")!;
+    expect(await confirmLinkState(token)).toBe("expired");
+    expect(await confirmSubscription(token)).toEqual({ status: "expired" });
+    expect((await prisma.subscriber.findUniqueOrThrow({ where: { email: "late@example.com" } })).status).toBe("PENDING");
+  });
+
+  it("answers the same for new, pending, confirmed and unsubscribed addresses, in similar time, and leaves a subscriber as they were", async () => {
+    const confirmedId = await subscribeAndConfirm("confirmed@example.com");
+    const goneId = await subscribeAndConfirm("gone@example.com");
+    await unsubscribePost(new Request(`http://x/api/newsletter/unsubscribe?t=${await manageToken(goneId)}`, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }));
+    await signUp(form("pending@example.com"), someone());
+    const before = await prisma.subscriber.findUniqueOrThrow({ where: { id: confirmedId } });
+
+    const timings: Record<string, number[]> = {};
+    for (let round = 0; round < 3; round += 1) {
+      for (const [state, email] of [["new", `new${round}@example.com`], ["pending", "pending@example.com"], ["confirmed", "confirmed@example.com"], ["unsubscribed", "gone@example.com"]] as const) {
+        const started = performance.now();
+        const result = await signUp(form(email, { name: "Mallory" }), someone());
+        (timings[state] ??= []).push(performance.now() - started);
+        // What the route answers is built from the status alone: the same word for every state.
+        expect(result.status).toBe("accepted");
+      }
+    }
+    const medians = Object.values(timings).map((times) => times.sort((a, b) => a - b)[1]!);
+    expect(Math.max(...medians) - Math.min(...medians)).toBeLessThan(Math.max(10, Math.min(...medians) * 2));
+    // The confirmed subscriber's name and consent were not touched by a stranger typing their address.
+    expect(await prisma.subscriber.findUniqueOrThrow({ where: { id: confirmedId } })).toEqual(before);
+    // An unsubscribed address that signs up again must confirm again.
+    expect((await prisma.subscriber.findUniqueOrThrow({ where: { id: goneId } })).status).toBe("PENDING");
+  });
+
+  it("throttles a flood from one network, limits confirmation mails to one address, and ignores bots that fill the honeypot", async () => {
+    const flood = { address: "192.0.2.77" };
+    const answers = [];
+    for (let index = 0; index < 11; index += 1) answers.push((await signUp(form(`flood${index}@example.com`), flood)).status);
+    expect(answers.slice(0, 10).every((status) => status === "accepted")).toBe(true);
+    expect(answers[10]).toBe("throttled");
+    expect(await prisma.subscriber.count({ where: { email: "flood10@example.com" } })).toBe(0);
+
+    const mails = [];
+    for (let index = 0; index < 4; index += 1) mails.push(await signUp(form("again@example.com"), someone()));
+    expect(mails.map((result) => result.status === "accepted" && Boolean(result.sendConfirmation))).toEqual([true, true, true, false]);
+
+    expect(await signUp(form("bot@example.com", { website: "http://spam.example" }), someone())).toEqual({ status: "accepted" });
+    expect(await prisma.subscriber.count({ where: { email: "bot@example.com" } })).toBe(0);
+  });
+});
+
+describe("one-click unsubscribe", () => {
+  it("unsubscribes on the mail provider's POST, and refuses a link the site did not sign", async () => {
+    const id = await subscribeAndConfirm("leaving@example.com");
+    const token = await manageToken(id);
+    const forged = `${id}.${"A".repeat(43)}`;
+    const refused = await unsubscribePost(new Request(`http://x/api/newsletter/unsubscribe?t=${forged}`, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }));
+    expect(refused.status).toBe(400);
+    expect((await prisma.subscriber.findUniqueOrThrow({ where: { id } })).status).toBe("CONFIRMED");
+
+    const response = await unsubscribePost(new Request(`http://x/api/newsletter/unsubscribe?t=${encodeURIComponent(token)}`, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }));
+    expect(response.status).toBe(200);
+    const subscriber = await prisma.subscriber.findUniqueOrThrow({ where: { id } });
+    expect(subscriber.status).toBe("UNSUBSCRIBED");
+    expect(subscriber.unsubscribedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("sending an issue", () => {
+  async function readers(count: number, prefix = "reader") {
+    const now = new Date();
+    await prisma.subscriber.createMany({
+      data: Array.from({ length: count }, (_, index) => ({
+        email: `${prefix}${index}@example.com`,
+        status: "CONFIRMED" as const,
+        consentText: "test",
+        consentAt: now,
+        consentSource: "/",
+        consentMethod: "FORM" as const,
+        confirmedAt: now,
+      })),
+    });
+  }
+
+  async function somethingNew() {
+    const show = await createShow({ title: "Civic Desk" });
+    await createEpisode({ showId: show.id, title: "Bridges <b>Nobody</b> Inspects", summary: "A county inspector & 412 bridges.", publishedAt: new Date(Date.now() - 3_600_000) });
+    await createStory({ title: "What the zoning numbers say" });
+  }
+
+  it("composes what is new, sends each subscriber their own copy with one-click unsubscribe headers, and respects preferences", async () => {
+    await somethingNew();
+    await readers(3);
+    await prisma.subscriber.update({ where: { email: "reader2@example.com" }, data: { wantsDigest: false } });
+    await prisma.subscriber.create({ data: { email: "pending@example.com", consentText: "t", consentAt: new Date(), consentSource: "/", consentMethod: "FORM" } });
+
+    const { id } = await composeIssue("DIGEST", "Hello & welcome");
+    expect(await sendIssue(id, { mailer })).toEqual({ status: "sent" });
+
+    const messages = await waitForMessages(sink, 2);
+    expect(messages.map((message) => message.to).sort()).toEqual(["reader0@example.com", "reader1@example.com"]);
+    const [first] = messages;
+    expect(first!.text).toContain("Bridges <b>Nobody</b> Inspects");
+    expect(first!.text).toContain("What the zoning numbers say");
+    // Content is text in the HTML part: a title's markup is shown, never obeyed.
+    expect(first!.html).toContain("Bridges &lt;b&gt;Nobody&lt;/b&gt; Inspects");
+    expect(first!.html).toContain("Hello &amp; welcome");
+    expect(first!.header("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    const oneClick = first!.header("list-unsubscribe").replace(/^<|>$/g, "");
+    expect(oneClick).toContain("/api/newsletter/unsubscribe?t=");
+    expect(linkIn(first!, "http://localhost:3000/newsletter/unsubscribe?t=")).toBeTruthy();
+
+    // The one-click address unsubscribes that reader, and only them.
+    const answer = await unsubscribePost(new Request(oneClick, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }));
+    expect(answer.status).toBe(200);
+    expect((await prisma.subscriber.findUniqueOrThrow({ where: { email: first!.to } })).status).toBe("UNSUBSCRIBED");
+    expect(await prisma.subscriber.count({ where: { status: "UNSUBSCRIBED" } })).toBe(1);
+
+    expect(await deliveryCounts(id)).toMatchObject({ SENT: 2, PENDING: 0, FAILED: 0 });
+    // The next issue of the kind covers only what came after this one.
+    await expect(composeIssue("DIGEST")).rejects.toThrow(NothingNewError);
+  });
+
+  it("resumes after a crash half-way without sending anyone the issue twice", async () => {
+    await somethingNew();
+    await readers(40);
+    const { id } = await composeIssue("DIGEST");
+    const crash = new AbortController();
+    sink.onMessage = () => {
+      if (sink.messages.length === 15) crash.abort(new Error("the sender's process died"));
+    };
+    await expect(sendIssue(id, { mailer, concurrency: 3, signal: crash.signal })).rejects.toThrow("the sender's process died");
+    // Let in-flight messages land, as they would on a mail server after the sender died.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const atCrash = await deliveryCounts(id);
+    expect(atCrash.SENDING).toBeGreaterThan(0);
+
+    sink.onMessage = undefined;
+    // The dead sender's lease runs out; another sender takes over.
+    expect(await sendIssue(id, { mailer, concurrency: 3 })).toEqual({ status: "busy" });
+    await prisma.newsletterIssue.update({ where: { id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
+    expect(await sendIssue(id, { mailer, concurrency: 3 })).toEqual({ status: "sent" });
+
+    const received = sink.messages.map((message) => message.to);
+    expect(new Set(received).size).toBe(received.length);
+    const counts = await deliveryCounts(id);
+    // Nobody twice; everyone else once: only the messages in flight at the crash are left uncertain.
+    expect(counts.SENT + counts.UNCERTAIN).toBe(40);
+    expect(counts.UNCERTAIN).toBeLessThanOrEqual(3);
+    expect(received.length).toBeGreaterThanOrEqual(counts.SENT);
+    expect((await prisma.newsletterIssue.findUniqueOrThrow({ where: { id } })).status).toBe("SENT");
+  });
+
+  it("gives up on an address the mail server refuses, and retries later when the server is down", async () => {
+    await somethingNew();
+    await readers(2);
+    sink.refuse.add("reader1@example.com");
+    const { id } = await composeIssue("EPISODES");
+    expect(await sendIssue(id, { mailer })).toEqual({ status: "sent" });
+    const refused = await prisma.newsletterDelivery.findFirstOrThrow({ where: { issueId: id, subscriber: { email: "reader1@example.com" } } });
+    expect(refused.status).toBe("FAILED");
+    expect(refused.error).toMatch(/550|No such mailbox/);
+
+    await readers(2, "later");
+    await createEpisode({ title: "A newer episode", publishedAt: new Date() });
+    const next = await composeIssue("EPISODES");
+    const down = smtpMailer("smtp://127.0.0.1:1", { from: "news@showfront.test" });
+    const outcome = await sendIssue(next.id, { mailer: down });
+    down.close();
+    expect(outcome.status).toBe("waiting");
+    // reader1 is still subscribed: a refused address is a delivery problem, not an unsubscription.
+    expect(await deliveryCounts(next.id)).toMatchObject({ PENDING: 4, SENT: 0 });
+  });
+});
