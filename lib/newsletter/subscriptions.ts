@@ -73,6 +73,18 @@ export async function signUp(input: SignUpInput, requester: { address: string },
   };
 }
 
+/** A fresh confirmation link for a pending subscriber (an import without prior consent), mailed to them. */
+export async function mailConfirmation(subscriberId: string, mailer: Mailer, now = new Date()): Promise<void> {
+  const token = randomBytes(32).toString("base64url");
+  const subscriber = await prisma.subscriber.update({
+    where: { id: subscriberId, status: "PENDING" },
+    data: { confirmTokenHash: sha256(token), confirmTokenExpiresAt: new Date(now.getTime() + CONFIRM_LINK_HOURS * 3_600_000), confirmationSentAt: now, confirmationsSent: { increment: 1 } },
+    select: { email: true, name: true },
+  });
+  const name = await siteName();
+  await mailer.send({ ...confirmationEmail(name, confirmUrl(token), CONFIRM_LINK_HOURS), fromName: name, to: { address: subscriber.email, name: subscriber.name || undefined } });
+}
+
 export type ConfirmLinkState = "ready" | "expired" | "invalid";
 
 /** What the confirmation page should offer, without changing anything (the page is a GET). */

@@ -33,3 +33,28 @@ export const linkDecisionSchema = z.object({
 });
 
 export type ActionState = { ok: boolean; message?: string; fieldErrors?: Record<string, string[] | undefined> };
+
+export const subscriberListParamsSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  status: z.enum(["PENDING", "CONFIRMED", "UNSUBSCRIBED"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+
+export const subscriberIdSchema = z.object({ subscriberId: z.string().min(1).max(40) });
+
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+export const importSubscribersSchema = z.object({
+  file: z
+    .instanceof(File, { error: "Choose a CSV file." })
+    .refine((file) => file.size > 0, { error: "The file is empty." })
+    .refine((file) => file.size <= IMPORT_MAX_BYTES, { error: "The file is over 5 MB: split it." }),
+  priorConsent: z.literal("on").optional().transform((value) => value === "on"),
+});
+
+export const composeIssueSchema = z.object({
+  kind: z.enum(["DIGEST", "EPISODES", "STORIES"], { error: "Choose what the issue carries." }),
+  intro: z.string().max(2000, { error: "Keep the introduction under 2,000 characters." }).default(""),
+});
+
+export const issueIdSchema = z.object({ issueId: z.string().min(1).max(40) });

@@ -11,6 +11,7 @@ export default async function ProtectedAdminLayout({ children }: { children: Rea
           <nav aria-label="Admin" className="flex gap-5 text-sm font-semibold">
             <Link href="/admin/feeds">Feeds</Link>
             <Link href="/admin/links">Links to review</Link>
+            <Link href="/admin/newsletter">Newsletter</Link>
             <Link href="/">View site</Link>
           </nav>
           <form action={signOut}>

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { ActionForm } from "@/components/admin/action-form";
+import { listIssues } from "@/lib/newsletter/issues";
+import { composeNewsletterIssue } from "../../../newsletter-actions";
+
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const cell = "border-b border-gray-200 px-2 py-2 align-top";
+const KIND_LABELS = { DIGEST: "Digest: new episodes and stories", EPISODES: "New episodes", STORIES: "New stories" } as const;
+
+export default async function AdminIssuesPage() {
+  const issues = await listIssues();
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="compose-heading">
+        <h1 id="compose-heading" className="font-display text-3xl font-bold">
+          Newsletter issues
+        </h1>
+        <p className="mt-1 text-sm text-gray-600">
+          An issue carries what was published since the last issue of its kind. You see a preview before anything is sent.{" "}
+          <Link href="/admin/newsletter" className="underline">
+            Subscribers
+          </Link>
+        </p>
+        <ActionForm action={composeNewsletterIssue} submitLabel="Compose and preview" className="mt-4 max-w-3xl space-y-3 rounded-lg bg-white p-4 shadow-sm">
+          <label className="block text-sm font-semibold">
+            Carries
+            <select name="kind" defaultValue="DIGEST" className="mt-1 block rounded-md border border-gray-300 px-3 py-1.5 font-normal">
+              {Object.entries(KIND_LABELS).map(([kind, label]) => (
+                <option key={kind} value={kind}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm font-semibold">
+            A few words before the list (optional, plain text)
+            <textarea name="intro" rows={3} maxLength={2000} className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 font-normal" />
+          </label>
+        </ActionForm>
+      </section>
+      <section aria-labelledby="issues-heading">
+        <h2 id="issues-heading" className="font-display text-2xl font-bold">
+          Composed and sent
+        </h2>
+        {issues.length === 0 ? <p className="mt-2 text-gray-600">No issues yet.</p> : null}
+        <table hidden={issues.length === 0} className="mt-3 w-full border-collapse bg-white text-sm shadow-sm">
+          <thead>
+            <tr className="text-left">
+              <th className={cell}>Subject</th>
+              <th className={cell}>Kind</th>
+              <th className={cell}>Status</th>
+              <th className={cell}>Recipients</th>
+            </tr>
+          </thead>
+          <tbody>
+            {issues.map((issue) => (
+              <tr key={issue.id}>
+                <td className={cell}>
+                  <Link href={`/admin/newsletter/issues/${issue.id}`} className="font-semibold underline">
+                    {issue.subject}
+                  </Link>
+                  <div className="text-gray-600">composed {when.format(issue.createdAt)} UTC</div>
+                </td>
+                <td className={cell}>{KIND_LABELS[issue.kind]}</td>
+                <td className={cell}>
+                  {issue.status.toLowerCase()}
+                  {issue.sentAt ? ` ${when.format(issue.sentAt)} UTC` : ""}
+                </td>
+                <td className={cell}>{issue.status === "DRAFT" ? "—" : issue._count.deliveries}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

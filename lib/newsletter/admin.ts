@@ -1,0 +1,179 @@
+// The admin's view of the list: counts and growth, search, CSV out and in, and deleting a person for good.
+import { parse } from "csv-parse/sync";
+import { prisma, Prisma } from "@/lib/db";
+import type { SubscriberStatus } from "@/lib/generated/prisma/client";
+import { emailAddressSchema, subscriberNameSchema } from "@/lib/validations/newsletter";
+import { siteName } from "./subscriptions";
+
+export const SUBSCRIBERS_PER_PAGE = 50;
+const GROWTH_WEEKS = 8;
+export const IMPORT_MAX_ROWS = 100_000;
+
+export async function subscriberStats() {
+  const [groups, growth] = await Promise.all([
+    prisma.subscriber.groupBy({ by: ["status"], _count: { _all: true } }),
+    prisma.$queryRaw<{ week: Date; confirmed: number; left: number }[]>`
+      WITH weeks AS (SELECT generate_series(date_trunc('week', now()) - make_interval(weeks => ${GROWTH_WEEKS - 1}), date_trunc('week', now()), interval '1 week') AS week)
+      SELECT w.week,
+        (SELECT count(*)::int FROM "Subscriber" s WHERE s."confirmedAt" >= w.week AND s."confirmedAt" < w.week + interval '1 week') AS confirmed,
+        (SELECT count(*)::int FROM "Subscriber" s WHERE s."unsubscribedAt" >= w.week AND s."unsubscribedAt" < w.week + interval '1 week') AS "left"
+      FROM weeks w ORDER BY w.week`,
+  ]);
+  const counts: Record<SubscriberStatus, number> = { PENDING: 0, CONFIRMED: 0, UNSUBSCRIBED: 0 };
+  for (const group of groups) counts[group.status] = group._count._all;
+  return { counts, growth };
+}
+
+export interface SubscriberFilter {
+  query?: string;
+  status?: SubscriberStatus;
+  page: number;
+}
+
+function subscriberWhere({ query, status }: Omit<SubscriberFilter, "page">): Prisma.SubscriberWhereInput {
+  return {
+    ...(status && { status }),
+    ...(query && { OR: [{ email: { contains: query, mode: "insensitive" } }, { name: { contains: query, mode: "insensitive" } }] }),
+  };
+}
+
+export async function listSubscribers(filter: SubscriberFilter) {
+  const where = subscriberWhere(filter);
+  const [total, subscribers] = await Promise.all([
+    prisma.subscriber.count({ where }),
+    prisma.subscriber.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * SUBSCRIBERS_PER_PAGE,
+      take: SUBSCRIBERS_PER_PAGE,
+      select: { id: true, email: true, name: true, status: true, consentAt: true, consentSource: true, consentMethod: true, confirmedAt: true, unsubscribedAt: true, createdAt: true },
+    }),
+  ]);
+  return { total, subscribers, pageCount: Math.max(1, Math.ceil(total / SUBSCRIBERS_PER_PAGE)) };
+}
+
+/** Deletes the person and everything kept about them (deliveries go with them): gone for good. */
+export async function deleteSubscriber(id: string): Promise<boolean> {
+  return (await prisma.subscriber.deleteMany({ where: { id } })).count === 1;
+}
+
+const CSV_COLUMNS = [
+  "email",
+  "name",
+  "status",
+  "wants_episodes",
+  "wants_stories",
+  "wants_digest",
+  "consent_at",
+  "consent_source",
+  "consent_method",
+  "consent_text",
+  "confirmed_at",
+  "unsubscribed_at",
+  "created_at",
+] as const;
+
+/**
+ * One CSV cell. A cell a spreadsheet would read as a formula (=, +, -, @, tab, CR at its start) gets a leading
+ * apostrophe: a subscriber's name must never run as a formula on the admin's computer.
+ */
+export function csvCell(value: string | number | boolean | Date | null): string {
+  let text = value === null ? "" : value instanceof Date ? value.toISOString() : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export async function subscribersCsv(filter: Omit<SubscriberFilter, "page">): Promise<string> {
+  const rows = await prisma.subscriber.findMany({ where: subscriberWhere(filter), orderBy: { createdAt: "asc" } });
+  const lines = rows.map((row) =>
+    [
+      row.email,
+      row.name,
+      row.status,
+      row.wantsEpisodes,
+      row.wantsStories,
+      row.wantsDigest,
+      row.consentAt,
+      row.consentSource,
+      row.consentMethod,
+      row.consentText,
+      row.confirmedAt,
+      row.unsubscribedAt,
+      row.createdAt,
+    ]
+      .map(csvCell)
+      .join(","),
+  );
+  return `${[CSV_COLUMNS.join(","), ...lines].join("\r\n")}\r\n`;
+}
+
+export interface ImportReport {
+  added: number;
+  /** Addresses already on the list: left exactly as they are (an unsubscribed person stays unsubscribed). */
+  alreadyListed: number;
+  problems: { line: number; message: string }[];
+  /** Pending subscribers to mail a confirmation link (an import without prior consent). */
+  toConfirm: string[];
+}
+
+export class ImportError extends Error {
+  override name = "ImportError";
+}
+
+/**
+ * Adds the people in a CSV export (an `email` column, optionally `name`). With `priorConsent` the admin vouches
+ * that they agreed to receive the newsletter before, which is recorded as their consent; without it they are
+ * added as pending and each is asked to confirm. A file that is not CSV adds nobody; rows with a bad address are
+ * listed and skipped.
+ */
+export async function importSubscribers(csv: string, options: { priorConsent: boolean; fileName: string }, now = new Date()): Promise<ImportReport> {
+  let records: Record<string, string>[];
+  try {
+    records = parse(csv, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+  } catch (error) {
+    throw new ImportError(`The file is not readable CSV: ${(error as Error).message}`);
+  }
+  if (records.length === 0) throw new ImportError("The file has no rows under its header.");
+  if (!("email" in records[0]!)) throw new ImportError('The first line must name the columns, one of them "email".');
+  if (records.length > IMPORT_MAX_ROWS) throw new ImportError(`The file has ${records.length} rows; import at most ${IMPORT_MAX_ROWS} at a time.`);
+
+  const problems: ImportReport["problems"] = [];
+  const people = new Map<string, string>();
+  records.forEach((record, index) => {
+    const line = index + 2;
+    const email = emailAddressSchema.safeParse(record.email ?? "");
+    const name = subscriberNameSchema.safeParse(record.name ?? "");
+    if (!email.success) problems.push({ line, message: `${record.email || "(no address)"}: ${email.error.issues[0]!.message}` });
+    else if (!name.success) problems.push({ line, message: `${email.data}: ${name.error.issues[0]!.message}` });
+    else if (!people.has(email.data)) people.set(email.data, name.data);
+  });
+
+  const site = await siteName();
+  const consentText = options.priorConsent
+    ? `Imported by an admin who confirmed that this person had agreed to receive e-mail messages from ${site}.`
+    : `Imported without a record of consent: asked to confirm by e-mail.`;
+  const result = await prisma.$transaction(async (tx) => {
+    const existing = new Set(
+      (await tx.subscriber.findMany({ where: { email: { in: [...people.keys()] } }, select: { email: true } })).map((row) => row.email),
+    );
+    const fresh = [...people].filter(([email]) => !existing.has(email));
+    await tx.subscriber.createMany({
+      data: fresh.map(([email, name]) => ({
+        email,
+        name,
+        status: options.priorConsent ? ("CONFIRMED" as const) : ("PENDING" as const),
+        confirmedAt: options.priorConsent ? now : null,
+        consentText,
+        consentAt: now,
+        consentSource: `import: ${options.fileName.slice(0, 200)}`,
+        consentMethod: "IMPORT" as const,
+      })),
+      skipDuplicates: true,
+    });
+    const toConfirm = options.priorConsent
+      ? []
+      : (await tx.subscriber.findMany({ where: { email: { in: fresh.map(([email]) => email) } }, select: { id: true } })).map((row) => row.id);
+    return { added: fresh.length, alreadyListed: existing.size, toConfirm };
+  });
+  return { ...result, problems };
+}
