@@ -12,7 +12,7 @@ import { listUnsubscribeHeaders, subscriberLinks } from "./links";
 import { siteName } from "./subscriptions";
 import { issueEmail, type IssueContent, type IssueItem } from "./templates";
 
-const FIRST_ISSUE_LOOKBACK_DAYS = 7;
+const FIRST_ISSUE_ITEMS = 5;
 const ITEMS_PER_KIND = 20;
 const LEASE_SECONDS = 120;
 const MAX_ATTEMPTS = 5;
@@ -35,15 +35,17 @@ function absolute(path: string): string {
 /** A draft issue of what is new since the last one of its kind; the admin previews it before sending. */
 export async function composeIssue(kind: NewsletterKind, intro = "", now = new Date()): Promise<{ id: string }> {
   const previous = await prisma.newsletterIssue.findFirst({ where: { kind, status: { not: "DRAFT" } }, orderBy: { coversTo: "desc" }, select: { coversTo: true } });
-  const coversFrom = previous?.coversTo ?? new Date(now.getTime() - FIRST_ISSUE_LOOKBACK_DAYS * 86_400_000);
-  const window = { gt: coversFrom, lte: now };
+  // The first issue of a kind has no "since": it carries the latest few, however long ago a slow show posted.
+  const coversFrom = previous?.coversTo ?? null;
+  const window = { ...(coversFrom && { gt: coversFrom }), lte: now };
+  const take = coversFrom ? ITEMS_PER_KIND : FIRST_ISSUE_ITEMS;
   const [episodes, stories] = await Promise.all([
     kind === "STORIES"
       ? []
       : prisma.episode.findMany({
           where: { publishedAt: window },
           orderBy: { publishedAt: "desc" },
-          take: ITEMS_PER_KIND,
+          take,
           select: { slug: true, title: true, summary: true, publishedAt: true, durationSeconds: true, show: { select: { title: true } } },
         }),
     kind === "EPISODES"
@@ -51,11 +53,11 @@ export async function composeIssue(kind: NewsletterKind, intro = "", now = new D
       : prisma.story.findMany({
           where: { AND: [publishedStoryWhere(), { publishedAt: window }] },
           orderBy: { publishedAt: "desc" },
-          take: ITEMS_PER_KIND,
+          take,
           select: { slug: true, title: true, dek: true, publishedAt: true, authorName: true },
         }),
   ]);
-  if (episodes.length + stories.length === 0) throw new NothingNewError(`Nothing new has been published since ${formatDate(coversFrom)}.`);
+  if (episodes.length + stories.length === 0) throw new NothingNewError(coversFrom ? `Nothing new has been published since ${formatDate(coversFrom)}.` : "Nothing has been published yet.");
   const content: IssueContent = {
     intro: intro.trim(),
     episodes: episodes.map(

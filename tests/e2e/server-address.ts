@@ -2,3 +2,5 @@ export const E2E_PORT = 3100;
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 /** The e2e server's ADMIN_TOKEN: a test value, never a real secret. */
 export const E2E_ADMIN_TOKEN = "e2e-admin-token-that-is-long-enough";
+/** Where the e2e server's mail sink writes each message it accepts, as JSON, for the tests to open. */
+export const E2E_MAIL_DIR = ".test-results/e2e-mail";

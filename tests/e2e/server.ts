@@ -1,18 +1,27 @@
 // The site as `npm start` runs it, on a new embedded database in a temp folder: every e2e run starts from the
 // demo content, whatever the developer's own .data holds or DATABASE_URL says.
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { launchSite } from "@/lib/site/launch";
 import { runCli } from "../../scripts/cli";
-import { E2E_ADMIN_TOKEN, E2E_BASE_URL, E2E_PORT } from "./server-address";
+import { startSmtpSink } from "../setup/smtp-sink";
+import { E2E_ADMIN_TOKEN, E2E_BASE_URL, E2E_MAIL_DIR, E2E_PORT } from "./server-address";
 
 runCli(async (log) => {
   const dataDir = await mkdtemp(path.join(tmpdir(), "showfront-e2e-"));
   // Playwright ends this server with a signal, on which the embedded database stops and the process exits at once.
   process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+  // The site's mail goes to a real SMTP server here; each message lands in a file the tests read.
+  const sink = await startSmtpSink();
+  rmSync(E2E_MAIL_DIR, { recursive: true, force: true });
+  mkdirSync(E2E_MAIL_DIR, { recursive: true });
+  sink.onMessage = (message) => {
+    const file = path.join(E2E_MAIL_DIR, `${Date.now()}-${sink.messages.length}.json`);
+    writeFileSync(file, JSON.stringify({ to: message.to, subject: message.subject, text: message.text, listUnsubscribe: message.header("list-unsubscribe"), listUnsubscribePost: message.header("list-unsubscribe-post") }));
+  };
   const env = parseEnv({
     ...process.env,
     NODE_ENV: "production",
@@ -23,8 +32,9 @@ runCli(async (log) => {
     ADMIN_TOKEN: E2E_ADMIN_TOKEN,
     // The admin tests add feeds served by their own server on 127.0.0.1.
     FEEDS_ALLOW_PRIVATE_HOSTS: "true",
+    SMTP_URL: sink.url,
   });
   // The launched Next server reads the same values from its environment.
-  Object.assign(process.env, { ADMIN_TOKEN: E2E_ADMIN_TOKEN, FEEDS_ALLOW_PRIVATE_HOSTS: "true", SITE_URL: E2E_BASE_URL });
+  Object.assign(process.env, { ADMIN_TOKEN: E2E_ADMIN_TOKEN, FEEDS_ALLOW_PRIVATE_HOSTS: "true", SITE_URL: E2E_BASE_URL, SMTP_URL: sink.url });
   return launchSite({ command: "start", env, log });
 });

@@ -93,10 +93,10 @@ export async function startSmtpSink(options: { port?: number; countOnly?: boolea
   return sink;
 }
 
-/** The first link in a message's text that starts with `prefix`. */
-export function linkIn(message: SinkMessage, prefix: string): string {
-  const link = message.text.match(/https?:\/\/\S+/g)?.find((url) => url.startsWith(prefix));
-  if (!link) throw new Error(`No link starting ${prefix} in "${message.subject}":\n${message.text}`);
+/** The first link in a message's text that contains `part`. */
+export function linkIn(message: { subject: string; text: string }, part: string): string {
+  const link = message.text.match(/https?:\/\/\S+/g)?.find((url) => url.includes(part));
+  if (!link) throw new Error(`No link with ${part} in "${message.subject}":\n${message.text}`);
   return link;
 }
 

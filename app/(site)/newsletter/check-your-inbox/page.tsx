@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { SIGN_UP_ACCEPTED } from "@/lib/newsletter/messages";
 
 export const metadata: Metadata = { title: "Check your inbox", robots: { index: false } };
+// The site's layout reads the show from the database, which `next build` does not have.
+export const dynamic = "force-dynamic";
 
 export default function CheckYourInboxPage() {
   return (
