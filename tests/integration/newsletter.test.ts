@@ -5,7 +5,8 @@ import { prisma } from "@/lib/db";
 import { smtpMailer, type Mailer } from "@/lib/mail/mailer";
 import { composeIssue, deliveryCounts, NothingNewError, sendIssue } from "@/lib/newsletter/issues";
 import { manageToken } from "@/lib/newsletter/links";
-import { confirmLinkState, confirmSubscription, consentSentence, signUp } from "@/lib/newsletter/subscriptions";
+import { deleteSubscriber, ImportError, importSubscribers, subscribersCsv } from "@/lib/newsletter/admin";
+import { confirmLinkState, confirmSubscription, consentSentence, mailConfirmation, signUp, unsubscribe } from "@/lib/newsletter/subscriptions";
 import { signUpSchema } from "@/lib/validations/newsletter";
 import { resetDatabase } from "../setup/database";
 import { createEpisode, createShow, createStory } from "../setup/factories";
@@ -253,5 +254,54 @@ describe("sending an issue", () => {
     expect(outcome.status).toBe("waiting");
     // reader1 is still subscribed: a refused address is a delivery problem, not an unsubscription.
     expect(await deliveryCounts(next.id)).toMatchObject({ PENDING: 4, SENT: 0 });
+  });
+});
+
+describe("the admin's list", () => {
+  it("imports a CSV with prior consent only when vouched for, leaves listed people as they are, and reports bad rows", async () => {
+    const goneId = await subscribeAndConfirm("gone@example.com");
+    await unsubscribe(goneId);
+    const csv = '\uFEFFEmail,Name\r\nnew@example.com,"Lovelace, Ada"\r\nGONE@example.com,Someone\r\nnot-an-address,X\r\nnew@example.com,Again\r\nspam@yopmail.com,\r\n';
+
+    const vouched = await importSubscribers(csv, { priorConsent: true, fileName: "old-list.csv" });
+    expect(vouched).toMatchObject({ added: 1, alreadyListed: 1, toConfirm: [] });
+    expect(vouched.problems.map((problem) => problem.line)).toEqual([4, 6]);
+    expect(await prisma.subscriber.findUniqueOrThrow({ where: { email: "new@example.com" } })).toMatchObject({
+      name: "Lovelace, Ada",
+      status: "CONFIRMED",
+      consentMethod: "IMPORT",
+      consentSource: "import: old-list.csv",
+      consentText: expect.stringContaining("an admin who confirmed that this person had agreed"),
+    });
+    // Someone who left is not put back on the list by an old export.
+    expect((await prisma.subscriber.findUniqueOrThrow({ where: { id: goneId } })).status).toBe("UNSUBSCRIBED");
+
+    const unvouched = await importSubscribers("email\nask@example.com\n", { priorConsent: false, fileName: "x.csv" });
+    expect(unvouched.toConfirm).toHaveLength(1);
+    expect((await prisma.subscriber.findUniqueOrThrow({ where: { email: "ask@example.com" } })).status).toBe("PENDING");
+    await mailConfirmation(unvouched.toConfirm[0]!, mailer);
+    expect(linkIn(sink.messages.at(-1)!, "/newsletter/confirm?token=")).toBeTruthy();
+
+    await expect(importSubscribers("name\nAda\n", { priorConsent: true, fileName: "x.csv" })).rejects.toThrow('one of them "email"');
+    await expect(importSubscribers('email\n"unclosed\n', { priorConsent: true, fileName: "x.csv" })).rejects.toThrow(ImportError);
+  });
+
+  it("exports what it shows as CSV, and deletes a person with everything kept about them", async () => {
+    const id = await subscribeAndConfirm("ada@example.com");
+    await prisma.subscriber.update({ where: { id }, data: { name: "=cmd|' /C calc'!A0" } });
+    await createEpisode({ title: "An episode", publishedAt: new Date(Date.now() - 60_000) });
+    const { id: issueId } = await composeIssue("DIGEST");
+    await sendIssue(issueId, { mailer });
+
+    const csv = await subscribersCsv({ status: "CONFIRMED" });
+    const [header, row] = csv.trim().split("\r\n");
+    expect(header).toBe("email,name,status,wants_episodes,wants_stories,wants_digest,consent_at,consent_source,consent_method,consent_text,confirmed_at,unsubscribed_at,created_at");
+    expect(row).toMatch(/^ada@example\.com,'=cmd\|' \/C calc'!A0,CONFIRMED,true,true,true,/);
+    expect(await subscribersCsv({ status: "PENDING" })).toBe(`${header}\r\n`);
+
+    expect(await deleteSubscriber(id)).toBe(true);
+    expect(await prisma.subscriber.count()).toBe(0);
+    expect(await prisma.newsletterDelivery.count()).toBe(0);
+    expect(await deleteSubscriber(id)).toBe(false);
   });
 });

@@ -24,6 +24,9 @@ describe("docker-compose.yml", () => {
     expect(services.postgres?.image).toBe("postgres:18");
     expect(services.app?.build).toBe(".");
     expect(services.app?.depends_on?.postgres?.condition).toBe("service_healthy");
+    // The app's mail goes to Mailpit, by its service name and SMTP port.
+    expect(services.app?.environment?.SMTP_URL).toBe("smtp://mailpit:1025");
+    expect(services.app?.depends_on?.mailpit?.condition).toBe("service_started");
   });
 
   it("publishes the ports the README gives", async () => {
