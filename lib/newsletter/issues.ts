@@ -131,6 +131,18 @@ export async function sendIssue(issueId: string, options: SendOptions): Promise<
 
   const name = await siteName();
   let leaseRenewedAt = Date.now();
+  // Workers walk the list in subscriber order from a shared cursor, so no claim rereads the rows already sent (every
+  // status change leaves dead index entries behind until vacuum); a last pass from the start picks up the rest.
+  let after = "";
+  const claim = () => prisma.$queryRaw<ClaimedDelivery[]>`
+    WITH picked AS (
+      SELECT "subscriberId" FROM "NewsletterDelivery"
+      WHERE "issueId" = ${issueId} AND "subscriberId" > ${after} AND "status" = 'PENDING' AND "nextAttemptAt" <= now()
+      ORDER BY "subscriberId" LIMIT 1 FOR UPDATE SKIP LOCKED)
+    UPDATE "NewsletterDelivery" d SET "status" = 'SENDING', "attempts" = d."attempts" + 1
+    FROM picked, "Subscriber" s
+    WHERE d."issueId" = ${issueId} AND d."subscriberId" = picked."subscriberId" AND s."id" = d."subscriberId"
+    RETURNING d."subscriberId", d."attempts", s."email", s."name", s."status"::text AS "status"`;
   // Each worker claims one delivery at a time, in the same statement that marks it SENDING, and sends it: a crash
   // leaves only the messages in flight uncertain, never a claimed batch that had not gone out.
   const worker = async () => {
@@ -140,16 +152,13 @@ export async function sendIssue(issueId: string, options: SendOptions): Promise<
         leaseRenewedAt = Date.now();
         await prisma.newsletterIssue.update({ where: { id: issueId }, data: { leaseUntil: new Date(Date.now() + LEASE_SECONDS * 1000) } });
       }
-      const [delivery] = await prisma.$queryRaw<ClaimedDelivery[]>`
-        WITH picked AS (
-          SELECT "subscriberId" FROM "NewsletterDelivery"
-          WHERE "issueId" = ${issueId} AND "status" = 'PENDING' AND "nextAttemptAt" <= now()
-          LIMIT 1 FOR UPDATE SKIP LOCKED)
-        UPDATE "NewsletterDelivery" d SET "status" = 'SENDING', "attempts" = d."attempts" + 1
-        FROM picked, "Subscriber" s
-        WHERE d."issueId" = ${issueId} AND d."subscriberId" = picked."subscriberId" AND s."id" = d."subscriberId"
-        RETURNING d."subscriberId", d."attempts", s."email", s."name", s."status"::text AS "status"`;
+      let [delivery] = await claim();
+      if (!delivery && after !== "") {
+        after = "";
+        [delivery] = await claim();
+      }
       if (!delivery) return;
+      if (delivery.subscriberId > after) after = delivery.subscriberId;
       await deliver(issueId, issue, name, delivery, options);
     }
   };
