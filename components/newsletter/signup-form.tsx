@@ -49,42 +49,20 @@ export function SignUpForm({ source, consent, initial = {}, errors = {} }: SignU
   return (
     <form action="/api/newsletter/subscribe" method="post" onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-[2fr_1.5fr_auto] sm:items-start">
       <input type="hidden" name="source" value={source} />
-      <label className="text-sm font-semibold">
-        E-mail
-        <input
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          maxLength={254}
-          defaultValue={initial.email}
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={emailError ? `${id}-email-error` : undefined}
-          className="mt-1 w-full rounded-md border border-gray-300 bg-white px-3 py-2 font-normal"
-        />
-        {emailError ? (
-          <span id={`${id}-email-error`} className="mt-1 block font-normal text-red-700">
-            {emailError}
-          </span>
-        ) : null}
-      </label>
-      <label className="text-sm font-semibold">
-        Name <span className="font-normal text-muted">(optional)</span>
-        <input
-          name="name"
-          autoComplete="name"
-          maxLength={100}
-          defaultValue={initial.name}
-          aria-invalid={nameError ? true : undefined}
-          aria-describedby={nameError ? `${id}-name-error` : undefined}
-          className="mt-1 w-full rounded-md border border-gray-300 bg-white px-3 py-2 font-normal"
-        />
-        {nameError ? (
-          <span id={`${id}-name-error`} className="mt-1 block font-normal text-red-700">
-            {nameError}
-          </span>
-        ) : null}
-      </label>
+      <Field id={`${id}-email`} label="E-mail" error={emailError} name="email" type="email" autoComplete="email" required maxLength={254} defaultValue={initial.email} />
+      <Field
+        id={`${id}-name`}
+        label={
+          <>
+            Name <span className="font-normal text-muted">(optional)</span>
+          </>
+        }
+        error={nameError}
+        name="name"
+        autoComplete="name"
+        maxLength={100}
+        defaultValue={initial.name}
+      />
       {/* The honeypot: off-screen and out of the tab order, so people never fill it in and bots do. */}
       <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
         <label>
@@ -102,5 +80,31 @@ export function SignUpForm({ source, consent, initial = {}, errors = {} }: SignU
         </p>
       ) : null}
     </form>
+  );
+}
+
+interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
+  id: string;
+  label: React.ReactNode;
+  error?: string;
+}
+
+/** A labelled input whose error, when there is one, is read out with it. */
+function Field({ id, label, error, ...input }: FieldProps) {
+  return (
+    <label className="text-sm font-semibold">
+      {label}
+      <input
+        {...input}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="mt-1 w-full rounded-md border border-gray-300 bg-white px-3 py-2 font-normal"
+      />
+      {error ? (
+        <span id={`${id}-error`} className="mt-1 block font-normal text-red-700">
+          {error}
+        </span>
+      ) : null}
+    </label>
   );
 }
