@@ -33,6 +33,15 @@ test("a listener subscribes on an episode page and confirms from the e-mail", as
   // The link works once.
   await page.goto(linkIn(confirmation, "/newsletter/confirm?token="));
   await expect(page.getByRole("heading", { level: 1, name: "This link does not work" })).toBeVisible();
+
+  // The form tells nobody who subscribes: a subscribed address gets the very answer a new one gets.
+  const answer = async (email: string) => {
+    const response = await page.request.post("/api/newsletter/subscribe", { form: { email, source: "/" }, headers: { accept: "application/json", origin: new URL(page.url()).origin } });
+    return { status: response.status(), body: await response.text() };
+  };
+  const forSubscriber = await answer(listener);
+  expect(forSubscriber.status).toBe(200);
+  expect(forSubscriber).toEqual(await answer(`stranger-${Date.now()}@example.com`));
 });
 
 test("the sign-up works without JavaScript too", async ({ browser }) => {
