@@ -4,7 +4,7 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { Mailer } from "@/lib/mail/mailer";
-import { takeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
+import { takeRateLimits, type RateLimitRule } from "@/lib/rate-limit";
 import { getSiteShow } from "@/lib/shows";
 import { siteSecret } from "@/lib/site-secret";
 import type { SignUpInput } from "@/lib/validations/newsletter";
@@ -37,16 +37,22 @@ export type SignUpResult =
   | { status: "throttled"; retryAfterSeconds: number };
 
 export async function signUp(input: SignUpInput, requester: { address: string }, now = new Date()): Promise<SignUpResult> {
-  const ipHash = await hashNetworkAddress(requester.address);
-  const network = await takeRateLimit(`newsletter-signup:${ipHash}`, SIGN_UPS_PER_NETWORK, now);
-  if (!network.allowed) return { status: "throttled", retryAfterSeconds: network.retryAfterSeconds };
   // A filled honeypot is a bot: it is told what a person would be told, and nothing happens.
   if (input.website) return { status: "accepted" };
-  const mailAllowed = (await takeRateLimit(`newsletter-confirm:${sha256(input.email)}`, CONFIRMATIONS_PER_ADDRESS, now)).allowed;
+  const ipHash = await hashNetworkAddress(requester.address);
+  const [[network, addressMail], name] = await Promise.all([
+    takeRateLimits(
+      [
+        { key: `newsletter-signup:${ipHash}`, rule: SIGN_UPS_PER_NETWORK },
+        { key: `newsletter-confirm:${sha256(input.email)}`, rule: CONFIRMATIONS_PER_ADDRESS },
+      ],
+      now,
+    ),
+    siteName(),
+  ]);
+  if (!network!.allowed) return { status: "throttled", retryAfterSeconds: network!.retryAfterSeconds };
   // Past the limit the last link mailed keeps working; a new token would break it with no mail to replace it.
-  if (!mailAllowed) return { status: "accepted" };
-
-  const name = await siteName();
+  if (!addressMail!.allowed) return { status: "accepted" };
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + CONFIRM_LINK_HOURS * 3_600_000);
   // One statement for every state: new addresses are inserted, pending and unsubscribed ones start over with this
