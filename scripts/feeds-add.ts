@@ -7,7 +7,7 @@ import { describeSyncResult } from "@/lib/feeds/describe";
 import { runCli } from "./cli";
 import { withDatabase } from "./with-database";
 import { progressBar } from "./progress";
-import { fetchExtrasStep } from "./extras-step";
+import { fetchExtrasStep, indexSearchStep } from "./extras-step";
 
 runCli(async (log) => {
   const { values, positionals } = parseArgs({
@@ -23,7 +23,10 @@ runCli(async (log) => {
       { onProgress: bar.update },
     );
     bar.done(describeSyncResult(sync));
-    if (sync.status === "IMPORTED" && args.kind === "PODCAST") await fetchExtrasStep({ sourceId: sync.sourceId });
+    if (sync.status === "IMPORTED" && args.kind === "PODCAST") {
+      await fetchExtrasStep({ sourceId: sync.sourceId });
+      await indexSearchStep();
+    }
     return sync.status === "FAILED" ? 1 : 0;
   });
 });

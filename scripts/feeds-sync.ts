@@ -6,7 +6,7 @@ import { describeSyncResult } from "@/lib/feeds/describe";
 import { runCli } from "./cli";
 import { withDatabase } from "./with-database";
 import { progressBar } from "./progress";
-import { fetchExtrasStep } from "./extras-step";
+import { fetchExtrasStep, indexSearchStep } from "./extras-step";
 
 runCli(async (log) => {
   const { values } = parseArgs({ options: { show: { type: "string" }, source: { type: "string" }, force: { type: "boolean" } } });
@@ -25,6 +25,7 @@ runCli(async (log) => {
       if (result.status === "FAILED") failed += 1;
       else if (source.kind === "PODCAST") await fetchExtrasStep({ sourceId: source.id });
     }
+    await indexSearchStep();
     log(`${sources.length - failed} of ${sources.length} source(s) synced${failed ? `, ${failed} failed` : ""}`);
     return failed ? 1 : 0;
   });

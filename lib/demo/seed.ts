@@ -4,6 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { fetchEpisodeExtras } from "@/lib/feeds/extras";
+import { indexAllEpisodesForSearch } from "@/lib/search-index";
 import { importPodcastFeed } from "@/lib/feeds/import";
 import { slugify } from "@/lib/slug";
 import { storyInputSchema } from "@/lib/validations/story";
@@ -30,6 +31,7 @@ export async function seedDemoContent(progress: SeedProgress = () => {}): Promis
   progress(`imported ${feed.created} demo episodes`);
   const extras = await fetchEpisodeExtras({ showId: feed.showId });
   progress(`read ${extras.fetched} demo chapter files and transcripts`);
+  await indexAllEpisodesForSearch();
 
   const stories = z.array(storyInputSchema).parse(JSON.parse(await readFile(DEMO_STORIES, "utf8")));
   await prisma.$transaction(async (tx) => {

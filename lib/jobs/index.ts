@@ -6,6 +6,7 @@ import { fetchEpisodeExtras } from "@/lib/feeds/extras";
 import { syncDueSources, syncFeedSource } from "@/lib/feeds/sync";
 import { siteMailer } from "@/lib/mail/mailer";
 import { sendIssue } from "@/lib/newsletter/issues";
+import { indexAllEpisodesForSearch } from "@/lib/search-index";
 import { pruneRateLimits } from "@/lib/rate-limit";
 
 export const JOBS = {
@@ -15,6 +16,8 @@ export const JOBS = {
   syncFeedSource: "feeds.sync-source",
   /** After syncs: fetch the chapters files and transcripts of new and changed episodes, a batch at a time. */
   fetchExtras: "feeds.fetch-extras",
+  /** After syncs and transcript fetches: write the search vectors of new and changed episodes. */
+  indexSearch: "search.index-episodes",
   /** Send (or resume sending) one newsletter issue. */
   sendNewsletter: "newsletter.send-issue",
   /** Daily: forget rate-limit windows long past. */
@@ -38,15 +41,22 @@ export async function startJobs(databaseUrl: string, log: (message: string) => v
   await boss.work(JOBS.syncDueFeeds, { pollingIntervalSeconds: POLL_SECONDS }, async () => {
     await syncDueSources(getEnv().FEEDS_SYNC_INTERVAL_MINUTES);
     await boss.send(JOBS.fetchExtras, {});
+    await boss.send(JOBS.indexSearch, {});
   });
   await boss.work<{ sourceId: string }>(JOBS.syncFeedSource, { pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {
     if (job) await syncFeedSource(job.data.sourceId);
     await boss.send(JOBS.fetchExtras, {});
+    await boss.send(JOBS.indexSearch, {});
   });
   await boss.work(JOBS.fetchExtras, { pollingIntervalSeconds: POLL_SECONDS }, async () => {
     const { remaining } = await fetchEpisodeExtras({});
+    await boss.send(JOBS.indexSearch, {});
     // A big back catalogue is read a batch per job, so one slow host never holds the queue for long.
     if (remaining > 0) await boss.send(JOBS.fetchExtras, {}, { startAfter: 5 });
+  });
+  await boss.createQueue(JOBS.indexSearch, { name: JOBS.indexSearch, policy: "singleton" });
+  await boss.work(JOBS.indexSearch, { pollingIntervalSeconds: POLL_SECONDS }, async () => {
+    await indexAllEpisodesForSearch();
   });
   await boss.createQueue(JOBS.sendNewsletter, { name: JOBS.sendNewsletter, policy: "stately" });
   await boss.work<{ issueId: string }>(JOBS.sendNewsletter, { pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {

@@ -8,6 +8,7 @@ import { applyMigrations } from "@/lib/database/migrations";
 import { prisma, useDatabaseUrl } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { importPodcastFeed } from "@/lib/feeds/import";
+import { indexAllEpisodesForSearch } from "@/lib/search-index";
 import { freePort } from "@/lib/free-port";
 import { transcriptPlainText, type TranscriptCue } from "@/lib/transcripts";
 import { bigFeedXml } from "./big-feed";
@@ -36,6 +37,7 @@ async function seedShow(databaseUrl: string, log: (message: string) => void) {
   await importPodcastFeed(bigFeedXml(EPISODES));
   const cues = sampleTranscript();
   await prisma.$executeRaw`UPDATE "Episode" SET "transcriptCues" = ${JSON.stringify(cues)}::jsonb, "transcriptText" = ${transcriptPlainText(cues)}`;
+  await indexAllEpisodesForSearch();
   await prisma.story.createMany({
     data: Array.from({ length: 30 }, (_, index) => ({
       slug: `bench-story-${index + 1}`,

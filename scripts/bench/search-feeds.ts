@@ -5,6 +5,7 @@ import { createTemporaryDatabase } from "@/lib/database/admin";
 import { applyMigrations } from "@/lib/database/migrations";
 import { prisma, useDatabaseUrl } from "@/lib/db";
 import { importPodcastFeed } from "@/lib/feeds/import";
+import { indexAllEpisodesForSearch } from "@/lib/search-index";
 import { searchContent, searchSuggestions } from "@/lib/search";
 import { feedResponse } from "@/lib/syndication/conditional";
 import { buildPodcastFeed, podcastFeedVersion } from "@/lib/syndication/podcast-feed";
@@ -58,6 +59,7 @@ async function seed(log: (message: string) => void) {
       }),
     });
   }
+  await indexAllEpisodesForSearch();
   // As autovacuum leaves tables soon after a bulk insert: statistics gathered and the GIN indexes' pending
   // lists merged (a search would otherwise scan the whole pending list).
   await prisma.$executeRaw`VACUUM ANALYZE`;

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { prisma } from "@/lib/db";
 import { searchContent, searchSuggestions, type SearchFilters } from "@/lib/search";
+import { indexEpisodesForSearch } from "@/lib/search-index";
 import { resetDatabase } from "../setup/database";
 import { createEpisode, createShow, createStory } from "../setup/factories";
 
@@ -123,5 +124,24 @@ describe("search pages", () => {
     ]);
     const titles = pages.flatMap((results) => results.episodes.map((hit) => hit.episode.title));
     expect(new Set(titles).size).toBe(23);
+  });
+});
+
+describe("the search indexer", () => {
+  it("makes an imported episode findable once it runs, and again after the episode changes", async () => {
+    const show = await createShow();
+    // Written as the importer writes: no vectors yet.
+    const episode = await prisma.episode.create({ data: { showId: show.id, guid: "harbor-1", slug: "harbor-cranes", title: "Harbor Cranes at Dawn", publishedAt: new Date() } });
+    const found = async (query: string) => (await searchContent({ query, kind: "episodes" })).episodes.map((hit) => hit.episode.slug);
+
+    expect(await found("cranes")).toEqual([]);
+    expect(await indexEpisodesForSearch()).toEqual({ indexed: 1, remaining: 0 });
+    expect(await found("cranes")).toEqual(["harbor-cranes"]);
+    expect(await indexEpisodesForSearch()).toEqual({ indexed: 0, remaining: 0 });
+
+    await prisma.episode.update({ where: { id: episode.id }, data: { transcriptText: "Then we talk about tugboats." } });
+    expect(await found("tugboats")).toEqual([]);
+    expect(await indexEpisodesForSearch()).toEqual({ indexed: 1, remaining: 0 });
+    expect(await found("tugboats")).toEqual(["harbor-cranes"]);
   });
 });

@@ -1,5 +1,6 @@
 // Factories create what a test needs and nothing more; every row gets a unique slug so tests never collide.
 import { prisma } from "@/lib/db";
+import { indexEpisodesForSearch } from "@/lib/search-index";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 let sequence = 0;
@@ -13,9 +14,12 @@ export async function createShow(data: Partial<Prisma.ShowCreateInput> = {}) {
 export async function createEpisode(data: Partial<Prisma.EpisodeUncheckedCreateInput> = {}) {
   const id = next();
   const showId = data.showId ?? (await createShow()).id;
-  return prisma.episode.create({
+  const episode = await prisma.episode.create({
     data: { guid: `guid-${id}`, slug: `episode-${id}`, title: `Episode ${id}`, publishedAt: new Date(), ...data, showId },
   });
+  // As the indexer job would, seconds after an import: tests search what they create.
+  await indexEpisodesForSearch();
+  return episode;
 }
 
 export async function createStory(data: Partial<Prisma.StoryCreateInput> = {}) {

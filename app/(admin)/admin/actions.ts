@@ -7,6 +7,7 @@ import { endAdminSession, startAdminSession } from "@/lib/admin-session";
 import { getEnv } from "@/lib/env";
 import { changeSourceUrl, setSourceEnabled, SourceEditError } from "@/lib/feeds/admin";
 import { fetchEpisodeExtras } from "@/lib/feeds/extras";
+import { indexAllEpisodesForSearch } from "@/lib/search-index";
 import { decideEpisodeLink } from "@/lib/feeds/links";
 import { addFeedSource, isExpectedFeedError, syncFeedSource } from "@/lib/feeds/sync";
 import { requestSourceSync } from "@/lib/jobs";
@@ -28,6 +29,7 @@ export async function signOut(): Promise<void> {
 export const addSource = adminAction(addSourceSchema, async (input) => {
   try {
     const { sync } = await addFeedSource({ url: input.url, kind: input.kind, showSlug: input.showSlug, ownerConfirmed: input.ownerConfirmed });
+    await indexAllEpisodesForSearch();
     revalidatePath("/admin/feeds");
     revalidatePath("/", "layout");
     return `Added ${input.url}: ${describeSyncResult(sync)}`;
@@ -46,6 +48,7 @@ export const syncNow = adminAction(sourceIdSchema, async ({ sourceId }) => {
   // No background jobs on this instance: sync while the admin waits (and read a first batch of transcripts).
   const result = await syncFeedSource(sourceId);
   if (result.status === "IMPORTED") await fetchEpisodeExtras({ sourceId }, { limit: 20 });
+  await indexAllEpisodesForSearch();
   revalidatePath("/admin/feeds");
   revalidatePath("/", "layout");
   return `Synced: ${describeSyncResult(result)}`;

@@ -1,0 +1,42 @@
+// The search indexer: writes episodes' full-text vectors after imports and changes, a batch at a time. An episode
+// needs indexing when it was never indexed or has changed since (Prisma moves updatedAt on every change; the
+// importer's batch insert leaves searchIndexedAt empty). Search and related lists see an episode once indexed,
+// seconds after its import. Stories keep generated columns: they are written one at a time.
+import { prisma } from "@/lib/db";
+
+const BATCH = 1000;
+
+export interface IndexProgress {
+  indexed: number;
+  remaining: number;
+}
+
+/** Indexes up to `limit` episodes that need it; SKIP LOCKED lets several instances share the work. */
+export async function indexEpisodesForSearch(limit = BATCH): Promise<IndexProgress> {
+  const indexed = await prisma.$executeRaw`
+    WITH stale AS (
+      SELECT "id" FROM "Episode" WHERE "searchIndexedAt" IS DISTINCT FROM "updatedAt"
+      LIMIT ${limit} FOR UPDATE SKIP LOCKED),
+    titles AS (
+      SELECT e."id", setweight(to_tsvector('english', coalesce(e."title", '')), 'A') || setweight(to_tsvector('english', coalesce(e."summary", '')), 'B') AS vector
+      FROM "Episode" e JOIN stale ON stale."id" = e."id")
+    UPDATE "Episode" e SET
+      "titleVector" = titles.vector,
+      "searchVector" = titles.vector || setweight(to_tsvector('english', left(coalesce(e."transcriptText", ''), 500000)), 'C'),
+      "searchIndexedAt" = e."updatedAt"
+    FROM titles WHERE e."id" = titles."id"`;
+  const [left] = await prisma.$queryRaw<{ remaining: number }[]>`
+    SELECT count(*)::int AS remaining FROM "Episode" WHERE "searchIndexedAt" IS DISTINCT FROM "updatedAt"`;
+  return { indexed, remaining: left?.remaining ?? 0 };
+}
+
+/** Indexes everything that needs it, reporting after each batch (the CLI's progress bar, the demo seed). */
+export async function indexAllEpisodesForSearch(onBatch: (progress: IndexProgress) => void = () => {}): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const progress = await indexEpisodesForSearch();
+    total += progress.indexed;
+    onBatch(progress);
+    if (progress.indexed === 0 || progress.remaining === 0) return total;
+  }
+}
