@@ -91,9 +91,18 @@ class ParseWorker {
 
 let current: ParseWorker | undefined;
 
+function worker(maxOldGenerationSizeMb: number = PARSE_LIMITS.maxOldGenerationSizeMb): ParseWorker {
+  if (!current || current.dead) current = new ParseWorker(maxOldGenerationSizeMb);
+  return current;
+}
+
+/** Starts the worker while the feed downloads, so the first import does not wait for it to boot afterwards. */
+export function warmParseWorker(): void {
+  worker();
+}
+
 /** Runs a parse job in the warm worker. Pass bytes the caller no longer needs: they may be moved, not copied. */
 export function parseOffThread(input: ParseJobInput, limits: Partial<Record<keyof typeof PARSE_LIMITS, number>> = {}): Promise<ParseJobResult> {
   const { timeoutMs, maxOldGenerationSizeMb } = { ...PARSE_LIMITS, ...limits };
-  if (!current || current.dead) current = new ParseWorker(maxOldGenerationSizeMb);
-  return current.parse(input, timeoutMs);
+  return worker(maxOldGenerationSizeMb).parse(input, timeoutMs);
 }

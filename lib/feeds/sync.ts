@@ -6,7 +6,7 @@ import { fetchFeed, FeedFetchError, type FetchFeedOptions, type FetchFeedResult 
 import { createShowFromFeed, showFields, writeEpisodes, type ImportCounts, type ImportProgress } from "./import";
 import { matchShowItems, platformOf, recordPlatformItems } from "./links";
 import { appleLookupUrl, fetchPlatformEpisodes, PlatformApiError, spotifyEpisodesUrl } from "./platform-apis";
-import { parseOffThread } from "./parse-worker-client";
+import { parseOffThread, warmParseWorker } from "./parse-worker-client";
 import { FeedParseError, type ParsedFeed } from "./parse";
 
 // A claim older than this belongs to a run that died (a crashed instance); another run may take the source over.
@@ -117,6 +117,7 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
       !options.prefetched && (source.kind === "APPLE" || source.kind === "SPOTIFY")
         ? await fetchPlatformEpisodes(source.kind, source.url, options.platformApi)
         : undefined;
+    if (source.kind !== "APPLE" && source.kind !== "SPOTIFY" && !options.prefetched) warmParseWorker();
     const fetched =
       options.prefetched?.fetched ??
       fromApi?.fetched ??
@@ -242,6 +243,7 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
   if (api) {
     prefetched = await fetchPlatformEpisodes(input.kind as "APPLE" | "SPOTIFY", sourceUrl, options.platformApi);
   } else {
+    warmParseWorker();
     const fetched = await fetchFeed(input.url, input.fetch);
     if (fetched.status === "not-modified") throw new FeedSourceError(`${input.url} answered 304 to a plain request.`);
     prefetched = { fetched, ...(await parsePodcastChanges("", fetched, false)) };
