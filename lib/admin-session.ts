@@ -1,9 +1,10 @@
-// The admin's gate until accounts and roles arrive: a secret from ADMIN_TOKEN, exchanged at /admin/sign-in for an
-// HttpOnly cookie that holds an HMAC of the token (never the token itself). Every admin page and action checks it
-// on the server.
+// The admin's gate, checked on the server by every admin page and action: a signed-in account with the ADMIN role
+// (moderators reach the comment queue only), or a secret from ADMIN_TOKEN exchanged at /admin/sign-in for an
+// HttpOnly cookie that holds an HMAC of the token (never the token itself), for a site with no accounts yet.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { currentViewer, hasRole } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 
 const COOKIE = "showfront_admin";
@@ -22,14 +23,28 @@ export function adminEnabled(): boolean {
   return Boolean(getEnv().ADMIN_TOKEN);
 }
 
-export async function isAdmin(): Promise<boolean> {
+async function hasAdminToken(): Promise<boolean> {
   const token = getEnv().ADMIN_TOKEN;
   const cookie = (await cookies()).get(COOKIE)?.value;
   return Boolean(token && cookie && sameSecret(cookie, sessionValue(token)));
 }
 
+/** An admin: signed in with the ADMIN role, or holding the ADMIN_TOKEN session (for a site with no accounts yet). */
+export async function isAdmin(): Promise<boolean> {
+  return (await hasAdminToken()) || hasRole(await currentViewer(), "ADMIN");
+}
+
+/** A moderator or an admin: who may work the comment queue. */
+export async function isModerator(): Promise<boolean> {
+  return (await hasAdminToken()) || hasRole(await currentViewer(), "MODERATOR");
+}
+
 export async function requireAdmin(): Promise<void> {
   if (!(await isAdmin())) redirect("/admin/sign-in");
+}
+
+export async function requireModerator(): Promise<void> {
+  if (!(await isModerator())) redirect("/admin/sign-in");
 }
 
 /** True and a session cookie set when `candidate` is the admin token. */

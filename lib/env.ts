@@ -51,6 +51,19 @@ export const envSchema = z.object({
   ),
   MAIL_FROM: z.preprocess((value) => (value === "" ? undefined : value), z.email({ error: "must be an e-mail address, e.g. news@example.com" }).optional()),
   TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a whole number" }).int().min(0).max(5).default(0),
+  ADMIN_EMAILS: z
+    .string()
+    .trim()
+    .default("")
+    .transform((value) => value.split(",").map((email) => email.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.email({ error: "must be a comma-separated list of e-mail addresses" }))),
+  GITHUB_CLIENT_ID: optionalString,
+  GITHUB_CLIENT_SECRET: optionalString,
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+  COMMENTS_MODERATION: z
+    .enum(["all-approved", "first-held", "all-held"], { error: "must be all-approved, first-held or all-held" })
+    .default("first-held"),
   TEST_DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), postgresUrl.optional()),
   CHROME_PATH: optionalString,
 });
