@@ -4,7 +4,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { currentViewer, hasRole } from "@/lib/auth/session";
+import { currentViewer, hasRole, type Viewer } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 
 const COOKIE = "showfront_admin";
@@ -37,6 +37,13 @@ export async function isAdmin(): Promise<boolean> {
 /** A moderator or an admin: who may work the comment queue. */
 export async function isModerator(): Promise<boolean> {
   return (await hasAdminToken()) || hasRole(await currentViewer(), "MODERATOR");
+}
+
+/** Who is doing admin work: the signed-in account, or the ADMIN_TOKEN holder acting as an admin with no account. */
+export async function staffViewer(): Promise<Viewer | null> {
+  const viewer = await currentViewer();
+  if (viewer) return viewer;
+  return (await hasAdminToken()) ? { id: "admin-token", name: "Admin", email: "", role: "ADMIN", banned: false } : null;
 }
 
 export async function requireAdmin(): Promise<void> {

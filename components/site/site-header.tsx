@@ -9,6 +9,7 @@ const NAVIGATION = [
   { href: "/episodes", label: "Episodes" },
   { href: "/stories", label: "Stories" },
   { href: "/search", label: "Search" },
+  { href: "/account", label: "Account" },
 ] as const;
 
 export function SiteHeader({ showName }: SiteHeaderProps) {

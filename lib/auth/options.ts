@@ -58,11 +58,6 @@ export async function authOptions(): Promise<NextAuthOptions> {
       ...(enabledProviders().github ? [GitHubProvider({ clientId: env.GITHUB_CLIENT_ID!, clientSecret: env.GITHUB_CLIENT_SECRET! })] : []),
       ...(enabledProviders().google ? [GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID!, clientSecret: env.GOOGLE_CLIENT_SECRET! })] : []),
     ],
-    callbacks: {
-      session({ session, user }) {
-        return { ...session, user: { ...session.user, id: user.id } };
-      },
-    },
     events: {
       async signIn({ user }) {
         await promoteListedAdmin(user);

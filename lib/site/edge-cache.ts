@@ -4,7 +4,8 @@
 //
 // It caches only what Next itself marks as shareable (`s-maxage`, no Set-Cookie), for at most a few seconds, so
 // the cached pages Next already revalidates (ISR) stay the single source of truth; personal pages (no-store) and
-// client-side navigations (RSC requests) always go through. An admin's change (a POST under /admin) empties it.
+// client-side navigations (RSC requests) always go through. An admin's change (a POST under /admin) empties it; a
+// POST to a page (a reader's comment) drops that page.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ifNoneMatchHas } from "@/lib/if-none-match";
@@ -160,6 +161,13 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
           });
         },
       );
+      // A reader who leaves before the answer is complete: the upstream request is dropped and counted as done,
+      // or the next request for the same address (waiting on this one) would wait forever.
+      response?.on("close", () => {
+        if (response.writableFinished) return;
+        upstreamRequest.destroy();
+        resolve(undefined);
+      });
       upstreamRequest.on("error", () => {
         if (response && !response.headersSent) {
           response.writeHead(502, { "content-type": "text/plain; charset=utf-8" }).end("The site is starting or restarting; try again in a moment.\n");
@@ -179,6 +187,14 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
       if (method === "POST" && request.url?.startsWith("/admin")) {
         entries.clear();
         bytes = 0;
+      } else if (method === "POST" && request.url) {
+        // A reader's post on a page (a comment) shows on their next visit: that page's copies are dropped.
+        for (const [key, entry] of entries) {
+          if (key.startsWith(`${request.url}\n`)) {
+            entries.delete(key);
+            bytes -= entry.body.length;
+          }
+        }
       }
       void forward(request, response, undefined);
       return;

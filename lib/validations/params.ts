@@ -57,3 +57,14 @@ export async function findBySlug<T>(params: Promise<unknown>, find: (slug: strin
 export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
 }
+
+// Where to go after signing in: a path on this site only, never another site.
+export const signInParamsSchema = z.object({
+  callbackUrl: z
+    .string()
+    .max(500)
+    .regex(/^\/(?!\/)[^\s\\]*$/)
+    .catch("/")
+    .default("/"),
+  error: z.string().max(100).optional().catch(undefined),
+});

@@ -22,6 +22,11 @@ const upstream = http.createServer((request, response) => {
     const url = new URL(request.url!, "http://upstream");
     const delay = Number(url.searchParams.get("delay") ?? 0);
     setTimeout(() => {
+      if (url.pathname === "/streamed-private") {
+        response.writeHead(200, { "cache-control": "private, no-store" });
+        response.write("first part ");
+        return void setTimeout(() => response.end("last part"), 200);
+      }
       if (url.pathname === "/private") return void response.writeHead(200, { "cache-control": "private, no-cache, no-store" }).end("mine");
       if (url.pathname === "/cookie") return void response.writeHead(200, { "cache-control": "s-maxage=60", "set-cookie": "a=b" }).end("cookie");
       if (url.pathname === "/feed") return void response.writeHead(200, { "cache-control": "s-maxage=60", etag: '"v1"' }).end("<rss/>");
@@ -130,6 +135,36 @@ describe("the edge cache", () => {
     expect([again.status, again.headers.get("x-showfront-cache"), again.headers.get("etag")]).toEqual([304, "HIT", '"v1"']);
     expect((await fetch(`${base}/feed`, { headers: { "if-none-match": '"v0"' } })).status).toBe(200);
     expect(seen).toHaveLength(1);
+  });
+
+  it("answers the next request for a personal page after a reader left in the middle of the last one", async () => {
+    const leaving = new AbortController();
+    const first = await fetch(`${base}/streamed-private`, { signal: leaving.signal });
+    expect(first.status).toBe(200);
+    leaving.abort();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const next = await fetch(`${base}/streamed-private`, { signal: AbortSignal.timeout(3000) });
+    expect(await next.text()).toBe("first part last part");
+  });
+
+  it("answers the next request for a page after a reader left before the first answer came", async () => {
+    const leaving = new AbortController();
+    const first = fetch(`${base}/private?delay=300`, { signal: leaving.signal }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    leaving.abort();
+    await first;
+    const next = await fetch(`${base}/private?delay=300`, { signal: AbortSignal.timeout(3000) });
+    expect(await next.text()).toBe("mine");
+  });
+
+  it("drops its copies of a page a reader posted to (a comment), and only that page", async () => {
+    await get("/episodes/a");
+    await get("/episodes/b");
+    await fetch(`${base}/episodes/a`, { method: "POST", body: "comment" });
+    seen.length = 0;
+    await get("/episodes/a");
+    await get("/episodes/b");
+    expect(seen.map((request) => request.url)).toEqual(["/episodes/a"]);
   });
 
   it("says plainly when the site behind it is down", async () => {

@@ -1,17 +1,24 @@
 import Link from "next/link";
-import { requireAdmin } from "@/lib/admin-session";
+import { isAdmin, requireModerator } from "@/lib/admin-session";
 import { signOut } from "../actions";
 
 export default async function ProtectedAdminLayout({ children }: { children: React.ReactNode }) {
-  await requireAdmin();
+  // Moderators come in for the comment queue; every other admin page checks for an admin itself.
+  await requireModerator();
+  const admin = await isAdmin();
   return (
     <>
       <header className="bg-ink text-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
           <nav aria-label="Admin" className="flex gap-5 text-sm font-semibold">
-            <Link href="/admin/feeds">Feeds</Link>
-            <Link href="/admin/links">Links to review</Link>
-            <Link href="/admin/newsletter">Newsletter</Link>
+            {admin ? (
+              <>
+                <Link href="/admin/feeds">Feeds</Link>
+                <Link href="/admin/links">Links to review</Link>
+                <Link href="/admin/newsletter">Newsletter</Link>
+              </>
+            ) : null}
+            <Link href="/admin/comments">Comments</Link>
             <Link href="/">View site</Link>
           </nav>
           <form action={signOut}>

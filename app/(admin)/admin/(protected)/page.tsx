@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
+import { isAdmin } from "@/lib/admin-session";
 
-export default function AdminHomePage() {
-  redirect("/admin/feeds");
+export default async function AdminHomePage() {
+  redirect((await isAdmin()) ? "/admin/feeds" : "/admin/comments");
 }

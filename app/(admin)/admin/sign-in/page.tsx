@@ -6,6 +6,12 @@ export default function AdminSignInPage() {
   return (
     <main className="mx-auto max-w-sm px-4 py-20">
       <h1 className="font-display text-3xl font-bold">Showfront admin</h1>
+      <p className="mt-6">
+        <a href="/signin?callbackUrl=/admin" className="font-semibold underline">
+          Sign in with your account
+        </a>{" "}
+        (admins are listed in <code>ADMIN_EMAILS</code>; moderators are made by an admin).
+      </p>
       {adminEnabled() ? (
         <ActionForm action={signIn} submitLabel="Sign in" className="mt-6 space-y-3">
           <label htmlFor="admin-token" className="block text-sm font-semibold">
@@ -15,7 +21,7 @@ export default function AdminSignInPage() {
         </ActionForm>
       ) : (
         <p className="mt-6 text-gray-700">
-          The admin is off. Set <code>ADMIN_TOKEN</code> (at least 24 characters) and restart Showfront to turn it on.
+          Or set <code>ADMIN_TOKEN</code> (at least 24 characters) and restart Showfront to sign in with a token.
         </p>
       )}
     </main>

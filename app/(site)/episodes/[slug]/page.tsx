@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { CommentSection } from "@/components/comments/comment-section";
 import { EpisodeCard } from "@/components/episode/episode-card";
 import { EpisodeMeta } from "@/components/episode/episode-meta";
 import { ListenLinks } from "@/components/episode/listen-links";
@@ -149,8 +150,7 @@ export default async function EpisodePage({ params }: PageProps<"/episodes/[slug
 
       <SharePanel url={new URL(`/episodes/${episode.slug}`, siteUrl).toString()} title={episode.title} episodeSlug={episode.slug} />
 
-      {/* Where the comments (accounts issue) go. */}
-      <div id="comments" />
+      <CommentSection kind="episode" slug={episode.slug} episode={playable} />
       <NewsletterBox source={`/episodes/${episode.slug}`} />
     </article>
   );

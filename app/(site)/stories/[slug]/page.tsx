@@ -4,6 +4,7 @@ import { formatDate } from "@/lib/format";
 import { SITE_FEEDS } from "@/lib/syndication/links";
 import { getStory } from "@/lib/stories";
 import { findBySlug } from "@/lib/validations/params";
+import { CommentSection } from "@/components/comments/comment-section";
 import { NewsletterBox } from "@/components/newsletter/newsletter-box";
 
 // Cached like episode pages: rendered on the first request, refreshed in the background at most once a minute.
@@ -62,6 +63,7 @@ export default async function StoryPage({ params }: PageProps<"/stories/[slug]">
         </figure>
       ) : null}
       <div className="prose-content mt-8" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
+      <CommentSection kind="story" slug={story.slug} />
       <NewsletterBox source={`/stories/${story.slug}`} />
     </article>
   );

@@ -1,11 +1,13 @@
 import { ActionForm } from "@/components/admin/action-form";
 import { listRecentSyncRuns, listShowsForAdmin, listSourcesForAdmin } from "@/lib/feeds/admin";
 import { addSource, editSource, syncNow, toggleSource } from "../../actions";
+import { requireAdmin } from "@/lib/admin-session";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const cell = "border-b border-gray-200 px-2 py-2 align-top";
 
 export default async function AdminFeedsPage() {
+  await requireAdmin();
   const [sources, runs, shows] = await Promise.all([listSourcesForAdmin(), listRecentSyncRuns(), listShowsForAdmin()]);
   return (
     <div className="space-y-10">

@@ -2,8 +2,10 @@ import { ActionForm } from "@/components/admin/action-form";
 import { listLinksForReview } from "@/lib/feeds/admin";
 import { formatDate } from "@/lib/format";
 import { decideLink } from "../../actions";
+import { requireAdmin } from "@/lib/admin-session";
 
 export default async function AdminLinksPage() {
+  await requireAdmin();
   const links = await listLinksForReview();
   return (
     <>

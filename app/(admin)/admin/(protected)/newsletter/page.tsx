@@ -4,12 +4,14 @@ import { Pagination } from "@/components/ui/pagination";
 import { listSubscribers, subscriberStats } from "@/lib/newsletter/admin";
 import { subscriberListParamsSchema } from "@/lib/validations/admin";
 import { importSubscriberFile, removeSubscriber } from "../../newsletter-actions";
+import { requireAdmin } from "@/lib/admin-session";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const cell = "border-b border-gray-200 px-2 py-2 align-top";
 const STATUS_LABELS = { PENDING: "Waiting to confirm", CONFIRMED: "Subscribed", UNSUBSCRIBED: "Unsubscribed" } as const;
 
 export default async function AdminNewsletterPage({ searchParams }: PageProps<"/admin/newsletter">) {
+  await requireAdmin();
   const filter = subscriberListParamsSchema.parse(await searchParams);
   const [{ counts, growth }, list] = await Promise.all([subscriberStats(), listSubscribers({ query: filter.q, status: filter.status, page: filter.page })]);
   const exportQuery = new URLSearchParams(Object.entries({ q: filter.q ?? "", status: filter.status ?? "" }).filter(([, value]) => value)).toString();

@@ -2,12 +2,14 @@ import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { listIssues } from "@/lib/newsletter/issues";
 import { composeNewsletterIssue } from "../../../newsletter-actions";
+import { requireAdmin } from "@/lib/admin-session";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const cell = "border-b border-gray-200 px-2 py-2 align-top";
 const KIND_LABELS = { DIGEST: "Digest: new episodes and stories", EPISODES: "New episodes", STORIES: "New stories" } as const;
 
 export default async function AdminIssuesPage() {
+  await requireAdmin();
   const issues = await listIssues();
   return (
     <div className="space-y-10">

@@ -5,6 +5,7 @@ import { RefreshWhile } from "@/components/admin/refresh-while";
 import { deliveryCounts, issueForPreview } from "@/lib/newsletter/issues";
 import { issueIdSchema } from "@/lib/validations/admin";
 import { sendNewsletterIssue } from "../../../../newsletter-actions";
+import { requireAdmin } from "@/lib/admin-session";
 
 const COUNT_LABELS = {
   SENT: "Sent",
@@ -16,6 +17,7 @@ const COUNT_LABELS = {
 } as const;
 
 export default async function AdminIssuePage({ params }: PageProps<"/admin/newsletter/issues/[id]">) {
+  await requireAdmin();
   const parsed = issueIdSchema.safeParse({ issueId: (await params).id });
   const preview = parsed.success ? await issueForPreview(parsed.data.issueId) : null;
   if (!preview) notFound();

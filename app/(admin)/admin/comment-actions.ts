@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { staffViewer } from "@/lib/admin-session";
+import { CommentError, moderate } from "@/lib/comments/comments";
+import type { ActionState } from "@/lib/validations/admin";
+import { moderateSchema } from "@/lib/validations/comments";
+
+/** Approve, mark as spam, remove, or ban the authors of the ticked comments; the role is checked in moderate(). */
+export async function moderateComments(_previous: ActionState | undefined, form: FormData): Promise<ActionState> {
+  const parsed = moderateSchema.safeParse({ action: form.get("action"), commentIds: form.getAll("commentIds") });
+  if (!parsed.success) return { ok: false, message: z.flattenError(parsed.error).fieldErrors.commentIds?.[0] ?? "Choose what to do." };
+  try {
+    const count = await moderate(await staffViewer(), parsed.data.action, parsed.data.commentIds);
+    revalidatePath("/admin/comments");
+    revalidatePath("/", "layout");
+    return { ok: true, message: `${count} comment${count === 1 ? "" : "s"}: ${parsed.data.action === "ban" ? "removed, authors banned" : `${parsed.data.action}d`}.` };
+  } catch (error) {
+    if (error instanceof CommentError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useActionState } from "react";
+import { deleteAccountAction } from "@/app/(site)/comments-actions";
+
+/** Sign out, and delete the account (after the server has deleted it, the session is gone too). */
+export function AccountActions() {
+  const [result, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof deleteAccountAction>> | undefined, form: FormData) => {
+    const answer = await deleteAccountAction(previous, form);
+    if (answer.ok) await signOut({ callbackUrl: "/" });
+    return answer;
+  }, undefined);
+  return (
+    <div className="space-y-8">
+      <button type="button" onClick={() => void signOut({ callbackUrl: "/" })} className="rounded-md bg-ink px-4 py-2 font-semibold text-white">
+        Sign out
+      </button>
+      <form action={action} className="space-y-2 rounded-lg bg-white p-4 shadow-sm">
+        <h2 className="font-semibold">Delete my account</h2>
+        <p className="text-sm text-muted">Your sign-in, sessions and likes are deleted. Your comments stay, shown as from a deleted user.</p>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="confirm" /> Yes, delete my account
+        </label>
+        <button type="submit" disabled={pending} className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-semibold text-red-800">
+          Delete my account
+        </button>
+        <p aria-live="polite" className={`text-sm ${result?.ok ? "text-green-800" : "text-red-700"}`}>
+          {result?.message}
+        </p>
+      </form>
+    </div>
+  );
+}

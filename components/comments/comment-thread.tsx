@@ -1,0 +1,355 @@
+"use client";
+
+import { useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { closeCommentsAction, commentAction, editCommentAction, postCommentAction, type CommentActionState } from "@/app/(site)/comments-actions";
+import { usePlayer, type PlayerEpisode } from "@/components/player/player-provider";
+import type { CommentPage, ThreadComment } from "@/lib/comments/comments";
+import { commentPieces } from "@/lib/comments/text";
+import { formatClock } from "@/lib/format";
+
+type Order = "oldest" | "newest" | "top";
+interface ViewerState {
+  viewer: { id: string; name: string; role: "READER" | "MODERATOR" | "ADMIN"; banned: boolean } | null;
+  liked: string[];
+  waiting: ThreadComment[];
+}
+
+export interface CommentThreadProps {
+  kind: "episode" | "story";
+  slug: string;
+  path: string;
+  initial: CommentPage;
+  /** The episode, so a comment's moment can play it from there. */
+  episode?: PlayerEpisode;
+}
+
+const EDIT_MINUTES = 10;
+const BUTTON = "text-sm font-semibold text-accent-dark hover:underline disabled:opacity-50";
+const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+
+/**
+ * The comments under an episode or story: the first page arrives with the page (cached with it, for readers without
+ * JavaScript and for search engines); when the section comes near, the thread is read fresh together with the
+ * reader's own state (who they are, their likes, their comments waiting for a moderator), so the page itself stays
+ * the same for everyone.
+ */
+export function CommentThread({ kind, slug, path, initial, episode }: CommentThreadProps) {
+  const [page, setPage] = useState(initial);
+  const [order, setOrder] = useState<Order>("oldest");
+  const [pageNumber, setPageNumber] = useState(1);
+  const [state, setState] = useState<ViewerState>({ viewer: null, liked: [], waiting: [] });
+  const section = useRef<HTMLDivElement>(null);
+  const query = `kind=${kind}&slug=${encodeURIComponent(slug)}`;
+
+  const refresh = useCallback(
+    async (nextOrder: Order = order, pages = 1) => {
+      const loaded: ThreadComment[] = [];
+      let last: CommentPage | undefined;
+      for (let number = 1; number <= pages; number += 1) {
+        const response = await fetch(`/api/comments?${query}&order=${nextOrder}&page=${number}`, { cache: "no-store" });
+        last = (await response.json()) as CommentPage;
+        loaded.push(...last.comments);
+      }
+      if (last) setPage({ ...last, comments: loaded });
+      const viewer = await fetch(`/api/comments/viewer?${query}`, { cache: "no-store" });
+      if (viewer.ok) setState((await viewer.json()) as ViewerState);
+    },
+    [order, query],
+  );
+
+  // The page's copy may be a cached one from a minute ago: the thread is read again, with the reader's state.
+  const refreshOnce = useRef(refresh);
+  useEffect(() => {
+    const target = section.current;
+    if (!target) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        void refreshOnce.current("oldest", 1);
+      },
+      { rootMargin: "600px" },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, []);
+
+  const context = { kind, slug, path, episode, state, refresh: () => refresh(order, pageNumber) };
+  return (
+    <div ref={section}>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-muted">{page.total === 1 ? "1 comment" : `${page.total} comments`}</p>
+        <label className="text-sm">
+          Order{" "}
+          <select
+            value={order}
+            onChange={(event) => {
+              const next = event.target.value as Order;
+              setOrder(next);
+              setPageNumber(1);
+              void refresh(next, 1);
+            }}
+            className="rounded-md border border-gray-300 bg-white px-2 py-1"
+          >
+            <option value="oldest">Oldest first</option>
+            <option value="newest">Newest first</option>
+            <option value="top">Most liked</option>
+          </select>
+        </label>
+      </div>
+      {page.comments.length === 0 && state.waiting.length === 0 ? <p className="text-muted">No comments yet.</p> : null}
+      <ol className="space-y-4">
+        {page.comments.map((comment) => (
+          <li key={comment.id}>
+            <CommentItem comment={comment} {...context} />
+          </li>
+        ))}
+        {state.waiting.map((comment) => (
+          <li key={comment.id}>
+            <CommentItem comment={comment} waiting {...context} />
+          </li>
+        ))}
+      </ol>
+      {page.more ? (
+        <button
+          type="button"
+          className="mt-4 rounded-full px-4 py-2 font-semibold ring-1 ring-black/10 hover:bg-white"
+          onClick={() => {
+            setPageNumber(pageNumber + 1);
+            void refresh(order, pageNumber + 1);
+          }}
+        >
+          Load more comments
+        </button>
+      ) : null}
+      <div className="mt-6">
+        {page.closed ? (
+          <p className="rounded-md bg-gray-100 p-3 text-sm">Comments are closed.</p>
+        ) : state.viewer && !state.viewer.banned ? (
+          <CommentForm {...context} />
+        ) : state.viewer?.banned ? (
+          <p className="text-sm text-muted">Your account can no longer comment here.</p>
+        ) : (
+          <p>
+            <a href={`/signin?callbackUrl=${encodeURIComponent(`${path}#comments`)}`} className="font-semibold underline">
+              Sign in to comment
+            </a>
+          </p>
+        )}
+        {state.viewer && state.viewer.role !== "READER" ? <CloseToggle {...context} closed={page.closed} /> : null}
+      </div>
+    </div>
+  );
+}
+
+type Context = Omit<CommentThreadProps, "initial"> & { state: ViewerState; refresh: () => Promise<void> };
+
+function CommentForm({ kind, slug, episode, refresh, parentId, onDone }: Context & { parentId?: string; onDone?: () => void }) {
+  const player = usePlayer();
+  const [shownAt] = useState(() => Date.now());
+  const [result, action, pending] = useActionState(async (previous: CommentActionState | undefined, form: FormData) => {
+    const answer = await postCommentAction(previous, form);
+    if (answer.ok) {
+      await refresh();
+      onDone?.();
+    }
+    return answer;
+  }, undefined);
+  const moment = episode && player.episode?.slug === episode.slug ? Math.floor(player.currentTime) : undefined;
+  const bodyError = result?.fieldErrors?.body?.[0];
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="shownAt" value={shownAt} />
+      {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+        <label>
+          Website
+          <input name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </label>
+      </div>
+      <label className="block text-sm font-semibold">
+        {parentId ? "Your reply" : "Your comment"}
+        <textarea
+          key={result?.ok ? "sent" : "typing"}
+          name="body"
+          rows={parentId ? 3 : 4}
+          maxLength={5000}
+          required
+          defaultValue={result && !result.ok ? result.body : ""}
+          aria-invalid={bodyError ? true : undefined}
+          className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 font-normal"
+        />
+      </label>
+      {bodyError ? <p className="text-sm text-red-700">{bodyError}</p> : null}
+      {moment !== undefined ? (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="momentSeconds" value={moment} /> About the moment at {formatClock(moment)}
+        </label>
+      ) : null}
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded-md bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-accent-dark disabled:opacity-60">
+          {pending ? "Posting…" : parentId ? "Reply" : "Post comment"}
+        </button>
+        <p aria-live="polite" className={`text-sm ${result?.ok ? "text-green-800" : "text-red-700"}`}>
+          {result?.message}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+function CommentItem({ comment, waiting = false, reply = false, ...context }: Context & { comment: ThreadComment; waiting?: boolean; reply?: boolean }) {
+  const player = usePlayer();
+  const [mode, setMode] = useState<"none" | "reply" | "edit" | "report">("none");
+  const [result, action, pending] = useActionState(async (previous: CommentActionState | undefined, form: FormData) => {
+    const answer = form.get("do") === "edit" ? await editCommentAction(previous, form) : await commentAction(previous, form);
+    if (answer.ok) {
+      setMode("none");
+      await context.refresh();
+    }
+    return answer;
+  }, undefined);
+  const viewer = context.state.viewer;
+  const own = viewer !== null && comment.authorId === viewer.id;
+  const editable = own && Date.now() - Date.parse(comment.createdAt) < EDIT_MINUTES * 60_000;
+  const liked = context.state.liked.includes(comment.id);
+  const hidden = { path: context.path, commentId: comment.id };
+  return (
+    <article className={`rounded-lg bg-white p-4 shadow-sm ${reply ? "ml-6 sm:ml-10" : ""}`} aria-label={`Comment by ${comment.authorName}`}>
+      <header className="flex flex-wrap items-baseline gap-x-3 text-sm">
+        <strong>{comment.authorName}</strong>
+        <time dateTime={comment.createdAt} className="text-muted">
+          {when.format(new Date(comment.createdAt))}
+        </time>
+        {comment.editedAt ? <span className="text-muted">(edited)</span> : null}
+        {waiting ? <span className="rounded bg-orange-100 px-2 text-orange-900">Waiting for a moderator</span> : null}
+      </header>
+      {comment.momentSeconds !== null && context.episode ? (
+        <button type="button" className={`${BUTTON} mt-1`} onClick={() => player.play(context.episode!, { startAt: comment.momentSeconds! })}>
+          At {formatClock(comment.momentSeconds)}
+        </button>
+      ) : null}
+      {comment.deleted ? (
+        <p className="mt-2 italic text-muted">This comment was deleted.</p>
+      ) : mode === "edit" ? (
+        <form action={action} className="mt-2 space-y-2">
+          <input type="hidden" name="do" value="edit" />
+          <input type="hidden" name="path" value={context.path} />
+          <input type="hidden" name="commentId" value={comment.id} />
+          <label className="block text-sm font-semibold">
+            Edit your comment
+            <textarea name="body" rows={3} defaultValue={result && !result.ok && result.body ? result.body : comment.body} className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 font-normal" />
+          </label>
+          <button type="submit" disabled={pending} className={BUTTON}>
+            Save
+          </button>
+        </form>
+      ) : (
+        <p className="mt-2 whitespace-pre-line break-words">
+          {commentPieces(comment.body).map((piece, index) =>
+            "url" in piece ? (
+              <a key={index} href={piece.url} rel="nofollow ugc noopener noreferrer" target="_blank" className="text-accent-dark underline">
+                {piece.text}
+              </a>
+            ) : (
+              <span key={index}>{piece.text}</span>
+            ),
+          )}
+        </p>
+      )}
+      {!comment.deleted && !waiting && viewer && !viewer.banned ? (
+        <div className="mt-2 flex flex-wrap items-center gap-4">
+          <form action={action}>
+            <input type="hidden" name="do" value="like" />
+            {Object.entries(hidden).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            <button type="submit" aria-pressed={liked} disabled={pending} className={BUTTON}>
+              {liked ? "Liked" : "Like"} ({comment.likeCount})
+            </button>
+          </form>
+          {!reply ? (
+            <button type="button" className={BUTTON} onClick={() => setMode(mode === "reply" ? "none" : "reply")}>
+              Reply
+            </button>
+          ) : null}
+          {editable ? (
+            <button type="button" className={BUTTON} onClick={() => setMode(mode === "edit" ? "none" : "edit")}>
+              Edit
+            </button>
+          ) : null}
+          {own ? (
+            <form action={action}>
+              <input type="hidden" name="do" value="delete" />
+              {Object.entries(hidden).map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
+              <button type="submit" className={BUTTON}>
+                Delete
+              </button>
+            </form>
+          ) : (
+            <button type="button" className={BUTTON} onClick={() => setMode(mode === "report" ? "none" : "report")}>
+              Report
+            </button>
+          )}
+        </div>
+      ) : comment.likeCount > 0 ? (
+        <p className="mt-2 text-sm text-muted">{comment.likeCount === 1 ? "1 like" : `${comment.likeCount} likes`}</p>
+      ) : null}
+      {mode === "report" ? (
+        <form action={action} className="mt-2 flex flex-wrap items-end gap-2">
+          <input type="hidden" name="do" value="report" />
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <label className="text-sm font-semibold">
+            What is wrong with it?
+            <input name="reason" required maxLength={500} className="mt-1 block rounded-md border border-gray-300 px-2 py-1 font-normal" />
+          </label>
+          <button type="submit" className={BUTTON}>
+            Send report
+          </button>
+        </form>
+      ) : null}
+      {result?.message ? (
+        <p aria-live="polite" className={`mt-1 text-sm ${result.ok ? "text-green-800" : "text-red-700"}`}>
+          {result.message}
+        </p>
+      ) : null}
+      {mode === "reply" ? (
+        <div className="mt-3">
+          <CommentForm {...context} parentId={comment.id} onDone={() => setMode("none")} />
+        </div>
+      ) : null}
+      {comment.replies.length ? (
+        <ol className="mt-3 space-y-3">
+          {comment.replies.map((child) => (
+            <li key={child.id}>
+              <CommentItem comment={child} reply {...context} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </article>
+  );
+}
+
+function CloseToggle({ kind, slug, closed }: Context & { closed: boolean }) {
+  const [result, action] = useActionState(closeCommentsAction, undefined);
+  return (
+    <form action={action} className="mt-3 text-sm">
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="closed" value={String(!closed)} />
+      <button type="submit" className={BUTTON}>
+        {closed ? "Open comments (moderator)" : "Close comments (moderator)"}
+      </button>
+      <span aria-live="polite" className="ml-2">
+        {result?.message}
+      </span>
+    </form>
+  );
+}

@@ -1,0 +1,109 @@
+import { expect, test, type Page } from "@playwright/test";
+import { linkIn, mailTo } from "./mail";
+import { E2E_ADMIN_TOKEN } from "./server-address";
+
+test.describe.configure({ mode: "serial" });
+
+const EPISODE = "/episodes/the-quiet-economics-of-repair-shops";
+const reader = `commenter-${Date.now()}@example.com`;
+// A comment form refuses posts made faster than a person types (bots): wait that long before posting.
+const HUMAN_PAUSE_MS = 3200;
+
+async function signInByEmail(page: Page, email: string, then: string) {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(then)}`);
+  await page.getByLabel("E-mail").fill(email);
+  const asked = Date.now();
+  await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
+  const mail = await mailTo(email, /^Sign in to The Long Signal$/, asked);
+  await page.goto(linkIn(mail, "/api/auth/callback/email"));
+  await expect(page).toHaveURL((url) => url.pathname === then);
+}
+
+async function openModerationQueue(page: Page) {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Feeds" })).toBeVisible();
+  await page.getByRole("link", { name: "Comments" }).click();
+}
+
+async function approveAll(page: Page) {
+  await openModerationQueue(page);
+  await expect(page.getByRole("heading", { name: "Comments to review" })).toBeVisible();
+  await expect(page.getByRole("checkbox").first()).toBeVisible();
+  for (const box of await page.getByRole("checkbox").all()) await box.check();
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByText("Nothing waits: no held comments and no open reports.")).toBeVisible();
+}
+
+test("a listener signs in from the e-mailed link, comments, and a moderator lets the first comment through", async ({ page, browser }) => {
+  await signInByEmail(page, reader, EPISODE);
+  const comments = page.getByRole("region", { name: "Comments" });
+  // Who is reading is asked for when the comments come near.
+  await comments.scrollIntoViewIfNeeded();
+  await expect(comments.getByLabel("Your comment")).toBeVisible();
+  await page.waitForTimeout(HUMAN_PAUSE_MS);
+  await comments.getByLabel("Your comment").fill("Parts pairing is the real story here.\nThanks for https://example.org/repair-guide.");
+  await comments.getByRole("button", { name: "Post comment" }).click();
+  await expect(comments.getByText("Thanks: your comment appears once a moderator has read it.")).toBeVisible();
+  await expect(comments.getByText("Waiting for a moderator")).toBeVisible();
+
+  const admin = await browser.newPage();
+  await approveAll(admin);
+  await admin.close();
+
+  await page.reload();
+  await comments.scrollIntoViewIfNeeded();
+  const mine = page.getByRole("article", { name: `Comment by ${reader.split("@")[0]}` });
+  await expect(mine.getByText("Parts pairing is the real story here.")).toBeVisible();
+  // Plain text with its link made a link of our own, marked as user content.
+  await expect(mine.getByRole("link", { name: "https://example.org/repair-guide" })).toHaveAttribute("rel", "nofollow ugc noopener noreferrer");
+});
+
+test("the listener replies, edits, likes and reports; a hostile comment renders as text", async ({ page }) => {
+  await signInByEmail(page, reader, EPISODE);
+  const comments = page.getByRole("region", { name: "Comments" });
+  await comments.scrollIntoViewIfNeeded();
+  const mine = comments.getByRole("article", { name: `Comment by ${reader.split("@")[0]}` }).first();
+  await expect(mine.getByRole("button", { name: "Edit" })).toBeVisible();
+
+  await mine.getByRole("button", { name: "Edit" }).click();
+  await mine.getByLabel("Edit your comment").fill("Parts pairing is the real story here (edited).");
+  await mine.getByRole("button", { name: "Save" }).click();
+  await expect(mine.getByText("Parts pairing is the real story here (edited).")).toBeVisible();
+  await expect(mine.getByText("(edited)", { exact: true })).toBeVisible();
+
+  await mine.getByRole("button", { name: "Like (0)" }).click();
+  await expect(mine.getByRole("button", { name: "Liked (1)" })).toHaveAttribute("aria-pressed", "true");
+
+  await mine.getByRole("button", { name: "Reply" }).click();
+  await page.waitForTimeout(HUMAN_PAUSE_MS);
+  await mine.getByLabel("Your reply").fill(`<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> "quoted" & javascript:alert(1)`);
+  await mine.getByRole("button", { name: "Reply", exact: true }).last().click();
+  const reply = mine.getByRole("article").filter({ hasText: "<script>window.__pwned=2</script>" });
+  await expect(reply).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(reply.locator("img, script")).toHaveCount(0);
+  await expect(reply.getByRole("link")).toHaveCount(0);
+
+  await page.reload();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator("#comments ~ * img[src='x'], article img[src='x']")).toHaveCount(0);
+});
+
+test("a report reaches the moderation queue with its reason", async ({ page, browser }) => {
+  const other = `reporter-${Date.now()}@example.com`;
+  await signInByEmail(page, other, EPISODE);
+  await page.getByRole("region", { name: "Comments" }).scrollIntoViewIfNeeded();
+  const comment = page.getByRole("region", { name: "Comments" }).getByRole("article", { name: `Comment by ${reader.split("@")[0]}` }).first();
+  await comment.getByRole("button", { name: "Report" }).first().click();
+  await comment.getByLabel("What is wrong with it?").fill("Advertising a guide");
+  await comment.getByRole("button", { name: "Send report" }).click();
+  await expect(comment.getByText("Reported: a moderator will look at it.")).toBeVisible();
+
+  const admin = await browser.newPage();
+  await openModerationQueue(admin);
+  await expect(admin.getByText("Reported: Advertising a guide")).toBeVisible();
+  await admin.close();
+});
