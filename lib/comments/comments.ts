@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { displayNameFromEmail, hasRole } from "@/lib/auth/session";
 import { prisma, Prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import type { CommentStatus } from "@/lib/generated/prisma/client";
+import type { CommentStatus, Role } from "@/lib/generated/prisma/client";
 import { takeRateLimits, type RateLimitRule } from "@/lib/rate-limit";
 import type { CommentOrder, CommentTarget } from "@/lib/validations/comments";
 import { linkCount } from "./text";
@@ -317,5 +317,29 @@ export async function moderationQueue() {
       story: { select: { slug: true, title: true } },
       reports: { where: { resolvedAt: null }, select: { reason: true } },
     },
+  });
+}
+
+/** An admin makes a reader a moderator or an admin, or back; an admin cannot demote themselves (someone must stay). */
+export async function setRole(viewer: Viewer | null, userId: string, role: Role) {
+  const admin = requireSignedIn(viewer);
+  if (!hasRole(admin, "ADMIN")) throw new CommentError("forbidden", "Only admins can change roles.");
+  if (userId === admin.id && role !== "ADMIN") throw new CommentError("forbidden", "Ask another admin to change your own role.");
+  const { count } = await prisma.user.updateMany({ where: { id: userId }, data: { role } });
+  if (count === 0) throw new CommentError("not-found", "That person has deleted their account.");
+}
+
+/** Unbans a person: they can sign in and comment again. */
+export async function unban(viewer: Viewer | null, userId: string) {
+  requireModerator(viewer, "lift bans");
+  await prisma.user.updateMany({ where: { id: userId }, data: { bannedAt: null } });
+}
+
+export async function listPeople(query: string | undefined) {
+  return prisma.user.findMany({
+    where: query ? { OR: [{ email: { contains: query, mode: "insensitive" } }, { name: { contains: query, mode: "insensitive" } }] } : {},
+    orderBy: [{ role: "desc" }, { createdAt: "desc" }],
+    take: 100,
+    select: { id: true, email: true, name: true, role: true, bannedAt: true, createdAt: true, _count: { select: { comments: true } } },
   });
 }

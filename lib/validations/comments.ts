@@ -59,3 +59,6 @@ export const commentListParamsSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type CommentOrder = z.infer<typeof commentListParamsSchema>["order"];
+
+export const setRoleSchema = z.object({ userId: z.string().min(1).max(40), role: z.enum(["READER", "MODERATOR", "ADMIN"]) });
+export const userIdSchema = z.object({ userId: z.string().min(1).max(40) });

@@ -79,13 +79,29 @@ test("the listener replies, edits, likes and reports; a hostile comment renders 
 
   await mine.getByRole("button", { name: "Reply" }).click();
   await page.waitForTimeout(HUMAN_PAUSE_MS);
-  await mine.getByLabel("Your reply").fill(`<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> "quoted" & javascript:alert(1)`);
+  // A corpus of hostile bodies, one per line: markup, event handlers, script URLs, broken markup, template syntax.
+  const corpus = [
+    `<img src=x onerror="window.__pwned=1">`,
+    `<script>window.__pwned=2</script>`,
+    `<a href="javascript:window.__pwned=3">click me</a>`,
+    `<svg onload="window.__pwned=4"><circle r=1></svg>`,
+    `"><iframe src="javascript:window.__pwned=5"></iframe>`,
+    `javascript:window.__pwned=6`,
+    `</textarea></p><script>window.__pwned=7</script>`,
+    `{{constructor.constructor('window.__pwned=8')()}} \${window.__pwned=9}`,
+    `<style>body{display:none}</style><b onmouseover=window.__pwned=10>bold</b>`,
+  ];
+  await mine.getByLabel("Your reply").fill(corpus.join("\n"));
   await mine.getByRole("button", { name: "Reply", exact: true }).last().click();
   const reply = mine.getByRole("article").filter({ hasText: "<script>window.__pwned=2</script>" });
   await expect(reply).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  await expect(reply.locator("img, script")).toHaveCount(0);
+  // Every line is shown as the text it is, and nothing in it became an element.
+  for (const line of corpus) await expect(reply.getByText(line, { exact: false }).first()).toBeVisible();
+  await expect(reply.locator("img, script, svg, iframe, style, b")).toHaveCount(0);
   await expect(reply.getByRole("link")).toHaveCount(0);
+  await reply.hover();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator("body")).toBeVisible();
 
   await page.reload();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import type { Viewer } from "@/lib/auth/session";
-import { CommentError, deleteAccount, deleteOwnComment, editComment, listComments, moderate, moderationQueue, postComment, reportComment, setCommentsClosed, toggleLike, viewerState, type CommentErrorKind } from "@/lib/comments/comments";
+import { CommentError, deleteAccount, setRole, unban, deleteOwnComment, editComment, listComments, moderate, moderationQueue, postComment, reportComment, setCommentsClosed, toggleLike, viewerState, type CommentErrorKind } from "@/lib/comments/comments";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
 import { commentBodySchema } from "@/lib/validations/comments";
@@ -165,6 +165,31 @@ describe("commenting", () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: other.id } })).bannedAt).toBeInstanceOf(Date);
     expect(await prisma.session.count({ where: { userId: other.id } })).toBe(0);
     expect((await prisma.comment.findUniqueOrThrow({ where: { id } })).status).toBe("REMOVED");
+  });
+});
+
+describe("people", () => {
+  it("lets only admins change roles, never their own, and a ban can be lifted", async () => {
+    const admin = await person("ADMIN");
+    const moderator = await person("MODERATOR");
+    const reader = await person("READER", true);
+    expect(await refusal(setRole(moderator, reader.id, "MODERATOR"))).toBe("forbidden");
+    expect(await refusal(setRole(admin, admin.id, "READER"))).toBe("forbidden");
+    await setRole(admin, reader.id, "MODERATOR");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: reader.id } })).role).toBe("MODERATOR");
+    expect(await refusal(unban(null, reader.id))).toBe("sign-in");
+    await unban(moderator, reader.id);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: reader.id } })).bannedAt).toBeNull();
+  });
+
+  it("lets a throttled commenter post again once the window has passed", async () => {
+    await createEpisode({ slug: "bridges", title: "Bridges" });
+    const { author } = await approvedComment();
+    const start = new Date();
+    for (let index = 0; index < 4; index += 1) await postComment(author, typed(`Quick thought ${index}.`), net(), start);
+    expect(await refusal(postComment(author, typed("One too many."), net(), start))).toBe("throttled");
+    const later = new Date(start.getTime() + 61_000);
+    expect(await refusal(postComment(author, typed("A minute later."), net(), later))).toBe("allowed");
   });
 });
 

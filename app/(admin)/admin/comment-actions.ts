@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { staffViewer } from "@/lib/admin-session";
-import { CommentError, moderate } from "@/lib/comments/comments";
+import { CommentError, moderate, setRole, unban } from "@/lib/comments/comments";
 import type { ActionState } from "@/lib/validations/admin";
-import { moderateSchema } from "@/lib/validations/comments";
+import { moderateSchema, setRoleSchema, userIdSchema } from "@/lib/validations/comments";
 
 /** Approve, mark as spam, remove, or ban the authors of the ticked comments; the role is checked in moderate(). */
 export async function moderateComments(_previous: ActionState | undefined, form: FormData): Promise<ActionState> {
@@ -20,4 +20,27 @@ export async function moderateComments(_previous: ActionState | undefined, form:
     if (error instanceof CommentError) return { ok: false, message: error.message };
     throw error;
   }
+}
+
+async function peopleAction(work: () => Promise<void>, message: string): Promise<ActionState> {
+  try {
+    await work();
+    revalidatePath("/admin/people");
+    return { ok: true, message };
+  } catch (error) {
+    if (error instanceof CommentError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export async function changeRole(_previous: ActionState | undefined, form: FormData): Promise<ActionState> {
+  const parsed = setRoleSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ok: false, message: "Choose a role." };
+  return peopleAction(async () => setRole(await staffViewer(), parsed.data.userId, parsed.data.role), "Role changed.");
+}
+
+export async function liftBan(_previous: ActionState | undefined, form: FormData): Promise<ActionState> {
+  const parsed = userIdSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ok: false, message: "That person is not known." };
+  return peopleAction(async () => unban(await staffViewer(), parsed.data.userId), "Ban lifted.");
 }

@@ -16,6 +16,7 @@ export default async function ProtectedAdminLayout({ children }: { children: Rea
                 <Link href="/admin/feeds">Feeds</Link>
                 <Link href="/admin/links">Links to review</Link>
                 <Link href="/admin/newsletter">Newsletter</Link>
+                <Link href="/admin/people">People</Link>
               </>
             ) : null}
             <Link href="/admin/comments">Comments</Link>
