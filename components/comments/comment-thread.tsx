@@ -6,6 +6,7 @@ import { usePlayer, type PlayerEpisode } from "@/components/player/player-provid
 import type { CommentPage, ThreadComment } from "@/lib/comments/comments";
 import { commentPieces } from "@/lib/comments/text";
 import { formatClock } from "@/lib/format";
+import { Honeypot } from "@/components/ui/honeypot";
 
 type Order = "oldest" | "newest" | "top";
 interface ViewerState {
@@ -163,12 +164,7 @@ function CommentForm({ kind, slug, episode, refresh, parentId, onDone }: Context
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="shownAt" value={shownAt} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-        <label>
-          Website
-          <input name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </label>
-      </div>
+      <Honeypot />
       <label className="block text-sm font-semibold">
         {parentId ? "Your reply" : "Your comment"}
         <textarea

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { Honeypot } from "@/components/ui/honeypot";
 
 export interface SignUpFormProps {
   /** The page the form is on, kept with the consent. */
@@ -63,13 +64,7 @@ export function SignUpForm({ source, consent, initial = {}, errors = {} }: SignU
         maxLength={100}
         defaultValue={initial.name}
       />
-      {/* The honeypot: off-screen and out of the tab order, so people never fill it in and bots do. */}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-        <label>
-          Website
-          <input name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </label>
-      </div>
+      <Honeypot />
       <button type="submit" disabled={sending} className="rounded-md bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark disabled:opacity-60 sm:mt-6">
         {sending ? "Signing up…" : "Subscribe"}
       </button>
