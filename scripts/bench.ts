@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { table, type Row } from "./bench/common";
+import { commentBenchmarks } from "./bench/comments";
 import { episodePageBenchmarks } from "./bench/episode-page";
 import { feedImportBenchmarks } from "./bench/feed-import";
 import { newsletterBenchmarks } from "./bench/newsletter";
@@ -53,6 +54,14 @@ measured. Then one issue sent by the library's sender (10 at a time over 5 poole
 smtp-server sink that accepts and counts.`,
     run: newsletterBenchmarks,
   },
+  comments: {
+    title: "Comments (issue: accounts and comments)",
+    about: `Posting is measured on the library (the function the server action calls: session user, rate limits, judging,
+insert) with 50 people posting at once against the embedded database; the server action adds only form parsing.
+The page row is the production build rendering an episode page whose thread has 500 comments (the page renders the
+first 20 threads, then reads the thread fresh from /api/comments when it comes near).`,
+    run: commentBenchmarks,
+  },
 } as const;
 
 type SectionName = keyof typeof SECTIONS;
@@ -73,7 +82,7 @@ async function previousSections(): Promise<Partial<Record<SectionName, string>>>
 
 runCli(async (log) => {
   const { values } = parseArgs({ options: { only: { type: "string" } } });
-  const only = z.enum(["feeds", "pages", "search", "newsletter"], { error: "--only must be feeds, pages, search or newsletter" }).optional().parse(values.only);
+  const only = z.enum(["feeds", "pages", "search", "newsletter", "comments"], { error: "--only must be feeds, pages, search, newsletter or comments" }).optional().parse(values.only);
   const names = only ? [only] : (Object.keys(SECTIONS) as SectionName[]);
   const sections = await previousSections();
 
@@ -93,7 +102,7 @@ runCli(async (log) => {
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const report = `# Benchmarks
 
-Written by \`npm run bench\` (scripts/bench.ts; \`-- --only feeds\`, \`pages\`, \`search\` or \`newsletter\` re-runs one section). The
+Written by \`npm run bench\` (scripts/bench.ts; \`-- --only feeds\`, \`pages\`, \`search\`, \`newsletter\` or \`comments\` re-runs one section). The
 tables say plainly what misses its target.
 
 - Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}
