@@ -75,6 +75,14 @@ export function CommentThread({ kind, slug, path, initial, episode }: CommentThr
     return () => observer.disconnect();
   }, []);
 
+  // The moments the thread's comments are about, marked on the player's timeline for this episode.
+  const { showCommentMoments } = usePlayer();
+  useEffect(() => {
+    if (!episode) return;
+    const all = [...page.comments.flatMap((comment) => [comment, ...comment.replies]), ...state.waiting];
+    showCommentMoments(episode.slug, [...new Set(all.flatMap((comment) => (comment.momentSeconds === null ? [] : [comment.momentSeconds])))]);
+  }, [episode, page, state.waiting, showCommentMoments]);
+
   const context = { kind, slug, path, episode, state, refresh: () => refresh(order, pageNumber) };
   return (
     <div ref={section}>

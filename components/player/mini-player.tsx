@@ -74,6 +74,17 @@ export function MiniPlayer() {
                 />
               ))
             : null}
+          {duration && player.commentMoments?.slug === episode.slug
+            ? player.commentMoments.seconds.map((second) => (
+                <span
+                  key={`comment-${second}`}
+                  aria-hidden="true"
+                  data-testid="comment-mark"
+                  className="pointer-events-none absolute -top-1 h-1.5 w-1.5 -translate-x-1/2 rounded-full bg-sky-300"
+                  style={{ left: `${Math.min(100, (second / duration) * 100)}%` }}
+                />
+              ))
+            : null}
           </div>
           <span className="w-14 text-xs tabular-nums">{formatClock(duration)}</span>
         </div>

@@ -24,6 +24,8 @@ export interface PlayerState {
   error: string | undefined;
   /** Announced to screen readers after a seek or skip. */
   announcement: string;
+  /** Moments of an episode that listeners' comments are about, marked on the timeline while it plays. */
+  commentMoments: { slug: string; seconds: number[] } | undefined;
 }
 
 export interface PlayerControls {
@@ -36,6 +38,8 @@ export interface PlayerControls {
   toggleMute(): void;
   /** Pause after this many minutes; 0 turns the timer off. */
   setSleepTimer(minutes: number): void;
+  /** The comment thread under an episode tells the player which moments its comments are about. */
+  showCommentMoments(slug: string, seconds: number[]): void;
 }
 
 const PlayerContext = createContext<(PlayerState & PlayerControls) | undefined>(undefined);
@@ -70,6 +74,7 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
     sleepAt: undefined,
     error: undefined,
     announcement: "",
+    commentMoments: undefined,
   });
 
   const update = useCallback((patch: Partial<PlayerState>) => setState((previous) => ({ ...previous, ...patch })), []);
@@ -201,9 +206,11 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
     }
   };
 
+  const showCommentMoments = useCallback<PlayerControls["showCommentMoments"]>((slug, seconds) => update({ commentMoments: { slug, seconds } }), [update]);
+
   const value = useMemo(
-    () => ({ ...state, play, toggle, seek, skip, setRate, setVolume, toggleMute, setSleepTimer }),
-    [state, play, toggle, seek, skip, setRate, setVolume, toggleMute, setSleepTimer],
+    () => ({ ...state, play, toggle, seek, skip, setRate, setVolume, toggleMute, setSleepTimer, showCommentMoments }),
+    [state, play, toggle, seek, skip, setRate, setVolume, toggleMute, setSleepTimer, showCommentMoments],
   );
 
   return (

@@ -4,7 +4,7 @@ import "@testing-library/jest-dom/jest-globals";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { ChapterList } from "@/components/player/chapter-list";
 import { PlayButton } from "@/components/player/play-button";
-import { PlayerProvider } from "@/components/player/player-provider";
+import { PlayerProvider, usePlayer } from "@/components/player/player-provider";
 
 const episode = {
   slug: "bridges-nobody-inspects",
@@ -106,6 +106,27 @@ describe("the site-wide player", () => {
     expect(screen.getByRole("region", { name: "Player" })).toHaveTextContent("Cold open");
     expect(screen.getByRole("button", { name: /Cold open/ })).toHaveAttribute("aria-current", "true");
     expect(screen.getAllByTestId("chapter-mark")).toHaveLength(2);
+  });
+
+  it("marks the moments listeners' comments are about on the episode's timeline", async () => {
+    function Thread() {
+      const { showCommentMoments } = usePlayer();
+      return (
+        <button type="button" onClick={() => showCommentMoments(episode.slug, [30, 754])}>
+          Comments loaded
+        </button>
+      );
+    }
+    render(
+      <PlayerProvider>
+        <PlayButton episode={episode} />
+        <Thread />
+      </PlayerProvider>,
+    );
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Play episode" })));
+    expect(screen.queryAllByTestId("comment-mark")).toHaveLength(0);
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Comments loaded" })));
+    expect(screen.getAllByTestId("comment-mark")).toHaveLength(2);
   });
 
   it("pauses when the sleep timer runs out", async () => {
