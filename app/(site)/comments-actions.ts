@@ -4,9 +4,9 @@
 // session (Next checks the request's origin for every server action), and answers with a message, keeping what
 // was typed when something needs fixing.
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { z } from "zod";
-import { currentViewer } from "@/lib/auth/session";
+import { currentViewer, SESSION_COOKIES } from "@/lib/auth/session";
 import { clientAddress } from "@/lib/client-address";
 import { CommentError, deleteAccount, deleteOwnComment, editComment, postComment, reportComment, setCommentsClosed, toggleLike } from "@/lib/comments/comments";
 import { commentIdSchema, commentTargetSchema, editCommentSchema, postCommentSchema, reportCommentSchema } from "@/lib/validations/comments";
@@ -92,6 +92,9 @@ export async function deleteAccountAction(_previous: CommentActionState | undefi
   if (form.get("confirm") !== "on") return { ok: false, message: "Tick the box to confirm." };
   return run(async () => {
     await deleteAccount(await currentViewer());
+    // The sessions went with the account; the cookie that named one goes too.
+    const jar = await cookies();
+    for (const name of SESSION_COOKIES) jar.delete(name);
     return { ok: true, message: "Your account is deleted. Your comments stay, shown as from a deleted user." };
   });
 }

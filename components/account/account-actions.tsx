@@ -4,11 +4,11 @@ import { signOut } from "next-auth/react";
 import { useActionState } from "react";
 import { deleteAccountAction } from "@/app/(site)/comments-actions";
 
-/** Sign out, and delete the account (after the server has deleted it, the session is gone too). */
+/** Sign out, and delete the account (the server deletes the sessions with it and clears the cookie). */
 export function AccountActions() {
   const [result, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof deleteAccountAction>> | undefined, form: FormData) => {
     const answer = await deleteAccountAction(previous, form);
-    if (answer.ok) await signOut({ callbackUrl: "/" });
+    if (answer.ok) window.location.assign("/");
     return answer;
   }, undefined);
   return (

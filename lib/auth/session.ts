@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
 
 // next-auth's database-session cookie: "__Secure-" in front when the site is served over https.
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 export interface Viewer {
   id: string;

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { linkIn, mailTo } from "./mail";
-import { E2E_ADMIN_TOKEN } from "./server-address";
+import { E2E_ADMIN_EMAIL, E2E_ADMIN_TOKEN } from "./server-address";
 
 test.describe.configure({ mode: "serial" });
 
@@ -29,7 +29,8 @@ async function openModerationQueue(page: Page) {
 }
 
 async function approveAll(page: Page) {
-  await openModerationQueue(page);
+  // An admin by account: ADMIN_EMAILS makes them one when they sign in.
+  await signInByEmail(page, E2E_ADMIN_EMAIL, "/admin/comments");
   await expect(page.getByRole("heading", { name: "Comments to review" })).toBeVisible();
   await expect(page.getByRole("checkbox").first()).toBeVisible();
   for (const box of await page.getByRole("checkbox").all()) await box.check();
@@ -122,4 +123,47 @@ test("a report reaches the moderation queue with its reason", async ({ page, bro
   await openModerationQueue(admin);
   await expect(admin.getByText("Reported: Advertising a guide")).toBeVisible();
   await admin.close();
+});
+
+test("a listener signs out, and deletes their account while their comments stay", async ({ page }) => {
+  const leaving = `leaving-${Date.now()}@example.com`;
+  await signInByEmail(page, leaving, "/account");
+  await expect(page.getByText(`Signed in as ${leaving} (Reader).`)).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL((url) => url.pathname === "/");
+  await page.goto("/account");
+  await expect(page).toHaveURL((url) => url.pathname === "/signin" && url.searchParams.get("callbackUrl") === "/account");
+
+  await signInByEmail(page, leaving, "/account");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByText("Tick the box to confirm.")).toBeVisible();
+  await page.getByLabel("Yes, delete my account").check();
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL((url) => url.pathname === "/");
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+});
+
+test("posting too fast trips the limit, which resets a minute later", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInByEmail(page, `quick-${Date.now()}@example.com`, EPISODE);
+  const comments = page.getByRole("region", { name: "Comments" });
+  await comments.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(HUMAN_PAUSE_MS);
+  const post = async (text: string) => {
+    await comments.getByLabel("Your comment").fill(text);
+    await comments.getByRole("button", { name: "Post comment" }).click();
+  };
+  for (let index = 1; index <= 5; index += 1) {
+    await post(`Thought number ${index}.`);
+    await expect(comments.getByText("Waiting for a moderator")).toHaveCount(index);
+  }
+  await post("One thought too many.");
+  await expect(comments.getByText(/You are commenting faster than we allow: try again in \d+ seconds\./)).toBeVisible();
+  // What was typed is still there.
+  await expect(comments.getByLabel("Your comment")).toHaveValue("One thought too many.");
+
+  await page.waitForTimeout(61_000);
+  await comments.getByRole("button", { name: "Post comment" }).click();
+  await expect(comments.getByText("Waiting for a moderator")).toHaveCount(6);
 });

@@ -4,3 +4,5 @@ export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_ADMIN_TOKEN = "e2e-admin-token-that-is-long-enough";
 /** Where the e2e server's mail sink writes each message it accepts, as JSON, for the tests to open. */
 export const E2E_MAIL_DIR = ".test-results/e2e-mail";
+/** Becomes an admin when it signs in (the e2e server's ADMIN_EMAILS). */
+export const E2E_ADMIN_EMAIL = "e2e-admin@example.com";

@@ -8,7 +8,7 @@ import { parseEnv } from "@/lib/env";
 import { launchSite } from "@/lib/site/launch";
 import { runCli } from "../../scripts/cli";
 import { startSmtpSink } from "../setup/smtp-sink";
-import { E2E_ADMIN_TOKEN, E2E_BASE_URL, E2E_MAIL_DIR, E2E_PORT } from "./server-address";
+import { E2E_ADMIN_EMAIL, E2E_ADMIN_TOKEN, E2E_BASE_URL, E2E_MAIL_DIR, E2E_PORT } from "./server-address";
 
 runCli(async (log) => {
   const dataDir = await mkdtemp(path.join(tmpdir(), "showfront-e2e-"));
@@ -33,8 +33,9 @@ runCli(async (log) => {
     // The admin tests add feeds served by their own server on 127.0.0.1.
     FEEDS_ALLOW_PRIVATE_HOSTS: "true",
     SMTP_URL: sink.url,
+    ADMIN_EMAILS: E2E_ADMIN_EMAIL,
   });
   // The launched Next server reads the same values from its environment.
-  Object.assign(process.env, { ADMIN_TOKEN: E2E_ADMIN_TOKEN, FEEDS_ALLOW_PRIVATE_HOSTS: "true", SITE_URL: E2E_BASE_URL, SMTP_URL: sink.url });
+  Object.assign(process.env, { ADMIN_TOKEN: E2E_ADMIN_TOKEN, FEEDS_ALLOW_PRIVATE_HOSTS: "true", SITE_URL: E2E_BASE_URL, SMTP_URL: sink.url, ADMIN_EMAILS: E2E_ADMIN_EMAIL });
   return launchSite({ command: "start", env, log });
 });
