@@ -4,7 +4,7 @@ import { useActionState, useCallback, useEffect, useRef, useState } from "react"
 import { closeCommentsAction, commentAction, editCommentAction, postCommentAction, type CommentActionState } from "@/app/(site)/comments-actions";
 import { usePlayer, type PlayerEpisode } from "@/components/player/player-provider";
 import type { CommentPage, ThreadComment } from "@/lib/comments/comments";
-import { commentPieces } from "@/lib/comments/text";
+import { COMMENT_CARD, CommentBody, CommentHeader, REPLY_INDENT } from "./comment-parts";
 import { formatClock } from "@/lib/format";
 import { Honeypot } from "@/components/ui/honeypot";
 
@@ -26,20 +26,17 @@ export interface CommentThreadProps {
 
 const EDIT_MINUTES = 10;
 const BUTTON = "text-sm font-semibold text-accent-dark hover:underline disabled:opacity-50";
-const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
 /**
- * The comments under an episode or story: the first page arrives with the page (cached with it, for readers without
- * JavaScript and for search engines); when the section comes near, the thread is read fresh together with the
- * reader's own state (who they are, their likes, their comments waiting for a moderator), so the page itself stays
- * the same for everyone.
+ * The interactive thread under an episode or story, loaded when the section comes near (LazyCommentThread): it
+ * reads the thread fresh together with the reader's own state (who they are, their likes, their comments waiting
+ * for a moderator), so the cached page itself stays the same for everyone.
  */
 export function CommentThread({ kind, slug, path, initial, episode }: CommentThreadProps) {
   const [page, setPage] = useState(initial);
   const [order, setOrder] = useState<Order>("oldest");
   const [pageNumber, setPageNumber] = useState(1);
   const [state, setState] = useState<ViewerState>({ viewer: null, liked: [], waiting: [] });
-  const section = useRef<HTMLDivElement>(null);
   const query = `kind=${kind}&slug=${encodeURIComponent(slug)}`;
 
   const refresh = useCallback(
@@ -58,21 +55,11 @@ export function CommentThread({ kind, slug, path, initial, episode }: CommentThr
     [order, query],
   );
 
-  // The page's copy may be a cached one from a minute ago: the thread is read again, with the reader's state.
+  // Mounted when the section comes near: the page's copy may be a cached one from a minute ago, so the thread is
+  // read again at once, with the reader's state.
   const refreshOnce = useRef(refresh);
   useEffect(() => {
-    const target = section.current;
-    if (!target) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        observer.disconnect();
-        void refreshOnce.current("oldest", 1);
-      },
-      { rootMargin: "600px" },
-    );
-    observer.observe(target);
-    return () => observer.disconnect();
+    void refreshOnce.current("oldest", 1);
   }, []);
 
   // The moments the thread's comments are about, marked on the player's timeline for this episode.
@@ -85,7 +72,7 @@ export function CommentThread({ kind, slug, path, initial, episode }: CommentThr
 
   const context = { kind, slug, path, episode, state, refresh: () => refresh(order, pageNumber) };
   return (
-    <div ref={section}>
+    <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-muted">{page.total === 1 ? "1 comment" : `${page.total} comments`}</p>
         <label className="text-sm">
@@ -221,23 +208,14 @@ function CommentItem({ comment, waiting = false, reply = false, ...context }: Co
   const liked = context.state.liked.includes(comment.id);
   const hidden = { path: context.path, commentId: comment.id };
   return (
-    <article className={`rounded-lg bg-white p-4 shadow-sm ${reply ? "ml-6 sm:ml-10" : ""}`} aria-label={`Comment by ${comment.authorName}`}>
-      <header className="flex flex-wrap items-baseline gap-x-3 text-sm">
-        <strong>{comment.authorName}</strong>
-        <time dateTime={comment.createdAt} className="text-muted">
-          {when.format(new Date(comment.createdAt))}
-        </time>
-        {comment.editedAt ? <span className="text-muted">(edited)</span> : null}
-        {waiting ? <span className="rounded bg-orange-100 px-2 text-orange-900">Waiting for a moderator</span> : null}
-      </header>
+    <article className={`${COMMENT_CARD} ${reply ? REPLY_INDENT : ""}`} aria-label={`Comment by ${comment.authorName}`}>
+      <CommentHeader comment={comment} waiting={waiting} />
       {comment.momentSeconds !== null && context.episode ? (
         <button type="button" className={`${BUTTON} mt-1`} onClick={() => player.play(context.episode!, { startAt: comment.momentSeconds! })}>
           At {formatClock(comment.momentSeconds)}
         </button>
       ) : null}
-      {comment.deleted ? (
-        <p className="mt-2 italic text-muted">This comment was deleted.</p>
-      ) : mode === "edit" ? (
+      {mode === "edit" && !comment.deleted ? (
         <form action={action} className="mt-2 space-y-2">
           <input type="hidden" name="do" value="edit" />
           <input type="hidden" name="path" value={context.path} />
@@ -251,17 +229,7 @@ function CommentItem({ comment, waiting = false, reply = false, ...context }: Co
           </button>
         </form>
       ) : (
-        <p className="mt-2 whitespace-pre-line break-words">
-          {commentPieces(comment.body).map((piece, index) =>
-            "url" in piece ? (
-              <a key={index} href={piece.url} rel="nofollow ugc noopener noreferrer" target="_blank" className="text-accent-dark underline">
-                {piece.text}
-              </a>
-            ) : (
-              <span key={index}>{piece.text}</span>
-            ),
-          )}
-        </p>
+        <CommentBody comment={comment} />
       )}
       {!comment.deleted && !waiting && viewer && !viewer.banned ? (
         <div className="mt-2 flex flex-wrap items-center gap-4">
