@@ -14,3 +14,8 @@ export type SiteShow = Prisma.ShowGetPayload<{ select: typeof siteShowSelect }>;
 export async function getSiteShow(): Promise<SiteShow | null> {
   return prisma.show.findFirst({ select: siteShowSelect, orderBy: { createdAt: "asc" } });
 }
+
+/** The site's name, as pages, e-mails and consent sentences give it: the flagship show's title. */
+export async function siteName(): Promise<string> {
+  return (await getSiteShow())?.title ?? "Showfront";
+}

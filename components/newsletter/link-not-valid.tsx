@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { NoticePage } from "./notice-page";
+import { NoticePage } from "@/components/ui/notice-page";
 
 /** A newsletter link this site did not sign, or one cut short by a mail program. */
 export function LinkNotValid() {

@@ -1,4 +1,5 @@
-import { consentSentence, siteName } from "@/lib/newsletter/subscriptions";
+import { consentSentence } from "@/lib/newsletter/subscriptions";
+import { siteName } from "@/lib/shows";
 import { SignUpForm, type SignUpFormProps } from "./signup-form";
 
 export interface NewsletterBoxProps extends Pick<SignUpFormProps, "initial" | "errors"> {

@@ -9,7 +9,7 @@ import GoogleProvider from "next-auth/providers/google";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { mailFromAddress, siteMailer } from "@/lib/mail/mailer";
-import { siteName } from "@/lib/newsletter/subscriptions";
+import { siteName } from "@/lib/shows";
 import { siteSecret } from "@/lib/site-secret";
 import { signInEmail } from "./sign-in-email";
 

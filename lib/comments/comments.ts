@@ -1,8 +1,8 @@
 // Comments under episodes and stories: who may do what (checked here, on the server, for every action), how a
 // new comment is judged (approved, or held for a moderator and why), and the threads as pages show them.
-import { createHash } from "node:crypto";
 import type { Viewer } from "@/lib/auth/session";
 import { displayNameFromEmail, hasRole } from "@/lib/auth/session";
+import { hashNetworkAddress } from "@/lib/client-address";
 import { prisma, Prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/client";
@@ -91,7 +91,7 @@ export async function postComment(viewer: Viewer | null, input: PostInput, netwo
   const author = requireSignedIn(viewer);
   // Bots fill the hidden field or post faster than a person can type; they are refused without a word of why.
   if (input.website || now.getTime() - input.shownAt < MIN_FILL_MS) throw new CommentError("too-fast", "That was quick: take a moment and post again.");
-  const networkKey = createHash("sha256").update(network).digest("hex");
+  const networkKey = await hashNetworkAddress(network);
   const [perMinute, perHour, perNetwork] = await takeRateLimits(
     [
       { key: `comment:user:${author.id}`, rule: PER_USER },

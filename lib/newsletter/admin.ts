@@ -3,7 +3,7 @@ import { parse } from "csv-parse/sync";
 import { prisma, Prisma } from "@/lib/db";
 import type { SubscriberStatus } from "@/lib/generated/prisma/client";
 import { emailAddressSchema, subscriberNameSchema } from "@/lib/validations/newsletter";
-import { siteName } from "./subscriptions";
+import { siteName } from "@/lib/shows";
 
 export const SUBSCRIBERS_PER_PAGE = 50;
 const GROWTH_WEEKS = 8;

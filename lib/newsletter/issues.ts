@@ -9,7 +9,7 @@ import { PermanentMailError, type Mailer } from "@/lib/mail/mailer";
 import type { NewsletterKind } from "@/lib/generated/prisma/client";
 import { publishedStoryWhere } from "@/lib/stories";
 import { listUnsubscribeHeaders, subscriberLinks } from "./links";
-import { siteName } from "./subscriptions";
+import { siteName } from "@/lib/shows";
 import { issueEmail, type IssueContent, type IssueItem } from "./templates";
 
 const FIRST_ISSUE_ITEMS = 5;

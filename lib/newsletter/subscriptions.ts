@@ -1,12 +1,12 @@
 // Double opt-in. A sign-up records a pending subscriber with the consent it was given and mails a confirmation
 // link; the link's page confirms with a POST (mail scanners follow GET links), once, before it expires. The answer
 // to a sign-up is the same whatever the address's state, so the form cannot tell anyone who subscribes.
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { Mailer } from "@/lib/mail/mailer";
+import { hashNetworkAddress } from "@/lib/client-address";
 import { takeRateLimits, type RateLimitRule } from "@/lib/rate-limit";
-import { getSiteShow } from "@/lib/shows";
-import { siteSecret } from "@/lib/site-secret";
+import { siteName } from "@/lib/shows";
 import type { SignUpInput } from "@/lib/validations/newsletter";
 import { confirmUrl, subscriberIdFromToken } from "./links";
 import { confirmationEmail } from "./templates";
@@ -17,20 +17,11 @@ const SIGN_UPS_PER_NETWORK: RateLimitRule = { limit: 10, windowSeconds: 3600 };
 // Confirmation mails to one address: enough for "I didn't get it", too few to flood someone's inbox with ours.
 const CONFIRMATIONS_PER_ADDRESS: RateLimitRule = { limit: 3, windowSeconds: 3600 };
 
-export async function siteName(): Promise<string> {
-  return (await getSiteShow())?.title ?? "Showfront";
-}
-
 export function consentSentence(name: string): string {
   return `By submitting this form, you agree to receive e-mail messages from ${name}. You may unsubscribe at any time.`;
 }
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
-
-/** The requester's address as evidence: an HMAC under the site's secret, so it can be matched but not read back. */
-export async function hashNetworkAddress(address: string): Promise<string> {
-  return createHmac("sha256", await siteSecret("consent-ip")).update(address).digest("hex");
-}
 
 export type SignUpResult =
   | { status: "accepted"; /** The confirmation mail, sent after the answer so its timing says nothing. */ sendConfirmation?: (mailer: Mailer) => Promise<void> }
@@ -72,10 +63,7 @@ export async function signUp(input: SignUpInput, requester: { address: string },
   if (rows.length === 0) return { status: "accepted" };
   return {
     status: "accepted",
-    sendConfirmation: async (mailer) => {
-      const mail = confirmationEmail(name, confirmUrl(token), CONFIRM_LINK_HOURS);
-      await mailer.send({ ...mail, fromName: name, to: { address: input.email, name: input.name || undefined } });
-    },
+    sendConfirmation: (mailer) => sendConfirmationMail(mailer, name, token, { email: input.email, name: input.name }),
   };
 }
 
@@ -87,8 +75,11 @@ export async function mailConfirmation(subscriberId: string, mailer: Mailer, now
     data: { confirmTokenHash: sha256(token), confirmTokenExpiresAt: new Date(now.getTime() + CONFIRM_LINK_HOURS * 3_600_000), confirmationSentAt: now, confirmationsSent: { increment: 1 } },
     select: { email: true, name: true },
   });
-  const name = await siteName();
-  await mailer.send({ ...confirmationEmail(name, confirmUrl(token), CONFIRM_LINK_HOURS), fromName: name, to: { address: subscriber.email, name: subscriber.name || undefined } });
+  await sendConfirmationMail(mailer, await siteName(), token, subscriber);
+}
+
+function sendConfirmationMail(mailer: Mailer, name: string, token: string, to: { email: string; name: string }): Promise<void> {
+  return mailer.send({ ...confirmationEmail(name, confirmUrl(token), CONFIRM_LINK_HOURS), fromName: name, to: { address: to.email, name: to.name || undefined } });
 }
 
 export type ConfirmLinkState = "ready" | "expired" | "invalid";

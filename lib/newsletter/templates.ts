@@ -26,7 +26,8 @@ export interface IssueContent {
 
 const FONT = "font-family:Georgia,'Times New Roman',serif";
 
-function layout(siteName: string, bodyHtml: string, footerHtml: string): string {
+/** The frame every e-mail from the site shares: the site's name, a white card, a small footer. */
+export function emailLayout(siteName: string, bodyHtml: string, footerHtml: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(siteName)}</title></head>
 <body style="margin:0;background:#f5f2ec;color:#1d1b18;${FONT}">
@@ -37,8 +38,8 @@ function layout(siteName: string, bodyHtml: string, footerHtml: string): string 
 </div></body></html>`;
 }
 
-const paragraph = (text: string) => `<p style="margin:0 0 16px">${escape(text)}</p>`;
-const button = (href: string, label: string) =>
+export const paragraph = (text: string) => `<p style="margin:0 0 16px">${escape(text)}</p>`;
+export const button = (href: string, label: string) =>
   `<p style="margin:24px 0"><a href="${escape(href)}" style="background:#1d1b18;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">${escape(label)}</a></p>`;
 
 export function confirmationEmail(siteName: string, confirmUrl: string, expiresInHours: number): EmailContent {
@@ -49,7 +50,7 @@ export function confirmationEmail(siteName: string, confirmUrl: string, expiresI
   return {
     subject: `Confirm your subscription to ${siteName}`,
     text: `${lines[0]}\n\nConfirm: ${confirmUrl}\n\n${lines[1]}\n`,
-    html: layout(siteName, `${paragraph(lines[0]!)}${button(confirmUrl, "Confirm my subscription")}${paragraph(lines[1]!)}`, escape(`You got this because someone entered this address on ${siteName}'s site.`)),
+    html: emailLayout(siteName, `${paragraph(lines[0]!)}${button(confirmUrl, "Confirm my subscription")}${paragraph(lines[1]!)}`, escape(`You got this because someone entered this address on ${siteName}'s site.`)),
   };
 }
 
@@ -79,7 +80,7 @@ export function issueEmail(siteName: string, subject: string, content: IssueCont
   return {
     subject,
     text: `${content.intro ? `${content.intro}\n\n` : ""}${itemsText("New episodes", content.episodes)}${itemsText("New stories", content.stories)}--\n${footerText}\n`,
-    html: layout(
+    html: emailLayout(
       siteName,
       `${content.intro ? content.intro.split(/\n{2,}/).map(paragraph).join("") : ""}${itemsHtml("New episodes", content.episodes)}${itemsHtml("New stories", content.stories)}`,
       footerHtml,

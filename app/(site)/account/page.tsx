@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AccountActions } from "@/components/account/account-actions";
-import { NoticePage } from "@/components/newsletter/notice-page";
+import { NoticePage } from "@/components/ui/notice-page";
 import { currentViewer } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };

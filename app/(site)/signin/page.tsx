@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/account/sign-in-form";
-import { NoticePage } from "@/components/newsletter/notice-page";
+import { NoticePage } from "@/components/ui/notice-page";
 import { enabledProviders } from "@/lib/auth/options";
 import { currentViewer } from "@/lib/auth/session";
 import { signInParamsSchema } from "@/lib/validations/params";

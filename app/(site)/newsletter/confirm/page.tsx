@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NoticePage, PRIMARY_BUTTON } from "@/components/newsletter/notice-page";
-import { CONFIRM_LINK_HOURS, confirmLinkState, siteName } from "@/lib/newsletter/subscriptions";
+import { NoticePage, PRIMARY_BUTTON } from "@/components/ui/notice-page";
+import { CONFIRM_LINK_HOURS, confirmLinkState } from "@/lib/newsletter/subscriptions";
+import { siteName } from "@/lib/shows";
 import { linkPageParamsSchema } from "@/lib/validations/newsletter";
 
 export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false } };

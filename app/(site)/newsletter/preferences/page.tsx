@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LinkNotValid } from "@/components/newsletter/link-not-valid";
-import { NoticePage, PRIMARY_BUTTON } from "@/components/newsletter/notice-page";
+import { NoticePage, PRIMARY_BUTTON } from "@/components/ui/notice-page";
 import { subscriberForLink } from "@/lib/newsletter/subscriptions";
 import { linkPageParamsSchema } from "@/lib/validations/newsletter";
 

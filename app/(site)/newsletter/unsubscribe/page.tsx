@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LinkNotValid } from "@/components/newsletter/link-not-valid";
-import { NoticePage, PRIMARY_BUTTON } from "@/components/newsletter/notice-page";
-import { siteName, subscriberForLink } from "@/lib/newsletter/subscriptions";
+import { NoticePage, PRIMARY_BUTTON } from "@/components/ui/notice-page";
+import { siteName } from "@/lib/shows";
+import { subscriberForLink } from "@/lib/newsletter/subscriptions";
 import { linkPageParamsSchema } from "@/lib/validations/newsletter";
 
 export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };

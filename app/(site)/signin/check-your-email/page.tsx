@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NoticePage } from "@/components/newsletter/notice-page";
+import { NoticePage } from "@/components/ui/notice-page";
 import { getEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Check your e-mail", robots: { index: false } };

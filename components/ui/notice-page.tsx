@@ -3,7 +3,7 @@ export interface NoticePageProps {
   children: React.ReactNode;
 }
 
-/** The plain pages a newsletter link opens: confirm, confirmed, unsubscribe, preferences. */
+/** A plain page with one message: newsletter links (confirm, unsubscribe, preferences), sign-in, the account. */
 export function NoticePage({ title, children }: NoticePageProps) {
   return (
     <div className="mx-auto max-w-2xl space-y-4 py-10">
