@@ -64,8 +64,21 @@ export const envSchema = z.object({
   COMMENTS_MODERATION: z
     .enum(["all-approved", "first-held", "all-held"], { error: "must be all-approved, first-held or all-held" })
     .default("first-held"),
+  // Uploaded images go to an S3-compatible bucket when these are set (all but the region), else under the data folder.
+  MEDIA_S3_ENDPOINT: z.preprocess((value) => (value === "" ? undefined : value), z.url({ protocol: /^https?$/, error: "must be the bucket service's http(s) address" }).optional()),
+  MEDIA_S3_BUCKET: optionalString,
+  MEDIA_S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  MEDIA_S3_ACCESS_KEY_ID: optionalString,
+  MEDIA_S3_SECRET_ACCESS_KEY: optionalString,
+  MEDIA_PUBLIC_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url({ protocol: /^https?$/, error: "must be the public http(s) address the bucket's files are served from" }).optional()),
   TEST_DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), postgresUrl.optional()),
   CHROME_PATH: optionalString,
+}).superRefine((env, context) => {
+  const bucket = ["MEDIA_S3_ENDPOINT", "MEDIA_S3_BUCKET", "MEDIA_S3_ACCESS_KEY_ID", "MEDIA_S3_SECRET_ACCESS_KEY", "MEDIA_PUBLIC_URL"] as const;
+  const missing = bucket.filter((name) => !env[name]);
+  if (missing.length > 0 && missing.length < bucket.length) {
+    for (const name of missing) context.addIssue({ code: "custom", path: [name], message: "is needed too when an S3 bucket is configured for media" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

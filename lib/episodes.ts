@@ -52,6 +52,8 @@ export interface PlayableEpisode {
   artworkUrl: string | null;
   durationSeconds: number | null;
   chapters?: Chapter[];
+  /** The page the audio belongs to, when it is not an episode's (a story's own audio). */
+  href?: string;
 }
 
 export function playableEpisode(episode: EpisodeCard): PlayableEpisode | undefined {

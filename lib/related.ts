@@ -1,48 +1,98 @@
-// "Related episodes" and "Related stories" for an episode page: Postgres full-text search with the episode's own
-// title and summary as an any-word query against the stored, indexed search vectors (titles weigh most, then
-// summaries and deks, then transcripts and bodies); recent episodes of the same show fill the list when too few
-// match.
+// "Related episodes" and "Related stories" for an episode or a story page (docs/decisions/0009). What an editor
+// decided comes first: episodes a story is linked to (and stories linked to an episode), then pinned items; items
+// an editor hid never show. The rest is ranked by Postgres full-text search: the source's own search vector
+// (title, summary or dek, notes or body, transcript, weighted) gives its words, SearchTerm says how rare each is,
+// and the twelve that best say what the item is about (rare across the site, frequent or in the title here) are
+// matched against every other item's vector and ranked by ts_rank. Rare words keep the matched set small, so a
+// list costs a few milliseconds on a site with thousands of items, and it is never stale: it is computed as the
+// page renders (pages are cached for a minute). When too few match, an episode's list fills with its show's
+// recent episodes.
 import { prisma, Prisma } from "@/lib/db";
 import { inOrder } from "@/lib/in-order";
 import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes";
-import { publishedStoryWhere, storyCardSelect, type StoryCard } from "@/lib/stories";
+import { publishedStoryWhere, storyCardSelect, type StoryCard } from "@/lib/stories/stories";
+import type { ContentKind } from "@/lib/generated/prisma/enums";
 
-export interface RelatedTo {
+export interface RelatedSource {
+  kind: ContentKind;
   id: string;
-  showId: string;
-  title: string;
-  summary: string;
+  /** An episode's show: its recent episodes fill a short list. */
+  showId?: string;
+}
+
+const QUERY_WORDS = 12;
+
+function sourceVector(source: RelatedSource): Prisma.Sql {
+  return source.kind === "EPISODE"
+    ? Prisma.sql`(SELECT "searchVector" FROM "Episode" WHERE "id" = ${source.id})`
+    : Prisma.sql`(SELECT "searchVector" FROM "Story" WHERE "id" = ${source.id})`;
 }
 
 /**
- * The ids of the candidates (a query selecting "id", "publishedAt" and the "document" to rank, a search vector)
- * that share words with the episode's title and summary, best ranked first.
+ * The ids of candidates (a query selecting "id", "publishedAt" and "document", a search vector) that share the
+ * source's telling words, best ranked first.
  */
-async function rankedMatches(source: RelatedTo, candidates: Prisma.Sql, limit: number): Promise<string[]> {
-  const text = `${source.title} ${source.summary}`.slice(0, 2_000);
-  // Any of the episode's words may match: plainto_tsquery's "&" between words becomes "|".
+async function rankedMatches(source: RelatedSource, candidates: Prisma.Sql, exclude: string[], limit: number): Promise<string[]> {
+  if (limit <= 0) return [];
+  // A word no item holds but this one tells nothing; a word most items hold tells little. A word SearchTerm does
+  // not know yet (added since its last refresh) counts as rare.
   const rows = await prisma.$queryRaw<{ id: string }[]>`
-    WITH q AS (SELECT NULLIF(replace(plainto_tsquery('english', ${text})::text, ' & ', ' | '), '')::tsquery AS query),
+    WITH site AS MATERIALIZED (
+      -- The planner's row counts: exact enough for rarity, and free (counting rows would scan both tables).
+      SELECT greatest(sum(reltuples), 0)::bigint AS items FROM pg_class WHERE oid IN ('"Episode"'::regclass, '"Story"'::regclass)),
+    words AS (
+      SELECT w.lexeme
+      FROM unnest(${sourceVector(source)}) w LEFT JOIN "SearchTerm" t ON t."word" = w.lexeme, site
+      WHERE coalesce(t."documents", 2) BETWEEN 2 AND greatest(3, site.items / 20)
+      ORDER BY (CASE WHEN 'A' = ANY(w.weights) THEN 4 WHEN 'B' = ANY(w.weights) THEN 2 ELSE 1 END)
+        * ln(greatest(site.items, 2)::float / coalesce(t."documents", 2))
+        * (1 + ln(cardinality(w.positions))) DESC, w.lexeme
+      LIMIT ${QUERY_WORDS}),
+    q AS (SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS query FROM words),
     candidates AS (${candidates})
     SELECT c."id" FROM candidates c, q
-    WHERE q.query IS NOT NULL AND c.document @@ q.query
+    WHERE q.query IS NOT NULL AND c.document @@ q.query AND c."id" <> ALL(${[source.id, ...exclude]}::text[])
     ORDER BY ts_rank(c.document, q.query) DESC, c."publishedAt" DESC
     LIMIT ${limit}`;
   return rows.map((row) => row.id);
 }
 
-export async function relatedEpisodes(source: RelatedTo, limit = 4): Promise<EpisodeCard[]> {
-  const ids = await rankedMatches(
-    source,
-    Prisma.sql`
-      SELECT e."id", e."publishedAt", e."searchVector" AS document
-      FROM "Episode" e
-      WHERE e."id" <> ${source.id} AND e."goneAt" IS NULL`,
-    limit,
+/** What an editor decided for this source's list of `target` items: the ones that come first, the hidden ones. */
+async function curated(source: RelatedSource, target: ContentKind): Promise<{ first: string[]; hidden: string[] }> {
+  const [links, overrides] = await Promise.all([
+    source.kind === target
+      ? Promise.resolve([])
+      : source.kind === "STORY"
+        ? prisma.storyEpisode.findMany({ where: { storyId: source.id }, select: { episodeId: true }, orderBy: { position: "asc" } }).then((rows) => rows.map((row) => row.episodeId))
+        : prisma.storyEpisode.findMany({ where: { episodeId: source.id }, select: { storyId: true }, orderBy: { story: { publishedAt: "desc" } } }).then((rows) => rows.map((row) => row.storyId)),
+    prisma.relatedOverride.findMany({
+      where: { sourceKind: source.kind, sourceId: source.id, targetKind: target },
+      select: { targetId: true, pinned: true },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const hidden = overrides.filter((row) => !row.pinned).map((row) => row.targetId);
+  const pinned = overrides.filter((row) => row.pinned).map((row) => row.targetId);
+  const first = [...new Set([...links, ...pinned])].filter((id) => !hidden.includes(id));
+  return { first, hidden };
+}
+
+export async function relatedEpisodes(source: RelatedSource, limit = 4): Promise<EpisodeCard[]> {
+  const { first, hidden } = await curated(source, "EPISODE");
+  const chosen = await prisma.episode.findMany({ where: { id: { in: first }, goneAt: null }, select: { id: true } });
+  const ids = inOrder(first, chosen).map((row) => row.id).slice(0, limit);
+  const skip = [...ids, ...hidden];
+  ids.push(
+    ...(await rankedMatches(
+      source,
+      Prisma.sql`SELECT e."id", e."publishedAt", e."searchVector" AS document FROM "Episode" e WHERE e."goneAt" IS NULL`,
+      skip,
+      limit - ids.length,
+    )),
   );
-  if (ids.length < limit) {
+  if (ids.length < limit && source.showId) {
     const recent = await prisma.episode.findMany({
-      where: { showId: source.showId, id: { notIn: [source.id, ...ids] }, goneAt: null },
+      where: { showId: source.showId, id: { notIn: [source.id, ...ids, ...hidden] }, goneAt: null },
       select: { id: true },
       orderBy: { publishedAt: "desc" },
       take: limit - ids.length,
@@ -53,15 +103,20 @@ export async function relatedEpisodes(source: RelatedTo, limit = 4): Promise<Epi
   return inOrder(ids, rows);
 }
 
-export async function relatedStories(source: RelatedTo, limit = 3): Promise<StoryCard[]> {
-  const ids = await rankedMatches(
-    source,
-    Prisma.sql`
-      SELECT s."id", s."publishedAt", s."searchVector" AS document
-      FROM "Story" s
-      WHERE s."status" = 'PUBLISHED' AND s."publishedAt" <= ${new Date()}`,
-    limit,
+export async function relatedStories(source: RelatedSource, limit = 3): Promise<StoryCard[]> {
+  const { first, hidden } = await curated(source, "STORY");
+  const chosen = await prisma.story.findMany({ where: { id: { in: first }, kind: "ARTICLE", ...publishedStoryWhere() }, select: { id: true } });
+  const ids = inOrder(first, chosen).map((row) => row.id).slice(0, limit);
+  ids.push(
+    ...(await rankedMatches(
+      source,
+      Prisma.sql`
+        SELECT s."id", s."publishedAt", s."searchVector" AS document FROM "Story" s
+        WHERE s."status" = 'PUBLISHED' AND s."kind" = 'ARTICLE' AND s."publishedAt" <= ${new Date()}`,
+      [...ids, ...hidden],
+      limit - ids.length,
+    )),
   );
-  const rows = await prisma.story.findMany({ where: { id: { in: ids }, ...publishedStoryWhere() }, select: { id: true, ...storyCardSelect } });
+  const rows = await prisma.story.findMany({ where: { id: { in: ids } }, select: { id: true, ...storyCardSelect } });
   return inOrder(ids, rows);
 }

@@ -5,7 +5,7 @@
 // first. A hit inside a transcript points at that moment.
 import type { EpisodeCard } from "@/lib/episodes";
 import { prisma, Prisma } from "@/lib/db";
-import type { StoryCard } from "@/lib/stories";
+import type { StoryCard } from "@/lib/stories/stories";
 
 // Ten of each on the page, as search engines show: a longer list is seldom read, and every hit costs a snippet.
 const RESULTS_PER_KIND = 10;

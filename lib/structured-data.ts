@@ -1,6 +1,7 @@
 // schema.org JSON-LD for search engines and link previews, and the one safe way to put it in a page.
 import { isoDuration } from "@/lib/format";
 import type { EpisodePage } from "@/lib/episodes";
+import type { StoryPage } from "@/lib/stories/stories";
 
 export function episodeJsonLd(episode: EpisodePage, siteUrl: string) {
   const url = new URL(`/episodes/${episode.slug}`, siteUrl).toString();
@@ -24,6 +25,25 @@ export function episodeJsonLd(episode: EpisodePage, siteUrl: string) {
         ...(episode.durationSeconds != null && { duration: isoDuration(episode.durationSeconds) }),
       },
     }),
+  };
+}
+
+export function storyJsonLd(story: StoryPage, siteName: string, siteUrl: string) {
+  const url = new URL(`/stories/${story.slug}`, siteUrl).toString();
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    mainEntityOfPage: url,
+    url,
+    headline: story.title,
+    description: story.dek || undefined,
+    ...(story.publishedAt && { datePublished: story.publishedAt.toISOString() }),
+    dateModified: story.updatedAt.toISOString(),
+    ...(story.heroImageUrl && { image: [new URL(story.heroImageUrl, siteUrl).toString()] }),
+    ...(story.authorName && { author: [{ "@type": "Person", name: story.authorName }] }),
+    publisher: { "@type": "Organization", name: siteName, url: new URL("/", siteUrl).toString() },
+    ...(story.categories[0] && { articleSection: story.categories[0].category.name }),
+    ...(story.tags.length && { keywords: story.tags.map((tag) => tag.name).join(", ") }),
   };
 }
 

@@ -8,7 +8,7 @@ import { CardSection } from "@/components/ui/card-section";
 import { getLatestEpisodes } from "@/lib/episodes";
 import { getEnv } from "@/lib/env";
 import { getSiteShow } from "@/lib/shows";
-import { getLatestStories } from "@/lib/stories";
+import { getLatestStories } from "@/lib/stories/stories";
 import { jsonLdText, websiteJsonLd } from "@/lib/structured-data";
 
 export const metadata: Metadata = { alternates: { canonical: "/", types: SITE_FEEDS } };

@@ -26,7 +26,7 @@ export function MiniPlayer() {
             <img src={episode.artworkUrl} alt="" width={44} height={44} className="h-11 w-11 rounded object-cover" />
           ) : null}
           <div className="min-w-0">
-            <Link href={`/episodes/${episode.slug}`} className="block truncate text-sm font-semibold hover:underline">
+            <Link href={episode.href ?? `/episodes/${episode.slug}`} className="block truncate text-sm font-semibold hover:underline">
               {episode.title}
             </Link>
             <p className="truncate text-xs text-gray-400">{chapterAt(episode.chapters ?? [], player.currentTime)?.title ?? episode.showTitle}</p>

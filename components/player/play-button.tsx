@@ -9,6 +9,10 @@ export interface PlayButtonProps {
   episode: PlayerEpisode;
   /** On the episode's own page: a shared moment in the address (?t=) is where playback starts. */
   followSharedMoment?: boolean;
+  /** Where playback starts when no moment is shared (a story's link to an episode at 12:34). */
+  startAt?: number;
+  /** What the button says before playback (default "Play episode"). */
+  label?: string;
   className?: string;
 }
 
@@ -23,9 +27,9 @@ function useSharedMoment(enabled: boolean): number | undefined {
 }
 
 /** Plays an episode in the site-wide player, or pauses it when it is the one playing. */
-export function PlayButton({ episode, followSharedMoment = false, className = "" }: PlayButtonProps) {
+export function PlayButton({ episode, followSharedMoment = false, startAt: linkedMoment, label = "Play episode", className = "" }: PlayButtonProps) {
   const player = usePlayer();
-  const startAt = useSharedMoment(followSharedMoment);
+  const startAt = useSharedMoment(followSharedMoment) ?? linkedMoment;
   const isCurrent = player.episode?.slug === episode.slug;
   const playing = isCurrent && player.playing;
   return (
@@ -35,7 +39,7 @@ export function PlayButton({ episode, followSharedMoment = false, className = ""
       className={`inline-flex min-w-40 items-center justify-center gap-2 rounded-full bg-accent px-5 py-2.5 font-semibold text-white hover:bg-accent-dark ${className}`}
     >
       <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span>
-      {playing ? "Pause" : startAt !== undefined && !isCurrent ? `Play from ${formatClock(startAt)}` : "Play episode"}
+      {playing ? "Pause" : startAt !== undefined && !isCurrent ? `Play from ${formatClock(startAt)}` : label}
     </button>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
-import type { StoryCard as StoryCardData } from "@/lib/stories";
+import type { StoryCard as StoryCardData } from "@/lib/stories/stories";
 
 export interface StoryCardProps {
   story: StoryCardData;

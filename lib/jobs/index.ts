@@ -6,7 +6,7 @@ import { fetchEpisodeExtras } from "@/lib/feeds/extras";
 import { syncDueSources, syncFeedSource } from "@/lib/feeds/sync";
 import { siteMailer } from "@/lib/mail/mailer";
 import { sendIssue } from "@/lib/newsletter/issues";
-import { indexAllEpisodesForSearch } from "@/lib/search-index";
+import { indexAllEpisodesForSearch, refreshSearchTerms } from "@/lib/search-index";
 import { pruneRateLimits } from "@/lib/rate-limit";
 
 export const JOBS = {
@@ -55,8 +55,9 @@ export async function startJobs(databaseUrl: string, log: (message: string) => v
     if (remaining > 0) await boss.send(JOBS.fetchExtras, {}, { startAfter: 5 });
   });
   await boss.createQueue(JOBS.indexSearch, { name: JOBS.indexSearch, policy: "singleton" });
-  await boss.work(JOBS.indexSearch, { pollingIntervalSeconds: POLL_SECONDS }, async () => {
-    await indexAllEpisodesForSearch();
+  await boss.work<{ refreshTerms?: boolean }>(JOBS.indexSearch, { pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {
+    // Indexing refreshes the word counts when it wrote something; a story edit asks for them anyway.
+    if ((await indexAllEpisodesForSearch()) === 0 && job?.data?.refreshTerms) await refreshSearchTerms();
   });
   await boss.createQueue(JOBS.sendNewsletter, { name: JOBS.sendNewsletter, policy: "stately" });
   await boss.work<{ issueId: string }>(JOBS.sendNewsletter, { pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {
@@ -100,6 +101,13 @@ export async function requestIssueSend(issueId: string): Promise<void> {
   const boss = await startJobsOnce();
   if (!boss) throw new Error("Background jobs are disabled (JOBS_ENABLED=false): newsletters are sent by them.");
   await boss.send(JOBS.sendNewsletter, { issueId }, { singletonKey: issueId });
+}
+
+/** After stories change: the word counts related lists use, refreshed in the background (inline without jobs). */
+export async function requestSearchTermsRefresh(): Promise<void> {
+  const boss = await startJobsOnce();
+  if (boss) await boss.send(JOBS.indexSearch, { refreshTerms: true });
+  else await refreshSearchTerms();
 }
 
 export async function stopJobs(): Promise<void> {

@@ -7,7 +7,7 @@ import { getEnv } from "@/lib/env";
 import { formatDate, formatDuration } from "@/lib/format";
 import { PermanentMailError, type Mailer } from "@/lib/mail/mailer";
 import type { NewsletterKind } from "@/lib/generated/prisma/client";
-import { publishedStoryWhere } from "@/lib/stories";
+import { publishedStoryWhere } from "@/lib/stories/stories";
 import { listUnsubscribeHeaders, subscriberLinks } from "./links";
 import { siteName } from "@/lib/shows";
 import { issueEmail, type IssueContent, type IssueItem } from "./templates";

@@ -1,7 +1,7 @@
 // The site's other feeds: stories as RSS with their full text, episodes and stories together as a JSON Feed, and
 // every show's podcast feed as OPML (what podcast apps import to subscribe to a whole network).
 import { prisma } from "@/lib/db";
-import { publishedStoryWhere, storyBodyHtml } from "@/lib/stories";
+import { publishedStoryWhere, storyBodyHtml } from "@/lib/stories/stories";
 import type { FeedVersion } from "./conditional";
 import { podcastFeedPath } from "./links";
 import { absolute, cdata, element, emptyElement } from "./xml";

@@ -2,7 +2,7 @@
 // the protocol's limits (and each file stays small). Pages are listed oldest first, so a given sitemap's contents
 // only change when pages are removed, and new pages land in the last one.
 import { prisma } from "@/lib/db";
-import { publishedStoryWhere } from "@/lib/stories";
+import { publishedStoryWhere } from "@/lib/stories/stories";
 import { absolute, element } from "./xml";
 
 export const SITEMAP_SIZE = 10_000;

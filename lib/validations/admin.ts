@@ -13,7 +13,7 @@ const optionalSlug = z
 
 export const addSourceSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: "Enter the feed's http(s) address." }).max(2048),
-  kind: z.enum(["PODCAST", "YOUTUBE", "VIDEO", "APPLE", "SPOTIFY"], { error: "Choose what kind of feed it is." }),
+  kind: z.enum(["PODCAST", "YOUTUBE", "VIDEO", "APPLE", "SPOTIFY", "STORIES"], { error: "Choose what kind of feed it is." }),
   showSlug: optionalSlug,
   // A checkbox: present ("on") when ticked, absent otherwise.
   ownerConfirmed: z.literal("on").optional().transform((value) => value === "on"),

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { getEpisode, getEpisodeFilters, getLatestEpisodes, listEpisodes, EPISODES_PER_PAGE } from "@/lib/episodes";
-import { getLatestStories, getStory } from "@/lib/stories";
+import { getLatestStories, getStory } from "@/lib/stories/stories";
 import { createEpisode, createShow, createStory } from "../setup/factories";
 import { resetDatabase } from "../setup/database";
 

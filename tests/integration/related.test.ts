@@ -6,6 +6,7 @@ import { createEpisode, createShow, createStory } from "../setup/factories";
 beforeEach(resetDatabase);
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, n));
+const asSource = (episode: { id: string; showId: string }) => ({ kind: "EPISODE" as const, id: episode.id, showId: episode.showId });
 
 describe("related content for an episode", () => {
   it("ranks episodes on the same subject first, fills with the show's recent ones, and leaves out gone episodes", async () => {
@@ -16,7 +17,7 @@ describe("related content for an episode", () => {
     const repair = await createEpisode({ showId: show.id, title: "The Quiet Economics of Repair Shops", summary: "Parts pairing and rent.", publishedAt: day(9) });
     const buses = await createEpisode({ showId: show.id, title: "Night Buses", summary: "Drivers of the overnight routes.", publishedAt: day(8) });
 
-    const related = await relatedEpisodes(source, 3);
+    const related = await relatedEpisodes(asSource(source), 3);
     expect(related.map((episode) => episode.slug)).toEqual([sensors.slug, repair.slug, buses.slug]);
   });
 
@@ -26,13 +27,13 @@ describe("related content for an episode", () => {
     await createStory({ title: "Bridge inspection draft", body: "Bridges and inspectors.", status: "DRAFT", publishedAt: null });
     await createStory({ title: "Phone repair margins", body: "Screens and batteries." });
 
-    expect((await relatedStories(source)).map((story) => story.slug)).toEqual([match.slug]);
+    expect((await relatedStories(asSource(source))).map((story) => story.slug)).toEqual([match.slug]);
   });
 
   it("copes with an episode whose words are all stop words", async () => {
     const source = await createEpisode({ title: "The And Of", summary: "" });
     await createStory({ title: "Anything", body: "Text." });
-    expect(await relatedStories(source)).toEqual([]);
-    expect(await relatedEpisodes(source)).toEqual([]);
+    expect(await relatedStories(asSource(source))).toEqual([]);
+    expect(await relatedEpisodes(asSource(source))).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ export default async function ProtectedAdminLayout({ children }: { children: Rea
             {admin ? (
               <>
                 <Link href="/admin/feeds">Feeds</Link>
+                <Link href="/admin/stories">Stories</Link>
                 <Link href="/admin/links">Links to review</Link>
                 <Link href="/admin/newsletter">Newsletter</Link>
                 <Link href="/admin/people">People</Link>

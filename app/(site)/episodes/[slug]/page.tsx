@@ -20,7 +20,7 @@ import { PageSection } from "@/components/ui/page-section";
 import { getEnv } from "@/lib/env";
 import { episodeExtras, getEpisode, listenLinks, playableEpisode } from "@/lib/episodes";
 import { relatedEpisodes, relatedStories } from "@/lib/related";
-import { getLatestStories } from "@/lib/stories";
+import { getLatestStories } from "@/lib/stories/stories";
 import { episodeJsonLd, jsonLdText } from "@/lib/structured-data";
 import { findBySlug } from "@/lib/validations/params";
 import { oembedPath, podcastFeedPath, SITE_FEEDS } from "@/lib/syndication/links";
@@ -77,7 +77,8 @@ export async function generateMetadata({ params }: PageProps<"/episodes/[slug]">
 export default async function EpisodePage({ params }: PageProps<"/episodes/[slug]">) {
   const episode = await loadEpisode(params);
   const { chapters, persons } = episodeExtras(episode);
-  const [moreEpisodes, matchingStories] = await Promise.all([relatedEpisodes(episode), relatedStories(episode)]);
+  const source = { kind: "EPISODE", id: episode.id, showId: episode.showId } as const;
+  const [moreEpisodes, matchingStories] = await Promise.all([relatedEpisodes(source), relatedStories(source)]);
   const stories = matchingStories.length ? { title: "Related stories", list: matchingStories } : { title: "Latest stories", list: await getLatestStories(3) };
   const base = playableEpisode(episode);
   const playable = base && { ...base, chapters };

@@ -1,7 +1,7 @@
 // The Open Graph image of a story without a hero image.
 import { ogCard } from "@/components/og/og-card";
 import { formatDate } from "@/lib/format";
-import { getStory } from "@/lib/stories";
+import { getStory } from "@/lib/stories/stories";
 import { findBySlug } from "@/lib/validations/params";
 
 export const revalidate = 86400;

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { z } from "zod";
+import { Pagination } from "@/components/ui/pagination";
+import { requireAdmin } from "@/lib/admin-session";
+import { listStoriesForAdmin, storyState } from "@/lib/stories/editor";
+
+const cell = "border-b border-gray-200 px-2 py-2 align-top";
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const paramsSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+const STATE_LABEL = { draft: "Draft", scheduled: "Scheduled", published: "Published" } as const;
+
+export default async function AdminStoriesPage({ searchParams }: PageProps<"/admin/stories">) {
+  await requireAdmin();
+  const { q, page } = paramsSchema.parse(await searchParams);
+  const list = await listStoriesForAdmin({ q, page });
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="font-display text-3xl font-bold">Stories</h1>
+        <div className="flex gap-3 text-sm font-semibold">
+          <Link href="/admin/stories/import" className="rounded-md border border-gray-400 px-3 py-1.5">
+            Import from WordPress
+          </Link>
+          <Link href="/admin/stories/new" className="rounded-md bg-ink px-3 py-1.5 text-white">
+            New story
+          </Link>
+        </div>
+      </div>
+      <form method="get" className="flex items-end gap-3">
+        <label className="text-sm font-semibold">
+          Headline or slug
+          <input name="q" type="search" defaultValue={q} className="mt-1 block rounded-md border border-gray-300 px-3 py-1.5 font-normal" />
+        </label>
+        <button type="submit" className="rounded-md bg-ink px-3 py-1.5 text-sm font-semibold text-white">
+          Find
+        </button>
+      </form>
+      <p className="text-sm text-gray-600">{list.total} stories and pages</p>
+      <table className="w-full border-collapse bg-white text-sm shadow-sm">
+        <thead>
+          <tr className="text-left">
+            <th className={cell}>Headline</th>
+            <th className={cell}>State</th>
+            <th className={cell}>Publish time (UTC)</th>
+            <th className={cell}>Edited (UTC)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.stories.map((story) => (
+            <tr key={story.id}>
+              <td className={cell}>
+                <Link href={`/admin/stories/${story.id}`} className="font-semibold underline">
+                  {story.title}
+                </Link>
+                <div className="text-gray-600">
+                  /stories/{story.slug}
+                  {story.kind === "PAGE" ? " · page" : null}
+                  {story.authorName ? ` · ${story.authorName}` : null}
+                </div>
+              </td>
+              <td className={cell}>{STATE_LABEL[storyState(story)]}</td>
+              <td className={cell}>{story.publishedAt ? when.format(story.publishedAt) : "—"}</td>
+              <td className={cell}>{when.format(story.updatedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={page} pageCount={list.pageCount} basePath="/admin/stories" query={{ q }} />
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+// Writing stories in the admin: create and edit (the slug may change: the old one keeps redirecting), categories
+// and tags by name, episodes linked at a moment, the related lists' pins and removals.
+import { prisma, Prisma } from "@/lib/db";
+import { slugify, uniqueSlug } from "@/lib/slug";
+import { requestSearchTermsRefresh } from "@/lib/jobs";
+import type { ContentKind } from "@/lib/generated/prisma/enums";
+import type { StoryForm } from "@/lib/validations/story";
+import { storyBodyHtml } from "./stories";
+
+export class StoryEditError extends Error {
+  override name = "StoryEditError";
+}
+
+export type StoryState = "draft" | "scheduled" | "published";
+
+export function storyState(story: { status: "DRAFT" | "PUBLISHED"; publishedAt: Date | null }, now = new Date()): StoryState {
+  if (story.status === "DRAFT") return "draft";
+  return story.publishedAt && story.publishedAt > now ? "scheduled" : "published";
+}
+
+type Transaction = Prisma.TransactionClient;
+
+/** Rows for names ("City hall"), found by their slug or created: one statement for the whole list. */
+async function labelIds(tx: Transaction, table: "Category" | "Tag", names: string[]): Promise<string[]> {
+  const labels = [...new Map(names.map((name) => [slugify(name), name])).entries()].map(([slug, name]) => ({ slug, name }));
+  if (!labels.length) return [];
+  const json = JSON.stringify(labels);
+  const rows =
+    table === "Category"
+      ? await tx.$queryRaw<{ id: string }[]>`
+          INSERT INTO "Category" ("id", "slug", "name") SELECT 'c' || md5(random()::text || l.slug), l.slug, l.name FROM jsonb_to_recordset(${json}::jsonb) AS l(slug text, name text)
+          ON CONFLICT ("slug") DO UPDATE SET "slug" = EXCLUDED."slug" RETURNING "id"`
+      : await tx.$queryRaw<{ id: string }[]>`
+          INSERT INTO "Tag" ("id", "slug", "name") SELECT 't' || md5(random()::text || l.slug), l.slug, l.name FROM jsonb_to_recordset(${json}::jsonb) AS l(slug text, name text)
+          ON CONFLICT ("slug") DO UPDATE SET "slug" = EXCLUDED."slug" RETURNING "id"`;
+  return rows.map((row) => row.id);
+}
+
+/** The slug a save may take: free, or this story's own (current or old). */
+async function checkSlugFree(tx: Transaction, slug: string, storyId: string | undefined): Promise<void> {
+  const [owner, redirect] = await Promise.all([
+    tx.story.findUnique({ where: { slug }, select: { id: true } }),
+    tx.storySlugRedirect.findUnique({ where: { slug }, select: { storyId: true } }),
+  ]);
+  if ((owner && owner.id !== storyId) || (redirect && redirect.storyId !== storyId)) {
+    throw new StoryEditError(`The address /stories/${slug} belongs to another story (now or before): choose another slug.`);
+  }
+}
+
+export interface SavedStory {
+  id: string;
+  slug: string;
+  /** Slugs whose pages changed: the new and, after a rename, the old one. */
+  paths: string[];
+  state: StoryState;
+}
+
+export interface SaveOptions {
+  hero?: { url: string; srcset: string };
+  now?: Date;
+}
+
+/** Creates (no id) or updates a story from the editor's validated form. */
+export async function saveStory(form: StoryForm, options: SaveOptions = {}): Promise<SavedStory> {
+  const now = options.now ?? new Date();
+  const publishAt = form.publishAt && new Date(form.publishAt.getTime() + form.timezoneOffset * 60_000);
+  const saved = await prisma.$transaction(async (tx) => {
+    const existing = form.id ? await tx.story.findUnique({ where: { id: form.id }, select: { id: true, slug: true, publishedAt: true, heroImageUrl: true, heroImageSrcset: true } }) : null;
+    if (form.id && !existing) throw new StoryEditError("That story no longer exists.");
+    const slug =
+      form.slug ??
+      existing?.slug ??
+      (await uniqueSlug(slugify(form.title), async (candidate) => Boolean((await tx.story.findUnique({ where: { slug: candidate }, select: { id: true } })) ?? (await tx.storySlugRedirect.findUnique({ where: { slug: candidate } })))));
+    await checkSlugFree(tx, slug, existing?.id);
+
+    const episodes = form.episodes.length
+      ? await tx.episode.findMany({ where: { slug: { in: form.episodes.map((link) => link.slug) } }, select: { id: true, slug: true } })
+      : [];
+    const unknown = form.episodes.filter((link) => !episodes.some((episode) => episode.slug === link.slug));
+    if (unknown.length) throw new StoryEditError(`No episode has the address ${unknown.map((link) => `/episodes/${link.slug}`).join(", ")}.`);
+
+    // Published with no date: now. A draft keeps the date it was given (or had) for when it is published.
+    const publishedAt = publishAt ?? existing?.publishedAt ?? (form.status === "PUBLISHED" ? now : null);
+    const hero = options.hero ?? (form.heroImageUrl === existing?.heroImageUrl ? { url: existing?.heroImageUrl, srcset: existing?.heroImageSrcset } : { url: form.heroImageUrl, srcset: null });
+    const fields = {
+      slug,
+      title: form.title,
+      dek: form.dek,
+      body: form.body,
+      bodyFormat: "MARKDOWN" as const,
+      authorName: form.authorName,
+      status: form.status,
+      kind: form.kind,
+      publishedAt,
+      heroImageUrl: hero.url ?? null,
+      heroImageSrcset: hero.srcset ?? null,
+      heroAlt: form.heroAlt,
+      heroCaption: form.heroCaption ?? null,
+      heroCredit: form.heroCredit ?? null,
+      audioUrl: form.audioUrl ?? null,
+    };
+    const story = existing ? await tx.story.update({ where: { id: existing.id }, data: fields, select: { id: true } }) : await tx.story.create({ data: fields, select: { id: true } });
+
+    if (existing && existing.slug !== slug) {
+      await tx.storySlugRedirect.upsert({ where: { slug: existing.slug }, create: { slug: existing.slug, storyId: story.id }, update: { storyId: story.id } });
+    }
+    // A story that takes back an old slug of its own no longer redirects it.
+    await tx.storySlugRedirect.deleteMany({ where: { slug, storyId: story.id } });
+
+    const [categoryIds, tagIds] = [await labelIds(tx, "Category", form.categories), await labelIds(tx, "Tag", form.tags)];
+    await tx.storyCategory.deleteMany({ where: { storyId: story.id } });
+    await tx.storyCategory.createMany({ data: categoryIds.map((categoryId) => ({ storyId: story.id, categoryId })) });
+    await tx.storyTag.deleteMany({ where: { storyId: story.id } });
+    await tx.storyTag.createMany({ data: tagIds.map((tagId) => ({ storyId: story.id, tagId })) });
+    await tx.storyEpisode.deleteMany({ where: { storyId: story.id } });
+    await tx.storyEpisode.createMany({
+      data: form.episodes.map((link, position) => ({ storyId: story.id, episodeId: episodes.find((episode) => episode.slug === link.slug)!.id, startSeconds: link.startSeconds ?? null, position })),
+    });
+    return { id: story.id, slug, paths: [slug, ...(existing && existing.slug !== slug ? [existing.slug] : [])], state: storyState({ status: form.status, publishedAt }, now) };
+  });
+  await requestSearchTermsRefresh();
+  return saved;
+}
+
+export async function deleteStory(id: string): Promise<string | null> {
+  const story = await prisma.story.delete({ where: { id }, select: { slug: true } }).catch(() => null);
+  await prisma.relatedOverride.deleteMany({ where: { OR: [{ sourceKind: "STORY", sourceId: id }, { targetKind: "STORY", targetId: id }] } });
+  return story?.slug ?? null;
+}
+
+/** The editor's live preview: exactly what the page will show. */
+export async function previewStoryBody(markdown: string): Promise<string> {
+  return storyBodyHtml(markdown, "MARKDOWN");
+}
+
+export const editorStorySelect = {
+  id: true,
+  slug: true,
+  title: true,
+  dek: true,
+  body: true,
+  bodyFormat: true,
+  authorName: true,
+  status: true,
+  kind: true,
+  publishedAt: true,
+  heroImageUrl: true,
+  heroAlt: true,
+  heroCaption: true,
+  heroCredit: true,
+  audioUrl: true,
+  categories: { select: { category: { select: { name: true } } } },
+  tags: { select: { tag: { select: { name: true } } } },
+  episodes: { select: { startSeconds: true, episode: { select: { id: true, slug: true, title: true } } }, orderBy: { position: "asc" } },
+} satisfies Prisma.StorySelect;
+
+export type EditorStory = Prisma.StoryGetPayload<{ select: typeof editorStorySelect }>;
+
+export async function getStoryForEditor(id: string): Promise<EditorStory | null> {
+  return prisma.story.findUnique({ where: { id }, select: editorStorySelect });
+}
+
+export const ADMIN_STORIES_PER_PAGE = 50;
+
+export async function listStoriesForAdmin(filter: { q?: string; page: number }) {
+  const where: Prisma.StoryWhereInput = filter.q ? { OR: [{ title: { contains: filter.q, mode: "insensitive" } }, { slug: { contains: filter.q } }] } : {};
+  const [total, stories] = await Promise.all([
+    prisma.story.count({ where }),
+    prisma.story.findMany({
+      where,
+      select: { id: true, slug: true, title: true, status: true, kind: true, publishedAt: true, updatedAt: true, authorName: true },
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * ADMIN_STORIES_PER_PAGE,
+      take: ADMIN_STORIES_PER_PAGE,
+    }),
+  ]);
+  return { total, stories, pageCount: Math.max(1, Math.ceil(total / ADMIN_STORIES_PER_PAGE)) };
+}
+
+/** An editor pins (pinned true), hides (false) or returns to the ranking (null) one item of a related list. */
+export async function setRelatedOverride(
+  source: { kind: ContentKind; id: string },
+  target: { kind: ContentKind; slug: string },
+  pinned: boolean | null,
+): Promise<void> {
+  const found =
+    target.kind === "EPISODE"
+      ? await prisma.episode.findUnique({ where: { slug: target.slug }, select: { id: true } })
+      : await prisma.story.findUnique({ where: { slug: target.slug }, select: { id: true } });
+  if (!found) throw new StoryEditError(`No ${target.kind === "EPISODE" ? "episode" : "story"} has the slug "${target.slug}".`);
+  const key = { sourceKind: source.kind, sourceId: source.id, targetKind: target.kind, targetId: found.id };
+  if (pinned === null) {
+    await prisma.relatedOverride.deleteMany({ where: key });
+    return;
+  }
+  await prisma.relatedOverride.upsert({
+    where: { sourceKind_sourceId_targetKind_targetId: key },
+    create: { ...key, pinned },
+    update: { pinned },
+  });
+}
+
+/** The overrides on one item's lists, for the editor. */
+export async function listRelatedOverrides(source: { kind: ContentKind; id: string }) {
+  const overrides = await prisma.relatedOverride.findMany({ where: { sourceKind: source.kind, sourceId: source.id }, orderBy: { createdAt: "asc" } });
+  const [episodes, stories] = await Promise.all([
+    prisma.episode.findMany({ where: { id: { in: overrides.filter((row) => row.targetKind === "EPISODE").map((row) => row.targetId) } }, select: { id: true, slug: true, title: true } }),
+    prisma.story.findMany({ where: { id: { in: overrides.filter((row) => row.targetKind === "STORY").map((row) => row.targetId) } }, select: { id: true, slug: true, title: true } }),
+  ]);
+  const items = new Map([...episodes, ...stories].map((item) => [item.id, item]));
+  return overrides.flatMap((row) => {
+    const item = items.get(row.targetId);
+    return item ? [{ targetKind: row.targetKind, pinned: row.pinned, slug: item.slug, title: item.title }] : [];
+  });
+}
