@@ -230,13 +230,15 @@ const threadSelect = {
   editedAt: true,
   deletedAt: true,
   authorId: true,
+  guestName: true,
   author: { select: { name: true, email: true } },
 } satisfies Prisma.CommentSelect;
 
 function toThread(row: Prisma.CommentGetPayload<{ select: typeof threadSelect }>, replies: ThreadComment[] = []): ThreadComment {
   return {
     id: row.id,
-    authorName: row.author ? row.author.name || displayNameFromEmail(row.author.email ?? "") : "A deleted user",
+    // A comment imported from WordPress keeps its commenter's name; one with no author left was a deleted account's.
+    authorName: row.author ? row.author.name || displayNameFromEmail(row.author.email ?? "") : (row.guestName ?? "A deleted user"),
     body: row.deletedAt ? "" : row.body,
     momentSeconds: row.momentSeconds,
     likeCount: row.likeCount,

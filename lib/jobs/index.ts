@@ -8,6 +8,7 @@ import { siteMailer } from "@/lib/mail/mailer";
 import { sendIssue } from "@/lib/newsletter/issues";
 import { indexAllEpisodesForSearch, refreshSearchTerms } from "@/lib/search-index";
 import { pruneRateLimits } from "@/lib/rate-limit";
+import { markWxrImportQueued, runWxrImport } from "@/lib/stories/wxr-import";
 
 export const JOBS = {
   /** Every few minutes: sync the sources whose interval has passed. */
@@ -20,6 +21,8 @@ export const JOBS = {
   indexSearch: "search.index-episodes",
   /** Send (or resume sending) one newsletter issue. */
   sendNewsletter: "newsletter.send-issue",
+  /** Import a WordPress export the admin confirmed after its dry run. */
+  importWordPress: "stories.import-wordpress",
   /** Daily: forget rate-limit windows long past. */
   pruneRateLimits: "maintenance.prune-rate-limits",
 } as const;
@@ -68,6 +71,10 @@ export async function startJobs(databaseUrl: string, log: (message: string) => v
     if (outcome.status === "waiting") await boss.send(JOBS.sendNewsletter, job.data, { startAfter: outcome.retryAt, singletonKey: job.data.issueId });
     if (outcome.status === "busy") await boss.send(JOBS.sendNewsletter, job.data, { startAfter: 150, singletonKey: job.data.issueId });
   });
+  await boss.createQueue(JOBS.importWordPress, { name: JOBS.importWordPress, policy: "stately" });
+  await boss.work<{ importId: string }>(JOBS.importWordPress, { pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {
+    if (job) await runWxrImport(job.data.importId);
+  });
   await boss.createQueue(JOBS.pruneRateLimits, { name: JOBS.pruneRateLimits, policy: "singleton" });
   await boss.schedule(JOBS.pruneRateLimits, "17 4 * * *");
   await boss.work(JOBS.pruneRateLimits, async () => {
@@ -101,6 +108,14 @@ export async function requestIssueSend(issueId: string): Promise<void> {
   const boss = await startJobsOnce();
   if (!boss) throw new Error("Background jobs are disabled (JOBS_ENABLED=false): newsletters are sent by them.");
   await boss.send(JOBS.sendNewsletter, { issueId }, { singletonKey: issueId });
+}
+
+/** Imports a staged WordPress export: in a job when jobs run, else while the admin waits. */
+export async function requestWxrImport(importId: string): Promise<void> {
+  await markWxrImportQueued(importId);
+  const boss = await startJobsOnce();
+  if (boss) await boss.send(JOBS.importWordPress, { importId }, { singletonKey: importId });
+  else await runWxrImport(importId);
 }
 
 /** After stories change: the word counts related lists use, refreshed in the background (inline without jobs). */

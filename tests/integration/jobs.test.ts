@@ -8,6 +8,8 @@ import { resetDatabase } from "../setup/database";
 import { useFeedServer } from "../setup/use-feed-server";
 
 const server = useFeedServer();
+// This file is about the job queue itself (tests/setup/worker-database.ts turns jobs off for the others).
+process.env.JOBS_ENABLED = "true";
 
 const demoFeed = readFileSync(path.resolve("tests/fixtures/feeds/long-signal.xml"), "utf8");
 

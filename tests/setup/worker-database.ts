@@ -12,3 +12,6 @@ process.env.FEEDS_ALLOW_PRIVATE_HOSTS = "true";
 // The Spotify tests talk to a stand-in for Spotify on 127.0.0.1 that accepts any client credentials.
 process.env.SPOTIFY_CLIENT_ID = "test-client-id";
 process.env.SPOTIFY_CLIENT_SECRET = "test-client-secret";
+// Work the app hands to background jobs runs inline, so a test sees its outcome; tests/integration/jobs.test.ts
+// starts the jobs itself.
+process.env.JOBS_ENABLED = "false";

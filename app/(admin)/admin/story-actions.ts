@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ActionFailure, adminAction } from "@/lib/admin-action";
 import { isAdmin } from "@/lib/admin-session";
+import { requestWxrImport } from "@/lib/jobs";
 import { ImageUploadError, storeHeroImage } from "@/lib/media/hero-image";
 import { deleteStory, previewStoryBody, saveStory, setRelatedOverride, StoryEditError } from "@/lib/stories/editor";
 import { HERO_IMAGE_MAX_BYTES, STORY_LIMITS, storyFormSchema, type StoryForm } from "@/lib/validations/story";
@@ -83,4 +84,11 @@ export const relatedOverrideAction = adminAction(overrideSchema, async (input) =
   }
   revalidatePath("/", "layout");
   return input.decision === "pin" ? "Pinned: it comes first in the list." : input.decision === "hide" ? "Hidden from the list." : "Back to the ranking.";
+});
+
+export const startWxrImportAction = adminAction(z.object({ importId: z.string().min(1).max(40) }), async ({ importId }) => {
+  await requestWxrImport(importId);
+  revalidatePath(`/admin/stories/import/${importId}`);
+  revalidatePath("/", "layout");
+  return "Import started.";
 });
