@@ -13,7 +13,7 @@ export async function listSourcesForAdmin() {
       lastError: true,
       syncStartedAt: true,
       show: { select: { slug: true, title: true } },
-      _count: { select: { episodes: true, platformItems: true } },
+      _count: { select: { episodes: true, platformItems: true, stories: true } },
     },
     orderBy: [{ show: { title: "asc" } }, { createdAt: "asc" }],
   });

@@ -8,6 +8,7 @@ import { matchShowItems, platformOf, recordPlatformItems } from "./links";
 import { appleLookupUrl, fetchPlatformEpisodes, PlatformApiError, spotifyEpisodesUrl } from "./platform-apis";
 import { parseOffThread, warmParseWorker } from "./parse-worker-client";
 import { FeedParseError, type ParsedFeed } from "./parse";
+import { writeFeedStories } from "@/lib/stories/feed-stories";
 
 // A claim older than this belongs to a run that died (a crashed instance); another run may take the source over.
 const STALE_CLAIM_MS = 15 * 60 * 1000;
@@ -160,6 +161,8 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
             importHashes: parsed.importHashes,
           };
           written = await writeEpisodes(tx, target, feed, options.onProgress, claimedAt);
+        } else if (source.kind === "STORIES") {
+          written = await writeFeedStories(tx, sourceId, feed, claimedAt);
         } else {
           const items = await recordPlatformItems(tx, source, feed, claimedAt);
           written = { ...items, unchanged: 0, gone: 0, skipped: feed.skipped };
@@ -258,7 +261,12 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
 
   const source = await prisma.$transaction(async (tx) => {
     let showId: string;
-    if (input.showSlug) {
+    if (input.kind === "STORIES" && !input.showSlug) {
+      // A stories feed is the site's own writing: it hangs on the site's first show.
+      const show = await tx.show.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
+      if (!show) throw new FeedSourceError("Add the show's podcast feed first: a stories feed belongs to a show.");
+      showId = show.id;
+    } else if (input.showSlug) {
       const show = await tx.show.findUnique({ where: { slug: input.showSlug }, select: { id: true } });
       if (!show) throw new FeedSourceError(`There is no show "${input.showSlug}".`);
       showId = show.id;

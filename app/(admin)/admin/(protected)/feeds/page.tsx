@@ -28,6 +28,7 @@ export default async function AdminFeedsPage() {
               <option value="VIDEO">Other video/audio RSS (Rumble…)</option>
               <option value="APPLE">Apple Podcasts show page (episode links)</option>
               <option value="SPOTIFY">Spotify show page (episode links)</option>
+              <option value="STORIES">Stories: the site's RSS/Atom feed with full text</option>
             </select>
           </label>
           <label className="text-sm font-semibold">
@@ -87,7 +88,7 @@ export default async function AdminFeedsPage() {
                     {source.lastError ? <p className="text-red-700">{source.lastError}</p> : null}
                     {!source.enabled ? <p className="font-semibold">Disabled</p> : null}
                   </td>
-                  <td className={cell}>{source.kind === "PODCAST" ? `${source._count.episodes} episodes` : `${source._count.platformItems} videos`}</td>
+                  <td className={cell}>{source.kind === "PODCAST" ? `${source._count.episodes} episodes` : source.kind === "STORIES" ? `${source._count.stories} stories` : `${source._count.platformItems} videos`}</td>
                   <td className={`${cell} space-y-2`}>
                     <ActionForm action={syncNow} values={{ sourceId: source.id }} submitLabel="Sync now" />
                     <ActionForm
