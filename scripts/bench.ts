@@ -14,6 +14,7 @@ import { episodePageBenchmarks } from "./bench/episode-page";
 import { feedImportBenchmarks } from "./bench/feed-import";
 import { newsletterBenchmarks } from "./bench/newsletter";
 import { searchAndFeedBenchmarks } from "./bench/search-feeds";
+import { storyBenchmarks } from "./bench/stories";
 import { runCli } from "./cli";
 
 const REPORT = "docs/BENCHMARKS.md";
@@ -62,6 +63,13 @@ The page row is the production build rendering an episode page whose thread has 
 first 20 threads, then reads the thread fresh from /api/comments when it comes near).`,
     run: commentBenchmarks,
   },
+  stories: {
+    title: "Stories (issue: stories, full-text articles, WordPress import)",
+    about: `Library calls on the embedded database: both related lists of an item (as its page asks for them) on the
+search section's corpus, 5,000 episodes with transcripts and 10,000 stories; and a generated WordPress export read,
+reported and imported, then imported again.`,
+    run: storyBenchmarks,
+  },
 } as const;
 
 type SectionName = keyof typeof SECTIONS;
@@ -82,7 +90,7 @@ async function previousSections(): Promise<Partial<Record<SectionName, string>>>
 
 runCli(async (log) => {
   const { values } = parseArgs({ options: { only: { type: "string" } } });
-  const only = z.enum(["feeds", "pages", "search", "newsletter", "comments"], { error: "--only must be feeds, pages, search, newsletter or comments" }).optional().parse(values.only);
+  const only = z.enum(["feeds", "pages", "search", "newsletter", "comments", "stories"], { error: "--only must be feeds, pages, search, newsletter, comments or stories" }).optional().parse(values.only);
   const names = only ? [only] : (Object.keys(SECTIONS) as SectionName[]);
   const sections = await previousSections();
 

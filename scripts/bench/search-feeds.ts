@@ -29,7 +29,8 @@ function transcriptFor(episode: number) {
   }));
 }
 
-async function seed(log: (message: string) => void) {
+/** 5,000 episodes with transcripts and 10,000 stories, indexed and vacuumed; answers the show's slug. */
+export async function seedSearchCorpus(log: (message: string) => void) {
   log(`Seeding ${EPISODES} episodes with ${TRANSCRIPT_LINES}-line transcripts and ${STORIES} stories`);
   const { showSlug } = await importPodcastFeed(bigFeedXml(EPISODES));
   const episodes = await prisma.episode.findMany({ select: { id: true }, orderBy: { publishedAt: "asc" } });
@@ -77,7 +78,7 @@ export async function searchAndFeedBenchmarks(postgresServerUrl: string, log: (m
   await applyMigrations(database.url);
   useDatabaseUrl(database.url);
   try {
-    const showSlug = await seed(log);
+    const showSlug = await seedSearchCorpus(log);
 
     const queries = [...TOPICS, '"bridges plan"', "buses or rail", "housing -zoning", "guest number 4242", "roads rails rates", "council met", "stalled"];
     log(`Searching: ${queries.length} queries × 10 (full results: ranking, snippets, transcript moments)`);
