@@ -5,6 +5,7 @@ import { slugify, uniqueSlug } from "@/lib/slug";
 import { requestSearchTermsRefresh } from "@/lib/jobs";
 import type { ContentKind } from "@/lib/generated/prisma/enums";
 import type { StoryForm } from "@/lib/validations/story";
+import { upsertLabels } from "./naming";
 import { storyBodyHtml } from "./stories";
 
 export class StoryEditError extends Error {
@@ -19,22 +20,6 @@ export function storyState(story: { status: "DRAFT" | "PUBLISHED"; publishedAt: 
 }
 
 type Transaction = Prisma.TransactionClient;
-
-/** Rows for names ("City hall"), found by their slug or created: one statement for the whole list. */
-async function labelIds(tx: Transaction, table: "Category" | "Tag", names: string[]): Promise<string[]> {
-  const labels = [...new Map(names.map((name) => [slugify(name), name])).entries()].map(([slug, name]) => ({ slug, name }));
-  if (!labels.length) return [];
-  const json = JSON.stringify(labels);
-  const rows =
-    table === "Category"
-      ? await tx.$queryRaw<{ id: string }[]>`
-          INSERT INTO "Category" ("id", "slug", "name") SELECT 'c' || md5(random()::text || l.slug), l.slug, l.name FROM jsonb_to_recordset(${json}::jsonb) AS l(slug text, name text)
-          ON CONFLICT ("slug") DO UPDATE SET "slug" = EXCLUDED."slug" RETURNING "id"`
-      : await tx.$queryRaw<{ id: string }[]>`
-          INSERT INTO "Tag" ("id", "slug", "name") SELECT 't' || md5(random()::text || l.slug), l.slug, l.name FROM jsonb_to_recordset(${json}::jsonb) AS l(slug text, name text)
-          ON CONFLICT ("slug") DO UPDATE SET "slug" = EXCLUDED."slug" RETURNING "id"`;
-  return rows.map((row) => row.id);
-}
 
 /** The slug a save may take: free, or this story's own (current or old). */
 async function checkSlugFree(tx: Transaction, slug: string, storyId: string | undefined): Promise<void> {
@@ -107,7 +92,8 @@ export async function saveStory(form: StoryForm, options: SaveOptions = {}): Pro
     // A story that takes back an old slug of its own no longer redirects it.
     await tx.storySlugRedirect.deleteMany({ where: { slug, storyId: story.id } });
 
-    const [categoryIds, tagIds] = [await labelIds(tx, "Category", form.categories), await labelIds(tx, "Tag", form.tags)];
+    const categoryIds = [...(await upsertLabels(tx, "Category", form.categories.map((name) => ({ name })))).values()];
+    const tagIds = [...(await upsertLabels(tx, "Tag", form.tags.map((name) => ({ name })))).values()];
     await tx.storyCategory.deleteMany({ where: { storyId: story.id } });
     await tx.storyCategory.createMany({ data: categoryIds.map((categoryId) => ({ storyId: story.id, categoryId })) });
     await tx.storyTag.deleteMany({ where: { storyId: story.id } });

@@ -4,7 +4,7 @@
 import type { Prisma } from "@/lib/db";
 import type { ImportCounts } from "@/lib/feeds/import";
 import type { ParsedFeed } from "@/lib/feeds/parse";
-import { slugify } from "@/lib/slug";
+import { slugPicker } from "./naming";
 
 const DEK_MAX = 600;
 
@@ -12,7 +12,7 @@ export async function writeFeedStories(tx: Prisma.TransactionClient, sourceId: s
   const existing = new Map(
     (await tx.story.findMany({ where: { sourceId, sourceGuid: { in: feed.episodes.map((item) => item.guid) } }, select: { id: true, sourceGuid: true } })).map((row) => [row.sourceGuid!, row.id]),
   );
-  const taken = new Set([...(await tx.story.findMany({ select: { slug: true } })).map((row) => row.slug), ...(await tx.storySlugRedirect.findMany({ select: { slug: true } })).map((row) => row.slug)]);
+  const pick = await slugPicker(tx);
   let created = 0;
   for (const item of feed.episodes) {
     const fields = {
@@ -30,11 +30,7 @@ export async function writeFeedStories(tx: Prisma.TransactionClient, sourceId: s
       await tx.story.update({ where: { id }, data: fields });
       continue;
     }
-    const base = slugify(item.title);
-    let slug = base;
-    for (let suffix = 2; taken.has(slug); suffix += 1) slug = `${base.slice(0, 75)}-${suffix}`;
-    taken.add(slug);
-    await tx.story.create({ data: { ...fields, slug, sourceId, sourceGuid: item.guid, status: "PUBLISHED", publishedAt: item.publishedAt ?? now } });
+    await tx.story.create({ data: { ...fields, slug: pick(item.title), sourceId, sourceGuid: item.guid, status: "PUBLISHED", publishedAt: item.publishedAt ?? now } });
     created += 1;
   }
   return { created, updated: feed.episodes.length - created, unchanged: 0, gone: 0, skipped: feed.skipped };

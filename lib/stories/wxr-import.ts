@@ -14,6 +14,7 @@ import { refreshSearchTerms } from "@/lib/search-index";
 import { sanitizeNotesHtml } from "@/lib/html";
 import { slugify } from "@/lib/slug";
 import { STORY_LIMITS } from "@/lib/validations/story";
+import { slugPicker, upsertLabels } from "./naming";
 import { paragraphs, readWxrFile, WxrError, type WxrDocument, type WxrPost } from "./wxr";
 
 const BATCH = 500;
@@ -84,44 +85,10 @@ export async function analyzeWxr(document: WxrDocument): Promise<WxrReport> {
 
 type Tx = Prisma.TransactionClient;
 
-async function upsertLabels(tx: Tx, table: "Category" | "Tag", labels: { slug: string; name: string }[]): Promise<Map<string, string>> {
-  const unique = [...new Map(labels.map((label) => [slugify(label.slug || label.name), label.name])).entries()].map(([slug, name]) => ({ slug, name }));
-  const ids = new Map<string, string>();
-  for (let start = 0; start < unique.length; start += BATCH) {
-    const json = JSON.stringify(unique.slice(start, start + BATCH));
-    const rows =
-      table === "Category"
-        ? await tx.$queryRaw<{ id: string; slug: string }[]>`
-            INSERT INTO "Category" ("id", "slug", "name") SELECT 'c' || md5(random()::text || l.slug), l.slug, l.name FROM jsonb_to_recordset(${json}::jsonb) AS l(slug text, name text)
-            ON CONFLICT ("slug") DO UPDATE SET "slug" = EXCLUDED."slug" RETURNING "id", "slug"`
-        : await tx.$queryRaw<{ id: string; slug: string }[]>`
-            INSERT INTO "Tag" ("id", "slug", "name") SELECT 't' || md5(random()::text || l.slug), l.slug, l.name FROM jsonb_to_recordset(${json}::jsonb) AS l(slug text, name text)
-            ON CONFLICT ("slug") DO UPDATE SET "slug" = EXCLUDED."slug" RETURNING "id", "slug"`;
-    for (const row of rows) ids.set(row.slug, row.id);
-  }
-  return ids;
-}
-
-/** A slug for every new post: WordPress's own when free, else with a number, never one another story holds. */
+/** A slug for every post: an imported one keeps its own; a new one gets WordPress's when free, else a numbered one. */
 async function assignSlugs(tx: Tx, posts: WxrPost[], existing: Map<number, { slug: string }>): Promise<Map<number, string>> {
-  const taken = new Set([
-    ...(await tx.story.findMany({ select: { slug: true } })).map((row) => row.slug),
-    ...(await tx.storySlugRedirect.findMany({ select: { slug: true } })).map((row) => row.slug),
-  ]);
-  const slugs = new Map<number, string>();
-  for (const post of posts) {
-    const current = existing.get(post.id);
-    if (current) {
-      slugs.set(post.id, current.slug);
-      continue;
-    }
-    const base = slugify(post.slug || post.title);
-    let candidate = base;
-    for (let suffix = 2; taken.has(candidate); suffix += 1) candidate = `${base.slice(0, 75)}-${suffix}`;
-    taken.add(candidate);
-    slugs.set(post.id, candidate);
-  }
-  return slugs;
+  const pick = await slugPicker(tx);
+  return new Map(posts.map((post) => [post.id, existing.get(post.id)?.slug ?? pick(post.slug || post.title)]));
 }
 
 /** Imports a parsed export: all of it or, on any error, none of it. */
