@@ -163,18 +163,22 @@ export async function listStoriesForAdmin(filter: { q?: string; page: number }) 
   return { total, stories, pageCount: Math.max(1, Math.ceil(total / ADMIN_STORIES_PER_PAGE)) };
 }
 
-/** An editor pins (pinned true), hides (false) or returns to the ranking (null) one item of a related list. */
+async function findContent(kind: ContentKind, slug: string): Promise<string> {
+  const found =
+    kind === "EPISODE"
+      ? await prisma.episode.findUnique({ where: { slug }, select: { id: true } })
+      : await prisma.story.findUnique({ where: { slug }, select: { id: true } });
+  if (!found) throw new StoryEditError(`No ${kind === "EPISODE" ? "episode" : "story"} has the slug "${slug}".`);
+  return found.id;
+}
+
+/** An editor pins (pinned true), hides (false) or returns to the ranking (null) one item of a page's related list. */
 export async function setRelatedOverride(
-  source: { kind: ContentKind; id: string },
+  source: { kind: ContentKind; slug: string },
   target: { kind: ContentKind; slug: string },
   pinned: boolean | null,
 ): Promise<void> {
-  const found =
-    target.kind === "EPISODE"
-      ? await prisma.episode.findUnique({ where: { slug: target.slug }, select: { id: true } })
-      : await prisma.story.findUnique({ where: { slug: target.slug }, select: { id: true } });
-  if (!found) throw new StoryEditError(`No ${target.kind === "EPISODE" ? "episode" : "story"} has the slug "${target.slug}".`);
-  const key = { sourceKind: source.kind, sourceId: source.id, targetKind: target.kind, targetId: found.id };
+  const key = { sourceKind: source.kind, sourceId: await findContent(source.kind, source.slug), targetKind: target.kind, targetId: await findContent(target.kind, target.slug) };
   if (pinned === null) {
     await prisma.relatedOverride.deleteMany({ where: key });
     return;

@@ -118,18 +118,19 @@ describe("related content", () => {
   it("lets an editor's links, pins and removals win over the ranking", async () => {
     const { show, bridges, stories } = await newsroom();
     const source = { kind: "EPISODE" as const, id: bridges.id, showId: show.id };
-    await setRelatedOverride(source, { kind: "STORY", slug: stories.water.slug }, true);
-    await setRelatedOverride(source, { kind: "STORY", slug: stories.bridges.slug }, false);
+    const page = { kind: "EPISODE" as const, slug: bridges.slug };
+    await setRelatedOverride(page, { kind: "STORY", slug: stories.water.slug }, true);
+    await setRelatedOverride(page, { kind: "STORY", slug: stories.bridges.slug }, false);
     const list = (await relatedStories(source)).map((story) => story.slug);
     expect(list[0]).toBe(stories.water.slug);
     expect(list).not.toContain(stories.bridges.slug);
-    await setRelatedOverride(source, { kind: "STORY", slug: stories.bridges.slug }, null);
+    await setRelatedOverride(page, { kind: "STORY", slug: stories.bridges.slug }, null);
     expect((await relatedStories(source)).map((story) => story.slug)).toContain(stories.bridges.slug);
 
     // A story linked to an episode leads that episode's related stories.
     const linked = await saveStory(form({ title: "Lunch money", episodes: bridges.slug }));
     expect((await relatedStories(source))[0]?.slug).toBe(linked.slug);
-    await expect(setRelatedOverride(source, { kind: "EPISODE", slug: "nope" }, true)).rejects.toThrow(StoryEditError);
+    await expect(setRelatedOverride(page, { kind: "EPISODE", slug: "nope" }, true)).rejects.toThrow(StoryEditError);
   });
 });
 

@@ -69,7 +69,7 @@ export const deleteStoryAction = adminAction(z.object({ storyId: z.string().min(
 
 const overrideSchema = z.object({
   sourceKind: z.enum(["EPISODE", "STORY"]),
-  sourceId: z.string().min(1).max(40),
+  sourceSlug: z.string().trim().min(1, "Give the slug of the page whose list this is.").max(200),
   targetKind: z.enum(["EPISODE", "STORY"]),
   targetSlug: z.string().trim().min(1, "Give the slug of the episode or story.").max(200),
   decision: z.enum(["pin", "hide", "reset"]),
@@ -77,7 +77,7 @@ const overrideSchema = z.object({
 
 export const relatedOverrideAction = adminAction(overrideSchema, async (input) => {
   try {
-    await setRelatedOverride({ kind: input.sourceKind, id: input.sourceId }, { kind: input.targetKind, slug: input.targetSlug }, input.decision === "reset" ? null : input.decision === "pin");
+    await setRelatedOverride({ kind: input.sourceKind, slug: input.sourceSlug }, { kind: input.targetKind, slug: input.targetSlug }, input.decision === "reset" ? null : input.decision === "pin");
   } catch (error) {
     if (error instanceof StoryEditError) throw new ActionFailure(error.message);
     throw error;

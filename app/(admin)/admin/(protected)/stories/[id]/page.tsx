@@ -76,7 +76,7 @@ export default async function EditStoryPage({ params, searchParams }: PageProps<
                 </span>
                 <ActionForm
                   action={relatedOverrideAction}
-                  values={{ sourceKind: "STORY", sourceId: story.id, targetKind: override.targetKind, targetSlug: override.slug, decision: "reset" }}
+                  values={{ sourceKind: "STORY", sourceSlug: story.slug, targetKind: override.targetKind, targetSlug: override.slug, decision: "reset" }}
                   submitLabel="Undo"
                   buttonClassName="rounded-md border border-gray-400 px-2 py-0.5 text-sm"
                 />
@@ -84,7 +84,7 @@ export default async function EditStoryPage({ params, searchParams }: PageProps<
             ))}
           </ul>
         ) : null}
-        <ActionForm action={relatedOverrideAction} values={{ sourceKind: "STORY", sourceId: story.id }} submitLabel="Apply" className="flex flex-wrap items-end gap-3 text-sm">
+        <ActionForm action={relatedOverrideAction} values={{ sourceKind: "STORY", sourceSlug: story.slug }} submitLabel="Apply" className="flex flex-wrap items-end gap-3 text-sm">
           <label className="font-semibold">
             Item
             <select name="targetKind" className={`ml-2 ${input}`}>
