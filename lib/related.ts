@@ -10,7 +10,7 @@
 import { prisma, Prisma } from "@/lib/db";
 import { inOrder } from "@/lib/in-order";
 import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes";
-import { publishedStoryWhere, storyCardSelect, type StoryCard } from "@/lib/stories/stories";
+import { listedStoryWhere, storyCardSelect, type StoryCard } from "@/lib/stories/stories";
 import type { ContentKind } from "@/lib/generated/prisma/enums";
 
 export interface RelatedSource {
@@ -105,7 +105,7 @@ export async function relatedEpisodes(source: RelatedSource, limit = 4): Promise
 
 export async function relatedStories(source: RelatedSource, limit = 3): Promise<StoryCard[]> {
   const { first, hidden } = await curated(source, "STORY");
-  const chosen = await prisma.story.findMany({ where: { id: { in: first }, kind: "ARTICLE", ...publishedStoryWhere() }, select: { id: true } });
+  const chosen = await prisma.story.findMany({ where: { id: { in: first }, ...listedStoryWhere() }, select: { id: true } });
   const ids = inOrder(first, chosen).map((row) => row.id).slice(0, limit);
   ids.push(
     ...(await rankedMatches(

@@ -24,6 +24,8 @@ export interface StoryEditorValues {
   heroCredit: string;
   audioUrl: string;
   episodes: { slug: string; startSeconds: number | null }[];
+  /** Written stories are Markdown; imported ones stay HTML. */
+  bodyFormat: "MARKDOWN" | "HTML";
 }
 
 export interface StoryEditorProps {
@@ -72,11 +74,11 @@ export function StoryEditor({ story, initialPreview }: StoryEditorProps) {
   useEffect(() => {
     const request = ++latest.current;
     const timer = setTimeout(async () => {
-      const html = await previewStoryAction(body);
+      const html = await previewStoryAction(body, story.bodyFormat);
       if (request === latest.current) setPreview(html);
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [body]);
+  }, [body, story.bodyFormat]);
   const errors = state?.fieldErrors;
   return (
     <form action={formAction} className="space-y-5">
@@ -103,7 +105,7 @@ export function StoryEditor({ story, initialPreview }: StoryEditorProps) {
         </Field>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Field label="Body (Markdown)" name="body" errors={errors}>
+        <Field label={story.bodyFormat === "HTML" ? "Body (HTML)" : "Body (Markdown)"} name="body" errors={errors}>
           <textarea name="body" rows={24} value={body} onChange={(event) => setBody(event.target.value)} className={`${input} font-mono text-sm`} />
         </Field>
         <section aria-label="Preview" className="text-sm">

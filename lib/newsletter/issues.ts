@@ -7,7 +7,7 @@ import { getEnv } from "@/lib/env";
 import { formatDate, formatDuration } from "@/lib/format";
 import { PermanentMailError, type Mailer } from "@/lib/mail/mailer";
 import type { NewsletterKind } from "@/lib/generated/prisma/client";
-import { publishedStoryWhere } from "@/lib/stories/stories";
+import { listedStoryWhere } from "@/lib/stories/stories";
 import { listUnsubscribeHeaders, subscriberLinks } from "./links";
 import { siteName } from "@/lib/shows";
 import { issueEmail, type IssueContent, type IssueItem } from "./templates";
@@ -51,7 +51,7 @@ export async function composeIssue(kind: NewsletterKind, intro = "", now = new D
     kind === "EPISODES"
       ? []
       : prisma.story.findMany({
-          where: { AND: [publishedStoryWhere(), { publishedAt: window }] },
+          where: { AND: [listedStoryWhere(), { publishedAt: window }] },
           orderBy: { publishedAt: "desc" },
           take,
           select: { slug: true, title: true, dek: true, publishedAt: true, authorName: true },

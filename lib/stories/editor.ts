@@ -3,7 +3,7 @@
 import { prisma, Prisma } from "@/lib/db";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import { requestSearchTermsRefresh } from "@/lib/jobs";
-import type { ContentKind } from "@/lib/generated/prisma/enums";
+import type { ContentKind, StoryBodyFormat } from "@/lib/generated/prisma/enums";
 import type { StoryForm } from "@/lib/validations/story";
 import { upsertLabels } from "./naming";
 import { storyBodyHtml } from "./stories";
@@ -50,7 +50,7 @@ export async function saveStory(form: StoryForm, options: SaveOptions = {}): Pro
   const now = options.now ?? new Date();
   const publishAt = form.publishAt && new Date(form.publishAt.getTime() + form.timezoneOffset * 60_000);
   const saved = await prisma.$transaction(async (tx) => {
-    const existing = form.id ? await tx.story.findUnique({ where: { id: form.id }, select: { id: true, slug: true, publishedAt: true, heroImageUrl: true, heroImageSrcset: true } }) : null;
+    const existing = form.id ? await tx.story.findUnique({ where: { id: form.id }, select: { id: true, slug: true, publishedAt: true, heroImageUrl: true, heroImageSrcset: true, bodyFormat: true } }) : null;
     if (form.id && !existing) throw new StoryEditError("That story no longer exists.");
     const slug =
       form.slug ??
@@ -72,7 +72,8 @@ export async function saveStory(form: StoryForm, options: SaveOptions = {}): Pro
       title: form.title,
       dek: form.dek,
       body: form.body,
-      bodyFormat: "MARKDOWN" as const,
+      // An imported story stays HTML (edited as HTML); a written one is Markdown.
+      bodyFormat: existing?.bodyFormat ?? "MARKDOWN",
       authorName: form.authorName,
       status: form.status,
       kind: form.kind,
@@ -115,8 +116,8 @@ export async function deleteStory(id: string): Promise<string | null> {
 }
 
 /** The editor's live preview: exactly what the page will show. */
-export async function previewStoryBody(markdown: string): Promise<string> {
-  return storyBodyHtml(markdown, "MARKDOWN");
+export async function previewStoryBody(body: string, format: StoryBodyFormat = "MARKDOWN"): Promise<string> {
+  return storyBodyHtml(body, format);
 }
 
 export const editorStorySelect = {

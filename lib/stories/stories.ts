@@ -14,6 +14,11 @@ export function publishedStoryWhere(): Prisma.StoryWhereInput {
   return { status: "PUBLISHED", publishedAt: { lte: new Date() } };
 }
 
+/** What lists, feeds and newsletters show: readable stories, not pages. */
+export function listedStoryWhere(): Prisma.StoryWhereInput {
+  return { ...publishedStoryWhere(), kind: "ARTICLE" };
+}
+
 export const storyCardSelect = {
   slug: true,
   title: true,
@@ -28,7 +33,7 @@ export type StoryCard = Prisma.StoryGetPayload<{ select: typeof storyCardSelect 
 
 export async function getLatestStories(limit: number): Promise<StoryCard[]> {
   return prisma.story.findMany({
-    where: { ...publishedStoryWhere(), kind: "ARTICLE" },
+    where: listedStoryWhere(),
     select: storyCardSelect,
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: limit,
@@ -43,8 +48,7 @@ export interface StoryListFilter {
 
 export async function listStories(filter: StoryListFilter): Promise<{ stories: StoryCard[]; page: number; pageCount: number }> {
   const where: Prisma.StoryWhereInput = {
-    ...publishedStoryWhere(),
-    kind: "ARTICLE",
+    ...listedStoryWhere(),
     ...(filter.categorySlug && { categories: { some: { category: { slug: filter.categorySlug } } } }),
     ...(filter.tagSlug && { tags: { some: { tag: { slug: filter.tagSlug } } } }),
   };
@@ -64,7 +68,7 @@ export async function listStories(filter: StoryListFilter): Promise<{ stories: S
 /** Categories that have a readable story, for the index's navigation. */
 export async function listStoryCategories(): Promise<{ slug: string; name: string }[]> {
   return prisma.category.findMany({
-    where: { stories: { some: { story: { ...publishedStoryWhere(), kind: "ARTICLE" } } } },
+    where: { stories: { some: { story: listedStoryWhere() } } },
     select: { slug: true, name: true },
     orderBy: { name: "asc" },
   });

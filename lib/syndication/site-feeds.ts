@@ -1,7 +1,7 @@
 // The site's other feeds: stories as RSS with their full text, episodes and stories together as a JSON Feed, and
 // every show's podcast feed as OPML (what podcast apps import to subscribe to a whole network).
 import { prisma } from "@/lib/db";
-import { publishedStoryWhere, storyBodyHtml } from "@/lib/stories/stories";
+import { listedStoryWhere, storyBodyHtml } from "@/lib/stories/stories";
 import type { FeedVersion } from "./conditional";
 import { podcastFeedPath } from "./links";
 import { absolute, cdata, element, emptyElement } from "./xml";
@@ -14,7 +14,7 @@ async function newestChange(...queries: Promise<{ _max: { updatedAt: Date | null
   return { tag: `${latest.getTime()}-${results.map((result) => result._count).join("-")}`, lastModified: latest };
 }
 
-const storiesAggregate = () => prisma.story.aggregate({ where: publishedStoryWhere(), _max: { updatedAt: true }, _count: true });
+const storiesAggregate = () => prisma.story.aggregate({ where: listedStoryWhere(), _max: { updatedAt: true }, _count: true });
 const episodesAggregate = () => prisma.episode.aggregate({ where: { goneAt: null }, _max: { updatedAt: true }, _count: true });
 const showsAggregate = () => prisma.show.aggregate({ _max: { updatedAt: true }, _count: true });
 
@@ -37,10 +37,10 @@ async function siteTitle(): Promise<string> {
 
 async function latestStories() {
   return prisma.story.findMany({
-    where: publishedStoryWhere(),
+    where: listedStoryWhere(),
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: FEED_ITEMS,
-    select: { slug: true, title: true, dek: true, body: true, authorName: true, publishedAt: true, updatedAt: true, heroImageUrl: true, categories: { select: { category: { select: { name: true } } } } },
+    select: { slug: true, title: true, dek: true, body: true, bodyFormat: true, authorName: true, publishedAt: true, updatedAt: true, heroImageUrl: true, categories: { select: { category: { select: { name: true } } } } },
   });
 }
 
@@ -57,7 +57,7 @@ export async function buildStoriesRss(siteUrl: string, version: FeedVersion): Pr
         element("dc:creator", story.authorName),
         ...story.categories.map(({ category }) => element("category", category.name)),
         element("description", story.dek),
-        `<content:encoded>${cdata(await storyBodyHtml(story.body))}</content:encoded>`,
+        `<content:encoded>${cdata(await storyBodyHtml(story.body, story.bodyFormat))}</content:encoded>`,
         "</item>",
       ].join(""),
     ),
@@ -116,7 +116,7 @@ export async function buildJsonFeed(siteUrl: string): Promise<string> {
         url: absolute(`/stories/${story.slug}`, siteUrl),
         title: story.title,
         summary: story.dek || undefined,
-        content_html: await storyBodyHtml(story.body),
+        content_html: await storyBodyHtml(story.body, story.bodyFormat),
         date_published: story.publishedAt!.toISOString(),
         date_modified: story.updatedAt.toISOString(),
         image: story.heroImageUrl ?? undefined,

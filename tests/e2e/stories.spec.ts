@@ -1,13 +1,18 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { E2E_ADMIN_TOKEN } from "./server-address";
+
+async function signInWithToken(page: Page) {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Feeds" })).toBeVisible();
+}
 
 // The demo show's episode about bridges: the story written here links it from a moment.
 const EPISODE = "bridges-nobody-inspects";
 
 test("an editor writes and publishes a story; readers see it with its related episode and listen from it", async ({ page }) => {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInWithToken(page);
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Stories" }).click();
   await page.getByRole("link", { name: "New story" }).click();
 
@@ -43,4 +48,37 @@ test("an editor writes and publishes a story; readers see it with its related ep
   await expect(page.getByRole("link", { name: "Who inspects the county's bridges?" })).toBeVisible();
   await page.getByRole("navigation", { name: "Story categories" }).getByRole("link", { name: "Infrastructure" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Infrastructure" })).toBeVisible();
+});
+
+test("an admin brings a WordPress export over: report first, then the import; old addresses redirect", async ({ page }) => {
+  await signInWithToken(page);
+  await page.goto("/admin/stories/import");
+
+  await page.getByLabel("Export file (.xml)").setInputFiles({
+    name: "hostile.xml",
+    mimeType: "text/xml",
+    buffer: Buffer.from('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss><channel><title>&x;</title></channel></rss>'),
+  });
+  await page.getByRole("button", { name: "Read the file" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "DOCTYPE" })).toBeVisible();
+
+  await page.getByLabel("Export file (.xml)").setInputFiles("tests/fixtures/wordpress/export.xml");
+  await page.getByRole("button", { name: "Read the file" }).click();
+  const report = page.getByRole("table", { name: "What the import does" });
+  await expect(report.getByRole("row", { name: /Stories and pages to create/ })).toContainText("4");
+  await expect(report.getByRole("row", { name: /Approved comments to add/ })).toContainText("3");
+  await expect(page.getByText("Nothing imported yet.")).toBeVisible();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByText("Imported: 4 stories and pages.")).toBeVisible({ timeout: 30_000 });
+
+  await page.goto("/?p=41");
+  await expect(page).toHaveURL(/\/stories\/inspectors-cant-keep-up$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Inspectors Can’t Keep Up With the County’s Bridges" })).toBeVisible();
+  await expect(page.getByText("Dee from Eastside").first()).toBeVisible();
+  await page.goto("/2024/07/02/caf%C3%A9-%C3%A9t%C3%A9/");
+  await expect(page).toHaveURL(/\/stories\/cafe-ete$/);
+  await page.goto("/about/");
+  await expect(page).toHaveURL(/\/stories\/about$/);
+  const missing = await page.goto("/no-such-wordpress-page/");
+  expect(missing?.status()).toBe(404);
 });

@@ -16,8 +16,17 @@ describe("sanitizeNotesHtml", () => {
     ['<iframe src="https://evil.example"></iframe>', ""],
     ['<style>body{display:none}</style><p>ok</p>', "<p>ok</p>"],
     ["<h1>Title</h1>", "<h2>Title</h2>"],
+    ['<img src="javascript:alert(1)">', ""],
+    ['<img src="/admin/delete">', ""],
+    ['<img src="data:image/svg+xml,<svg onload=alert(1)>">', ""],
   ])("removes what could run or restyle the page: %j", (input, output) => {
     expect(sanitizeNotesHtml(input)).toBe(output);
+  });
+
+  it("keeps a post's images from http(s) addresses, loaded lazily, with nothing that runs", () => {
+    expect(sanitizeNotesHtml('<figure><img src="https://cdn.example/a.jpg" alt="A crane" onerror="x()" style="width:1px"><figcaption>At dawn</figcaption></figure>')).toBe(
+      '<figure><img src="https://cdn.example/a.jpg" alt="A crane" loading="lazy" /><figcaption>At dawn</figcaption></figure>',
+    );
   });
 });
 

@@ -54,11 +54,11 @@ export async function saveStoryAction(_previous: ActionState | undefined, formDa
 
 const previewSchema = z.string().max(STORY_LIMITS.body);
 
-/** The live preview: the Markdown rendered and sanitized exactly as the page will show it. */
-export async function previewStoryAction(markdown: string): Promise<string> {
+/** The live preview: the body rendered and sanitized exactly as the page will show it. */
+export async function previewStoryAction(body: string, format: "MARKDOWN" | "HTML"): Promise<string> {
   if (!(await isAdmin())) return "";
-  const parsed = previewSchema.safeParse(markdown);
-  return parsed.success ? previewStoryBody(parsed.data) : "";
+  const parsed = previewSchema.safeParse(body);
+  return parsed.success ? previewStoryBody(parsed.data, format === "HTML" ? "HTML" : "MARKDOWN") : "";
 }
 
 export const deleteStoryAction = adminAction(z.object({ storyId: z.string().min(1).max(40) }), async ({ storyId }) => {

@@ -16,7 +16,7 @@ export default async function EditStoryPage({ params, searchParams }: PageProps<
   const story = parsed.success ? await getStoryForEditor(parsed.data.id) : null;
   if (!story) notFound();
   const justCreated = (await searchParams).saved === "1";
-  const [preview, overrides] = await Promise.all([previewStoryBody(story.body), listRelatedOverrides({ kind: "STORY", id: story.id })]);
+  const [preview, overrides] = await Promise.all([previewStoryBody(story.body, story.bodyFormat), listRelatedOverrides({ kind: "STORY", id: story.id })]);
   const state = storyState(story);
   return (
     <div className="space-y-8">
@@ -37,7 +37,7 @@ export default async function EditStoryPage({ params, searchParams }: PageProps<
       ) : null}
       {story.bodyFormat === "HTML" ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          This story was imported as HTML. Saving it here keeps the text as it is and reads it as Markdown, which passes HTML through (sanitized as always).
+          This story was imported as HTML: its body is edited as HTML, and sanitized as always.
         </p>
       ) : null}
       <StoryEditor
@@ -60,6 +60,7 @@ export default async function EditStoryPage({ params, searchParams }: PageProps<
           heroCredit: story.heroCredit ?? "",
           audioUrl: story.audioUrl ?? "",
           episodes: story.episodes.map((link) => ({ slug: link.episode.slug, startSeconds: link.startSeconds })),
+          bodyFormat: story.bodyFormat,
         }}
       />
       <section aria-labelledby="related-heading" className="space-y-3">
