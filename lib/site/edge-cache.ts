@@ -8,7 +8,10 @@
 // POST to a page (a reader's comment) drops that page.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { PassThrough, pipeline, type Transform } from "node:stream";
+import zlib from "node:zlib";
 import { ifNoneMatchHas } from "@/lib/if-none-match";
+import { contentSecurityPolicy, injectNonce, newNonce, nonceInjector } from "./content-security-policy";
 
 export interface EdgeCacheOptions {
   /** Where Next listens (loopback). */
@@ -21,6 +24,8 @@ export interface EdgeCacheOptions {
   maxBytes?: number;
   /** Larger responses are passed through, never kept. */
   maxEntryBytes?: number;
+  /** Give every HTML page a Content-Security-Policy with a nonce (content-security-policy.ts). */
+  contentSecurityPolicy?: boolean;
 }
 
 interface Entry {
@@ -52,6 +57,25 @@ function sharedLifetime(headers: http.IncomingHttpHeaders): { maxAge: number; st
 
 function endToEnd(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+}
+
+// The encodings Next answers with, each with its way back and forth; a page in any other is passed on untouched.
+const CODECS: Record<string, { decode: () => Transform; encode: () => Transform; decodeSync: (body: Buffer) => Buffer; encodeSync: (body: Buffer) => Buffer }> = {
+  identity: { decode: () => new PassThrough(), encode: () => new PassThrough(), decodeSync: (body) => body, encodeSync: (body) => body },
+  // Flushed at every chunk, so a streamed page still reaches the reader piece by piece.
+  gzip: { decode: () => zlib.createGunzip(), encode: () => zlib.createGzip({ flush: zlib.constants.Z_SYNC_FLUSH }), decodeSync: (body) => zlib.gunzipSync(body), encodeSync: (body) => zlib.gzipSync(body) },
+  br: {
+    decode: () => zlib.createBrotliDecompress(),
+    encode: () => zlib.createBrotliCompress({ flush: zlib.constants.BROTLI_OPERATION_FLUSH }),
+    decodeSync: (body) => zlib.brotliDecompressSync(body),
+    encodeSync: (body) => zlib.brotliCompressSync(body),
+  },
+};
+
+/** The codec of an HTML response the policy can be given to, or undefined (not HTML, or an unknown encoding). */
+function htmlCodec(headers: http.IncomingHttpHeaders) {
+  if (!/^text\/html\b/i.test(headers["content-type"] ?? "")) return undefined;
+  return CODECS[(headers["content-encoding"] ?? "identity").trim().toLowerCase()];
 }
 
 export interface EdgeCache {
@@ -125,7 +149,16 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
         (upstream) => {
           const lifetime = key && options.maxAgeSeconds > 0 ? sharedLifetime(upstream.headers) : undefined;
           const length = Number(upstream.headers["content-length"] ?? 0);
+          const codec = options.contentSecurityPolicy ? htmlCodec(upstream.headers) : undefined;
+          const framable = request.url?.startsWith("/embed/") ?? false;
           if (!lifetime || length > maxEntryBytes || upstream.statusCode === undefined) {
+            if (response && codec) {
+              const nonce = newNonce();
+              const { "content-length": _length, ...headers } = endToEnd(upstream.headers);
+              response.writeHead(upstream.statusCode ?? 502, { ...headers, "content-security-policy": contentSecurityPolicy(nonce, { framable }) });
+              pipeline(upstream, codec.decode(), nonceInjector(nonce), codec.encode(), response, () => resolve(undefined));
+              return;
+            }
             response?.writeHead(upstream.statusCode ?? 502, endToEnd(upstream.headers));
             if (response) upstream.pipe(response);
             else upstream.resume();
@@ -147,15 +180,23 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
             const now = Date.now();
             // Up to a tenth longer, at random: pages cached together do not all expire in the same instant.
             const expiresAt = now + Math.min(lifetime.maxAge, options.maxAgeSeconds) * 1000 * (1 + Math.random() / 10);
+            let body: Buffer = Buffer.concat(chunks, size);
+            let headers = endToEnd(upstream.headers);
+            // A shared page gets its nonce once per cached copy: it is the same page for everyone it is sent to.
+            if (codec) {
+              const nonce = newNonce();
+              body = codec.encodeSync(Buffer.from(injectNonce(codec.decodeSync(body).toString("utf8"), nonce)));
+              headers = { ...headers, "content-security-policy": contentSecurityPolicy(nonce, { framable }) };
+            }
             const entry: Entry = {
               status: upstream.statusCode!,
-              headers: endToEnd(upstream.headers),
-              body: Buffer.concat(chunks, size),
+              headers,
+              body,
               storedAt: now,
               expiresAt,
               staleUntil: expiresAt + Math.min(lifetime.staleWhileRevalidate, MAX_STALE_SECONDS) * 1000,
             };
-            if (size <= maxEntryBytes) remember(key!, entry);
+            if (body.length <= maxEntryBytes) remember(key!, entry);
             if (response) send(request, response, entry, "MISS");
             resolve(entry);
           });

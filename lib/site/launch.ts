@@ -110,7 +110,7 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
       next!.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1)));
     });
     if (behindEdge) {
-      edge = await startEdgeCache({ upstream: { host: "127.0.0.1", port: nextPort }, port: env.PORT, maxAgeSeconds: env.EDGE_CACHE_SECONDS });
+      edge = await startEdgeCache({ upstream: { host: "127.0.0.1", port: nextPort }, port: env.PORT, maxAgeSeconds: env.EDGE_CACHE_SECONDS, contentSecurityPolicy: true });
       log(env.EDGE_CACHE_SECONDS ? `Edge cache on port ${env.PORT}: shareable pages are kept ${env.EDGE_CACHE_SECONDS} s` : `Proxy on port ${env.PORT} (EDGE_CACHE_SECONDS=0: nothing is cached)`);
     }
     return await exited;

@@ -1,6 +1,13 @@
-// Integration test files share the one Prisma client; closing its pool lets Jest exit without waiting on sockets.
-import { afterAll } from "@jest/globals";
+// Integration test files share the one Prisma client: its connection is opened before the tests (a cold start
+// of a database backend is not a slow query of the test's), and closed after them so Jest exits without waiting
+// on sockets.
+import { afterAll, beforeAll } from "@jest/globals";
 import { prisma } from "@/lib/db";
+
+beforeAll(async () => {
+  await prisma.$connect();
+  await prisma.$queryRaw`SELECT 1`;
+});
 
 afterAll(async () => {
   await prisma.$disconnect();
