@@ -26,6 +26,8 @@ export interface EmbeddedOptions {
   ephemeral?: boolean;
   /** Trade durability for speed: only for throwaway test clusters. */
   unsafeFast?: boolean;
+  /** Listen here (a restart keeps its address); a free port when not given. */
+  port?: number;
   log?: (line: string) => void;
 }
 
@@ -50,7 +52,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     }
   };
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const fastFlags = options.unsafeFast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

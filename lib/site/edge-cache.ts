@@ -80,7 +80,8 @@ function htmlCodec(headers: http.IncomingHttpHeaders) {
 
 export interface EdgeCache {
   port: number;
-  close(): Promise<void>;
+  /** Stops taking connections, lets the answers in flight finish (up to graceMs), then closes. */
+  close(graceMs?: number): Promise<void>;
   /** How many cached responses it holds (for tests and logs). */
   size(): number;
 }
@@ -272,11 +273,16 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
   return {
     port: (server.address() as AddressInfo).port,
     size: () => entries.size,
-    close: () =>
+    close: (graceMs = 0) =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        // New connections are refused at once; answers in flight are finished, for up to graceMs.
+        const deadline = setTimeout(() => server.closeAllConnections(), graceMs).unref();
+        server.close(() => {
+          clearTimeout(deadline);
+          agent.destroy();
+          resolve();
+        });
         server.closeIdleConnections();
-        agent.destroy();
       }),
   };
 }

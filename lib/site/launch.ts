@@ -13,6 +13,9 @@ import { freePort } from "@/lib/free-port";
 import { startEdgeCache, type EdgeCache } from "./edge-cache";
 
 export const EMBEDDED_DATABASE_NAME = "showfront";
+const SHUTDOWN_GRACE_MS = 10_000;
+// How long Next may take to let running jobs finish before it is stopped hard.
+const JOBS_GRACE_MS = 15_000;
 
 export type Log = (message: string) => void;
 
@@ -94,15 +97,28 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
   const database = await prepareDatabase(env, log);
   let next: ChildProcess | undefined;
   let edge: EdgeCache | undefined;
+  let stopping = false;
+  // A graceful stop (a deploy's SIGTERM, Ctrl-C): no new requests, the ones in flight finish, then Next stops its
+  // background jobs (each job in progress finishes) and exits; the database stops last.
   const stopOnSignal = (signal: NodeJS.Signals) => {
-    if (next && next.exitCode === null) next.kill(signal);
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing the requests in flight, then stopping`);
+    void (async () => {
+      await edge?.close(SHUTDOWN_GRACE_MS);
+      if (next && next.exitCode === null) {
+        next.kill(signal);
+        setTimeout(() => next?.exitCode === null && next.kill("SIGKILL"), SHUTDOWN_GRACE_MS + JOBS_GRACE_MS).unref();
+      }
+    })();
   };
   try {
     await migrateAndSeed(database.url, log, { seed: seed ?? database.embedded });
     const behindEdge = command !== "dev";
     const nextPort = behindEdge ? await freePort() : env.PORT;
     log(`Starting Next.js (${command}) on ${env.SITE_URL.replace(/:\d+\/?$/, "")}:${env.PORT}`);
-    next = nextProcess(command, nextPort, { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" });
+    // NEXT_MANUAL_SIG_HANDLE: Next leaves SIGTERM/SIGINT to instrumentation.ts, which stops the jobs gracefully.
+    next = nextProcess(command, nextPort, { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true" });
     process.on("SIGINT", stopOnSignal);
     process.on("SIGTERM", stopOnSignal);
     const exited = new Promise<number>((resolve, reject) => {

@@ -178,3 +178,18 @@ describe("the edge cache", () => {
     }
   });
 });
+
+describe("stopping", () => {
+  it("finishes the answers in flight and refuses new connections", async () => {
+    const stopping = await startEdgeCache({ upstream: { host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }, port: 0, host: "127.0.0.1", maxAgeSeconds: 0 });
+    const address = `http://127.0.0.1:${stopping.port}`;
+    const inFlight = fetch(`${address}/slow-page?delay=300`, { headers: { connection: "close" } });
+    await until(() => seen.some((request) => request.url.startsWith("/slow-page")));
+    const closed = stopping.close(5_000);
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toMatch(/^page \/slow-page v\d+$/);
+    await closed;
+    await expect(fetch(`${address}/after`)).rejects.toThrow();
+  });
+});
