@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Next.js calls register() once when a server starts: the place to start background jobs, in the Node.js runtime
 // only (the edge runtime has no Postgres driver), and to stop them gracefully (the launcher sets
 // NEXT_MANUAL_SIG_HANDLE, so Next leaves the signals to us: a job in progress finishes, the pool closes, then exit).
@@ -24,3 +26,14 @@ export async function register() {
     // Already logged; pages are served without background jobs.
   });
 }
+
+// A request that failed while Next rendered or handled it: one structured line with the request's id, which the
+// edge in front logged too (lib/log.ts).
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logger, requestIdFrom } = await import("@/lib/log");
+  logger.error(
+    { requestId: requestIdFrom(request.headers["x-request-id"]), method: request.method, path: request.path, route: context.routePath, kind: context.routeType, err: error },
+    "request failed",
+  );
+};

@@ -39,5 +39,7 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
     stderr: "pipe",
+    // The server's one-line-per-request logs would bury the test report: warnings and errors only.
+    env: { LOG_LEVEL: "warn" },
   },
 });

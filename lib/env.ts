@@ -33,6 +33,7 @@ export const envSchema = z.object({
   SITE_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).default("http://localhost:3000"),
   PORT: portSchema.default(3000),
   SHOWFRONT_DATA_DIR: z.string().trim().min(1).default(".data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be fatal, error, warn, info, debug, trace or silent" }).default("info"),
   LOG_SLOW_QUERIES_MS: z.coerce.number({ error: "must be a whole number of milliseconds" }).int().min(0).default(200),
   FEEDS_ALLOW_PRIVATE_HOSTS: z.stringbool({ error: "must be true or false" }).default(false),
   ADMIN_TOKEN: z.preprocess(

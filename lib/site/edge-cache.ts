@@ -6,11 +6,13 @@
 // the cached pages Next already revalidates (ISR) stay the single source of truth; personal pages (no-store) and
 // client-side navigations (RSC requests) always go through. An admin's change (a POST under /admin) empties it; a
 // POST to a page (a reader's comment) drops that page.
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { PassThrough, pipeline, type Transform } from "node:stream";
 import zlib from "node:zlib";
 import { ifNoneMatchHas } from "@/lib/if-none-match";
+import { requestIdFrom } from "@/lib/log";
 import { contentSecurityPolicy, injectNonce, newNonce, nonceInjector } from "./content-security-policy";
 
 export interface EdgeCacheOptions {
@@ -26,6 +28,19 @@ export interface EdgeCacheOptions {
   maxEntryBytes?: number;
   /** Give every HTML page a Content-Security-Policy with a nonce (content-security-policy.ts). */
   contentSecurityPolicy?: boolean;
+  /** Called once per request when its answer is finished (or the client left). */
+  onRequest?: (record: RequestRecord) => void;
+}
+
+export interface RequestRecord {
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+  cache: string;
+  /** The client went away before the answer was complete. */
+  aborted: boolean;
 }
 
 interface Entry {
@@ -223,6 +238,24 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
 
   const server = http.createServer((request, response) => {
     const method = request.method ?? "GET";
+    // Every request has an id: the one a proxy in front gave it, or a new one; Next and the client see it too.
+    const requestId = requestIdFrom(request.headers["x-request-id"]) ?? randomUUID();
+    request.headers["x-request-id"] = requestId;
+    response.setHeader("x-request-id", requestId);
+    if (options.onRequest) {
+      const started = performance.now();
+      response.on("close", () =>
+        options.onRequest!({
+          requestId,
+          method,
+          path: request.url ?? "",
+          status: response.statusCode,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          cache: String(response.getHeader("x-showfront-cache") ?? "PASS"),
+          aborted: !response.writableFinished,
+        }),
+      );
+    }
     const cacheable = (method === "GET" || method === "HEAD") && !BYPASS_HEADERS.some((name) => request.headers[name] !== undefined);
     if (!cacheable) {
       // An admin's change (feeds added, links decided) shows at once: the cached pages it touches are dropped.

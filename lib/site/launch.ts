@@ -11,6 +11,7 @@ import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrations";
 import type { Env } from "@/lib/env";
 import { freePort } from "@/lib/free-port";
+import { logger } from "@/lib/log";
 import { startEdgeCache, type EdgeCache } from "./edge-cache";
 
 export const EMBEDDED_DATABASE_NAME = "showfront";
@@ -131,7 +132,13 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
       next!.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1)));
     });
     if (behindEdge) {
-      edge = await startEdgeCache({ upstream: { host: "127.0.0.1", port: nextPort }, port: env.PORT, maxAgeSeconds: env.EDGE_CACHE_SECONDS, contentSecurityPolicy: true });
+      edge = await startEdgeCache({
+        upstream: { host: "127.0.0.1", port: nextPort },
+        port: env.PORT,
+        maxAgeSeconds: env.EDGE_CACHE_SECONDS,
+        contentSecurityPolicy: true,
+        onRequest: (record) => logger[record.status >= 500 ? "error" : "info"](record, "request"),
+      });
       log(env.EDGE_CACHE_SECONDS ? `Edge cache on port ${env.PORT}: shareable pages are kept ${env.EDGE_CACHE_SECONDS} s` : `Proxy on port ${env.PORT} (EDGE_CACHE_SECONDS=0: nothing is cached)`);
     }
     return await exited;

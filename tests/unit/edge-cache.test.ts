@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { startEdgeCache, type EdgeCache } from "@/lib/site/edge-cache";
+import { startEdgeCache, type EdgeCache, type RequestRecord } from "@/lib/site/edge-cache";
 
 interface Seen {
   method: string;
@@ -191,5 +191,25 @@ describe("stopping", () => {
     expect(await answer.text()).toMatch(/^page \/slow-page v\d+$/);
     await closed;
     await expect(fetch(`${address}/after`)).rejects.toThrow();
+  });
+});
+
+describe("request ids and logs", () => {
+  it("gives every request an id (keeping a plain one from a proxy), passes it to Next and back, and logs the answer", async () => {
+    const records: RequestRecord[] = [];
+    const logged = await startEdgeCache({ upstream: { host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }, port: 0, host: "127.0.0.1", maxAgeSeconds: 0, onRequest: (record) => records.push(record) });
+    try {
+      const address = `http://127.0.0.1:${logged.port}`;
+      const kept = await fetch(`${address}/with-id`, { headers: { "x-request-id": "lb-7f3a:42" } });
+      expect(kept.headers.get("x-request-id")).toBe("lb-7f3a:42");
+      expect(seen.find((request) => request.url === "/with-id")?.headers["x-request-id"]).toBe("lb-7f3a:42");
+      const replaced = await fetch(`${address}/hostile-id`, { headers: { "x-request-id": "x\" injected=1 ".repeat(20) } });
+      expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+      await until(() => records.length === 2);
+      expect(records[0]).toMatchObject({ requestId: "lb-7f3a:42", method: "GET", path: "/with-id", status: 200, cache: "PASS", aborted: false });
+      expect(records[1]?.requestId).toBe(replaced.headers.get("x-request-id"));
+    } finally {
+      await logged.close();
+    }
   });
 });

@@ -1,0 +1,23 @@
+// Structured logs: one JSON object per line on stdout (pino), for a log collector to index. Every request the
+// production server answers is one "request" line with its id (x-request-id: a proxy's, or one made here, sent on
+// to Next and back to the client), and a request that fails in Next is an "request failed" line with the same id.
+// LOG_LEVEL is checked with the rest of the configuration (lib/env.ts); it is read raw here so that logging works
+// even while a wrong variable elsewhere is being reported.
+import pino from "pino";
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+function level(): string {
+  const wanted = process.env.LOG_LEVEL?.trim().toLowerCase();
+  return wanted && (LOG_LEVELS as readonly string[]).includes(wanted) ? wanted : "info";
+}
+
+export const logger = pino({ level: level(), base: { service: "showfront" }, timestamp: pino.stdTimeFunctions.isoTime });
+
+// A request id from outside is kept only when it is short and plain: it ends up in every log line.
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+export function requestIdFrom(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && REQUEST_ID.test(value) ? value : undefined;
+}
