@@ -1,4 +1,4 @@
-// `npm test`: every test, in order: Jest (unit, component and integration tests on a fresh Postgres), the
+// `npm test`: every test, in order: the production dependencies' advisories (npm audit), Jest (unit, component and integration tests on a fresh Postgres), the
 // production build, then Playwright in Chromium against that build. Ends with one summary line
 // "N passed, N failed[, N skipped]" and a non-zero exit on any failure, skipped test or broken step.
 import { spawn } from "node:child_process";
@@ -48,6 +48,10 @@ runCli(async (log) => {
   await mkdir(RESULTS_DIR, { recursive: true });
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
   const brokenSteps: string[] = [];
+
+  log("0/3 Advisories for the production dependencies (npm run audit)");
+  const auditCode = await run("tsx", ["scripts/audit.ts"]);
+  if (auditCode !== 0) brokenSteps.push("npm audit: a high or critical advisory (listed above)");
 
   log("1/3 Unit, component and integration tests (Jest)");
   const jestCode = await run("jest", ["--json", `--outputFile=${JEST_RESULTS}`], { NODE_OPTIONS: "--experimental-vm-modules --no-warnings=ExperimentalWarning" });

@@ -18,6 +18,9 @@ async function signInByEmail(page: Page, email: string, then: string) {
   const mail = await mailTo(email, /^Sign in to The Long Signal$/, asked);
   await page.goto(linkIn(mail, "/api/auth/callback/email"));
   await expect(page).toHaveURL((url) => url.pathname === then);
+  // The session cookie is out of scripts' reach and not sent by other sites' forms (Secure too on an https site).
+  const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 }
 
 async function openModerationQueue(page: Page) {

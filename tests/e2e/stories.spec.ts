@@ -6,6 +6,8 @@ async function signInWithToken(page: Page) {
   await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Feeds" })).toBeVisible();
+  const session = (await page.context().cookies()).find((cookie) => cookie.name === "showfront_admin");
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/admin" });
 }
 
 // The demo show's episode about bridges: the story written here links it from a moment.
