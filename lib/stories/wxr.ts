@@ -6,6 +6,7 @@
 import { createReadStream } from "node:fs";
 import sax from "sax";
 import { htmlToText } from "@/lib/html";
+import { DeclarationGuard } from "@/lib/xml-guard";
 
 export const WXR_LIMITS = {
   fileBytes: 1024 * 1024 * 1024,
@@ -98,6 +99,16 @@ function commentText(html: string): string {
 
 /** Parses a WXR file from disk. Throws WxrError, naming the line, for anything that makes the file unusable. */
 export async function readWxrFile(file: string): Promise<WxrDocument> {
+  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  try {
+    return await readWxr(stream);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Parses a WXR document from its bytes, as they come. */
+export async function readWxr(source: AsyncIterable<Buffer>): Promise<WxrDocument> {
   const document: WxrDocument = { siteTitle: "", siteUrl: "", authors: new Map(), posts: [], attachments: new Map(), passedOver: {} };
   const parser = sax.parser(true, { trim: false, normalize: false, position: true });
   const stack: Node[] = [];
@@ -174,11 +185,11 @@ export async function readWxrFile(file: string): Promise<WxrDocument> {
   };
 
   const head = Buffer.alloc(200);
-  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const guard = new DeclarationGuard();
   let decoder: TextDecoder | undefined;
   let bytes = 0;
   let sawRoot = false;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of source) {
     if (!decoder) {
       chunk.copy(head, 0, 0, Math.min(chunk.length, head.length));
       decoder = new TextDecoder(declaredEncoding(head), { fatal: false });
@@ -186,13 +197,17 @@ export async function readWxrFile(file: string): Promise<WxrDocument> {
     bytes += chunk.length;
     if (bytes > WXR_LIMITS.fileBytes) fail(`The file is larger than ${WXR_LIMITS.fileBytes / 1024 / 1024} MB`);
     if (failure) break;
-    parser.write(decoder.decode(chunk, { stream: true }));
+    const text = decoder.decode(chunk, { stream: true });
+    if (guard.scan(text).length) fail("The file has a malformed \"<!\" declaration (not a comment, CDATA or DOCTYPE)");
+    if (failure) break;
+    parser.write(text);
     sawRoot ||= stack.length > 0 || itemCount > 0;
     if (failure) break;
   }
-  stream.destroy();
+  const rest = decoder?.decode() ?? "";
+  if (!failure && guard.scan(rest, true).length) fail("The file has a malformed \"<!\" declaration (not a comment, CDATA or DOCTYPE)");
   if (!failure) {
-    parser.write(decoder?.decode() ?? "");
+    parser.write(rest);
     parser.close();
   }
   if (failure) throw failure;

@@ -1,0 +1,50 @@
+// `npm run fuzz [-- --runs N] [--only <name part>]`: every fuzz property (tests/fuzz/properties.ts) on 100,000
+// random inputs (or N), each bounded in time, with progress; a failure prints the smallest input that breaks it,
+// to be kept as a regression fixture in tests/fixtures/fuzz/.
+import { parseArgs } from "node:util";
+import fc from "fast-check";
+import { z } from "zod";
+import { PROPERTIES } from "../tests/fuzz/properties";
+import { runCli } from "./cli";
+import { progressBar } from "./progress";
+
+const argsSchema = z.object({
+  runs: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
+  only: z.string().max(100).optional(),
+});
+// No property may run longer than this in all (a hang would otherwise never end), nor one input this long.
+const PROPERTY_LIMIT_MS = 10 * 60_000;
+const CASE_TIMEOUT_MS = 30_000;
+
+runCli(async (log) => {
+  const { values } = parseArgs({ options: { runs: { type: "string" }, only: { type: "string" } } });
+  const args = argsSchema.parse(values);
+  let failed = 0;
+  for (const entry of PROPERTIES.filter((candidate) => !args.only || candidate.name.toLowerCase().includes(args.only.toLowerCase()))) {
+    const bar = progressBar(entry.name);
+    let done = 0;
+    const started = performance.now();
+    const result = await fc.check(entry.property as fc.IAsyncProperty<[unknown]>, {
+      numRuns: args.runs,
+      timeout: CASE_TIMEOUT_MS,
+      interruptAfterTimeLimit: PROPERTY_LIMIT_MS,
+      reporter: undefined,
+      asyncReporter: undefined,
+      examples: [],
+      ...{ markInterruptAsFailure: true },
+    });
+    done = result.numRuns;
+    bar.update(done, args.runs);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (result.failed) {
+      failed += 1;
+      bar.done(`FAILED after ${result.numRuns} inputs (${seconds} s): ${result.errorInstance instanceof Error ? result.errorInstance.message.split("\n")[0] : String(result.errorInstance)}`);
+      log(`smallest failing input: ${JSON.stringify(result.counterexample?.[0]).slice(0, 20000)}`);
+      if (result.errorInstance instanceof Error) log(`${result.errorInstance.stack?.split("\n").slice(0, 8).join("\n")}`);
+      log(`replay: seed ${result.seed}, path "${result.counterexamplePath}"`);
+    } else {
+      bar.done(`${result.numRuns} inputs, no failure (${seconds} s)`);
+    }
+  }
+  return failed ? 1 : 0;
+});
