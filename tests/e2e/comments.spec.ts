@@ -112,6 +112,18 @@ test("the listener replies, edits, likes and reports; a hostile comment renders 
   await expect(page.locator("#comments ~ * img[src='x'], article img[src='x']")).toHaveCount(0);
 });
 
+test("an app posts a comment over HTTP with the reader's session; without one it is told to sign in", async ({ page, request }) => {
+  const fields = { kind: "episode", slug: EPISODE.split("/").at(-1), body: "Posted from an app.", shownAt: String(Date.now() - 10_000) };
+  const anonymous = await request.post("/api/comments", { data: fields });
+  expect(anonymous.status()).toBe(401);
+  await signInByEmail(page, `app-${Date.now()}@example.com`, EPISODE);
+  const posted = await page.request.post("/api/comments", { data: fields });
+  expect(posted.status()).toBe(201);
+  expect(await posted.json()).toMatchObject({ status: "PENDING" });
+  const invalid = await page.request.post("/api/comments", { data: { ...fields, body: "" } });
+  expect(invalid.status()).toBe(422);
+});
+
 test("a report reaches the moderation queue with its reason", async ({ page, browser }) => {
   const other = `reporter-${Date.now()}@example.com`;
   await signInByEmail(page, other, EPISODE);

@@ -1,7 +1,44 @@
-// A page of a thread in another order or further down ("Load more"), and the thread again after a reader posts:
-// the public, approved comments only, never cached (the first page is cached with the page itself).
-import { CommentError, listComments } from "@/lib/comments/comments";
-import { commentListParamsSchema } from "@/lib/validations/comments";
+// GET: a page of a thread in another order or further down ("Load more"), and the thread again after a reader
+// posts: the public, approved comments only, never cached (the first page is cached with the page itself).
+// POST: a comment by the signed-in reader (session cookie), as a form or JSON: what the page's form does through
+// its server action, for clients without one (apps, the load harness). Same checks, same limits.
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { currentViewer } from "@/lib/auth/session";
+import { clientAddress } from "@/lib/client-address";
+import { CommentError, listComments, postComment, type CommentErrorKind } from "@/lib/comments/comments";
+import { FORM_MAX_BYTES, fromThisSite, readForm } from "@/lib/http/forms";
+import { commentListParamsSchema, postCommentSchema } from "@/lib/validations/comments";
+
+async function readJson(request: Request): Promise<unknown> {
+  if (Number(request.headers.get("content-length") ?? 0) > FORM_MAX_BYTES) return undefined;
+  const text = await request.text();
+  if (text.length > FORM_MAX_BYTES) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const STATUS: Record<CommentErrorKind, number> = { "sign-in": 401, forbidden: 403, closed: 409, "not-found": 404, throttled: 429, "too-fast": 429, invalid: 422 };
+
+export async function POST(request: Request) {
+  if (!fromThisSite(request)) return Response.json({ error: "Post from this site." }, { status: 403 });
+  const fields = request.headers.get("content-type")?.includes("application/json") ? await readJson(request) : await readForm(request);
+  const parsed = postCommentSchema.safeParse(fields ?? {});
+  if (!parsed.success) return Response.json({ error: "Some fields need a look.", fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 422 });
+  const { kind, slug, ...input } = parsed.data;
+  try {
+    const comment = await postComment(await currentViewer(), { ...input, target: { kind, slug } }, clientAddress(await headers()));
+    revalidatePath(kind === "episode" ? `/episodes/${slug}` : `/stories/${slug}`);
+    return Response.json({ id: comment.id, status: comment.status }, { status: 201, headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    if (error instanceof CommentError) return Response.json({ error: error.message }, { status: STATUS[error.kind], headers: { "cache-control": "no-store" } });
+    throw error;
+  }
+}
 
 export async function GET(request: Request) {
   const parsed = commentListParamsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));

@@ -1,0 +1,237 @@
+// `npm run bench:load`: the production build under a mixed audience (80% episode and story pages, 10% searches,
+// 5% comments by signed-in readers, 5% newsletter sign-ups) at rising concurrency until p99 passes 100 ms; prints
+// the table and the knee. `npm run test:faults`: the same mix at a steady concurrency while Postgres is stopped
+// and started again; checks that every request succeeded or failed cleanly, that the site serves again within
+// 5 s of the database's return, and that every comment and sign-up that got a success answer is stored exactly
+// once. Everything runs on 127.0.0.1: a database of its own, the server, the load.
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type autocannonType from "autocannon";
+import { createDatabaseIfMissing, databaseUrlFor } from "@/lib/database/admin";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/database/embedded";
+import { applyMigrations } from "@/lib/database/migrations";
+import { seedDemoContent } from "@/lib/demo/seed";
+import { prisma, useDatabaseUrl } from "@/lib/db";
+import { fmt, startProductionServer, table, type Row } from "./bench/common";
+import { runCli } from "./cli";
+
+const LEVELS = [10, 25, 50, 100, 200];
+const LEVEL_SECONDS = 8;
+const KNEE_P99_MS = 100;
+const READERS = 3000;
+const FAULT_CONNECTIONS = 25;
+const FAULT_SECONDS = 24;
+const OUTAGE_AT_MS = 6000;
+const OUTAGE_MS = 4000;
+const BACK_WITHIN_MS = 5000;
+
+interface Target {
+  baseUrl: string;
+  pages: string[];
+  sessions: string[];
+}
+
+interface Acknowledged {
+  comments: string[];
+  signUps: string[];
+}
+
+async function prepare(log: (message: string) => void) {
+  const folder = await mkdtemp(path.join(tmpdir(), "showfront-load-"));
+  const dataDir = path.join(folder, "postgres");
+  let database: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir });
+  await createDatabaseIfMissing(database.serverUrl, "load");
+  const url = databaseUrlFor(database.serverUrl, "load");
+  await applyMigrations(url);
+  useDatabaseUrl(url);
+  log("Loading the demo show and its stories");
+  await seedDemoContent();
+  const users = Array.from({ length: READERS }, (_, index) => ({ id: `load-reader-${index}`, email: `reader${index}@load.example`, name: `Reader ${index}` }));
+  await prisma.user.createMany({ data: users });
+  const sessions = users.map((user) => ({ sessionToken: randomBytes(24).toString("hex"), userId: user.id, expires: new Date(Date.now() + 86_400_000) }));
+  await prisma.session.createMany({ data: sessions });
+  const [episodes, stories] = await Promise.all([
+    prisma.episode.findMany({ select: { slug: true }, take: 12, orderBy: { publishedAt: "desc" } }),
+    prisma.story.findMany({ select: { slug: true }, take: 4, orderBy: { publishedAt: "desc" } }),
+  ]);
+  const pages = [...episodes.map((row) => `/episodes/${row.slug}`), ...stories.map((row) => `/stories/${row.slug}`)];
+  return {
+    url,
+    pages,
+    sessions: sessions.map((row) => row.sessionToken),
+    commentSlug: episodes[0]!.slug,
+    restart: async () => {
+      const port = database.port;
+      await database.stop();
+      return async () => {
+        database = await startEmbeddedPostgres({ dataDir, port });
+      };
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await database.stop();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+// One cycle of 20 requests, the mix in its proportions: 16 pages, 2 searches, 1 comment, 1 sign-up.
+function mixedRequests(target: Target, commentSlug: string, acknowledged: Acknowledged): autocannonType.Request[] {
+  let sequence = 0;
+  const network = () => {
+    sequence += 1;
+    return `10.${(sequence >> 16) & 255}.${(sequence >> 8) & 255}.${sequence & 255}`;
+  };
+  const pageRequests = Array.from({ length: 16 }, (_, index) => ({ method: "GET" as const, path: target.pages[index % target.pages.length]! }));
+  const searches = ["bridges", "repair shops"].map((query) => ({ method: "GET" as const, path: `/search?q=${encodeURIComponent(query)}` }));
+  const comment: autocannonType.Request = {
+    method: "POST",
+    path: "/api/comments",
+    // The write's key rides on the connection's context to its response (one request at a time per connection).
+    setupRequest: (request, context) => {
+      const body = `Load comment ${randomUUID()}`;
+      (context as { key?: string }).key = body;
+      return {
+        ...request,
+        headers: {
+          "content-type": "application/json",
+          origin: target.baseUrl,
+          cookie: `next-auth.session-token=${target.sessions[sequence % target.sessions.length]}`,
+          "x-forwarded-for": network(),
+        },
+        body: JSON.stringify({ kind: "episode", slug: commentSlug, body, shownAt: String(Date.now() - 10_000) }),
+      };
+    },
+    onResponse: (status, _body, context) => {
+      if (status === 201) acknowledged.comments.push(String((context as { key?: string }).key ?? ""));
+    },
+  };
+  const signUp: autocannonType.Request = {
+    method: "POST",
+    path: "/api/newsletter/subscribe",
+    setupRequest: (request, context) => {
+      const email = `load-${randomUUID()}@load.example`;
+      (context as { key?: string }).key = email;
+      return {
+        ...request,
+        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", origin: target.baseUrl, "x-forwarded-for": network() },
+        body: new URLSearchParams({ email, name: "Load Visitor", source: "/" }).toString(),
+      };
+    },
+    onResponse: (status, _body, context) => {
+      if (status === 200) acknowledged.signUps.push(String((context as { key?: string }).key ?? ""));
+    },
+  };
+  return [...pageRequests.slice(0, 8), searches[0]!, comment, ...pageRequests.slice(8), searches[1]!, signUp];
+}
+
+async function run(options: autocannonType.Options) {
+  const { default: autocannon } = await import("autocannon");
+  return autocannon(options);
+}
+
+function fiveHundreds(result: autocannonType.Result): number {
+  return result["5xx"];
+}
+
+async function loadCurve(log: (message: string) => void): Promise<Row[]> {
+  const setup = await prepare(log);
+  const server = await startProductionServer(setup.url, log, { JOBS_ENABLED: "false", TRUSTED_PROXY_HOPS: "1", LOG_LEVEL: "warn" });
+  const acknowledged: Acknowledged = { comments: [], signUps: [] };
+  const rows: Row[] = [];
+  try {
+    const requests = mixedRequests({ baseUrl: server.baseUrl, pages: setup.pages, sessions: setup.sessions }, setup.commentSlug, acknowledged);
+    let knee: { connections: number; rate: number } | undefined;
+    for (const connections of LEVELS) {
+      log(`${connections} connections for ${LEVEL_SECONDS} s`);
+      const result = await run({ url: server.baseUrl, connections, duration: LEVEL_SECONDS, requests });
+      const p99 = result.latency.p99;
+      rows.push({
+        name: `${connections} connections: ${result.requests.total} requests (${result["2xx"]} 2xx, ${result["4xx"]} 4xx, ${fiveHundreds(result)} 5xx, ${result.errors} errors, ${result.timeouts} timeouts)`,
+        value: `${Math.round(result.requests.average)} req/s, p50 / p99 ${fmt(result.latency.p50)} / ${fmt(p99)}`,
+        target: "no 5xx below the knee",
+        pass: fiveHundreds(result) + result.errors === 0,
+      });
+      if (p99 > KNEE_P99_MS) break;
+      knee = { connections, rate: Math.round(result.requests.average) };
+    }
+    rows.push({
+      name: `The knee: the most the mix was served at with p99 ≤ ${KNEE_P99_MS} ms`,
+      value: knee ? `${knee.rate} req/s at ${knee.connections} connections` : "below the first level",
+      target: "> 800 req/s",
+      pass: (knee?.rate ?? 0) > 800,
+    });
+    return rows;
+  } finally {
+    server.stop();
+    await setup.close();
+  }
+}
+
+async function faults(log: (message: string) => void): Promise<Row[]> {
+  const setup = await prepare(log);
+  const server = await startProductionServer(setup.url, log, { JOBS_ENABLED: "false", TRUSTED_PROXY_HOPS: "1", LOG_LEVEL: "warn" });
+  const acknowledged: Acknowledged = { comments: [], signUps: [] };
+  try {
+    const requests = mixedRequests({ baseUrl: server.baseUrl, pages: setup.pages, sessions: setup.sessions }, setup.commentSlug, acknowledged);
+    log(`The mix at ${FAULT_CONNECTIONS} connections for ${FAULT_SECONDS} s; Postgres stops at ${OUTAGE_AT_MS / 1000} s for ${OUTAGE_MS / 1000} s`);
+    const load = run({ url: server.baseUrl, connections: FAULT_CONNECTIONS, duration: FAULT_SECONDS, requests, timeout: 10 });
+    await new Promise((resolve) => setTimeout(resolve, OUTAGE_AT_MS));
+    const startAgain = await setup.restart();
+    log("Postgres stopped");
+    await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+    await startAgain();
+    const back = performance.now();
+    log("Postgres started again");
+    let servingAfterMs = Number.POSITIVE_INFINITY;
+    for (;;) {
+      const ready = await fetch(`${server.baseUrl}/api/ready`).then((response) => response.ok, () => false);
+      if (ready) {
+        servingAfterMs = performance.now() - back;
+        break;
+      }
+      if (performance.now() - back > 30_000) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const result = await load;
+    const [storedComments, storedSignUps] = await Promise.all([
+      prisma.comment.findMany({ where: { body: { startsWith: "Load comment " } }, select: { body: true } }),
+      prisma.subscriber.findMany({ where: { email: { endsWith: "@load.example" } }, select: { email: true } }),
+    ]);
+    const count = (values: string[]) => values.reduce((map, value) => map.set(value, (map.get(value) ?? 0) + 1), new Map<string, number>());
+    const comments = count(storedComments.map((row) => row.body));
+    const signUps = count(storedSignUps.map((row) => row.email));
+    const lostComments = acknowledged.comments.filter((body) => !comments.has(body)).length;
+    const doubledComments = [...comments.values()].filter((times) => times > 1).length;
+    const lostSignUps = acknowledged.signUps.filter((email) => !signUps.has(email)).length;
+    const doubledSignUps = [...signUps.values()].filter((times) => times > 1).length;
+    return [
+      {
+        name: `Requests during the run: ${result.requests.total} (${result["2xx"]} 2xx, ${result["4xx"]} 4xx, ${fiveHundreds(result)} 5xx answered cleanly), ${result.errors} connection errors, ${result.timeouts} timeouts`,
+        value: result.errors + result.timeouts === 0 ? "every request answered" : `${result.errors + result.timeouts} not answered`,
+        target: "succeeds or fails cleanly",
+        pass: result.errors + result.timeouts === 0,
+      },
+      { name: "Serving again after Postgres returned (/api/ready 200)", value: Number.isFinite(servingAfterMs) ? fmt(servingAfterMs) : "not within 30 s", target: `< ${BACK_WITHIN_MS / 1000} s`, pass: servingAfterMs < BACK_WITHIN_MS },
+      {
+        name: `Acknowledged comments (${acknowledged.comments.length}) and sign-ups (${acknowledged.signUps.length}) stored`,
+        value: `${lostComments + lostSignUps} lost, ${doubledComments + doubledSignUps} doubled`,
+        target: "none lost, none doubled",
+        pass: lostComments + lostSignUps + doubledComments + doubledSignUps === 0,
+      },
+    ];
+  } finally {
+    server.stop();
+    await setup.close();
+  }
+}
+
+runCli(async (log) => {
+  const { values } = parseArgs({ options: { faults: { type: "boolean" } } });
+  const rows = values.faults ? await faults(log) : await loadCurve(log);
+  process.stdout.write(`\n${table(rows)}\n`);
+  return rows.every((row) => row.pass !== false) ? 0 : 1;
+});
