@@ -54,7 +54,10 @@ type RawFeed = {
   "podcast:guid"?: unknown;
 };
 
-const parser = new Parser<RawFeed, RawItem>({
+// A parser per document: rss-parser keeps one xml2js parser per instance, which adds listeners at every call and,
+// after some malformed documents, never answers again (found by `npm run fuzz`: a shared instance hung every parse
+// after one bad feed).
+const newParser = () => new Parser<RawFeed, RawItem>({
   customFields: {
     feed: ["itunes:new-feed-url", "podcast:locked", "podcast:guid"],
     item: [
@@ -219,13 +222,15 @@ function toEpisodeCandidate(item: RawItem, feedUrl: string | undefined) {
   };
 }
 
-async function parseLeniently(xml: string): Promise<Awaited<ReturnType<typeof parser.parseString>>> {
+type RawDocument = Awaited<ReturnType<ReturnType<typeof newParser>["parseString"]>>;
+
+async function parseLeniently(xml: string): Promise<RawDocument> {
   try {
-    return await parser.parseString(xml);
+    return await newParser().parseString(xml);
   } catch (strictError) {
     const repaired = repairFeedXml(xml);
     if (repaired === xml) throw strictError;
-    return parser.parseString(repaired).catch(() => {
+    return newParser().parseString(repaired).catch(() => {
       throw strictError;
     });
   }
@@ -242,7 +247,7 @@ export async function parsePodcastFeed(xml: string, options: { feedUrl?: string;
   if (DECLARES_ENTITIES.test(xml.slice(0, 64 * 1024))) {
     throw new FeedParseError("The feed declares its own entities in a DOCTYPE (the shape of entity-expansion and file-reading attacks); it is refused.");
   }
-  let raw: Awaited<ReturnType<typeof parser.parseString>>;
+  let raw: RawDocument;
   try {
     raw = await parseLeniently(escapeStrayDeclarations(xml));
   } catch (error) {

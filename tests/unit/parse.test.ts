@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parsePodcastFeed } from "@/lib/feeds/parse";
+import { FeedParseError, parsePodcastFeed } from "@/lib/feeds/parse";
 
 const youtube = readFileSync(path.resolve("tests/fixtures/feeds/long-signal-youtube.xml"), "utf8");
 const namespaceExample = readFileSync(path.resolve("tests/fixtures/feeds/real-world/podcast-namespace__example.xml"), "utf8");
@@ -50,5 +50,14 @@ describe("parsePodcastFeed on the Podcasting 2.0 namespace", () => {
     expect(episode.persons.length).toBeGreaterThan(0);
     expect(episode.persons[0]).toEqual(expect.objectContaining({ name: expect.any(String) }));
     expect(feed.episodes.some((candidate) => candidate.soundbites.length > 0)).toBe(true);
+  });
+});
+
+describe("one document's failure never reaches the next", () => {
+  it("parses a good feed after one that broke the XML parser midway", async () => {
+    const { feeds } = JSON.parse(readFileSync(path.resolve("tests/fixtures/feed-parser-wedged.json"), "utf8")) as { feeds: string[] };
+    for (const feed of feeds) await expect(parsePodcastFeed(feed)).rejects.toThrow(FeedParseError);
+    const good = `<?xml version="1.0"?><rss version="2.0"><channel><title>Fine</title><item><title>One</title><guid>1</guid><enclosure url="https://a.example/1.mp3" type="audio/mpeg" length="1"/></item></channel></rss>`;
+    for (let attempt = 0; attempt < 3; attempt += 1) expect((await parsePodcastFeed(good)).episodes.map((episode) => episode.title)).toEqual(["One"]);
   });
 });
