@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { z } from "zod";
-import { ActionForm } from "@/components/admin/action-form";
+import { RelatedOverrideForm } from "@/components/admin/related-override-form";
 import { Pagination } from "@/components/ui/pagination";
 import { requireAdmin } from "@/lib/admin-session";
 import { listStoriesForAdmin, storyState } from "@/lib/stories/editor";
-import { relatedOverrideAction } from "../../story-actions";
 
 const cell = "border-b border-gray-200 px-2 py-2 align-top";
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -76,38 +75,7 @@ export default async function AdminStoriesPage({ searchParams }: PageProps<"/adm
           Related lists of any page
         </h2>
         <p className="text-sm text-gray-600">Pin an episode or story first in a page&apos;s related list, hide it, or give it back to the ranking.</p>
-        <ActionForm action={relatedOverrideAction} submitLabel="Apply" className="flex flex-wrap items-end gap-3 text-sm">
-          <label className="font-semibold">
-            On the page of
-            <select name="sourceKind" className="ml-2 rounded-md border border-gray-300 px-2 py-1">
-              <option value="EPISODE">episode</option>
-              <option value="STORY">story</option>
-            </select>
-          </label>
-          <label className="font-semibold">
-            Slug
-            <input name="sourceSlug" required className="ml-2 rounded-md border border-gray-300 px-2 py-1" />
-          </label>
-          <label className="font-semibold">
-            Item
-            <select name="targetKind" className="ml-2 rounded-md border border-gray-300 px-2 py-1">
-              <option value="EPISODE">episode</option>
-              <option value="STORY">story</option>
-            </select>
-          </label>
-          <label className="font-semibold">
-            Its slug
-            <input name="targetSlug" required className="ml-2 rounded-md border border-gray-300 px-2 py-1" />
-          </label>
-          <label className="font-semibold">
-            Decision
-            <select name="decision" className="ml-2 rounded-md border border-gray-300 px-2 py-1">
-              <option value="pin">Pin</option>
-              <option value="hide">Hide</option>
-              <option value="reset">Back to the ranking</option>
-            </select>
-          </label>
-        </ActionForm>
+        <RelatedOverrideForm />
       </section>
     </div>
   );

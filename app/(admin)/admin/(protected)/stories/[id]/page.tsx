@@ -2,13 +2,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ActionForm } from "@/components/admin/action-form";
+import { RelatedOverrideForm } from "@/components/admin/related-override-form";
 import { StoryEditor } from "@/components/admin/story-editor";
 import { requireAdmin } from "@/lib/admin-session";
 import { getStoryForEditor, listRelatedOverrides, previewStoryBody, storyState } from "@/lib/stories/editor";
 import { deleteStoryAction, relatedOverrideAction } from "../../../story-actions";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(40) });
-const input = "rounded-md border border-gray-300 px-2 py-1";
 
 export default async function EditStoryPage({ params, searchParams }: PageProps<"/admin/stories/[id]">) {
   await requireAdmin();
@@ -85,26 +85,7 @@ export default async function EditStoryPage({ params, searchParams }: PageProps<
             ))}
           </ul>
         ) : null}
-        <ActionForm action={relatedOverrideAction} values={{ sourceKind: "STORY", sourceSlug: story.slug }} submitLabel="Apply" className="flex flex-wrap items-end gap-3 text-sm">
-          <label className="font-semibold">
-            Item
-            <select name="targetKind" className={`ml-2 ${input}`}>
-              <option value="EPISODE">Episode</option>
-              <option value="STORY">Story</option>
-            </select>
-          </label>
-          <label className="font-semibold">
-            Slug
-            <input name="targetSlug" required className={`ml-2 ${input}`} />
-          </label>
-          <label className="font-semibold">
-            Decision
-            <select name="decision" className={`ml-2 ${input}`}>
-              <option value="pin">Pin</option>
-              <option value="hide">Hide</option>
-            </select>
-          </label>
-        </ActionForm>
+        <RelatedOverrideForm source={{ kind: "STORY", slug: story.slug }} />
       </section>
       <ActionForm action={deleteStoryAction} values={{ storyId: story.id }} submitLabel="Delete this story for good" buttonClassName="rounded-md border border-red-700 px-3 py-1.5 text-sm text-red-700" />
     </div>
