@@ -87,3 +87,12 @@ export async function createTemporaryDatabase(serverUrl: string, prefix: string,
   await createDatabaseIfMissing(serverUrl, name, template);
   return { url: databaseUrlFor(serverUrl, name), name, drop: () => dropDatabase(serverUrl, name) };
 }
+
+/** Puts `replacement` in the place of `current` (kept under `keptAs`); nobody may be connected to either. */
+export async function swapDatabases(serverUrl: string, current: string, replacement: string, keptAs: string): Promise<void> {
+  for (const name of [current, replacement, keptAs]) assertDatabaseName(name);
+  await withClient(databaseUrlFor(serverUrl, "postgres"), async (client) => {
+    await client.query(`ALTER DATABASE ${client.escapeIdentifier(current)} RENAME TO ${client.escapeIdentifier(keptAs)}`);
+    await client.query(`ALTER DATABASE ${client.escapeIdentifier(replacement)} RENAME TO ${client.escapeIdentifier(current)}`);
+  });
+}

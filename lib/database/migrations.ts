@@ -51,9 +51,15 @@ export async function readMigrationList(migrationsDir: string): Promise<Migratio
   };
 }
 
-/** Applies every migration the database lacks, like `prisma migrate deploy`; returns the names applied. */
-export async function applyMigrations(databaseUrl: string, paths: MigrationPaths = DEFAULT_PATHS): Promise<string[]> {
-  const migrationsList = await readMigrationList(paths.migrationsDir);
+/**
+ * Applies every migration the database lacks, like `prisma migrate deploy`; returns the names applied. `only`
+ * stops at a set of them (a backup's, restored before the ones written since).
+ */
+export async function applyMigrations(databaseUrl: string, paths: MigrationPaths = DEFAULT_PATHS, only?: string[]): Promise<string[]> {
+  const all = await readMigrationList(paths.migrationsDir);
+  const unknown = only?.filter((name) => !all.migrationDirectories.some((directory) => directory.path === name)) ?? [];
+  if (unknown.length) throw new Error(`This Showfront does not have the migration(s) ${unknown.join(", ")}: it is older than the data.`);
+  const migrationsList = only ? { ...all, migrationDirectories: all.migrationDirectories.filter((directory) => only.includes(directory.path)) } : all;
   return withSchemaEngine(databaseUrl, await readSchema(paths.schemaPath), async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_SCHEMA_FILTER });
     return appliedMigrationNames;
