@@ -1,10 +1,17 @@
 // `npm run fuzz [-- --runs N] [--only <name part>]`: every fuzz property (tests/fuzz/properties.ts) on 100,000
 // random inputs (or N), each bounded in time, with progress; a failure prints the smallest input that breaks it,
-// to be kept as a regression fixture in tests/fixtures/fuzz/.
+// to be kept as a regression fixture in tests/fixtures/fuzz/. Searches run against a throwaway embedded database
+// with the demo content.
 import { parseArgs } from "node:util";
 import fc from "fast-check";
 import { z } from "zod";
-import { PROPERTIES } from "../tests/fuzz/properties";
+import { createDatabaseIfMissing, databaseUrlFor } from "@/lib/database/admin";
+import { applyMigrations } from "@/lib/database/migrations";
+import { startTemporaryServer } from "@/lib/database/temporary";
+import { prisma, useDatabaseUrl } from "@/lib/db";
+import { seedDemoContent } from "@/lib/demo/seed";
+import { searchContent, searchSuggestions } from "@/lib/search";
+import { PROPERTIES, searchProperty, type FuzzProperty } from "../tests/fuzz/properties";
 import { runCli } from "./cli";
 import { progressBar } from "./progress";
 
@@ -20,12 +27,29 @@ runCli(async (log) => {
   const { values } = parseArgs({ options: { runs: { type: "string" }, only: { type: "string" } } });
   const args = argsSchema.parse(values);
   let failed = 0;
-  for (const entry of PROPERTIES.filter((candidate) => !args.only || candidate.name.toLowerCase().includes(args.only.toLowerCase()))) {
+  const wanted = (entry: FuzzProperty) => !args.only || entry.name.toLowerCase().includes(args.only.toLowerCase());
+  const search = searchProperty(searchContent, searchSuggestions);
+  let stopDatabase = async () => {};
+  if (wanted(search)) {
+    log("Starting a throwaway database with the demo content for the search property");
+    const server = await startTemporaryServer();
+    await createDatabaseIfMissing(server.serverUrl, "fuzz");
+    const url = databaseUrlFor(server.serverUrl, "fuzz");
+    await applyMigrations(url);
+    useDatabaseUrl(url);
+    await seedDemoContent();
+    stopDatabase = async () => {
+      await prisma.$disconnect();
+      await server.stop();
+    };
+  }
+  for (const entry of [...PROPERTIES, search].filter(wanted)) {
+    const runs = args.runs;
     const bar = progressBar(entry.name);
     let done = 0;
     const started = performance.now();
     const result = await fc.check(entry.property as fc.IAsyncProperty<[unknown]>, {
-      numRuns: args.runs,
+      numRuns: runs,
       timeout: CASE_TIMEOUT_MS,
       interruptAfterTimeLimit: PROPERTY_LIMIT_MS,
       reporter: undefined,
@@ -34,7 +58,7 @@ runCli(async (log) => {
       ...{ markInterruptAsFailure: true },
     });
     done = result.numRuns;
-    bar.update(done, args.runs);
+    bar.update(done, runs);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (result.failed) {
       failed += 1;
@@ -46,5 +70,6 @@ runCli(async (log) => {
       bar.done(`${result.numRuns} inputs, no failure (${seconds} s)`);
     }
   }
+  await stopDatabase();
   return failed ? 1 : 0;
 });

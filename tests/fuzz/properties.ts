@@ -155,6 +155,21 @@ function chunked(text: string, cuts: number[]): AsyncIterable<Buffer> {
 
 const formFields = fc.dictionary(fc.constantFrom("title", "slug", "body", "dek", "status", "publishAt", "timezoneOffset", "categories", "tags", "episodes", "heroImageUrl", "audioUrl", "email", "name", "consent", "website", "shownAt", "kind", "target", "moment", "q", "type", "from", "to", "page", "id", "parentId"), hostileText, { maxKeys: 12 });
 
+/** Search as the search page runs it (the query validated first), against a database with content. */
+export function searchProperty(search: (filters: { query: string; kind: "all" | "episodes" | "stories" }) => Promise<{ episodes: { snippet: unknown[] }[]; stories: { snippet: unknown[] }[] }>, suggest: (typed: string) => Promise<unknown[]>): FuzzProperty {
+  return {
+    name: "Search queries (on the database)",
+    property: fc.asyncProperty(fc.tuple(hostileText, fc.constantFrom("all", "episodes", "stories")), async (input: unknown) => {
+      const [query, kind] = input as [string, "all" | "episodes" | "stories"];
+      await suggest(query.slice(0, 200));
+      const parsed = searchSearchParamsSchema.safeParse({ q: query, type: kind });
+      if (!parsed.success || !parsed.data.q) return;
+      const results = await search({ query: parsed.data.q, kind: parsed.data.type });
+      for (const hit of [...results.episodes, ...results.stories]) if (!Array.isArray(hit.snippet)) fail("a snippet that is not text parts");
+    }) as fc.IAsyncProperty<[unknown]>,
+  };
+}
+
 export interface FuzzProperty {
   name: string;
   property: fc.IAsyncProperty<[unknown]> | fc.IProperty<[unknown]>;
