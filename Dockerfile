@@ -23,6 +23,9 @@ COPY --from=build /app/tests/fixtures ./tests/fixtures
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
+# What the app writes at run time (uploaded images, WordPress exports waiting for import, backups, Next's page cache)
+# must be writable by the user it runs as; .data is a volume in docker-compose.yml.
+RUN mkdir -p /app/.data /app/.next/cache && chown -R node:node /app/.data /app/.next/cache
 USER node
 EXPOSE 3000
 # Migrations, then the standalone server behind the edge cache (docs/decisions/0005), stopped cleanly on SIGTERM.
