@@ -164,6 +164,8 @@ test("posting too fast trips the limit, which resets a minute later", async ({ p
   await signInByEmail(page, `quick-${Date.now()}@example.com`, EPISODE);
   const comments = page.getByRole("region", { name: "Comments" });
   await comments.scrollIntoViewIfNeeded();
+  // The form counts its fill time from when it is shown: the pause starts once it is there.
+  await expect(comments.getByLabel("Your comment")).toBeVisible();
   await page.waitForTimeout(HUMAN_PAUSE_MS);
   const post = async (text: string) => {
     await comments.getByLabel("Your comment").fill(text);
