@@ -2,7 +2,7 @@
 // JavaScript with a redirect and a script with JSON, from one handler.
 import { getEnv } from "@/lib/env";
 
-export const FORM_MAX_BYTES = 16 * 1024;
+const FORM_MAX_BYTES = 16 * 1024;
 
 /** The form's text fields (files are not for these forms), or undefined for a body past 16 KB. */
 export async function readForm(request: Request, maxBytes = FORM_MAX_BYTES): Promise<Record<string, string> | undefined> {
@@ -35,6 +35,18 @@ export function fromThisSite(request: Request): boolean {
 }
 
 /** A fetch from our own script asks for JSON; a plain form post is answered with a redirect to a page. */
+/** A JSON body up to the same size as a form; undefined when larger or not JSON. */
+export async function readJson(request: Request, maxBytes = FORM_MAX_BYTES): Promise<unknown> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return undefined;
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export function wantsJson(request: Request): boolean {
   return (request.headers.get("accept") ?? "").includes("application/json");
 }

@@ -8,19 +8,8 @@ import { z } from "zod";
 import { currentViewer } from "@/lib/auth/session";
 import { clientAddress } from "@/lib/client-address";
 import { CommentError, listComments, postComment, type CommentErrorKind } from "@/lib/comments/comments";
-import { FORM_MAX_BYTES, fromThisSite, readForm } from "@/lib/http/forms";
+import { fromThisSite, readForm, readJson } from "@/lib/http/forms";
 import { commentListParamsSchema, postCommentSchema } from "@/lib/validations/comments";
-
-async function readJson(request: Request): Promise<unknown> {
-  if (Number(request.headers.get("content-length") ?? 0) > FORM_MAX_BYTES) return undefined;
-  const text = await request.text();
-  if (text.length > FORM_MAX_BYTES) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 
 const STATUS: Record<CommentErrorKind, number> = { "sign-in": 401, forbidden: 403, closed: 409, "not-found": 404, throttled: 429, "too-fast": 429, invalid: 422 };
 

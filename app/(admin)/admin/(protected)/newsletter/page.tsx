@@ -1,3 +1,4 @@
+import { AdminSearchForm } from "@/components/admin/admin-search-form";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { Pagination } from "@/components/ui/pagination";
@@ -61,11 +62,17 @@ export default async function AdminNewsletterPage({ searchParams }: PageProps<"/
         <h2 id="list-heading" className="font-display text-2xl font-bold">
           The list
         </h2>
-        <form method="get" className="mt-3 flex flex-wrap items-end gap-3">
-          <label className="text-sm font-semibold">
-            Address or name
-            <input name="q" type="search" defaultValue={filter.q} className="mt-1 block rounded-md border border-gray-300 px-3 py-1.5 font-normal" />
-          </label>
+        <AdminSearchForm
+          label="Address or name"
+          query={filter.q}
+          submitLabel="Filter"
+          className="mt-3"
+          after={
+            <a href={`/admin/newsletter/subscribers.csv${exportQuery ? `?${exportQuery}` : ""}`} className="text-sm font-semibold underline" download>
+              Export these as CSV
+            </a>
+          }
+        >
           <label className="text-sm font-semibold">
             Status
             <select name="status" defaultValue={filter.status ?? ""} className="mt-1 block rounded-md border border-gray-300 px-3 py-1.5 font-normal">
@@ -77,13 +84,7 @@ export default async function AdminNewsletterPage({ searchParams }: PageProps<"/
               ))}
             </select>
           </label>
-          <button type="submit" className="rounded-md bg-ink px-3 py-1.5 text-sm font-semibold text-white">
-            Filter
-          </button>
-          <a href={`/admin/newsletter/subscribers.csv${exportQuery ? `?${exportQuery}` : ""}`} className="text-sm font-semibold underline" download>
-            Export these as CSV
-          </a>
-        </form>
+        </AdminSearchForm>
         <p className="mt-2 text-sm text-gray-600">{list.total.toLocaleString("en")} found.</p>
         <table className="mt-2 w-full border-collapse bg-white text-sm shadow-sm">
           <thead>

@@ -1,3 +1,4 @@
+import { AdminSearchForm } from "@/components/admin/admin-search-form";
 import { ActionForm } from "@/components/admin/action-form";
 import { requireAdmin } from "@/lib/admin-session";
 import { listPeople } from "@/lib/comments/comments";
@@ -15,15 +16,7 @@ export default async function AdminPeoplePage({ searchParams }: PageProps<"/admi
   return (
     <div className="space-y-6">
       <h1 className="font-display text-3xl font-bold">People</h1>
-      <form method="get" className="flex items-end gap-3">
-        <label className="text-sm font-semibold">
-          Address or name
-          <input name="q" type="search" defaultValue={q} className="mt-1 block rounded-md border border-gray-300 px-3 py-1.5 font-normal" />
-        </label>
-        <button type="submit" className="rounded-md bg-ink px-3 py-1.5 text-sm font-semibold text-white">
-          Find
-        </button>
-      </form>
+      <AdminSearchForm label="Address or name" query={q} />
       <table className="w-full border-collapse bg-white text-sm shadow-sm">
         <thead>
           <tr className="text-left">

@@ -1,3 +1,4 @@
+import { AdminSearchForm } from "@/components/admin/admin-search-form";
 import Link from "next/link";
 import { z } from "zod";
 import { RelatedOverrideForm } from "@/components/admin/related-override-form";
@@ -30,15 +31,7 @@ export default async function AdminStoriesPage({ searchParams }: PageProps<"/adm
           </Link>
         </div>
       </div>
-      <form method="get" className="flex items-end gap-3">
-        <label className="text-sm font-semibold">
-          Headline or slug
-          <input name="q" type="search" defaultValue={q} className="mt-1 block rounded-md border border-gray-300 px-3 py-1.5 font-normal" />
-        </label>
-        <button type="submit" className="rounded-md bg-ink px-3 py-1.5 text-sm font-semibold text-white">
-          Find
-        </button>
-      </form>
+      <AdminSearchForm label="Headline or slug" query={q} />
       <p className="text-sm text-gray-600">{list.total} stories and pages</p>
       <table className="w-full border-collapse bg-white text-sm shadow-sm">
         <thead>
