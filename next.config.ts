@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import { parseEnv } from "./lib/env";
 import { securityHeaders } from "./lib/site/security-headers";
+import { sharedCacheHeaders } from "./lib/site/shared-cache-headers";
 
 const nextConfig: NextConfig = {
   // The Docker image runs the standalone server (a copy of only the files it needs); `npm start` runs `next start`,
@@ -22,7 +23,7 @@ const nextConfig: NextConfig = {
   // Subscriber lists up to 5 MB and story hero images up to 10 MB arrive through admin actions (their schemas check
   // the sizes); WordPress exports, far bigger, go to a route handler.
   experimental: { serverActions: { bodySizeLimit: "12mb" } },
-  headers: async () => securityHeaders(parseEnv(process.env).SITE_URL),
+  headers: async () => [...securityHeaders(parseEnv(process.env).SITE_URL), ...sharedCacheHeaders()],
   // A site that moved from WordPress keeps its old links: /?p=123, /2024/06/18/slug/, /2024/06/slug/,
   // /category/…/x/ and /tag/x/ are looked up by one page, which answers with a permanent redirect; so is /slug/
   // (WordPress's "post name" links and its pages) when no page of this site has that address.

@@ -21,7 +21,7 @@ import { runCli } from "./cli";
 
 // Offered load in requests per second (an open loop: requests go out at this rate whatever the answers' speed, as an
 // audience does), rising until some kind of request's p99 passes 100 ms.
-const RATES = [200, 400, 800, 1200, 1600, 2400, 3200];
+const RATES = [200, 400, 800, 1000, 1200, 1600, 2400, 3200];
 const LEVEL_SECONDS = 8;
 const KNEE_P99_MS = 100;
 const READERS = 3000;
@@ -34,7 +34,38 @@ const BACK_WITHIN_MS = 5000;
 interface Target {
   baseUrl: string;
   pages: string[];
+  searches: string[];
   sessions: string[];
+}
+
+const SEARCHES = 2000;
+const COMMON_WORDS = new Set(["about", "after", "again", "their", "there", "these", "those", "which", "while", "where", "when", "with", "from", "into", "what", "that", "this", "than", "they", "them", "your", "have", "will", "just", "only", "over", "some", "more", "most", "like", "been", "were"]);
+
+/**
+ * What an audience searches for: the words and two-word phrases of the site's own titles, many distinct queries,
+ * drawn by Zipf's law (the k-th most popular is searched 1/k as often as the first), as searches are: a few names
+ * by many people, a long tail by few. Seeded, so every run sends the same sequence.
+ */
+function audienceSearches(titles: string[]): string[] {
+  const phrases = new Set<string>();
+  for (const title of titles) {
+    const words = title.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+    for (const [index, word] of words.entries()) {
+      if (word.length >= 4 && !COMMON_WORDS.has(word)) phrases.add(word);
+      const next = words[index + 1];
+      if (next && word.length >= 3 && next.length >= 3) phrases.add(`${word} ${next}`);
+    }
+  }
+  let seed = 20261123;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const queries = [...phrases].sort(() => random() - 0.5);
+  const weights = queries.map((_, rank) => 1 / (rank + 1));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return Array.from({ length: SEARCHES }, () => {
+    let pick = random() * total;
+    const index = weights.findIndex((weight) => (pick -= weight) <= 0);
+    return queries[index === -1 ? queries.length - 1 : index]!;
+  });
 }
 
 interface Acknowledged {
@@ -59,13 +90,16 @@ async function prepare(log: (message: string) => void) {
   const sessions = users.map((user) => ({ sessionToken: randomBytes(24).toString("hex"), userId: user.id, expires: new Date(Date.now() + 86_400_000) }));
   await prisma.session.createMany({ data: sessions });
   const [episodes, stories] = await Promise.all([
-    prisma.episode.findMany({ select: { slug: true }, take: 12, orderBy: { publishedAt: "desc" } }),
-    prisma.story.findMany({ where: listedStoryWhere(), select: { slug: true }, take: 4, orderBy: { publishedAt: "desc" } }),
+    prisma.episode.findMany({ select: { slug: true, title: true }, orderBy: { publishedAt: "desc" } }),
+    prisma.story.findMany({ where: listedStoryWhere(), select: { slug: true, title: true }, orderBy: { publishedAt: "desc" } }),
   ]);
-  const pages = [...episodes.map((row) => `/episodes/${row.slug}`), ...stories.map((row) => `/stories/${row.slug}`)];
+  const pages = [...episodes.slice(0, 12).map((row) => `/episodes/${row.slug}`), ...stories.slice(0, 4).map((row) => `/stories/${row.slug}`)];
+  const searches = audienceSearches([...episodes, ...stories].map((row) => row.title));
+  log(`${new Set(searches).size} distinct searches among ${searches.length}`);
   return {
     url,
     pages,
+    searches,
     sessions: sessions.map((row) => row.sessionToken),
     commentSlug: episodes[0]!.slug,
     restart: async () => {
@@ -91,11 +125,8 @@ function mixedRequests(target: Target, commentSlug: string, acknowledged: Acknow
     sequence += 1;
     return `10.${(sequence >> 16) & 255}.${(sequence >> 8) & 255}.${sequence & 255}`;
   };
-  const tally = (kind: string) => (status: number) => {
-    if (status >= 400) acknowledged.statuses[`${kind} ${status}`] = (acknowledged.statuses[`${kind} ${status}`] ?? 0) + 1;
-  };
-  const pageRequests = Array.from({ length: 16 }, (_, index) => ({ method: "GET" as const, path: target.pages[index % target.pages.length]!, onResponse: tally("page") }));
-  const searches = ["bridges", "repair shops"].map((query) => ({ method: "GET" as const, path: `/search?q=${encodeURIComponent(query)}`, onResponse: tally("search") }));
+  const pageRequests = Array.from({ length: 16 }, (_, index) => ({ method: "GET" as const, path: target.pages[index % target.pages.length]! }));
+  const searches = target.searches.map((query) => ({ method: "GET" as const, path: `/search?q=${encodeURIComponent(query)}` }));
   const comment: autocannonType.Request = {
     method: "POST",
     path: "/api/comments",
@@ -144,6 +175,16 @@ async function run(options: autocannonType.Options) {
   return autocannon(options);
 }
 
+// Reads run in a worker thread of their own: sharing one event loop with the writes' callbacks, their answers
+// waited on the client's own turn and pages measured up to ten times slower than the server answered them.
+async function runReads(kind: string, options: autocannonType.Options, acknowledged: Acknowledged) {
+  const result = await run({ ...options, workers: 1 });
+  for (const [status, { count }] of Object.entries(result.statusCodeStats ?? {})) {
+    if (Number(status) >= 400) acknowledged.statuses[`${kind} ${status}`] = (acknowledged.statuses[`${kind} ${status}`] ?? 0) + Number(count);
+  }
+  return result;
+}
+
 function fiveHundreds(result: autocannonType.Result): number {
   return result["5xx"];
 }
@@ -154,17 +195,27 @@ async function loadCurve(log: (message: string) => void): Promise<Row[]> {
   const acknowledged: Acknowledged = { comments: [], signUps: [], statuses: {} };
   const rows: Row[] = [];
   try {
-    const mix = mixedRequests({ baseUrl: server.baseUrl, pages: setup.pages, sessions: setup.sessions }, setup.commentSlug, acknowledged);
-    // Warm: every page rendered and cached once, the server's code compiled, as on a site that has been up a while.
+    const mix = mixedRequests({ baseUrl: server.baseUrl, pages: setup.pages, searches: setup.searches, sessions: setup.sessions }, setup.commentSlug, acknowledged);
+    // The mix offered at a rate: each kind with enough connections that the rate, not the connection count, limits
+    // what is sent.
+    const offer = (rate: number) => {
+      const options = (requests: autocannonType.Request[], share: number) => ({
+        url: server.baseUrl,
+        connections: Math.max(4, Math.ceil((rate * share) / 20)),
+        overallRate: Math.max(1, Math.round(rate * share)),
+        duration: LEVEL_SECONDS,
+        requests,
+      });
+      return Promise.all([runReads("page", options(mix.pages, 0.8), acknowledged), runReads("search", options(mix.searches, 0.1), acknowledged), run(options(mix.writes, 0.1))]);
+    };
+    // Warm: the first level once, unmeasured, so every page is rendered and cached and the code for every kind of
+    // request is loaded and compiled, as on a site that has been up a while.
     log("Warming up");
-    await run({ url: server.baseUrl, connections: 4, duration: 4, requests: [...mix.pages, ...mix.searches] });
+    await offer(RATES[0]!);
     let knee: number | undefined;
     for (const rate of RATES) {
       log(`${rate} requests/s offered for ${LEVEL_SECONDS} s`);
-      // Enough connections that the rate, not the connection count, limits what is sent.
-      const kind = (requests: autocannonType.Request[], share: number) =>
-        run({ url: server.baseUrl, connections: Math.max(4, Math.ceil((rate * share) / 20)), overallRate: Math.max(1, Math.round(rate * share)), duration: LEVEL_SECONDS, requests });
-      const [pages, searches, writes] = await Promise.all([kind(mix.pages, 0.8), kind(mix.searches, 0.1), kind(mix.writes, 0.1)]);
+      const [pages, searches, writes] = await offer(rate);
       const all = [pages, searches, writes];
       const served = Math.round(all.reduce((sum, result) => sum + result.requests.average, 0));
       const failures = all.reduce((sum, result) => sum + fiveHundreds(result) + result.errors + result.timeouts, 0);
@@ -197,12 +248,12 @@ async function faults(log: (message: string) => void): Promise<Row[]> {
   const server = await startProductionServer(setup.url, log, { JOBS_ENABLED: "false", TRUSTED_PROXY_HOPS: "1", LOG_LEVEL: "warn" });
   const acknowledged: Acknowledged = { comments: [], signUps: [], statuses: {} };
   try {
-    const mix = mixedRequests({ baseUrl: server.baseUrl, pages: setup.pages, sessions: setup.sessions }, setup.commentSlug, acknowledged);
+    const mix = mixedRequests({ baseUrl: server.baseUrl, pages: setup.pages, searches: setup.searches, sessions: setup.sessions }, setup.commentSlug, acknowledged);
     log(`The mix at ${FAULT_CONNECTIONS} connections for ${FAULT_SECONDS} s; Postgres stops at ${OUTAGE_AT_MS / 1000} s for ${OUTAGE_MS / 1000} s`);
     const other = Math.max(1, Math.round(FAULT_CONNECTIONS / 5));
     const load = Promise.all([
-      run({ url: server.baseUrl, connections: FAULT_CONNECTIONS - 2 * other, duration: FAULT_SECONDS, requests: mix.pages, timeout: 10 }),
-      run({ url: server.baseUrl, connections: other, duration: FAULT_SECONDS, requests: mix.searches, timeout: 10 }),
+      runReads("page", { url: server.baseUrl, connections: FAULT_CONNECTIONS - 2 * other, duration: FAULT_SECONDS, requests: mix.pages, timeout: 10 }, acknowledged),
+      runReads("search", { url: server.baseUrl, connections: other, duration: FAULT_SECONDS, requests: mix.searches, timeout: 10 }, acknowledged),
       run({ url: server.baseUrl, connections: other, duration: FAULT_SECONDS, requests: mix.writes, timeout: 10 }),
     ]);
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_AT_MS));

@@ -62,10 +62,14 @@ const DEFAULT_MAX_ENTRY_BYTES = 1024 * 1024;
 // However long upstream allows stale answers, an entry is never answered more than this long after it expired.
 const MAX_STALE_SECONDS = 60;
 
+// A page Next renders per request (and so marks private, no-store) may still be the same for every reader, as a
+// search page is: CDN-Cache-Control (RFC 9213), which Next leaves alone, says how long shared caches may keep it, and
+// takes the place of Cache-Control for them. Browsers ignore it.
 function sharedLifetime(headers: http.IncomingHttpHeaders): { maxAge: number; staleWhileRevalidate: number } | undefined {
-  const control = headers["cache-control"] ?? "";
+  const targeted = headers["cdn-cache-control"];
+  const control = (typeof targeted === "string" ? targeted : headers["cache-control"]) ?? "";
   if (/\b(private|no-store|no-cache)\b/i.test(control) || headers["set-cookie"]) return undefined;
-  const maxAge = /\bs-maxage=(\d+)/i.exec(control);
+  const maxAge = typeof targeted === "string" ? /\b(?:s-maxage|max-age)=(\d+)/i.exec(control) : /\bs-maxage=(\d+)/i.exec(control);
   if (!maxAge || Number(maxAge[1]) === 0) return undefined;
   return { maxAge: Number(maxAge[1]), staleWhileRevalidate: Number(/\bstale-while-revalidate=(\d+)/i.exec(control)?.[1] ?? 0) };
 }

@@ -92,6 +92,17 @@ test.describe("what brings listeners in", () => {
     expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
   });
 
+  test("a search is shared by the edge for every reader, while browsers are told not to keep it", async ({ request }) => {
+    const path = `/search?q=bridges&shared=${Date.now()}`;
+    const first = await request.get(path);
+    const again = await request.get(path);
+    expect(first.headers()["x-showfront-cache"]).toBe("MISS");
+    expect(again.headers()["x-showfront-cache"]).toBe("HIT");
+    expect(again.headers()["cache-control"]).toContain("no-store");
+    expect(again.headers()["cdn-cache-control"]).toMatch(/^max-age=\d+/);
+    expect(await again.text()).toContain("Bridges Nobody Inspects");
+  });
+
   test("health answers without the database, readiness with it", async ({ request }) => {
     expect(await (await request.get("/api/health")).json()).toEqual({ status: "ok" });
     const ready = await request.get("/api/ready");

@@ -27,6 +27,8 @@ const upstream = http.createServer((request, response) => {
         response.write("first part ");
         return void setTimeout(() => response.end("last part"), 200);
       }
+      if (url.pathname === "/search") return void response.writeHead(200, { "cache-control": "private, no-cache, no-store", "cdn-cache-control": "max-age=60" }).end(`results v${version}`);
+      if (url.pathname === "/search-private") return void response.writeHead(200, { "cache-control": "s-maxage=60", "cdn-cache-control": "private" }).end("mine");
       if (url.pathname === "/private") return void response.writeHead(200, { "cache-control": "private, no-cache, no-store" }).end("mine");
       if (url.pathname === "/cookie") return void response.writeHead(200, { "cache-control": "s-maxage=60", "set-cookie": "a=b" }).end("cookie");
       if (url.pathname === "/feed") return void response.writeHead(200, { "cache-control": "s-maxage=60", etag: '"v1"' }).end("<rss/>");
@@ -98,6 +100,7 @@ describe("the edge cache", () => {
 
   it.each([
     ["a personal page", "/private", {}],
+    ["a page whose CDN-Cache-Control says private, whatever its Cache-Control", "/search-private", {}],
     ["a response that sets a cookie", "/cookie", {}],
     ["a response larger than an entry may be", "/big", {}],
     ["a client-side navigation (RSC) request", "/episodes/nav", { headers: { rsc: "1" } }],
@@ -106,6 +109,14 @@ describe("the edge cache", () => {
     await get(path, init);
     await get(path, init);
     expect(seen).toHaveLength(2);
+  });
+
+  it("keeps a page Next marks no-store when its CDN-Cache-Control lets shared caches keep it", async () => {
+    const first = await get("/search?q=x");
+    const second = await get("/search?q=x");
+    expect([first.state, second.state]).toEqual(["MISS", "HIT"]);
+    expect(second.text).toBe(first.text);
+    expect(seen).toHaveLength(1);
   });
 
   it("keeps each compression apart, answers HEAD from a cached GET and never stores a HEAD", async () => {
