@@ -22,7 +22,9 @@ const nextConfig: NextConfig = {
   },
   // Subscriber lists up to 5 MB and story hero images up to 10 MB arrive through admin actions (their schemas check
   // the sizes); WordPress exports, far bigger, go to a route handler.
-  experimental: { serverActions: { bodySizeLimit: "12mb" } },
+  // Production runs several Next processes from one build folder (lib/site/launch.ts): each keeps its revalidated
+  // pages in its own memory rather than all rewriting the same files under .next.
+  experimental: { serverActions: { bodySizeLimit: "12mb" }, isrFlushToDisk: false },
   headers: async () => [...securityHeaders(parseEnv(process.env).SITE_URL), ...sharedCacheHeaders()],
   // A site that moved from WordPress keeps its old links: /?p=123, /2024/06/18/slug/, /2024/06/slug/,
   // /category/…/x/ and /tag/x/ are looked up by one page, which answers with a permanent redirect; so is /slug/

@@ -45,6 +45,17 @@ export const envSchema = z.object({
   JOBS_ENABLED: z.stringbool({ error: "must be true or false" }).default(true),
   FEEDS_SYNC_INTERVAL_MINUTES: z.coerce.number({ error: "must be a whole number of minutes" }).int().min(5).max(24 * 60).default(30),
   EDGE_CACHE_SECONDS: z.coerce.number({ error: "must be a whole number of seconds" }).int().min(0).max(300).default(30),
+  // How many Next processes serve the production site behind the edge cache: each renders on one thread.
+  WEB_CONCURRENCY: z.coerce.number({ error: "must be a whole number of processes from 1 to 16" }).int().min(1).max(16).optional(),
+  // Set by the launcher for each Next process it starts: the other processes' loopback addresses, and the token they
+  // accept from each other when a change must mark cached pages stale in all of them (lib/site/revalidate.ts).
+  SHOWFRONT_PEERS: z
+    .string()
+    .trim()
+    .default("")
+    .transform((value) => value.split(",").map((peer) => peer.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^http$/, error: "must be a comma-separated list of http:// addresses" }))),
+  SHOWFRONT_PEER_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32, { error: "must be at least 32 characters" }).optional()),
   BUILD_STANDALONE: z.stringbool({ error: "must be true or false" }).default(false),
   SMTP_URL: z.preprocess(
     (value) => (value === "" ? undefined : value),

@@ -3,13 +3,13 @@
 // What a reader does with comments. Each action validates its form with zod, looks the reader up from their
 // session (Next checks the request's origin for every server action), and answers with a message, keeping what
 // was typed when something needs fixing.
-import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { currentViewer, SESSION_COOKIES } from "@/lib/auth/session";
 import { clientAddress } from "@/lib/client-address";
 import { CommentError, deleteAccount, deleteOwnComment, editComment, postComment, reportComment, setCommentsClosed, toggleLike } from "@/lib/comments/comments";
 import { commentIdSchema, commentTargetSchema, editCommentSchema, postCommentSchema, reportCommentSchema } from "@/lib/validations/comments";
+import { revalidatePages, revalidatePagesSoon } from "@/lib/site/revalidate";
 
 export interface CommentActionState {
   ok: boolean;
@@ -38,7 +38,7 @@ export async function postCommentAction(_previous: CommentActionState | undefine
   const { kind, slug, ...input } = parsed.data;
   return run(async () => {
     const comment = await postComment(await currentViewer(), { ...input, target: { kind, slug } }, clientAddress(await headers()));
-    revalidatePath(pagePath(kind, slug));
+    revalidatePagesSoon(pagePath(kind, slug));
     return comment.status === "APPROVED"
       ? { ok: true, status: "APPROVED", message: "Posted." }
       : { ok: true, status: "PENDING", message: "Thanks: your comment appears once a moderator has read it." };
@@ -51,7 +51,7 @@ export async function editCommentAction(_previous: CommentActionState | undefine
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, body: typed };
   return run(async () => {
     await editComment(await currentViewer(), parsed.data.commentId, parsed.data.body);
-    revalidatePath(parsed.data.path);
+    revalidatePagesSoon(parsed.data.path);
     return { ok: true, message: "Saved." };
   }, typed);
 }
@@ -73,7 +73,7 @@ export async function commentAction(_previous: CommentActionState | undefined, f
     if (!parsed.success) return { ok: false, message: "That comment is not known." };
     if (what.data === "delete") await deleteOwnComment(viewer, parsed.data.commentId);
     else await toggleLike(viewer, parsed.data.commentId);
-    revalidatePath(path.data);
+    revalidatePagesSoon(path.data);
     return { ok: true, message: what.data === "delete" ? "Deleted." : "Done." };
   });
 }
@@ -83,7 +83,7 @@ export async function closeCommentsAction(_previous: CommentActionState | undefi
   if (!parsed.success) return { ok: false, message: "That page is not known." };
   return run(async () => {
     await setCommentsClosed(await currentViewer(), parsed.data, parsed.data.closed === "true");
-    revalidatePath(pagePath(parsed.data.kind, parsed.data.slug));
+    await revalidatePages(pagePath(parsed.data.kind, parsed.data.slug));
     return { ok: true, message: parsed.data.closed === "true" ? "Comments closed." : "Comments open." };
   });
 }

@@ -72,7 +72,7 @@ async function judge(viewer: Viewer, body: string): Promise<{ status: CommentSta
   if (hold) return { status: "PENDING", heldReason: hold };
   const policy = getEnv().COMMENTS_MODERATION;
   if (policy === "all-held") return { status: "PENDING", heldReason: "Every comment is reviewed before it appears." };
-  if (policy === "first-held" && (await prisma.comment.count({ where: { authorId: viewer.id, status: "APPROVED" } })) === 0) {
+  if (policy === "first-held" && !(await prisma.comment.findFirst({ where: { authorId: viewer.id, status: "APPROVED" }, select: { id: true } }))) {
     return { status: "PENDING", heldReason: "The commenter's first comment." };
   }
   return { status: "APPROVED", heldReason: null };

@@ -16,8 +16,8 @@ import { requestIdFrom } from "@/lib/log";
 import { contentSecurityPolicy, injectNonce, newNonce, nonceInjector } from "./content-security-policy";
 
 export interface EdgeCacheOptions {
-  /** Where Next listens (loopback). */
-  upstream: { host: string; port: number };
+  /** Where Next listens (loopback): one or more processes of the same build, each request sent to the least busy. */
+  upstreams: Upstream[];
   port: number;
   host?: string;
   /** The longest a response is kept, whatever its s-maxage. 0 turns caching off (the proxy stays). */
@@ -30,6 +30,11 @@ export interface EdgeCacheOptions {
   contentSecurityPolicy?: boolean;
   /** Called once per request when its answer is finished (or the client left). */
   onRequest?: (record: RequestRecord) => void;
+}
+
+export interface Upstream {
+  host: string;
+  port: number;
 }
 
 export interface RequestRecord {
@@ -113,6 +118,15 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
   const inFlight = new Map<string, Promise<Entry | undefined>>();
   let bytes = 0;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  // Requests each Next process is answering now. Each renders on a single thread, so a request goes to the one with
+  // the fewest. Ties are broken by kind: page loads prefer the first process and form posts the last, so that a
+  // reader's comment or sign-up does not wait behind a page render of tens of milliseconds when another process is
+  // only finishing a post.
+  const busy = options.upstreams.map(() => 0);
+  const leastBusy = (method: string) => {
+    const order = busy.map((_, index) => (method === "GET" || method === "HEAD" ? index : busy.length - 1 - index));
+    return order.reduce((chosen, index) => (busy[index]! < busy[chosen]! ? index : chosen), order[0]!);
+  };
 
   const forget = (key: string) => {
     const entry = entries.get(key);
@@ -154,7 +168,7 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
     const previous = request.headers["x-forwarded-for"];
     return {
       ...endToEnd(request.headers),
-      host: request.headers.host ?? `${options.upstream.host}:${options.upstream.port}`,
+      host: request.headers.host ?? `${options.upstreams[0]!.host}:${options.upstreams[0]!.port}`,
       "x-forwarded-for": previous ? `${previous}, ${remote}` : remote,
       "x-forwarded-proto": request.headers["x-forwarded-proto"] ?? "http",
       "x-forwarded-host": request.headers["x-forwarded-host"] ?? request.headers.host ?? "",
@@ -163,9 +177,17 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
 
   /** Sends the request to Next; a cacheable answer is buffered and stored, anything else streams straight back. */
   const forward = (request: http.IncomingMessage, response: http.ServerResponse | undefined, key: string | undefined) =>
-    new Promise<Entry | undefined>((resolve) => {
+    new Promise<Entry | undefined>((settle) => {
+      const chosen = leastBusy(request.method ?? "GET");
+      busy[chosen] = busy[chosen]! + 1;
+      let settled = false;
+      const resolve = (entry: Entry | undefined) => {
+        if (!settled) busy[chosen] = busy[chosen]! - 1;
+        settled = true;
+        settle(entry);
+      };
       const upstreamRequest = http.request(
-        { ...options.upstream, agent, method: request.method, path: request.url, headers: forwardedHeaders(request) },
+        { ...options.upstreams[chosen]!, agent, method: request.method, path: request.url, headers: forwardedHeaders(request) },
         (upstream) => {
           const lifetime = key && options.maxAgeSeconds > 0 ? sharedLifetime(upstream.headers) : undefined;
           const length = Number(upstream.headers["content-length"] ?? 0);
@@ -260,6 +282,8 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
         }),
       );
     }
+    // The Next processes' word to each other (lib/site/revalidate.ts) travels on loopback, never through here.
+    if (request.url?.startsWith("/api/internal/")) return void response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
     const cacheable = (method === "GET" || method === "HEAD") && !BYPASS_HEADERS.some((name) => request.headers[name] !== undefined);
     if (!cacheable) {
       // An admin's change (feeds added, links decided) shows at once: the cached pages it touches are dropped.

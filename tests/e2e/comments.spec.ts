@@ -124,6 +124,18 @@ test("an app posts a comment over HTTP with the reader's session; without one it
   expect(invalid.status()).toBe(422);
 });
 
+test("a comment one Next process takes shows on the page the other process serves, within seconds", async ({ page }) => {
+  // Navigation (RSC) requests pass the edge cache; an idle site sends page loads to its first Next process and posts
+  // to its last (lib/site/edge-cache.ts), so the page is read from the process that did not take the comment.
+  const pagePayload = () => page.request.get(EPISODE, { headers: { rsc: "1" } }).then((response) => response.text());
+  await signInByEmail(page, E2E_ADMIN_EMAIL, EPISODE);
+  const body = `Across processes ${Date.now()}`;
+  expect(await pagePayload()).not.toContain(body);
+  const posted = await page.request.post("/api/comments", { data: { kind: "episode", slug: EPISODE.split("/").at(-1), body, shownAt: String(Date.now() - 10_000) } });
+  expect(await posted.json()).toMatchObject({ status: "APPROVED" });
+  await expect.poll(pagePayload, { timeout: 5_000 }).toContain(body);
+});
+
 test("a report reaches the moderation queue with its reason", async ({ page, browser }) => {
   const other = `reporter-${Date.now()}@example.com`;
   await signInByEmail(page, other, EPISODE);

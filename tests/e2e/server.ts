@@ -34,6 +34,9 @@ runCli(async (log) => {
     FEEDS_ALLOW_PRIVATE_HOSTS: "true",
     SMTP_URL: sink.url,
     ADMIN_EMAILS: E2E_ADMIN_EMAIL,
+    // Two Next processes, as on the reference machine: an admin's change (a post, which goes to the last process)
+    // is then read back from the first, so every such test also checks the revalidation between them.
+    WEB_CONCURRENCY: "2",
   });
   // The launched Next server reads the same values from its environment.
   Object.assign(process.env, { ADMIN_TOKEN: E2E_ADMIN_TOKEN, FEEDS_ALLOW_PRIVATE_HOSTS: "true", SITE_URL: E2E_BASE_URL, SMTP_URL: sink.url, ADMIN_EMAILS: E2E_ADMIN_EMAIL });

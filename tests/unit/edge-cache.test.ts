@@ -44,7 +44,7 @@ let cache: EdgeCache;
 let base: string;
 beforeAll(async () => {
   await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
-  cache = await startEdgeCache({ upstream: { host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }, port: 0, host: "127.0.0.1", maxAgeSeconds: 1, maxEntryBytes: 1000 });
+  cache = await startEdgeCache({ upstreams: [{ host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }], port: 0, host: "127.0.0.1", maxAgeSeconds: 1, maxEntryBytes: 1000 });
   base = `http://127.0.0.1:${cache.port}`;
 });
 afterAll(async () => {
@@ -178,8 +178,14 @@ describe("the edge cache", () => {
     expect(seen.map((request) => request.url)).toEqual(["/episodes/a"]);
   });
 
+  it("never lets the Next processes' own word to each other in from outside", async () => {
+    const response = await fetch(`${base}/api/internal/revalidate`, { method: "POST", body: "{}" });
+    expect(response.status).toBe(404);
+    expect(seen).toHaveLength(0);
+  });
+
   it("says plainly when the site behind it is down", async () => {
-    const orphan = await startEdgeCache({ upstream: { host: "127.0.0.1", port: 1 }, port: 0, host: "127.0.0.1", maxAgeSeconds: 10 });
+    const orphan = await startEdgeCache({ upstreams: [{ host: "127.0.0.1", port: 1 }], port: 0, host: "127.0.0.1", maxAgeSeconds: 10 });
     try {
       const response = await fetch(`http://127.0.0.1:${orphan.port}/`);
       expect(response.status).toBe(502);
@@ -190,9 +196,41 @@ describe("the edge cache", () => {
   });
 });
 
+describe("several Next processes", () => {
+  it("sends each request to the process answering the fewest; page loads prefer the first, posts the last", async () => {
+    const answeredBy: string[] = [];
+    const processes = ["one", "two"].map((name) =>
+      http.createServer((request, response) => {
+        answeredBy.push(`${name} ${request.method} ${request.url}`);
+        request.resume();
+        setTimeout(() => response.writeHead(200, { "cache-control": "private, no-store" }).end(name), request.url?.startsWith("/slow") ? 300 : 0);
+      }),
+    );
+    await Promise.all(processes.map((server) => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))));
+    const spread = await startEdgeCache({ upstreams: processes.map((server) => ({ host: "127.0.0.1", port: (server.address() as AddressInfo).port })), port: 0, host: "127.0.0.1", maxAgeSeconds: 0 });
+    try {
+      const text = (path: string, method = "GET") => fetch(`http://127.0.0.1:${spread.port}${path}`, { method, ...(method === "POST" && { body: "a=b" }) }).then((response) => response.text());
+      expect([await text("/a"), await text("/comment", "POST")]).toEqual(["one", "two"]);
+      // The first process renders a slow page: the next page load goes to the idle second one.
+      const slow = text("/slow-page");
+      await until(() => answeredBy.some((line) => line.endsWith("/slow-page")));
+      expect(await text("/b")).toBe("two");
+      // Both busy, one each: a post waits behind the other post, not behind the render.
+      const slowPost = text("/slow-post", "POST");
+      await until(() => answeredBy.some((line) => line.endsWith("/slow-post")));
+      expect(answeredBy.find((line) => line.endsWith("/slow-post"))).toMatch(/^two /);
+      expect(await text("/comment", "POST")).toBe("two");
+      expect([await slow, await slowPost]).toEqual(["one", "two"]);
+    } finally {
+      await spread.close();
+      for (const server of processes) server.close();
+    }
+  });
+});
+
 describe("stopping", () => {
   it("finishes the answers in flight and refuses new connections", async () => {
-    const stopping = await startEdgeCache({ upstream: { host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }, port: 0, host: "127.0.0.1", maxAgeSeconds: 0 });
+    const stopping = await startEdgeCache({ upstreams: [{ host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }], port: 0, host: "127.0.0.1", maxAgeSeconds: 0 });
     const address = `http://127.0.0.1:${stopping.port}`;
     const inFlight = fetch(`${address}/slow-page?delay=300`, { headers: { connection: "close" } });
     await until(() => seen.some((request) => request.url.startsWith("/slow-page")));
@@ -208,7 +246,7 @@ describe("stopping", () => {
 describe("request ids and logs", () => {
   it("gives every request an id (keeping a plain one from a proxy), passes it to Next and back, and logs the answer", async () => {
     const records: RequestRecord[] = [];
-    const logged = await startEdgeCache({ upstream: { host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }, port: 0, host: "127.0.0.1", maxAgeSeconds: 0, onRequest: (record) => records.push(record) });
+    const logged = await startEdgeCache({ upstreams: [{ host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }], port: 0, host: "127.0.0.1", maxAgeSeconds: 0, onRequest: (record) => records.push(record) });
     try {
       const address = `http://127.0.0.1:${logged.port}`;
       const kept = await fetch(`${address}/with-id`, { headers: { "x-request-id": "lb-7f3a:42" } });

@@ -2,7 +2,6 @@
 // posts: the public, approved comments only, never cached (the first page is cached with the page itself).
 // POST: a comment by the signed-in reader (session cookie), as a form or JSON: what the page's form does through
 // its server action, for clients without one (apps, the load harness). Same checks, same limits.
-import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { currentViewer } from "@/lib/auth/session";
@@ -10,6 +9,7 @@ import { clientAddress } from "@/lib/client-address";
 import { CommentError, listComments, postComment, type CommentErrorKind } from "@/lib/comments/comments";
 import { fromThisSite, readForm, readJson } from "@/lib/http/forms";
 import { commentListParamsSchema, postCommentSchema } from "@/lib/validations/comments";
+import { revalidatePagesSoon } from "@/lib/site/revalidate";
 
 const STATUS: Record<CommentErrorKind, number> = { "sign-in": 401, forbidden: 403, closed: 409, "not-found": 404, throttled: 429, "too-fast": 429, invalid: 422 };
 
@@ -21,7 +21,7 @@ export async function POST(request: Request) {
   const { kind, slug, ...input } = parsed.data;
   try {
     const comment = await postComment(await currentViewer(), { ...input, target: { kind, slug } }, clientAddress(await headers()));
-    revalidatePath(kind === "episode" ? `/episodes/${slug}` : `/stories/${slug}`);
+    revalidatePagesSoon(kind === "episode" ? `/episodes/${slug}` : `/stories/${slug}`);
     return Response.json({ id: comment.id, status: comment.status }, { status: 201, headers: { "cache-control": "no-store" } });
   } catch (error) {
     if (error instanceof CommentError) return Response.json({ error: error.message }, { status: STATUS[error.kind], headers: { "cache-control": "no-store" } });
