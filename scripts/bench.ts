@@ -111,7 +111,8 @@ runCli(async (log) => {
   const report = `# Benchmarks
 
 Written by \`npm run bench\` (scripts/bench.ts; \`-- --only feeds\`, \`pages\`, \`search\`, \`newsletter\` or \`comments\` re-runs one section). The
-tables say plainly what misses its target.
+tables say plainly what misses its target. The site under a mixed audience, under faults and under fuzzing:
+docs/RELIABILITY.md (\`npm run bench:load\`, \`npm run test:faults\`, \`npm run fuzz\`).
 
 - Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}
 - Database: embedded PostgreSQL 18, durable settings, on the same machine
