@@ -101,6 +101,16 @@ export function nextProcessCount(env: Env): number {
   return env.WEB_CONCURRENCY ?? Math.min(2, availableParallelism());
 }
 
+// One at a time: a port found free is released again, so two searches at once could be handed the same one.
+async function distinctFreePorts(count: number): Promise<number[]> {
+  const ports: number[] = [];
+  while (ports.length < count) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  return ports;
+}
+
 /**
  * Runs the site until Next exits or the process is told to stop; resolves with Next's exit code. In production
  * Next's processes listen on loopback ports behind the edge cache, which takes PORT and spreads the requests; each
@@ -130,7 +140,7 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
   try {
     await migrateAndSeed(database.url, log, { seed: seed ?? database.embedded });
     const behindEdge = command !== "dev";
-    const ports = behindEdge ? await Promise.all(Array.from({ length: nextProcessCount(env) }, () => freePort())) : [env.PORT];
+    const ports = behindEdge ? await distinctFreePorts(nextProcessCount(env)) : [env.PORT];
     const peerToken = randomBytes(32).toString("hex");
     log(`Starting Next.js (${command}${ports.length > 1 ? `, ${ports.length} processes` : ""}) on ${env.SITE_URL.replace(/:\d+\/?$/, "")}:${env.PORT}`);
     // NEXT_MANUAL_SIG_HANDLE: Next leaves SIGTERM/SIGINT to instrumentation.ts, which stops the jobs gracefully.
