@@ -33,9 +33,28 @@ const POLL_SECONDS = 1;
 
 const globalForJobs = globalThis as unknown as { showfrontJobs?: Promise<PgBoss> };
 
+// Processes of one site starting together (WEB_CONCURRENCY) create pg-boss's schema and queues at the same moment,
+// and Postgres breaks the deadlock that makes by failing one of them: that one starts again.
+const START_ATTEMPTS = 4;
+const DEADLOCK = "40P01";
+
 export async function startJobs(databaseUrl: string, log: (message: string) => void = console.info): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", application_name: "showfront-jobs" });
-  boss.on("error", (error) => log(`Background jobs: ${error.message}`));
+  for (let attempt = 1; ; attempt += 1) {
+    const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", application_name: "showfront-jobs" });
+    boss.on("error", (error) => log(`Background jobs: ${error.message}`));
+    try {
+      await startWorkers(boss);
+      log("Background jobs started (feed sync, newsletter)");
+      return boss;
+    } catch (error) {
+      await boss.stop({ graceful: false, wait: true }).catch(() => {});
+      if ((error as { code?: string }).code !== DEADLOCK || attempt === START_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * 100 + Math.random() * 200));
+    }
+  }
+}
+
+async function startWorkers(boss: PgBoss): Promise<void> {
   await boss.start();
   await boss.createQueue(JOBS.syncDueFeeds, { name: JOBS.syncDueFeeds, policy: "singleton" });
   await boss.createQueue(JOBS.syncFeedSource, { name: JOBS.syncFeedSource, policy: "stately" });
@@ -80,8 +99,6 @@ export async function startJobs(databaseUrl: string, log: (message: string) => v
   await boss.work(JOBS.pruneRateLimits, async () => {
     await pruneRateLimits();
   });
-  log("Background jobs started (feed sync, newsletter)");
-  return boss;
 }
 
 /** Starts the jobs once per server process; a failure is logged and the site keeps serving. */

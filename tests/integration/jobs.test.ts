@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { addFeedSource, syncDueSources } from "@/lib/feeds/sync";
-import { requestSourceSync, startJobsOnce, stopJobs } from "@/lib/jobs";
+import { requestSourceSync, startJobs, startJobsOnce, stopJobs } from "@/lib/jobs";
 import { resetDatabase } from "../setup/database";
 import { useFeedServer } from "../setup/use-feed-server";
 
@@ -48,5 +48,15 @@ describe("scheduled feed sync", () => {
       return count >= 2 ? count : undefined;
     });
     expect(runs).toBe(2);
+  });
+});
+
+describe("starting", () => {
+  it("starts in every process of a site started at once on a new database (Postgres fails one of them with a deadlock)", async () => {
+    await stopJobs();
+    await prisma.$executeRawUnsafe("DROP SCHEMA IF EXISTS pgboss CASCADE");
+    const started = await Promise.allSettled([startJobs(process.env.DATABASE_URL!, () => {}), startJobs(process.env.DATABASE_URL!, () => {})]);
+    for (const result of started) if (result.status === "fulfilled") await result.value.stop({ graceful: false, wait: true });
+    expect(started.map((result) => (result.status === "fulfilled" ? "started" : (result.reason as Error).message))).toEqual(["started", "started"]);
   });
 });
