@@ -1,22 +1,18 @@
 // The admin's gate, checked on the server by every admin page and action: a signed-in account with the ADMIN role
 // (moderators reach the comment queue only), or a secret from ADMIN_TOKEN exchanged at /admin/sign-in for an
 // HttpOnly cookie that holds an HMAC of the token (never the token itself), for a site with no accounts yet.
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentViewer, hasRole, type Viewer } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
+import { sameSecret } from "@/lib/site-secret";
 
 const COOKIE = "showfront_admin";
 const SESSION_HOURS = 12;
 
 function sessionValue(token: string): string {
   return createHmac("sha256", token).update("showfront admin session v1").digest("base64url");
-}
-
-function sameSecret(a: string, b: string): boolean {
-  // Hashing first gives equal lengths, so the comparison time says nothing about the secret.
-  return timingSafeEqual(createHash("sha256").update(a).digest(), createHash("sha256").update(b).digest());
 }
 
 export function adminEnabled(): boolean {

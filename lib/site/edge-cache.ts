@@ -32,7 +32,7 @@ export interface EdgeCacheOptions {
   onRequest?: (record: RequestRecord) => void;
 }
 
-export interface Upstream {
+interface Upstream {
   host: string;
   port: number;
 }

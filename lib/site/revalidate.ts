@@ -2,13 +2,13 @@
 // each with its own copy of every cached page; a change is made in one of them. So every process marks the pages: for
 // an editor's change before the answer goes back, so that whichever process answers next shows it; for a reader's
 // (a comment), within a second.
-import { timingSafeEqual } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { sameSecret } from "@/lib/site-secret";
 
-export const PEER_REVALIDATE_PATH = "/api/internal/revalidate";
+const PEER_REVALIDATE_PATH = "/api/internal/revalidate";
 const PEER_TIMEOUT_MS = 3000;
 
 const pageTargetSchema = z.object({ path: z.string().startsWith("/").max(2000), type: z.enum(["page", "layout"]).optional() });
@@ -80,7 +80,5 @@ export function revalidateHere(pages: PageTarget[]): void {
 export function fromPeer(request: Request): boolean {
   const token = getEnv().SHOWFRONT_PEER_TOKEN;
   const given = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
-  if (!token || !given) return false;
-  const [expected, actual] = [Buffer.from(token), Buffer.from(given)];
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  return Boolean(token && given && sameSecret(given, token));
 }

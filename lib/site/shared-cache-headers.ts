@@ -5,7 +5,7 @@
 // such search is then rendered once every half minute instead of once a reader.
 // Relative imports only: next.config.ts loads this file, and Next's config loader does not resolve path aliases.
 
-export const SHARED_SEARCH_SECONDS = 30;
+const SHARED_SEARCH_SECONDS = 30;
 
 export function sharedCacheHeaders() {
   return [{ source: "/search", headers: [{ key: "CDN-Cache-Control", value: `max-age=${SHARED_SEARCH_SECONDS}, stale-while-revalidate=${SHARED_SEARCH_SECONDS}` }] }];
