@@ -1,60 +1,68 @@
-// The admin's gate, checked on the server by every admin page and action: a signed-in account with the ADMIN role
-// (moderators reach the comment queue only), or a secret from ADMIN_TOKEN exchanged at /admin/sign-in for an
-// HttpOnly cookie that holds an HMAC of the token (never the token itself), for a site with no accounts yet.
-import { createHmac } from "node:crypto";
+// The admin's gate, checked on the server by every admin page, action and route: a signed-in account with the ADMIN
+// role (moderators reach the comment queue only), or a session opened with the secret in ADMIN_TOKEN at
+// /admin/sign-in, for a site with no accounts yet. That session is a row in Postgres that sign-out deletes; its
+// cookie holds a random value (kept hashed), never the token.
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { currentViewer, hasRole, type Viewer } from "@/lib/auth/session";
+import { cache } from "react";
+import { currentViewer, type Viewer } from "@/lib/auth/session";
+import { asStaff, type Admin, type Moderator } from "@/lib/auth/staff";
+import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { sameSecret } from "@/lib/site-secret";
 
 const COOKIE = "showfront_admin";
 const SESSION_HOURS = 12;
+const TOKEN_HOLDER: Viewer = { id: "admin-token", name: "Admin", email: "", role: "ADMIN", banned: false };
 
-function sessionValue(token: string): string {
-  return createHmac("sha256", token).update("showfront admin session v1").digest("base64url");
-}
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+// Names the ADMIN_TOKEN a session was opened with, so a changed token ends every session; an HMAC keyed by the
+// token, so the row says nothing about it.
+const tokenFingerprint = (token: string) => createHmac("sha256", token).update("showfront admin session v2").digest("base64url");
 
 export function adminEnabled(): boolean {
   return Boolean(getEnv().ADMIN_TOKEN);
 }
 
-async function hasAdminToken(): Promise<boolean> {
+const hasAdminTokenSession = cache(async (): Promise<boolean> => {
   const token = getEnv().ADMIN_TOKEN;
-  const cookie = (await cookies()).get(COOKIE)?.value;
-  return Boolean(token && cookie && sameSecret(cookie, sessionValue(token)));
+  const value = (await cookies()).get(COOKIE)?.value;
+  if (!token || !value || value.length > 100) return false;
+  const session = await prisma.adminTokenSession.findUnique({ where: { tokenHash: sha256(value) }, select: { tokenFingerprint: true, expires: true } });
+  return session !== null && session.expires > new Date() && sameSecret(session.tokenFingerprint, tokenFingerprint(token));
+});
+
+/** The checked admin, or null: a signed-in admin, else the ADMIN_TOKEN session's holder (an admin with no account). */
+export async function adminViewer(): Promise<Admin | null> {
+  return asStaff(await currentViewer(), "ADMIN") ?? ((await hasAdminTokenSession()) ? asStaff(TOKEN_HOLDER, "ADMIN") : null);
 }
 
-/** An admin: signed in with the ADMIN role, or holding the ADMIN_TOKEN session (for a site with no accounts yet). */
-export async function isAdmin(): Promise<boolean> {
-  return (await hasAdminToken()) || hasRole(await currentViewer(), "ADMIN");
+/** The checked moderator (or admin), or null. */
+export async function moderatorViewer(): Promise<Moderator | null> {
+  return (await adminViewer()) ?? asStaff(await currentViewer(), "MODERATOR");
 }
 
-/** A moderator or an admin: who may work the comment queue. */
-export async function isModerator(): Promise<boolean> {
-  return (await hasAdminToken()) || hasRole(await currentViewer(), "MODERATOR");
+/** The checked admin; anyone else is sent to the admin sign-in. */
+export async function requireAdmin(): Promise<Admin> {
+  return (await adminViewer()) ?? redirect("/admin/sign-in");
 }
 
-/** Who is doing admin work: the signed-in account, or the ADMIN_TOKEN holder acting as an admin with no account. */
-export async function staffViewer(): Promise<Viewer | null> {
-  const viewer = await currentViewer();
-  if (viewer) return viewer;
-  return (await hasAdminToken()) ? { id: "admin-token", name: "Admin", email: "", role: "ADMIN", banned: false } : null;
+/** The checked moderator (or admin); anyone else is sent to the admin sign-in. */
+export async function requireModerator(): Promise<Moderator> {
+  return (await moderatorViewer()) ?? redirect("/admin/sign-in");
 }
 
-export async function requireAdmin(): Promise<void> {
-  if (!(await isAdmin())) redirect("/admin/sign-in");
-}
-
-export async function requireModerator(): Promise<void> {
-  if (!(await isModerator())) redirect("/admin/sign-in");
-}
-
-/** True and a session cookie set when `candidate` is the admin token. */
-export async function startAdminSession(candidate: string): Promise<boolean> {
+/** True and a session opened (a row, and its cookie) when `candidate` is the admin token. */
+export async function startAdminSession(candidate: string, now = new Date()): Promise<boolean> {
   const env = getEnv();
   if (!env.ADMIN_TOKEN || !sameSecret(candidate, env.ADMIN_TOKEN)) return false;
-  (await cookies()).set(COOKIE, sessionValue(env.ADMIN_TOKEN), {
+  const value = randomBytes(32).toString("base64url");
+  await prisma.adminTokenSession.deleteMany({ where: { expires: { lt: now } } });
+  await prisma.adminTokenSession.create({
+    data: { tokenHash: sha256(value), tokenFingerprint: tokenFingerprint(env.ADMIN_TOKEN), expires: new Date(now.getTime() + SESSION_HOURS * 3_600_000) },
+  });
+  (await cookies()).set(COOKIE, value, {
     httpOnly: true,
     sameSite: "lax",
     secure: env.SITE_URL.startsWith("https://"),
@@ -64,6 +72,10 @@ export async function startAdminSession(candidate: string): Promise<boolean> {
   return true;
 }
 
+/** Ends the admin-token session for good: its row goes, so a copy of the cookie opens nothing. */
 export async function endAdminSession(): Promise<void> {
-  (await cookies()).delete({ name: COOKIE, path: "/admin" });
+  const jar = await cookies();
+  const value = jar.get(COOKIE)?.value;
+  if (value && value.length <= 100) await prisma.adminTokenSession.deleteMany({ where: { tokenHash: sha256(value) } });
+  jar.delete({ name: COOKIE, path: "/admin" });
 }

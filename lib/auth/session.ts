@@ -1,6 +1,7 @@
 // Who is asking, checked on the server every time: the session cookie next-auth set is looked up in Postgres with
 // its user, in one query, so a sign-out, a demotion or a ban takes effect on the next request.
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
 
@@ -15,7 +16,8 @@ export interface Viewer {
   banned: boolean;
 }
 
-export async function currentViewer(): Promise<Viewer | null> {
+/** The signed-in viewer, looked up once per request however many components ask. */
+export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const jar = await cookies();
   const sessionToken = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   if (!sessionToken || sessionToken.length > 200) return null;
@@ -26,7 +28,7 @@ export async function currentViewer(): Promise<Viewer | null> {
   if (!session || session.expires < new Date()) return null;
   const { user } = session;
   return { id: user.id, name: user.name || displayNameFromEmail(user.email ?? ""), email: user.email ?? "", role: user.role, banned: user.bannedAt !== null };
-}
+});
 
 /** "ada" for ada@example.com: what a commenter who set no name is called. */
 export function displayNameFromEmail(email: string): string {

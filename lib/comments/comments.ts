@@ -9,6 +9,7 @@ import type { CommentStatus, Role } from "@/lib/generated/prisma/client";
 import { takeRateLimits, type RateLimitRule } from "@/lib/rate-limit";
 import type { CommentOrder, CommentTarget } from "@/lib/validations/comments";
 import { linkCount } from "./text";
+import { assertStaff, type Admin, type Moderator } from "@/lib/auth/staff";
 
 export const EDIT_MINUTES = 10;
 export const COMMENTS_PER_PAGE = 20;
@@ -65,14 +66,17 @@ function contentHold(body: string): string | null {
   return null;
 }
 
-/** Approved, or held for a moderator and why: what was written, the site's policy and the commenter's history. */
-async function judge(viewer: Viewer, body: string): Promise<{ status: CommentStatus; heldReason: string | null }> {
+/**
+ * Approved, or held for a moderator and why: what was written, the site's policy and the commenter's history. An
+ * edit is judged like a new comment, its own earlier approval not counting as history.
+ */
+async function judge(viewer: Viewer, body: string, editing?: string): Promise<{ status: CommentStatus; heldReason: string | null }> {
   if (hasRole(viewer, "MODERATOR")) return { status: "APPROVED", heldReason: null };
   const hold = contentHold(body);
   if (hold) return { status: "PENDING", heldReason: hold };
   const policy = getEnv().COMMENTS_MODERATION;
   if (policy === "all-held") return { status: "PENDING", heldReason: "Every comment is reviewed before it appears." };
-  if (policy === "first-held" && !(await prisma.comment.findFirst({ where: { authorId: viewer.id, status: "APPROVED" }, select: { id: true } }))) {
+  if (policy === "first-held" && !(await prisma.comment.findFirst({ where: { authorId: viewer.id, status: "APPROVED", ...(editing && { id: { not: editing } }) }, select: { id: true } }))) {
     return { status: "PENDING", heldReason: "The commenter's first comment." };
   }
   return { status: "APPROVED", heldReason: null };
@@ -130,7 +134,7 @@ export async function postComment(viewer: Viewer | null, input: PostInput, netwo
 
 async function ownComment(viewer: Viewer | null, commentId: string) {
   const author = requireSignedIn(viewer);
-  const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: { id: true, authorId: true, createdAt: true, deletedAt: true } });
+  const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: { id: true, authorId: true, createdAt: true, deletedAt: true, status: true } });
   if (!comment || comment.deletedAt) throw new CommentError("not-found", "That comment is gone.");
   if (comment.authorId !== author.id) throw new CommentError("forbidden", "Only its author can change a comment.");
   return comment;
@@ -141,9 +145,11 @@ export async function editComment(viewer: Viewer | null, commentId: string, body
   if (now.getTime() - comment.createdAt.getTime() > EDIT_MINUTES * 60_000) {
     throw new CommentError("forbidden", `Comments can be edited for ${EDIT_MINUTES} minutes after posting.`);
   }
-  // An edit that now needs a look goes back to the queue; a clean edit keeps the comment's standing.
-  const hold = hasRole(viewer, "MODERATOR") ? null : contentHold(body);
-  await prisma.comment.update({ where: { id: commentId }, data: { body, editedAt: now, ...(hold && { status: "PENDING", heldReason: hold }) } });
+  // A moderator's decision stands: a removed or spam comment stays so. Otherwise the edit is judged like a new
+  // comment, so an approved comment cannot be turned into one that policy would have held.
+  if (comment.status === "REMOVED" || comment.status === "SPAM") throw new CommentError("not-found", "That comment is gone.");
+  const verdict = await judge(requireSignedIn(viewer), body, commentId);
+  await prisma.comment.update({ where: { id: commentId }, data: { body, editedAt: now, status: verdict.status, heldReason: verdict.heldReason } });
 }
 
 export async function deleteOwnComment(viewer: Viewer | null, commentId: string, now = new Date()) {
@@ -164,9 +170,10 @@ export async function toggleLike(viewer: Viewer | null, commentId: string): Prom
   });
 }
 
+/** A report on a comment the reporter can see (an approved one); any other answers exactly as a comment that never was. */
 export async function reportComment(viewer: Viewer | null, commentId: string, reason: string) {
   const user = requireSignedIn(viewer);
-  const comment = await prisma.comment.findFirst({ where: { id: commentId, deletedAt: null }, select: { id: true } });
+  const comment = await prisma.comment.findFirst({ where: { id: commentId, deletedAt: null, status: "APPROVED" }, select: { id: true } });
   if (!comment) throw new CommentError("not-found", "That comment is gone.");
   await prisma.commentReport.upsert({
     where: { commentId_reporterId: { commentId, reporterId: user.id } },
@@ -303,9 +310,11 @@ export async function viewerState(viewer: Viewer | null, target: CommentTarget) 
 }
 
 /** The moderation queue: held comments, and approved ones someone reported, oldest first. */
-export async function moderationQueue() {
+export async function moderationQueue(moderator: Moderator) {
+  assertStaff(moderator, "MODERATOR");
   return prisma.comment.findMany({
-    where: { OR: [{ status: "PENDING" }, { reports: { some: { resolvedAt: null } } }] },
+    // A removed or spam comment stays out, whatever reports it had before the decision.
+    where: { OR: [{ status: "PENDING" }, { status: "APPROVED", reports: { some: { resolvedAt: null } } }] },
     orderBy: { createdAt: "asc" },
     take: 100,
     select: {
@@ -337,7 +346,8 @@ export async function unban(viewer: Viewer | null, userId: string) {
   await prisma.user.updateMany({ where: { id: userId }, data: { bannedAt: null } });
 }
 
-export async function listPeople(query: string | undefined) {
+export async function listPeople(admin: Admin, query: string | undefined) {
+  assertStaff(admin, "ADMIN");
   return prisma.user.findMany({
     where: query ? { OR: [{ email: { contains: query, mode: "insensitive" } }, { name: { contains: query, mode: "insensitive" } }] } : {},
     orderBy: [{ role: "desc" }, { createdAt: "desc" }],

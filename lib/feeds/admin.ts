@@ -1,7 +1,9 @@
 // What the admin's feed pages read and change.
 import { prisma } from "@/lib/db";
+import { assertStaff, type Admin } from "@/lib/auth/staff";
 
-export async function listSourcesForAdmin() {
+export async function listSourcesForAdmin(admin: Admin) {
+  assertStaff(admin, "ADMIN");
   return prisma.feedSource.findMany({
     select: {
       id: true,
@@ -19,7 +21,8 @@ export async function listSourcesForAdmin() {
   });
 }
 
-export async function listRecentSyncRuns(limit = 25) {
+export async function listRecentSyncRuns(admin: Admin, limit = 25) {
+  assertStaff(admin, "ADMIN");
   return prisma.syncRun.findMany({
     select: {
       id: true,
@@ -40,7 +43,8 @@ export async function listRecentSyncRuns(limit = 25) {
   });
 }
 
-export async function listShowsForAdmin() {
+export async function listShowsForAdmin(admin: Admin) {
+  assertStaff(admin, "ADMIN");
   return prisma.show.findMany({ select: { slug: true, title: true }, orderBy: { title: "asc" } });
 }
 
@@ -48,7 +52,8 @@ export async function setSourceEnabled(sourceId: string, enabled: boolean) {
   await prisma.feedSource.update({ where: { id: sourceId }, data: { enabled } });
 }
 
-export async function listLinksForReview() {
+export async function listLinksForReview(admin: Admin) {
+  assertStaff(admin, "ADMIN");
   return prisma.episodeLink.findMany({
     where: { status: "PENDING" },
     select: {

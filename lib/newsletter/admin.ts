@@ -4,12 +4,14 @@ import { prisma, Prisma } from "@/lib/db";
 import type { SubscriberStatus } from "@/lib/generated/prisma/client";
 import { emailAddressSchema, subscriberNameSchema } from "@/lib/validations/newsletter";
 import { siteName } from "@/lib/shows";
+import { assertStaff, type Admin } from "@/lib/auth/staff";
 
 export const SUBSCRIBERS_PER_PAGE = 50;
 const GROWTH_WEEKS = 8;
 export const IMPORT_MAX_ROWS = 100_000;
 
-export async function subscriberStats() {
+export async function subscriberStats(admin: Admin) {
+  assertStaff(admin, "ADMIN");
   const [groups, growth] = await Promise.all([
     prisma.subscriber.groupBy({ by: ["status"], _count: { _all: true } }),
     prisma.$queryRaw<{ week: Date; confirmed: number; left: number }[]>`
@@ -37,7 +39,8 @@ function subscriberWhere({ query, status }: Omit<SubscriberFilter, "page">): Pri
   };
 }
 
-export async function listSubscribers(filter: SubscriberFilter) {
+export async function listSubscribers(admin: Admin, filter: SubscriberFilter) {
+  assertStaff(admin, "ADMIN");
   const where = subscriberWhere(filter);
   const [total, subscribers] = await Promise.all([
     prisma.subscriber.count({ where }),
@@ -83,7 +86,8 @@ export function csvCell(value: string | number | boolean | Date | null): string 
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export async function subscribersCsv(filter: Omit<SubscriberFilter, "page">): Promise<string> {
+export async function subscribersCsv(admin: Admin, filter: Omit<SubscriberFilter, "page">): Promise<string> {
+  assertStaff(admin, "ADMIN");
   const rows = await prisma.subscriber.findMany({ where: subscriberWhere(filter), orderBy: { createdAt: "asc" } });
   const lines = rows.map((row) =>
     [

@@ -11,6 +11,7 @@ import { listedStoryWhere } from "@/lib/stories/stories";
 import { listUnsubscribeHeaders, subscriberLinks } from "./links";
 import { siteName } from "@/lib/shows";
 import { issueEmail, type IssueContent, type IssueItem } from "./templates";
+import { assertStaff, type Admin } from "@/lib/auth/staff";
 
 const FIRST_ISSUE_ITEMS = 5;
 const ITEMS_PER_KIND = 20;
@@ -83,7 +84,8 @@ export async function composeIssue(kind: NewsletterKind, intro = "", now = new D
   return prisma.newsletterIssue.create({ data: { kind, subject, content: content as unknown as Prisma.InputJsonValue, coversFrom, coversTo: now }, select: { id: true } });
 }
 
-export async function issueForPreview(issueId: string) {
+export async function issueForPreview(admin: Admin, issueId: string) {
+  assertStaff(admin, "ADMIN");
   const issue = await prisma.newsletterIssue.findUnique({ where: { id: issueId } });
   if (!issue) return null;
   // A preview shows a reader's copy; its links are the preview's, not any subscriber's.
@@ -218,7 +220,8 @@ export async function deliveryCounts(issueId: string): Promise<DeliveryCounts> {
   return counts;
 }
 
-export async function listIssues(limit = 30) {
+export async function listIssues(admin: Admin, limit = 30) {
+  assertStaff(admin, "ADMIN");
   return prisma.newsletterIssue.findMany({
     orderBy: { createdAt: "desc" },
     take: limit,

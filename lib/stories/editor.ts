@@ -7,6 +7,7 @@ import type { ContentKind, StoryBodyFormat } from "@/lib/generated/prisma/enums"
 import type { StoryForm } from "@/lib/validations/story";
 import { upsertLabels } from "./naming";
 import { storyBodyHtml } from "./stories";
+import { assertStaff, type Admin } from "@/lib/auth/staff";
 
 export class StoryEditError extends Error {
   override name = "StoryEditError";
@@ -143,13 +144,15 @@ export const editorStorySelect = {
 
 export type EditorStory = Prisma.StoryGetPayload<{ select: typeof editorStorySelect }>;
 
-export async function getStoryForEditor(id: string): Promise<EditorStory | null> {
+export async function getStoryForEditor(admin: Admin, id: string): Promise<EditorStory | null> {
+  assertStaff(admin, "ADMIN");
   return prisma.story.findUnique({ where: { id }, select: editorStorySelect });
 }
 
 export const ADMIN_STORIES_PER_PAGE = 50;
 
-export async function listStoriesForAdmin(filter: { q?: string; page: number }) {
+export async function listStoriesForAdmin(admin: Admin, filter: { q?: string; page: number }) {
+  assertStaff(admin, "ADMIN");
   const where: Prisma.StoryWhereInput = filter.q ? { OR: [{ title: { contains: filter.q, mode: "insensitive" } }, { slug: { contains: filter.q } }] } : {};
   const [total, stories] = await Promise.all([
     prisma.story.count({ where }),
@@ -192,7 +195,8 @@ export async function setRelatedOverride(
 }
 
 /** The overrides on one item's lists, for the editor. */
-export async function listRelatedOverrides(source: { kind: ContentKind; id: string }) {
+export async function listRelatedOverrides(admin: Admin, source: { kind: ContentKind; id: string }) {
+  assertStaff(admin, "ADMIN");
   const overrides = await prisma.relatedOverride.findMany({ where: { sourceKind: source.kind, sourceId: source.id }, orderBy: { createdAt: "asc" } });
   const [episodes, stories] = await Promise.all([
     prisma.episode.findMany({ where: { id: { in: overrides.filter((row) => row.targetKind === "EPISODE").map((row) => row.targetId) } }, select: { id: true, slug: true, title: true } }),

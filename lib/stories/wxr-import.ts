@@ -16,6 +16,7 @@ import { slugify } from "@/lib/slug";
 import { STORY_LIMITS } from "@/lib/validations/story";
 import { slugPicker, upsertLabels } from "./naming";
 import { paragraphs, readWxrFile, WxrError, type WxrDocument, type WxrPost } from "./wxr";
+import { assertStaff, type Admin } from "@/lib/auth/staff";
 
 const BATCH = 500;
 const COMMENT_MAX = 10_000;
@@ -254,10 +255,12 @@ export async function runWxrImport(importId: string): Promise<void> {
   }
 }
 
-export async function getWxrImport(id: string) {
+export async function getWxrImport(admin: Admin, id: string) {
+  assertStaff(admin, "ADMIN");
   return prisma.wxrImport.findUnique({ where: { id }, select: { id: true, fileName: true, sizeBytes: true, status: true, report: true, done: true, total: true, error: true, createdAt: true, finishedAt: true } });
 }
 
-export async function listWxrImports() {
+export async function listWxrImports(admin: Admin) {
+  assertStaff(admin, "ADMIN");
   return prisma.wxrImport.findMany({ orderBy: { createdAt: "desc" }, take: 20, select: { id: true, fileName: true, status: true, createdAt: true, total: true } });
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import type { Viewer } from "@/lib/auth/session";
+import { asStaff, StaffOnlyError, type Moderator } from "@/lib/auth/staff";
 import { CommentError, deleteAccount, setRole, unban, deleteOwnComment, editComment, listComments, moderate, moderationQueue, postComment, reportComment, setCommentsClosed, toggleLike, viewerState, type CommentErrorKind } from "@/lib/comments/comments";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
@@ -92,7 +93,7 @@ describe("commenting", () => {
     expect((await viewerState(reader, target)).waiting.map((comment) => comment.body)).toEqual(["Great episode, thank you."]);
 
     const moderator = await person("MODERATOR");
-    expect((await moderationQueue()).map((comment) => comment.heldReason)).toEqual(["The commenter's first comment."]);
+    expect((await moderationQueue(asStaff(moderator, "MODERATOR")!)).map((comment) => comment.heldReason)).toEqual(["The commenter's first comment."]);
     await moderate(moderator, "approve", [first.id]);
     expect((await postComment(reader, typed("And another thought."), net())).status).toBe("APPROVED");
     expect((await listComments(target, "oldest")).comments.map((comment) => comment.body)).toEqual(["Great episode, thank you.", "And another thought."]);
@@ -132,7 +133,12 @@ describe("commenting", () => {
   it("lets an author edit for ten minutes and delete their own comment", async () => {
     const { id, author } = await approvedComment("Original words.");
     await editComment(author, id, "Better words.");
-    expect((await prisma.comment.findUniqueOrThrow({ where: { id } })).body).toBe("Better words.");
+    // Judged like a new comment: the moderator approved the first words, not these, and nothing else of theirs was.
+    expect(await prisma.comment.findUniqueOrThrow({ where: { id } })).toMatchObject({ body: "Better words.", status: "PENDING", heldReason: "The commenter's first comment." });
+    await moderate(asStaff(await person("MODERATOR"), "MODERATOR"), "approve", [id]);
+    const { id: second } = await postComment(author, typed("A second thought."), net());
+    await editComment(author, second, "A second, better thought.");
+    expect(await prisma.comment.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ status: "APPROVED", heldReason: null });
     const later = new Date(Date.now() + 11 * 60_000);
     expect(await refusal(editComment(author, id, "Too late.", later))).toBe("forbidden");
     await deleteOwnComment(author, id);
@@ -160,7 +166,7 @@ describe("commenting", () => {
     await prisma.session.create({ data: { sessionToken: "t1", userId: other.id, expires: new Date(Date.now() + 86_400_000) } });
     const { id } = await postComment(other, typed("Something rude."), net());
     await reportComment(author, id, "Rude");
-    expect((await moderationQueue()).find((comment) => comment.id === id)?.reports).toEqual([{ reason: "Rude" }]);
+    expect((await moderationQueue(asStaff(moderator, "MODERATOR")!)).find((comment) => comment.id === id)?.reports).toEqual([{ reason: "Rude" }]);
     expect(await moderate(moderator, "ban", [id])).toBe(1);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: other.id } })).bannedAt).toBeInstanceOf(Date);
     expect(await prisma.session.count({ where: { userId: other.id } })).toBe(0);
@@ -169,6 +175,35 @@ describe("commenting", () => {
 });
 
 describe("people", () => {
+  it("keeps a moderator's decision: a removed comment cannot be reported or edited back into the queue", async () => {
+    await createEpisode({ slug: "bridges", title: "Bridges" });
+    const { id, author } = await approvedComment("Words a moderator will remove.");
+    const moderator = asStaff(await person("MODERATOR"), "MODERATOR")!;
+    await moderate(moderator, "remove", [id]);
+    const reader = await person();
+    expect(await refusal(reportComment(reader, id, "Still rude"))).toBe("not-found");
+    expect(await refusal(editComment(author, id, "Sneaking back."))).toBe("not-found");
+    expect(await moderationQueue(moderator)).toEqual([]);
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id } })).status).toBe("REMOVED");
+  });
+
+  it("answers a report on a comment the reporter cannot see exactly as one on a comment that never was", async () => {
+    await createEpisode({ slug: "bridges", title: "Bridges" });
+    const author = await person();
+    const { id: held } = await postComment(author, typed("Waiting for a moderator."), net());
+    const reader = await person();
+    const answer = async (commentId: string) => reportComment(reader, commentId, "Spam").catch((error: CommentError) => ({ kind: error.kind, message: error.message }));
+    expect(await answer(held)).toEqual(await answer("c-does-not-exist"));
+    expect(await prisma.commentReport.count()).toBe(0);
+  });
+
+  it("gives admin data only to a checked viewer, whatever a caller casts", async () => {
+    expect(asStaff(await person(), "MODERATOR")).toBeNull();
+    expect(asStaff(await person("MODERATOR", true), "MODERATOR")).toBeNull();
+    expect(asStaff(await person("MODERATOR"), "ADMIN")).toBeNull();
+    await expect(moderationQueue((await person()) as Moderator)).rejects.toThrow(StaffOnlyError);
+  });
+
   it("lets only admins change roles, never their own, and a ban can be lifted", async () => {
     const admin = await person("ADMIN");
     const moderator = await person("MODERATOR");

@@ -8,6 +8,7 @@ import { manageToken } from "@/lib/newsletter/links";
 import { deleteSubscriber, ImportError, importSubscribers, subscribersCsv } from "@/lib/newsletter/admin";
 import { confirmLinkState, confirmSubscription, consentSentence, mailConfirmation, signUp, unsubscribe } from "@/lib/newsletter/subscriptions";
 import { signUpSchema } from "@/lib/validations/newsletter";
+import { asStaff } from "@/lib/auth/staff";
 import { resetDatabase } from "../setup/database";
 import { createEpisode, createShow, createStory } from "../setup/factories";
 import { linkIn, startSmtpSink, waitForMessages, type SmtpSink } from "../setup/smtp-sink";
@@ -293,11 +294,12 @@ describe("the admin's list", () => {
     const { id: issueId } = await composeIssue("DIGEST");
     await sendIssue(issueId, { mailer });
 
-    const csv = await subscribersCsv({ status: "CONFIRMED" });
+    const admin = asStaff({ id: "admin-token", name: "Admin", email: "", role: "ADMIN", banned: false }, "ADMIN")!;
+    const csv = await subscribersCsv(admin, { status: "CONFIRMED" });
     const [header, row] = csv.trim().split("\r\n");
     expect(header).toBe("email,name,status,wants_episodes,wants_stories,wants_digest,consent_at,consent_source,consent_method,consent_text,confirmed_at,unsubscribed_at,created_at");
     expect(row).toMatch(/^ada@example\.com,'=cmd\|' \/C calc'!A0,CONFIRMED,true,true,true,/);
-    expect(await subscribersCsv({ status: "PENDING" })).toBe(`${header}\r\n`);
+    expect(await subscribersCsv(admin, { status: "PENDING" })).toBe(`${header}\r\n`);
 
     expect(await deleteSubscriber(id)).toBe(true);
     expect(await prisma.subscriber.count()).toBe(0);

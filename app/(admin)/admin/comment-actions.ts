@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { staffViewer } from "@/lib/admin-session";
+import { moderatorViewer } from "@/lib/admin-session";
 import { CommentError, moderate, setRole, unban } from "@/lib/comments/comments";
 import type { ActionState } from "@/lib/validations/admin";
 import { moderateSchema, setRoleSchema, userIdSchema } from "@/lib/validations/comments";
@@ -12,7 +12,7 @@ export async function moderateComments(_previous: ActionState | undefined, form:
   const parsed = moderateSchema.safeParse({ action: form.get("action"), commentIds: form.getAll("commentIds") });
   if (!parsed.success) return { ok: false, message: z.flattenError(parsed.error).fieldErrors.commentIds?.[0] ?? "Choose what to do." };
   try {
-    const count = await moderate(await staffViewer(), parsed.data.action, parsed.data.commentIds);
+    const count = await moderate(await moderatorViewer(), parsed.data.action, parsed.data.commentIds);
     await revalidatePages("/admin/comments", { path: "/", type: "layout" });
     return { ok: true, message: `${count} comment${count === 1 ? "" : "s"}: ${parsed.data.action === "ban" ? "removed, authors banned" : `${parsed.data.action}d`}.` };
   } catch (error) {
@@ -35,11 +35,11 @@ async function peopleAction(work: () => Promise<void>, message: string): Promise
 export async function changeRole(_previous: ActionState | undefined, form: FormData): Promise<ActionState> {
   const parsed = setRoleSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, message: "Choose a role." };
-  return peopleAction(async () => setRole(await staffViewer(), parsed.data.userId, parsed.data.role), "Role changed.");
+  return peopleAction(async () => setRole(await moderatorViewer(), parsed.data.userId, parsed.data.role), "Role changed.");
 }
 
 export async function liftBan(_previous: ActionState | undefined, form: FormData): Promise<ActionState> {
   const parsed = userIdSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, message: "That person is not known." };
-  return peopleAction(async () => unban(await staffViewer(), parsed.data.userId), "Ban lifted.");
+  return peopleAction(async () => unban(await moderatorViewer(), parsed.data.userId), "Ban lifted.");
 }

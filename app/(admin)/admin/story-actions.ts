@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ActionFailure, adminAction } from "@/lib/admin-action";
-import { isAdmin } from "@/lib/admin-session";
+import { adminViewer } from "@/lib/admin-session";
 import { requestWxrImport } from "@/lib/jobs";
 import { ImageUploadError, storeHeroImage } from "@/lib/media/hero-image";
 import { deleteStory, previewStoryBody, saveStory, setRelatedOverride, StoryEditError } from "@/lib/stories/editor";
@@ -23,7 +23,7 @@ const heroUploadSchema = z
 
 /** Saves the editor's form; a new story continues in its own editor. */
 export async function saveStoryAction(_previous: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  if (!(await isAdmin())) return { ok: false, message: "Your admin session has ended: sign in again." };
+  if (!(await adminViewer())) return { ok: false, message: "Your admin session has ended: sign in again." };
   const { heroImage, ...fields } = Object.fromEntries(formData);
   const parsed = storyFormSchema.safeParse(fields);
   const upload = heroUploadSchema.safeParse(heroImage ?? undefined);
@@ -54,7 +54,7 @@ const previewSchema = z.string().max(STORY_LIMITS.body);
 
 /** The live preview: the body rendered and sanitized exactly as the page will show it. */
 export async function previewStoryAction(body: string, format: "MARKDOWN" | "HTML"): Promise<string> {
-  if (!(await isAdmin())) return "";
+  if (!(await adminViewer())) return "";
   const parsed = previewSchema.safeParse(body);
   return parsed.success ? previewStoryBody(parsed.data, format === "HTML" ? "HTML" : "MARKDOWN") : "";
 }

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { isAdmin } from "@/lib/admin-session";
+import { adminViewer } from "@/lib/admin-session";
 
 export default async function AdminHomePage() {
-  redirect((await isAdmin()) ? "/admin/feeds" : "/admin/comments");
+  redirect((await adminViewer()) ? "/admin/feeds" : "/admin/comments");
 }

@@ -1,10 +1,11 @@
 import { ModerationForm } from "@/components/admin/moderation-form";
+import { requireModerator } from "@/lib/admin-session";
 import { moderationQueue } from "@/lib/comments/comments";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function AdminCommentsPage() {
-  const queue = await moderationQueue();
+  const queue = await moderationQueue(await requireModerator());
   return (
     <div className="space-y-6">
       <h1 className="font-display text-3xl font-bold">Comments to review</h1>

@@ -7,8 +7,8 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 const cell = "border-b border-gray-200 px-2 py-2 align-top";
 
 export default async function AdminFeedsPage() {
-  await requireAdmin();
-  const [sources, runs, shows] = await Promise.all([listSourcesForAdmin(), listRecentSyncRuns(), listShowsForAdmin()]);
+  const admin = await requireAdmin();
+  const [sources, runs, shows] = await Promise.all([listSourcesForAdmin(admin), listRecentSyncRuns(admin), listShowsForAdmin(admin)]);
   return (
     <div className="space-y-10">
       <section aria-labelledby="add-source">

@@ -5,8 +5,8 @@ import { decideLink } from "../../actions";
 import { requireAdmin } from "@/lib/admin-session";
 
 export default async function AdminLinksPage() {
-  await requireAdmin();
-  const links = await listLinksForReview();
+  const admin = await requireAdmin();
+  const links = await listLinksForReview(admin);
   return (
     <>
       <h1 className="font-display text-3xl font-bold">Links to review</h1>

@@ -12,9 +12,9 @@ const cell = "border-b border-gray-200 px-2 py-2 align-top";
 const STATUS_LABELS = { PENDING: "Waiting to confirm", CONFIRMED: "Subscribed", UNSUBSCRIBED: "Unsubscribed" } as const;
 
 export default async function AdminNewsletterPage({ searchParams }: PageProps<"/admin/newsletter">) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const filter = subscriberListParamsSchema.parse(await searchParams);
-  const [{ counts, growth }, list] = await Promise.all([subscriberStats(), listSubscribers({ query: filter.q, status: filter.status, page: filter.page })]);
+  const [{ counts, growth }, list] = await Promise.all([subscriberStats(admin), listSubscribers(admin, { query: filter.q, status: filter.status, page: filter.page })]);
   const exportQuery = new URLSearchParams(Object.entries({ q: filter.q ?? "", status: filter.status ?? "" }).filter(([, value]) => value)).toString();
   return (
     <div className="space-y-10">

@@ -10,9 +10,9 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "
 const paramsSchema = z.object({ q: z.string().trim().max(200).optional().catch(undefined) });
 
 export default async function AdminPeoplePage({ searchParams }: PageProps<"/admin/people">) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const { q } = paramsSchema.parse(await searchParams);
-  const people = await listPeople(q);
+  const people = await listPeople(admin, q);
   return (
     <div className="space-y-6">
       <h1 className="font-display text-3xl font-bold">People</h1>

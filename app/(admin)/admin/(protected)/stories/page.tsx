@@ -15,9 +15,9 @@ const paramsSchema = z.object({
 const STATE_LABEL = { draft: "Draft", scheduled: "Scheduled", published: "Published" } as const;
 
 export default async function AdminStoriesPage({ searchParams }: PageProps<"/admin/stories">) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const { q, page } = paramsSchema.parse(await searchParams);
-  const list = await listStoriesForAdmin({ q, page });
+  const list = await listStoriesForAdmin(admin, { q, page });
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">

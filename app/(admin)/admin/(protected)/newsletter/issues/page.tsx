@@ -9,8 +9,8 @@ const cell = "border-b border-gray-200 px-2 py-2 align-top";
 const KIND_LABELS = { DIGEST: "Digest: new episodes and stories", EPISODES: "New episodes", STORIES: "New stories" } as const;
 
 export default async function AdminIssuesPage() {
-  await requireAdmin();
-  const issues = await listIssues();
+  const admin = await requireAdmin();
+  const issues = await listIssues(admin);
   return (
     <div className="space-y-10">
       <section aria-labelledby="compose-heading">

@@ -1,13 +1,14 @@
 // The subscriber list as CSV, filtered as the admin page shows it. Route handlers do not pass through the admin
 // layout, so this one checks the admin session itself.
-import { isAdmin } from "@/lib/admin-session";
+import { adminViewer } from "@/lib/admin-session";
 import { subscribersCsv } from "@/lib/newsletter/admin";
 import { subscriberListParamsSchema } from "@/lib/validations/admin";
 
 export async function GET(request: Request) {
-  if (!(await isAdmin())) return new Response("Sign in as the admin first.", { status: 401 });
+  const admin = await adminViewer();
+  if (!admin) return new Response("Sign in as the admin first.", { status: 401 });
   const filter = subscriberListParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const csv = await subscribersCsv({ query: filter.q, status: filter.status });
+  const csv = await subscribersCsv(admin, { query: filter.q, status: filter.status });
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -11,12 +11,12 @@ import { deleteStoryAction, relatedOverrideAction } from "../../../story-actions
 const paramsSchema = z.object({ id: z.string().min(1).max(40) });
 
 export default async function EditStoryPage({ params, searchParams }: PageProps<"/admin/stories/[id]">) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = paramsSchema.safeParse(await params);
-  const story = parsed.success ? await getStoryForEditor(parsed.data.id) : null;
+  const story = parsed.success ? await getStoryForEditor(admin, parsed.data.id) : null;
   if (!story) notFound();
   const justCreated = (await searchParams).saved === "1";
-  const [preview, overrides] = await Promise.all([previewStoryBody(story.body, story.bodyFormat), listRelatedOverrides({ kind: "STORY", id: story.id })]);
+  const [preview, overrides] = await Promise.all([previewStoryBody(story.body, story.bodyFormat), listRelatedOverrides(admin, { kind: "STORY", id: story.id })]);
   const state = storyState(story);
   return (
     <div className="space-y-8">

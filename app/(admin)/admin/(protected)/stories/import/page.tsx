@@ -7,9 +7,9 @@ const paramsSchema = z.object({ error: z.string().max(2000).optional().catch(und
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function WordPressImportPage({ searchParams }: PageProps<"/admin/stories/import">) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const { error } = paramsSchema.parse(await searchParams);
-  const imports = await listWxrImports();
+  const imports = await listWxrImports(admin);
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="font-display text-3xl font-bold">Import from WordPress</h1>

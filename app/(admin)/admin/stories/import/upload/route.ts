@@ -1,6 +1,6 @@
 // The WordPress export upload: a plain multipart form post (exports run to hundreds of megabytes, past what server
 // actions accept), kept on disk, read for its dry-run report, then shown at /admin/stories/import/<id>.
-import { isAdmin } from "@/lib/admin-session";
+import { adminViewer } from "@/lib/admin-session";
 import { fromThisSite, seeOther } from "@/lib/http/forms";
 import { stageWxrUpload } from "@/lib/stories/wxr-import";
 import { WxrError, WXR_LIMITS } from "@/lib/stories/wxr";
@@ -10,7 +10,7 @@ function backWithError(message: string) {
 }
 
 export async function POST(request: Request) {
-  if (!fromThisSite(request) || !(await isAdmin())) return new Response("Forbidden", { status: 403 });
+  if (!fromThisSite(request) || !(await adminViewer())) return new Response("Forbidden", { status: 403 });
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > WXR_LIMITS.fileBytes) return backWithError(`The file is larger than ${WXR_LIMITS.fileBytes / 1024 / 1024} MB.`);
   let file: FormDataEntryValue | null;

@@ -17,9 +17,9 @@ const COUNT_LABELS = {
 } as const;
 
 export default async function AdminIssuePage({ params }: PageProps<"/admin/newsletter/issues/[id]">) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = issueIdSchema.safeParse({ issueId: (await params).id });
-  const preview = parsed.success ? await issueForPreview(parsed.data.issueId) : null;
+  const preview = parsed.success ? await issueForPreview(admin, parsed.data.issueId) : null;
   if (!preview) notFound();
   const { issue, email } = preview;
   const counts = await deliveryCounts(issue.id);

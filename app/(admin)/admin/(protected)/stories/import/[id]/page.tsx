@@ -9,9 +9,9 @@ import { startWxrImportAction } from "../../../../story-actions";
 const paramsSchema = z.object({ id: z.string().min(1).max(40) });
 
 export default async function WordPressImportReportPage({ params }: PageProps<"/admin/stories/import/[id]">) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = paramsSchema.safeParse(await params);
-  const staged = parsed.success ? await getWxrImport(parsed.data.id) : null;
+  const staged = parsed.success ? await getWxrImport(admin, parsed.data.id) : null;
   if (!staged) notFound();
   const report = staged.report as unknown as WxrReport;
   const running = staged.status === "QUEUED" || staged.status === "IMPORTING";
