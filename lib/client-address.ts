@@ -3,6 +3,7 @@
 // front of the site (TRUSTED_PROXY_HOPS) appends one more, and we skip that many.
 import { createHmac } from "node:crypto";
 import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 import { getEnv } from "@/lib/env";
 import { siteSecret } from "@/lib/site-secret";
 
@@ -16,9 +17,21 @@ export function clientAddress(headers: Headers, trustedProxyHops = getEnv().TRUS
 }
 
 /**
- * A requester's address as kept for rate limits and consent records: an HMAC under the site's secret, so it can be
- * matched but not read back.
+ * The network an address stands for: an IPv4 address itself (an IPv4-mapped IPv6 one as its IPv4), an IPv6 address
+ * as its /64, the block one subscriber is given, so nobody escapes a limit by stepping through their own /64.
+ */
+export function networkOf(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === "ipv4") return parsed.toString();
+  const { parts } = parsed as ipaddr.IPv6;
+  return `${new ipaddr.IPv6([...parts.slice(0, 4), 0, 0, 0, 0]).toString()}/64`;
+}
+
+/**
+ * A requester's network (networkOf) as kept for rate limits and consent records: an HMAC under the site's secret,
+ * so it can be matched but not read back.
  */
 export async function hashNetworkAddress(address: string): Promise<string> {
-  return createHmac("sha256", await siteSecret("consent-ip")).update(address).digest("hex");
+  return createHmac("sha256", await siteSecret("consent-ip")).update(networkOf(address)).digest("hex");
 }

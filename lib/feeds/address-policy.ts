@@ -2,6 +2,7 @@
 // or a DNS answer) could point the server at itself, its database, the cloud metadata service or the office LAN.
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "node:dns";
 import net from "node:net";
+import ipaddr from "ipaddr.js";
 
 const NOT_PUBLIC = new net.BlockList();
 for (const [network, prefix] of [
@@ -25,7 +26,7 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ["::", 128],
   ["::1", 128],
-  ["64:ff9b::", 96], // NAT64: an IPv4 address in disguise
+  ["64:ff9b:1::", 48], // NAT64 for local use (RFC 8215)
   ["100::", 64],
   ["2001:db8::", 32],
   ["fc00::", 7], // unique local
@@ -36,11 +37,32 @@ for (const [network, prefix] of [
   NOT_PUBLIC.addSubnet(network, prefix, "ipv6");
 }
 
-/** True for an address on the public internet; IPv4-mapped IPv6 addresses are judged as the IPv4 they carry. */
+const ipv4 = (high: number, low: number) => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
+
+/**
+ * The IPv4 addresses an IPv6 address carries in its bits: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d),
+ * translated (::ffff:0:a.b.c.d), NAT64 (64:ff9b::a.b.c.d), 6to4 (2002:AABB:CCDD::) and Teredo (server and
+ * client). Any of them may reach that IPv4 host on some network, so each is judged as the address it carries.
+ */
+function embeddedIpv4(parts: number[]): string[] {
+  const zeros = (from: number, to: number) => parts.slice(from, to).every((part) => part === 0);
+  if (zeros(0, 5) && (parts[5] === 0 || parts[5] === 0xffff)) return [ipv4(parts[6]!, parts[7]!)];
+  if (zeros(0, 4) && parts[4] === 0xffff && parts[5] === 0) return [ipv4(parts[6]!, parts[7]!)];
+  if (parts[0] === 0x64 && parts[1] === 0xff9b) return [ipv4(parts[6]!, parts[7]!)];
+  if (parts[0] === 0x2002) return [ipv4(parts[1]!, parts[2]!)];
+  if (parts[0] === 0x2001 && parts[1] === 0) return [ipv4(parts[2]!, parts[3]!), ipv4(parts[6]! ^ 0xffff, parts[7]! ^ 0xffff)];
+  return [];
+}
+
+/** True for an address on the public internet; an IPv6 address that carries an IPv4 one is judged as that too. */
 export function isPublicAddress(address: string): boolean {
-  const family = net.isIP(address);
-  if (family === 0) return false;
-  return !NOT_PUBLIC.check(address, family === 4 ? "ipv4" : "ipv6");
+  if (!ipaddr.isValid(address)) return false;
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv4") return !NOT_PUBLIC.check(parsed.toString(), "ipv4");
+  const { parts } = parsed as ipaddr.IPv6;
+  // A zone (fe80::1%eth0) names an interface of this machine: only link-local addresses have one.
+  if ((parsed as ipaddr.IPv6).zoneId) return false;
+  return !NOT_PUBLIC.check(parsed.toNormalizedString(), "ipv6") && embeddedIpv4(parts).every((carried) => !NOT_PUBLIC.check(carried, "ipv4"));
 }
 
 export class BlockedAddressError extends Error {

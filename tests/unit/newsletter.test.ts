@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress, networkOf } from "@/lib/client-address";
 import { csvCell } from "@/lib/newsletter/admin";
 import { isDisposableDomain } from "@/lib/newsletter/disposable-domains";
 import { issueEmail } from "@/lib/newsletter/templates";
@@ -66,6 +66,15 @@ describe("the requester's address", () => {
     expect(clientAddress(headers("1.2.3.4, 203.0.113.7, 10.0.0.2"), 1)).toBe("203.0.113.7");
     expect(clientAddress(headers("not-an-address"), 0)).toBe("unknown");
     expect(clientAddress(new Headers(), 0)).toBe("unknown");
+  });
+
+  it("is counted by network: an IPv6 client by its /64, however it is written; IPv4 by its address", () => {
+    expect(networkOf("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:1:2::/64");
+    expect(networkOf("2001:DB8:1:2::1")).toBe(networkOf("2001:0db8:0001:0002:ffff::9"));
+    expect(networkOf("2001:db8:1:3::1")).not.toBe(networkOf("2001:db8:1:2::1"));
+    expect(networkOf("203.0.113.7")).toBe("203.0.113.7");
+    expect(networkOf("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(networkOf("203.0.113.8")).not.toBe(networkOf("203.0.113.7"));
   });
 });
 
