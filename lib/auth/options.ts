@@ -2,16 +2,17 @@
 // development outbox), GitHub and Google when their keys are set; accounts and sessions in Postgres through the
 // Prisma adapter (database sessions, so signing out or a ban ends them at once).
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import { headers } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { mailFromAddress, siteMailer } from "@/lib/mail/mailer";
-import { siteName } from "@/lib/shows";
+import { clientAddress } from "@/lib/client-address";
+import { mailFromAddress } from "@/lib/mail/mailer";
 import { siteSecret } from "@/lib/site-secret";
-import { signInEmail } from "./sign-in-email";
+import { sendSignInLink } from "./sign-in-email";
 
 const SESSION_DAYS = 30;
 const LINK_MINUTES = 30;
@@ -51,8 +52,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
         // Never used: the site's mailer sends the link (it knows SMTP_URL and the development outbox).
         server: "smtp://localhost",
         async sendVerificationRequest({ identifier, url }) {
-          const name = await siteName();
-          await siteMailer().send({ ...signInEmail(name, url, LINK_MINUTES), fromName: name, to: { address: identifier } });
+          await sendSignInLink({ email: identifier, url, minutes: LINK_MINUTES }, clientAddress(await headers()));
         },
       }),
       ...(enabledProviders().github ? [GitHubProvider({ clientId: env.GITHUB_CLIENT_ID!, clientSecret: env.GITHUB_CLIENT_SECRET! })] : []),

@@ -1,3 +1,6 @@
+import { siteMailer, type Mailer } from "@/lib/mail/mailer";
+import { mayMailVisitor } from "@/lib/mail/visitor-mail-limits";
+import { siteName } from "@/lib/shows";
 import { button, emailLayout, paragraph, type EmailContent } from "@/lib/newsletter/templates";
 import { escapeXml as escape } from "@/lib/syndication/xml";
 
@@ -9,4 +12,15 @@ export function signInEmail(siteName: string, url: string, minutes: number): Ema
     text: `Sign in to ${siteName}:\n${url}\n\n${note}\n`,
     html: emailLayout(siteName, `${paragraph(`Sign in to ${siteName}:`)}${button(url, "Sign in")}${paragraph(note)}`, escape(`You got this because someone asked to sign in to ${siteName} with this address.`)),
   };
+}
+
+/**
+ * Mails a magic link, within the visitor-mail limits; past them nothing is sent, and the visitor sees the same
+ * "check your e-mail" page, so the answer says nothing about the address.
+ */
+export async function sendSignInLink(link: { email: string; url: string; minutes: number }, network: string, mailer: Mailer = siteMailer()): Promise<boolean> {
+  if (!(await mayMailVisitor("sign-in", link.email, network))) return false;
+  const name = await siteName();
+  await mailer.send({ ...signInEmail(name, link.url, link.minutes), fromName: name, to: { address: link.email } });
+  return true;
 }

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { Mailer } from "@/lib/mail/mailer";
 import { hashNetworkAddress } from "@/lib/client-address";
+import { mayMailVisitor } from "@/lib/mail/visitor-mail-limits";
 import { takeRateLimits, type RateLimitRule } from "@/lib/rate-limit";
 import { siteName } from "@/lib/shows";
 import type { SignUpInput } from "@/lib/validations/newsletter";
@@ -14,8 +15,6 @@ import { confirmationEmail } from "./templates";
 export const CONFIRM_LINK_HOURS = 48;
 // A household or office shares one address: generous for people, a wall for a script.
 const SIGN_UPS_PER_NETWORK: RateLimitRule = { limit: 10, windowSeconds: 3600 };
-// Confirmation mails to one address: enough for "I didn't get it", too few to flood someone's inbox with ours.
-const CONFIRMATIONS_PER_ADDRESS: RateLimitRule = { limit: 3, windowSeconds: 3600 };
 
 export function consentSentence(name: string): string {
   return `By submitting this form, you agree to receive e-mail messages from ${name}. You may unsubscribe at any time.`;
@@ -31,19 +30,10 @@ export async function signUp(input: SignUpInput, requester: { address: string },
   // A filled honeypot is a bot: it is told what a person would be told, and nothing happens.
   if (input.website) return { status: "accepted" };
   const ipHash = await hashNetworkAddress(requester.address);
-  const [[network, addressMail], name] = await Promise.all([
-    takeRateLimits(
-      [
-        { key: `newsletter-signup:${ipHash}`, rule: SIGN_UPS_PER_NETWORK },
-        { key: `newsletter-confirm:${sha256(input.email)}`, rule: CONFIRMATIONS_PER_ADDRESS },
-      ],
-      now,
-    ),
-    siteName(),
-  ]);
+  const [[network], name] = await Promise.all([takeRateLimits([{ key: `newsletter-signup:${ipHash}`, rule: SIGN_UPS_PER_NETWORK }], now), siteName()]);
   if (!network!.allowed) return { status: "throttled", retryAfterSeconds: network!.retryAfterSeconds };
-  // Past the limit the last link mailed keeps working; a new token would break it with no mail to replace it.
-  if (!addressMail!.allowed) return { status: "accepted" };
+  // Past the mail limits the last link mailed keeps working; a new token would break it with no mail to replace it.
+  if (!(await mayMailVisitor("newsletter-confirmation", input.email, requester.address, now))) return { status: "accepted" };
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + CONFIRM_LINK_HOURS * 3_600_000);
   // One statement for every state: new addresses are inserted, pending and unsubscribed ones start over with this
