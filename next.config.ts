@@ -24,7 +24,9 @@ const nextConfig: NextConfig = {
   // the sizes); WordPress exports, far bigger, go to a route handler.
   // Production runs several Next processes from one build folder (lib/site/launch.ts): each keeps its revalidated
   // pages in its own memory rather than all rewriting the same files under .next.
-  experimental: { serverActions: { bodySizeLimit: "12mb" }, isrFlushToDisk: false },
+  // The largest any action takes; proxy.ts holds every other page's actions to far less (lib/http/request-guard.ts).
+  // Actions posted from SITE_URL's pages are accepted whatever Host the front forwards.
+  experimental: { serverActions: { bodySizeLimit: "12mb", allowedOrigins: [new URL(parseEnv(process.env).SITE_URL).host] }, isrFlushToDisk: false },
   headers: async () => [...securityHeaders(parseEnv(process.env).SITE_URL), ...sharedCacheHeaders()],
   // A site that moved from WordPress keeps its old links: /?p=123, /2024/06/18/slug/, /2024/06/slug/,
   // /category/…/x/ and /tag/x/ are looked up by one page, which answers with a permanent redirect; so is /slug/

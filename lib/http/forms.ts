@@ -19,15 +19,19 @@ export async function readForm(request: Request, maxBytes = FORM_MAX_BYTES): Pro
 }
 
 /**
- * Whether a post came from this site's own pages. Browsers send Origin with every form post; a post with none
- * comes from a script or a mail provider's one-click unsubscribe, which the caller decides about.
+ * Whether a post came from this site's own pages: its Origin is SITE_URL's, or the host the browser addressed
+ * (Host). X-Forwarded-Host counts only with a trusted proxy in front (TRUSTED_PROXY_HOPS), which sets it; from
+ * anyone else it is the client's own word. Browsers send Origin with every form post; a post with none comes from
+ * a script or a mail provider's one-click unsubscribe, which the caller decides about.
  */
 export function fromThisSite(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const env = getEnv();
+  const forwardedHost = env.TRUSTED_PROXY_HOPS > 0 ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  const host = forwardedHost || request.headers.get("host");
   try {
-    return origin === new URL(getEnv().SITE_URL).origin || (host !== null && new URL(origin).host === host);
+    return origin === new URL(env.SITE_URL).origin || (host !== null && new URL(origin).host === host);
   } catch {
     // "null", from sandboxed frames and privacy-minded redirects: not a page of ours.
     return false;

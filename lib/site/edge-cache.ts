@@ -28,6 +28,11 @@ export interface EdgeCacheOptions {
   maxEntryBytes?: number;
   /** Give every HTML page a Content-Security-Policy with a nonce (content-security-policy.ts). */
   contentSecurityPolicy?: boolean;
+  /**
+   * Proxies in front of this one (TRUSTED_PROXY_HOPS): only then are the X-Forwarded-Host and -Proto a request
+   * brings passed on; otherwise they are the client's own words and are replaced by what this edge saw.
+   */
+  trustedProxyHops?: number;
   /** Called once per request when its answer is finished (or the client left). */
   onRequest?: (record: RequestRecord) => void;
 }
@@ -163,6 +168,7 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
     response.end(method === "HEAD" ? undefined : entry.body);
   };
 
+  const trusted = (options.trustedProxyHops ?? 0) > 0;
   const forwardedHeaders = (request: http.IncomingMessage): http.OutgoingHttpHeaders => {
     const remote = request.socket.remoteAddress ?? "";
     const previous = request.headers["x-forwarded-for"];
@@ -170,8 +176,8 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
       ...endToEnd(request.headers),
       host: request.headers.host ?? `${options.upstreams[0]!.host}:${options.upstreams[0]!.port}`,
       "x-forwarded-for": previous ? `${previous}, ${remote}` : remote,
-      "x-forwarded-proto": request.headers["x-forwarded-proto"] ?? "http",
-      "x-forwarded-host": request.headers["x-forwarded-host"] ?? request.headers.host ?? "",
+      "x-forwarded-proto": (trusted && request.headers["x-forwarded-proto"]) || "http",
+      "x-forwarded-host": (trusted && request.headers["x-forwarded-host"]) || request.headers.host || "",
     };
   };
 

@@ -176,6 +176,7 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
         port: env.PORT,
         maxAgeSeconds: env.EDGE_CACHE_SECONDS,
         contentSecurityPolicy: true,
+        trustedProxyHops: env.TRUSTED_PROXY_HOPS,
         onRequest: (record) => logger[record.status >= 500 ? "error" : "info"](record, "request"),
       });
       log(env.EDGE_CACHE_SECONDS ? `Edge cache on port ${env.PORT}: shareable pages are kept ${env.EDGE_CACHE_SECONDS} s` : `Proxy on port ${env.PORT} (EDGE_CACHE_SECONDS=0: nothing is cached)`);

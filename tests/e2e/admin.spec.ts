@@ -96,12 +96,20 @@ test("with the show's YouTube channel added, the Watch tab plays the video, and 
   await expect(listen.getByRole("button", { name: "Play episode" })).toBeVisible();
 });
 
-test("signing out closes the admin again", async ({ page }) => {
+test("signing out closes the admin again, and a copy of the old cookie opens nothing", async ({ page, playwright }) => {
   await page.goto("/admin/sign-in");
   await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Feeds" })).toBeVisible();
+  const kept = (await page.context().cookies()).find((cookie) => cookie.name === "showfront_admin")!;
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
   await page.goto("/admin/links");
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
+  // Replayed after sign-out, the cookie names a session that no longer exists.
+  const replay = await playwright.request.newContext({ baseURL: new URL(page.url()).origin, extraHTTPHeaders: { cookie: `showfront_admin=${kept.value}` } });
+  const answer = await replay.get("/admin/feeds", { maxRedirects: 0 });
+  expect(answer.status()).toBe(307);
+  expect(answer.headers().location).toMatch(/\/admin\/sign-in$/);
+  await replay.dispose();
 });

@@ -5,10 +5,10 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
-import { launchSite } from "@/lib/site/launch";
+import { launchSite, prepareDatabase } from "@/lib/site/launch";
 import { runCli } from "../../scripts/cli";
 import { startSmtpSink } from "../setup/smtp-sink";
-import { E2E_ADMIN_EMAIL, E2E_ADMIN_TOKEN, E2E_BASE_URL, E2E_MAIL_DIR, E2E_PORT } from "./server-address";
+import { E2E_ADMIN_EMAIL, E2E_ADMIN_TOKEN, E2E_BASE_URL, E2E_DATABASE_FILE, E2E_MAIL_DIR, E2E_PORT } from "./server-address";
 
 runCli(async (log) => {
   const dataDir = await mkdtemp(path.join(tmpdir(), "showfront-e2e-"));
@@ -40,5 +40,12 @@ runCli(async (log) => {
   });
   // The launched Next server reads the same values from its environment.
   Object.assign(process.env, { ADMIN_TOKEN: E2E_ADMIN_TOKEN, FEEDS_ALLOW_PRIVATE_HOSTS: "true", SITE_URL: E2E_BASE_URL, SMTP_URL: sink.url, ADMIN_EMAILS: E2E_ADMIN_EMAIL });
-  return launchSite({ command: "start", env, log });
+  // The database is started here rather than by the launcher, so its address can be handed to the tests.
+  const database = await prepareDatabase(env, log);
+  writeFileSync(E2E_DATABASE_FILE, database.url);
+  try {
+    return await launchSite({ command: "start", env: { ...env, DATABASE_URL: database.url }, seed: true, log });
+  } finally {
+    await database.stop();
+  }
 });

@@ -12,6 +12,8 @@ import { commentBodySchema, postCommentSchema } from "@/lib/validations/comments
 import { signUpSchema } from "@/lib/validations/newsletter";
 import { searchSearchParamsSchema } from "@/lib/validations/params";
 import { storyFormSchema } from "@/lib/validations/story";
+import { guardRequest } from "@/lib/http/request-guard";
+import { discoverRoutes, routeAddress } from "../setup/routes";
 
 /** Inputs that broke parsers somewhere once: scripts in every disguise, entities, encodings, XML's own edges. */
 export const HOSTILE = [
@@ -170,6 +172,13 @@ export function searchProperty(search: (filters: { query: string; kind: "all" | 
   };
 }
 
+/** A path segment or query value as a hostile client writes it: raw text, percent-escapes of any bytes, or both. */
+const addressPart = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 40 }).map((text) => encodeURIComponent(text.replace(/[\ud800-\udfff]/g, ""))),
+  fc.uint8Array({ maxLength: 24 }).map((bytes) => [...bytes].map((byte) => `%${byte.toString(16).padStart(2, "0")}`).join("")),
+  fc.array(fc.constantFrom("%", "%f", "%ff", "%00", "%ED%A0%80", "%C0%AF", "%E2%82", "%2F", "..", "a", "é", "+", "%25", "%F0%9F%8E%99"), { maxLength: 8 }).map((parts) => parts.join("")),
+);
+
 export interface FuzzProperty {
   name: string;
   property: fc.IAsyncProperty<[unknown]> | fc.IProperty<[unknown]>;
@@ -232,6 +241,21 @@ export const PROPERTIES: FuzzProperty[] = [
       if (signUp.success && /[\r\n]/.test(`${signUp.data.email}${signUp.data.name}`)) fail("a line break reached a mail header field");
       const search = searchSearchParamsSchema.safeParse(input);
       if (search.success && (search.data.q?.length ?? 0) > 200) fail("a search query escaped its limit");
+    }) as fc.IProperty<[unknown]>,
+  },
+  {
+    name: "Addresses of every route (request guard: malformed encoding, lone surrogates, NUL)",
+    property: fc.property(fc.tuple(fc.constantFrom(...discoverRoutes()), addressPart, addressPart), (input: unknown) => {
+      const [route, segment, query] = input as [ReturnType<typeof discoverRoutes>[number], string, string];
+      const url = new URL(`http://localhost:3000${routeAddress(route, () => segment)}?q=${query}`);
+      const refused = guardRequest(new Request(url));
+      if (refused && refused.status !== 400) fail(`refused with ${refused.status}, not 400`);
+      if (refused) return;
+      // What the guard lets through is what every route may rely on: each part decodes, to well-formed text.
+      for (const part of [...url.pathname.split("/"), ...url.search.slice(1).split(/[&=]/)]) {
+        const text = decodeURIComponent(part.replaceAll("+", " "));
+        if (text.includes("\0") || !text.isWellFormed()) fail(`let through ${JSON.stringify(part)}`);
+      }
     }) as fc.IProperty<[unknown]>,
   },
 ];

@@ -132,11 +132,14 @@ describe("the edge cache", () => {
   it("passes form posts through with their body and who sent them, and an admin's post empties the cache", async () => {
     await get("/episodes/b");
     expect(cache.size()).toBeGreaterThan(0);
-    const posted = await fetch(`${base}/admin/feeds`, { method: "POST", body: "url=x", headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.9" } });
+    const posted = await fetch(`${base}/admin/feeds`, { method: "POST", body: "url=x", headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.9", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" } });
     await posted.text();
     const post = seen.find((request) => request.method === "POST")!;
     expect(post.body).toBe("url=x");
     expect(post.headers["x-forwarded-for"]).toBe("203.0.113.9, 127.0.0.1");
+    // With no trusted proxy in front, the client's own X-Forwarded-Host and -Proto are replaced by what the edge saw.
+    expect(post.headers["x-forwarded-host"]).toBe(new URL(base).host);
+    expect(post.headers["x-forwarded-proto"]).toBe("http");
     expect(cache.size()).toBe(0);
   });
 
