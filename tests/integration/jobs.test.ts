@@ -13,8 +13,14 @@ process.env.JOBS_ENABLED = "true";
 
 const demoFeed = readFileSync(path.resolve("tests/fixtures/feeds/long-signal.xml"), "utf8");
 
+// After stop() resolves, pg-boss still polls its stopping workers once a second (manager.stop's loop) until each
+// has stopped; were this file's module registry torn down meanwhile, the loop's next tick would fail the next
+// file in this Jest worker ("Cannot destructure property 'setTimeout'"). The wait outlasts a few of its ticks.
+const PG_BOSS_STOP_LOOP_MS = 3000;
+
 afterAll(async () => {
   await stopJobs();
+  await new Promise((resolve) => setTimeout(resolve, PG_BOSS_STOP_LOOP_MS));
 });
 beforeEach(async () => {
   await resetDatabase();
