@@ -66,17 +66,14 @@ function contentHold(body: string): string | null {
   return null;
 }
 
-/**
- * Approved, or held for a moderator and why: what was written, the site's policy and the commenter's history. An
- * edit is judged like a new comment, its own earlier approval not counting as history.
- */
-async function judge(viewer: Viewer, body: string, editing?: string): Promise<{ status: CommentStatus; heldReason: string | null }> {
+/** Approved, or held for a moderator and why: what was written, the site's policy and the commenter's history. */
+async function judge(viewer: Viewer, body: string): Promise<{ status: CommentStatus; heldReason: string | null }> {
   if (hasRole(viewer, "MODERATOR")) return { status: "APPROVED", heldReason: null };
   const hold = contentHold(body);
   if (hold) return { status: "PENDING", heldReason: hold };
   const policy = getEnv().COMMENTS_MODERATION;
   if (policy === "all-held") return { status: "PENDING", heldReason: "Every comment is reviewed before it appears." };
-  if (policy === "first-held" && !(await prisma.comment.findFirst({ where: { authorId: viewer.id, status: "APPROVED", ...(editing && { id: { not: editing } }) }, select: { id: true } }))) {
+  if (policy === "first-held" && !(await prisma.comment.findFirst({ where: { authorId: viewer.id, status: "APPROVED" }, select: { id: true } }))) {
     return { status: "PENDING", heldReason: "The commenter's first comment." };
   }
   return { status: "APPROVED", heldReason: null };
@@ -146,9 +143,9 @@ export async function editComment(viewer: Viewer | null, commentId: string, body
     throw new CommentError("forbidden", `Comments can be edited for ${EDIT_MINUTES} minutes after posting.`);
   }
   // A moderator's decision stands: a removed or spam comment stays so. Otherwise the edit is judged like a new
-  // comment, so an approved comment cannot be turned into one that policy would have held.
+  // comment (words, links, the site's policy), so an approved comment cannot become one that would have been held.
   if (comment.status === "REMOVED" || comment.status === "SPAM") throw new CommentError("not-found", "That comment is gone.");
-  const verdict = await judge(requireSignedIn(viewer), body, commentId);
+  const verdict = await judge(requireSignedIn(viewer), body);
   await prisma.comment.update({ where: { id: commentId }, data: { body, editedAt: now, status: verdict.status, heldReason: verdict.heldReason } });
 }
 

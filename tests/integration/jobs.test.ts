@@ -13,14 +13,21 @@ process.env.JOBS_ENABLED = "true";
 
 const demoFeed = readFileSync(path.resolve("tests/fixtures/feeds/long-signal.xml"), "utf8");
 
-// After stop() resolves, pg-boss still polls its stopping workers once a second (manager.stop's loop) until each
-// has stopped; were this file's module registry torn down meanwhile, the loop's next tick would fail the next
-// file in this Jest worker ("Cannot destructure property 'setTimeout'"). The wait outlasts a few of its ticks.
-const PG_BOSS_STOP_LOOP_MS = 3000;
+// After stop() resolves, pg-boss's workers finish the poll they are in, and its manager checks on them once a
+// second until all have stopped; were this file's module registry torn down meanwhile, that check would fail the
+// next file in this Jest worker ("Cannot destructure property 'setTimeout'"). So: wait until no pg-boss connection
+// is left (every worker out of its loop), then past the manager's next check.
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const MANAGER_CHECK_MS = 1000;
 
 afterAll(async () => {
   await stopJobs();
-  await new Promise((resolve) => setTimeout(resolve, PG_BOSS_STOP_LOOP_MS));
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    const [open] = await prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM pg_stat_activity WHERE application_name = 'showfront-jobs'`;
+    if (open!.count === 0n) break;
+    await sleep(500);
+  }
+  await sleep(MANAGER_CHECK_MS * 2.5);
 });
 beforeEach(async () => {
   await resetDatabase();
@@ -62,7 +69,7 @@ describe("starting", () => {
     await stopJobs();
     await prisma.$executeRawUnsafe("DROP SCHEMA IF EXISTS pgboss CASCADE");
     const started = await Promise.allSettled([startJobs(process.env.DATABASE_URL!, () => {}), startJobs(process.env.DATABASE_URL!, () => {})]);
-    for (const result of started) if (result.status === "fulfilled") await result.value.stop({ graceful: false, wait: true });
+    for (const result of started) if (result.status === "fulfilled") await result.value.stop({ graceful: true, wait: true, timeout: 10_000 });
     expect(started.map((result) => (result.status === "fulfilled" ? "started" : (result.reason as Error).message))).toEqual(["started", "started"]);
   });
 });
