@@ -2,7 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { linkIn, mailTo } from "./mail";
 import { E2E_ADMIN_EMAIL, E2E_ADMIN_TOKEN } from "./server-address";
 
-test.describe.configure({ mode: "serial" });
+// Each test signs in by e-mail (one or two people) and waits for a human pause: on a loaded machine 30 s is too little.
+test.describe.configure({ mode: "serial", timeout: 60_000 });
 
 const EPISODE = "/episodes/the-quiet-economics-of-repair-shops";
 const reader = `commenter-${Date.now()}@example.com`;
