@@ -8,6 +8,10 @@ const nextConfig: NextConfig = {
   // which refuses that output, so the Dockerfile asks for it with BUILD_STANDALONE=true.
   output: parseEnv(process.env).BUILD_STANDALONE ? "standalone" : undefined,
   poweredByHeader: false,
+  // proxy.ts validates requests as they were sent: without this Next hands it the query already re-encoded and the
+  // RSC headers (Next-Router-State-Tree …) removed, which Next itself then answers with a 500 when malformed. The
+  // proxy never rewrites or redirects, so the normalization it skips changes nothing else.
+  skipProxyUrlNormalize: true,
   images: {
     // Artwork lives on whatever host each show's feed names, so any public host is allowed; the optimizer itself
     // refuses private addresses (dangerouslyAllowLocalIP stays off) and caps what it downloads.
@@ -37,7 +41,8 @@ const nextConfig: NextConfig = {
       { source: "/", has: [{ type: "query", key: "page_id", value: "(?<page>\\d{1,10})" }], destination: "/legacy/wordpress?p=:page" },
       { source: "/:year(\\d{4})/:month(\\d{2})/:day(\\d{2})/:slug", destination: "/legacy/wordpress?slug=:slug" },
       { source: "/:year(\\d{4})/:month(\\d{2})/:slug", destination: "/legacy/wordpress?slug=:slug" },
-      { source: "/category/:path+", destination: "/legacy/wordpress?category=:path+" },
+      // One parameter for the whole rest ("parent/child"): a repeated one cannot go into a query (a 500 at every request).
+      { source: "/category/:path(.+)", destination: "/legacy/wordpress?category=:path" },
       { source: "/tag/:slug", destination: "/legacy/wordpress?tag=:slug" },
     ],
     afterFiles: [],

@@ -2,7 +2,7 @@
 // JavaScript with a redirect and a script with JSON, from one handler.
 import { getEnv } from "@/lib/env";
 
-const FORM_MAX_BYTES = 16 * 1024;
+export const FORM_MAX_BYTES = 16 * 1024;
 
 /** The form's text fields (files are not for these forms), or undefined for a body past 16 KB. */
 export async function readForm(request: Request, maxBytes = FORM_MAX_BYTES): Promise<Record<string, string> | undefined> {

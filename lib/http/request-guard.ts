@@ -1,15 +1,19 @@
-// What every request must be before any route sees it, checked once in proxy.ts whatever front is in use:
-// an address that decodes (UTF-8, no NUL) and, for a server action, a post from this site within that action's
-// body limit. Anything else is answered here with a 4xx, so no malformed input can reach a page as a 500.
+// What every request must be before any route sees it, checked once in proxy.ts whatever front is in use: an
+// address that decodes (UTF-8, no NUL), a body within its route's or action's limit, and for a server action a
+// post from this site. Anything else is answered here with a 4xx, so no malformed input reaches a page as a 500
+// and no oversized body is read.
+import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
 import { getEnv } from "@/lib/env";
-import { fromThisSite } from "@/lib/http/forms";
+import { FORM_MAX_BYTES, fromThisSite } from "@/lib/http/forms";
 
-/** Server actions' bodies, by the page they are posted to. Only the admin's upload forms need more than a form. */
-export const ACTION_BODY_LIMITS = {
-  /** Story hero images (HERO_IMAGE_MAX_BYTES, 10 MB) and subscriber lists (5 MB), with the form around them. */
+/** The largest body each kind of request may send. Only the admin's upload forms need more than a form. */
+export const BODY_LIMITS = {
+  /** Route handlers (sign-up, comments over HTTP, next-auth): the forms lib/http/forms.ts reads. */
+  route: FORM_MAX_BYTES,
+  /** Server actions: comments, account changes, admin forms without files. */
+  action: 256 * 1024,
+  /** Server actions of the admin's upload pages: hero images (10 MB) and subscriber lists (5 MB), with the form. */
   upload: 12 * 1024 * 1024,
-  /** Every other action: comments, account changes, admin forms without files. */
-  form: 256 * 1024,
 } as const;
 const UPLOAD_PAGES = ["/admin/stories", "/admin/newsletter"];
 // The admin's session cookies: without one no upload can succeed, so no stranger's body is read at 12 MB.
@@ -33,10 +37,26 @@ export function wellFormedAddress(url: URL): boolean {
   return query === "" || query.split(/[&=]/).every((part) => decodes(part.replaceAll("+", " ")));
 }
 
-function actionBodyLimit(request: Request, pathname: string): number {
+function bodyLimit(request: Request, pathname: string, isAction: boolean): number {
+  if (!isAction) return BODY_LIMITS.route;
   const cookies = request.headers.get("cookie") ?? "";
   const mayUpload = UPLOAD_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`)) && STAFF_COOKIES.some((name) => cookies.includes(`${name}=`));
-  return mayUpload ? ACTION_BODY_LIMITS.upload : ACTION_BODY_LIMITS.form;
+  return mayUpload ? BODY_LIMITS.upload : BODY_LIMITS.action;
+}
+
+/**
+ * The router state an RSC request sends (Next-Router-State-Tree), read by Next's own parser: Next answers one it
+ * cannot parse with a 500, so it is refused here as the malformed input it is.
+ */
+function wellFormedRouterState(request: Request): boolean {
+  const header = request.headers.get("next-router-state-tree");
+  if (header === null) return true;
+  try {
+    parseAndValidateFlightRouterState(header);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -61,11 +81,12 @@ const refuse = (status: number, message: string) => new Response(`${message}\n`,
 export function guardRequest(request: Request): Response | null {
   const url = new URL(request.url);
   if (!wellFormedAddress(url)) return refuse(400, "That address is not well-formed.");
-  if (request.method === "POST" && request.headers.has("next-action")) {
-    if (!fromThisSite(request) || !nextAcceptsOrigin(request)) return refuse(403, "Forms are accepted from this site's own pages only.");
-    const length = request.headers.get("content-length");
-    if (length === null) return refuse(411, "Say how long the form is (Content-Length).");
-    if (!/^\d{1,12}$/.test(length) || Number(length) > actionBodyLimit(request, url.pathname)) return refuse(413, "That form is larger than this page accepts.");
-  }
+  if (!wellFormedRouterState(request)) return refuse(400, "That router state is not well-formed.");
+  const isAction = request.method === "POST" && request.headers.has("next-action");
+  if (isAction && (!fromThisSite(request) || !nextAcceptsOrigin(request))) return refuse(403, "Forms are accepted from this site's own pages only.");
+  const length = request.headers.get("content-length");
+  // A body of unknown length (chunked) could be any size: its sender must say how long it is.
+  if (length === null && request.headers.has("transfer-encoding")) return refuse(411, "Say how long the body is (Content-Length).");
+  if (length !== null && (!/^\d{1,12}$/.test(length) || Number(length) > bodyLimit(request, url.pathname, isAction))) return refuse(413, "That body is larger than this address accepts.");
   return null;
 }
