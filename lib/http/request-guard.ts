@@ -19,12 +19,10 @@ const UPLOAD_PAGES = ["/admin/stories", "/admin/newsletter"];
 // The admin's session cookies: without one no upload can succeed, so no stranger's body is read at 12 MB.
 const STAFF_COOKIES = ["showfront_admin", "next-auth.session-token", "__Secure-next-auth.session-token"];
 
-// Next hands the proxy its query already decoded and encoded again, a malformed sequence turned into U+FFFD on
-// the way; no person types that character, so a query carrying it is refused as the malformed one it was.
 function decodes(text: string): boolean {
   try {
     const decoded = decodeURIComponent(text);
-    return !decoded.includes("\0") && !decoded.includes("\uFFFD") && decoded.isWellFormed();
+    return !decoded.includes("\0") && decoded.isWellFormed();
   } catch {
     return false;
   }
