@@ -6,13 +6,13 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { ADMIN_SESSION_COOKIE } from "@/lib/auth/cookies";
 import { currentViewer, type Viewer } from "@/lib/auth/session";
 import { asStaff, type Admin, type Moderator } from "@/lib/auth/staff";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { sameSecret } from "@/lib/site-secret";
 
-const COOKIE = "showfront_admin";
 const SESSION_HOURS = 12;
 const TOKEN_HOLDER: Viewer = { id: "admin-token", name: "Admin", email: "", role: "ADMIN", banned: false };
 
@@ -27,7 +27,7 @@ export function adminEnabled(): boolean {
 
 const hasAdminTokenSession = cache(async (): Promise<boolean> => {
   const token = getEnv().ADMIN_TOKEN;
-  const value = (await cookies()).get(COOKIE)?.value;
+  const value = (await cookies()).get(ADMIN_SESSION_COOKIE)?.value;
   if (!token || !value || value.length > 100) return false;
   const session = await prisma.adminTokenSession.findUnique({ where: { tokenHash: sha256(value) }, select: { tokenFingerprint: true, expires: true } });
   return session !== null && session.expires > new Date() && sameSecret(session.tokenFingerprint, tokenFingerprint(token));
@@ -62,7 +62,7 @@ export async function startAdminSession(candidate: string, now = new Date()): Pr
   await prisma.adminTokenSession.create({
     data: { tokenHash: sha256(value), tokenFingerprint: tokenFingerprint(env.ADMIN_TOKEN), expires: new Date(now.getTime() + SESSION_HOURS * 3_600_000) },
   });
-  (await cookies()).set(COOKIE, value, {
+  (await cookies()).set(ADMIN_SESSION_COOKIE, value, {
     httpOnly: true,
     sameSite: "lax",
     secure: env.SITE_URL.startsWith("https://"),
@@ -75,7 +75,7 @@ export async function startAdminSession(candidate: string, now = new Date()): Pr
 /** Ends the admin-token session for good: its row goes, so a copy of the cookie opens nothing. */
 export async function endAdminSession(): Promise<void> {
   const jar = await cookies();
-  const value = jar.get(COOKIE)?.value;
+  const value = jar.get(ADMIN_SESSION_COOKIE)?.value;
   if (value && value.length <= 100) await prisma.adminTokenSession.deleteMany({ where: { tokenHash: sha256(value) } });
-  jar.delete({ name: COOKIE, path: "/admin" });
+  jar.delete({ name: ADMIN_SESSION_COOKIE, path: "/admin" });
 }

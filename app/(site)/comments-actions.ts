@@ -5,7 +5,8 @@
 // was typed when something needs fixing.
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
-import { currentViewer, SESSION_COOKIES } from "@/lib/auth/session";
+import { SESSION_COOKIES } from "@/lib/auth/cookies";
+import { currentViewer } from "@/lib/auth/session";
 import { clientAddress } from "@/lib/client-address";
 import { CommentError, deleteAccount, deleteOwnComment, editComment, postComment, reportComment, setCommentsClosed, toggleLike } from "@/lib/comments/comments";
 import { commentIdSchema, commentTargetSchema, editCommentSchema, postCommentSchema, reportCommentSchema } from "@/lib/validations/comments";

@@ -2,11 +2,10 @@
 // its user, in one query, so a sign-out, a demotion or a ban takes effect on the next request.
 import { cookies } from "next/headers";
 import { cache } from "react";
+import { SESSION_COOKIES } from "@/lib/auth/cookies";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
 
-// next-auth's database-session cookie: "__Secure-" in front when the site is served over https.
-export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 export interface Viewer {
   id: string;

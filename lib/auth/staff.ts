@@ -1,6 +1,6 @@
-// The checked viewer that admin data takes. Every function that reads or changes admin data asks for a Moderator or
-// an Admin as its first argument, and these types are made only by `asStaff`, which checks the role: a page that
-// forgot to check cannot call them, whatever its layout did (layouts and pages render in parallel, so a layout's
+// The checked viewer that admin data takes. Every function that reads admin data asks for a Moderator or an Admin
+// as its first argument, and these types are made only by `asStaff`, which checks the role: a page that forgot to
+// check cannot call them, whatever its layout did (layouts and pages render in parallel, so a layout's
 // redirect does not stop a page's payload).
 import { hasRole, type Viewer } from "@/lib/auth/session";
 

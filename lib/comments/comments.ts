@@ -2,6 +2,7 @@
 // new comment is judged (approved, or held for a moderator and why), and the threads as pages show them.
 import type { Viewer } from "@/lib/auth/session";
 import { displayNameFromEmail, hasRole } from "@/lib/auth/session";
+import { assertStaff, type Admin, type Moderator } from "@/lib/auth/staff";
 import { hashNetworkAddress } from "@/lib/client-address";
 import { prisma, Prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -9,7 +10,6 @@ import type { CommentStatus, Role } from "@/lib/generated/prisma/client";
 import { takeRateLimits, type RateLimitRule } from "@/lib/rate-limit";
 import type { CommentOrder, CommentTarget } from "@/lib/validations/comments";
 import { linkCount } from "./text";
-import { assertStaff, type Admin, type Moderator } from "@/lib/auth/staff";
 
 export const EDIT_MINUTES = 10;
 export const COMMENTS_PER_PAGE = 20;
@@ -134,18 +134,18 @@ async function ownComment(viewer: Viewer | null, commentId: string) {
   const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: { id: true, authorId: true, createdAt: true, deletedAt: true, status: true } });
   if (!comment || comment.deletedAt) throw new CommentError("not-found", "That comment is gone.");
   if (comment.authorId !== author.id) throw new CommentError("forbidden", "Only its author can change a comment.");
-  return comment;
+  return { author, comment };
 }
 
 export async function editComment(viewer: Viewer | null, commentId: string, body: string, now = new Date()) {
-  const comment = await ownComment(viewer, commentId);
+  const { author, comment } = await ownComment(viewer, commentId);
   if (now.getTime() - comment.createdAt.getTime() > EDIT_MINUTES * 60_000) {
     throw new CommentError("forbidden", `Comments can be edited for ${EDIT_MINUTES} minutes after posting.`);
   }
   // A moderator's decision stands: a removed or spam comment stays so. Otherwise the edit is judged like a new
   // comment (words, links, the site's policy), so an approved comment cannot become one that would have been held.
   if (comment.status === "REMOVED" || comment.status === "SPAM") throw new CommentError("not-found", "That comment is gone.");
-  const verdict = await judge(requireSignedIn(viewer), body);
+  const verdict = await judge(author, body);
   await prisma.comment.update({ where: { id: commentId }, data: { body, editedAt: now, status: verdict.status, heldReason: verdict.heldReason } });
 }
 

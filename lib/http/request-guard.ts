@@ -3,6 +3,7 @@
 // post from this site. Anything else is answered here with a 4xx, so no malformed input reaches a page as a 500
 // and no oversized body is read.
 import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
+import { ADMIN_SESSION_COOKIE, SESSION_COOKIES } from "@/lib/auth/cookies";
 import { getEnv } from "@/lib/env";
 import { FORM_MAX_BYTES, fromThisSite } from "@/lib/http/forms";
 
@@ -17,7 +18,7 @@ export const BODY_LIMITS = {
 } as const;
 const UPLOAD_PAGES = ["/admin/stories", "/admin/newsletter"];
 // The admin's session cookies: without one no upload can succeed, so no stranger's body is read at 12 MB.
-const STAFF_COOKIES = ["showfront_admin", "next-auth.session-token", "__Secure-next-auth.session-token"];
+const STAFF_COOKIES = [ADMIN_SESSION_COOKIE, ...SESSION_COOKIES];
 
 function decodes(text: string): boolean {
   try {

@@ -1,8 +1,8 @@
 import { performance } from "node:perf_hooks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { beforeEach, describe, expect, it } from "@jest/globals";
 import { POST as unsubscribePost } from "@/app/api/newsletter/unsubscribe/route";
 import { prisma } from "@/lib/db";
-import { smtpMailer, type Mailer } from "@/lib/mail/mailer";
+import { smtpMailer } from "@/lib/mail/mailer";
 import { composeIssue, deliveryCounts, NothingNewError, sendIssue } from "@/lib/newsletter/issues";
 import { manageToken } from "@/lib/newsletter/links";
 import { deleteSubscriber, ImportError, importSubscribers, subscribersCsv } from "@/lib/newsletter/admin";
@@ -11,25 +11,12 @@ import { signUpSchema } from "@/lib/validations/newsletter";
 import { asStaff } from "@/lib/auth/staff";
 import { resetDatabase } from "../setup/database";
 import { createEpisode, createShow, createStory } from "../setup/factories";
-import { linkIn, startSmtpSink, waitForMessages, type SmtpSink } from "../setup/smtp-sink";
+import { linkIn, waitForMessages } from "../setup/smtp-sink";
+import { useSmtpSink } from "../setup/use-smtp-sink";
 
-let sink: SmtpSink;
-let mailer: Mailer;
+const mail = useSmtpSink();
 
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  mailer = smtpMailer(sink.url, { from: "news@showfront.test", maxConnections: 3 });
-});
-afterAll(async () => {
-  mailer.close();
-  await sink.close();
-});
-beforeEach(async () => {
-  await resetDatabase();
-  sink.messages.length = 0;
-  sink.refuse.clear();
-  sink.onMessage = undefined;
-});
+beforeEach(resetDatabase);
 
 const form = (email: string, extra: Record<string, string> = {}) => signUpSchema.parse({ email, name: "Ada", source: "/episodes/bridges", ...extra });
 let network = 0;
@@ -40,8 +27,8 @@ async function subscribeAndConfirm(email: string): Promise<string> {
   const result = await signUp(form(email), someone());
   if (result.status !== "accepted" || !result.sendConfirmation) throw new Error("expected a confirmation to send");
   // The mail server has the message once the send resolves.
-  await result.sendConfirmation(mailer);
-  const token = new URL(linkIn(sink.messages.at(-1)!, "http")).searchParams.get("token")!;
+  await result.sendConfirmation(mail.mailer);
+  const token = new URL(linkIn(mail.sink.messages.at(-1)!, "http")).searchParams.get("token")!;
   const confirmed = await confirmSubscription(token);
   if (confirmed.status !== "confirmed") throw new Error(`expected confirmed, got ${confirmed.status}`);
   return confirmed.subscriberId;
@@ -52,9 +39,9 @@ describe("double opt-in", () => {
     const result = await signUp(form("Listener@Example.com"), { address: "203.0.113.9" });
     expect(result.status).toBe("accepted");
     if (result.status !== "accepted") return;
-    await result.sendConfirmation!(mailer);
+    await result.sendConfirmation!(mail.mailer);
 
-    const [message] = await waitForMessages(sink, 1);
+    const [message] = await waitForMessages(mail.sink, 1);
     expect(message!.to).toBe("listener@example.com");
     expect(message!.subject).toMatch(/^Confirm your subscription/);
     expect(message!.html).toContain("Confirm my subscription");
@@ -85,8 +72,8 @@ describe("double opt-in", () => {
     const longAgo = new Date(Date.now() - 49 * 3_600_000);
     const result = await signUp(form("late@example.com"), someone(), longAgo);
     if (result.status !== "accepted") throw new Error("expected accepted");
-    await result.sendConfirmation!(mailer);
-    const token = new URL(linkIn((await waitForMessages(sink, 1))[0]!, "http")).searchParams.get("token")!;
+    await result.sendConfirmation!(mail.mailer);
+    const token = new URL(linkIn((await waitForMessages(mail.sink, 1))[0]!, "http")).searchParams.get("token")!;
     expect(await confirmLinkState(token)).toBe("expired");
     expect(await confirmSubscription(token)).toEqual({ status: "expired" });
     expect((await prisma.subscriber.findUniqueOrThrow({ where: { email: "late@example.com" } })).status).toBe("PENDING");
@@ -180,9 +167,9 @@ describe("sending an issue", () => {
     await prisma.subscriber.create({ data: { email: "pending@example.com", consentText: "t", consentAt: new Date(), consentSource: "/", consentMethod: "FORM" } });
 
     const { id } = await composeIssue("DIGEST", "Hello & welcome");
-    expect(await sendIssue(id, { mailer })).toEqual({ status: "sent" });
+    expect(await sendIssue(id, { mailer: mail.mailer })).toEqual({ status: "sent" });
 
-    const messages = await waitForMessages(sink, 2);
+    const messages = await waitForMessages(mail.sink, 2);
     expect(messages.map((message) => message.to).sort()).toEqual(["reader0@example.com", "reader1@example.com"]);
     const [first] = messages;
     expect(first!.text).toContain("Bridges <b>Nobody</b> Inspects");
@@ -211,22 +198,22 @@ describe("sending an issue", () => {
     await readers(40);
     const { id } = await composeIssue("DIGEST");
     const crash = new AbortController();
-    sink.onMessage = () => {
-      if (sink.messages.length === 15) crash.abort(new Error("the sender's process died"));
+    mail.sink.onMessage = () => {
+      if (mail.sink.messages.length === 15) crash.abort(new Error("the sender's process died"));
     };
-    await expect(sendIssue(id, { mailer, concurrency: 3, signal: crash.signal })).rejects.toThrow("the sender's process died");
+    await expect(sendIssue(id, { mailer: mail.mailer, concurrency: 3, signal: crash.signal })).rejects.toThrow("the sender's process died");
     // Let in-flight messages land, as they would on a mail server after the sender died.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const atCrash = await deliveryCounts(id);
     expect(atCrash.SENDING).toBeGreaterThan(0);
 
-    sink.onMessage = undefined;
+    mail.sink.onMessage = undefined;
     // The dead sender's lease runs out; another sender takes over.
-    expect(await sendIssue(id, { mailer, concurrency: 3 })).toEqual({ status: "busy" });
+    expect(await sendIssue(id, { mailer: mail.mailer, concurrency: 3 })).toEqual({ status: "busy" });
     await prisma.newsletterIssue.update({ where: { id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
-    expect(await sendIssue(id, { mailer, concurrency: 3 })).toEqual({ status: "sent" });
+    expect(await sendIssue(id, { mailer: mail.mailer, concurrency: 3 })).toEqual({ status: "sent" });
 
-    const received = sink.messages.map((message) => message.to);
+    const received = mail.sink.messages.map((message) => message.to);
     expect(new Set(received).size).toBe(received.length);
     const counts = await deliveryCounts(id);
     // Nobody twice; everyone else once: only the messages in flight at the crash are left uncertain.
@@ -239,9 +226,9 @@ describe("sending an issue", () => {
   it("gives up on an address the mail server refuses, and retries later when the server is down", async () => {
     await somethingNew();
     await readers(2);
-    sink.refuse.add("reader1@example.com");
+    mail.sink.refuse.add("reader1@example.com");
     const { id } = await composeIssue("EPISODES");
-    expect(await sendIssue(id, { mailer })).toEqual({ status: "sent" });
+    expect(await sendIssue(id, { mailer: mail.mailer })).toEqual({ status: "sent" });
     const refused = await prisma.newsletterDelivery.findFirstOrThrow({ where: { issueId: id, subscriber: { email: "reader1@example.com" } } });
     expect(refused.status).toBe("FAILED");
     expect(refused.error).toMatch(/550|No such mailbox/);
@@ -280,8 +267,8 @@ describe("the admin's list", () => {
     const unvouched = await importSubscribers("email\nask@example.com\n", { priorConsent: false, fileName: "x.csv" });
     expect(unvouched.toConfirm).toHaveLength(1);
     expect((await prisma.subscriber.findUniqueOrThrow({ where: { email: "ask@example.com" } })).status).toBe("PENDING");
-    await mailConfirmation(unvouched.toConfirm[0]!, mailer);
-    expect(linkIn(sink.messages.at(-1)!, "/newsletter/confirm?token=")).toBeTruthy();
+    await mailConfirmation(unvouched.toConfirm[0]!, mail.mailer);
+    expect(linkIn(mail.sink.messages.at(-1)!, "/newsletter/confirm?token=")).toBeTruthy();
 
     await expect(importSubscribers("name\nAda\n", { priorConsent: true, fileName: "x.csv" })).rejects.toThrow('one of them "email"');
     await expect(importSubscribers('email\n"unclosed\n', { priorConsent: true, fileName: "x.csv" })).rejects.toThrow(ImportError);
@@ -292,7 +279,7 @@ describe("the admin's list", () => {
     await prisma.subscriber.update({ where: { id }, data: { name: "=cmd|' /C calc'!A0" } });
     await createEpisode({ title: "An episode", publishedAt: new Date(Date.now() - 60_000) });
     const { id: issueId } = await composeIssue("DIGEST");
-    await sendIssue(issueId, { mailer });
+    await sendIssue(issueId, { mailer: mail.mailer });
 
     const admin = asStaff({ id: "admin-token", name: "Admin", email: "", role: "ADMIN", banned: false }, "ADMIN")!;
     const csv = await subscribersCsv(admin, { status: "CONFIRMED" });
