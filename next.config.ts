@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { parseEnv } from "./lib/env";
 import { securityHeaders } from "./lib/site/security-headers";
@@ -8,6 +9,11 @@ const nextConfig: NextConfig = {
   // which refuses that output, so the Dockerfile asks for it with BUILD_STANDALONE=true.
   output: parseEnv(process.env).BUILD_STANDALONE ? "standalone" : undefined,
   poweredByHeader: false,
+  // Pages, route bodies and tagged data live in each process's memory and are invalidated by tag on every instance
+  // through Postgres (lib/cache/next-cache-handler.mjs, docs/decisions/0012).
+  cacheHandler: path.resolve("lib/cache/next-cache-handler.mjs"),
+  // The front compresses (the built-in edge or nginx): it must see the page uncompressed to give it its nonce.
+  compress: false,
   // proxy.ts validates requests as they were sent: without this Next hands it the query already re-encoded and the
   // RSC headers (Next-Router-State-Tree …) removed, which Next itself then answers with a 500 when malformed. The
   // proxy never rewrites or redirects, so the normalization it skips changes nothing else.
@@ -26,11 +32,9 @@ const nextConfig: NextConfig = {
   },
   // Subscriber lists up to 5 MB and story hero images up to 10 MB arrive through admin actions (their schemas check
   // the sizes); WordPress exports, far bigger, go to a route handler.
-  // Production runs several Next processes from one build folder (lib/site/launch.ts): each keeps its revalidated
-  // pages in its own memory rather than all rewriting the same files under .next.
   // The largest any action takes; proxy.ts holds every other page's actions to far less (lib/http/request-guard.ts).
   // Actions posted from SITE_URL's pages are accepted whatever Host the front forwards.
-  experimental: { serverActions: { bodySizeLimit: "12mb", allowedOrigins: [new URL(parseEnv(process.env).SITE_URL).host] }, isrFlushToDisk: false },
+  experimental: { serverActions: { bodySizeLimit: "12mb", allowedOrigins: [new URL(parseEnv(process.env).SITE_URL).host] } },
   headers: async () => [...securityHeaders(parseEnv(process.env).SITE_URL), ...sharedCacheHeaders()],
   // A site that moved from WordPress keeps its old links: /?p=123, /2024/06/18/slug/, /2024/06/slug/,
   // /category/…/x/ and /tag/x/ are looked up by one page, which answers with a permanent redirect; so is /slug/

@@ -44,18 +44,12 @@ export const envSchema = z.object({
   SPOTIFY_CLIENT_SECRET: optionalString,
   JOBS_ENABLED: z.stringbool({ error: "must be true or false" }).default(true),
   FEEDS_SYNC_INTERVAL_MINUTES: z.coerce.number({ error: "must be a whole number of minutes" }).int().min(5).max(24 * 60).default(30),
-  EDGE_CACHE_SECONDS: z.coerce.number({ error: "must be a whole number of seconds" }).int().min(0).max(300).default(30),
+  EDGE_CACHE_SECONDS: z.coerce.number({ error: "must be a whole number of seconds" }).int().min(0).max(300).default(1),
   // How many Next processes serve the production site behind the edge cache: each renders on one thread.
   WEB_CONCURRENCY: z.coerce.number({ error: "must be a whole number of processes from 1 to 16" }).int().min(1).max(16).optional(),
-  // Set by the launcher for each Next process it starts: the other processes' loopback addresses, and the token they
-  // accept from each other when a change must mark cached pages stale in all of them (lib/site/revalidate.ts).
-  SHOWFRONT_PEERS: z
-    .string()
-    .trim()
-    .default("")
-    .transform((value) => value.split(",").map((peer) => peer.trim()).filter(Boolean))
-    .pipe(z.array(z.url({ protocol: /^http$/, error: "must be a comma-separated list of http:// addresses" }))),
-  SHOWFRONT_PEER_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32, { error: "must be at least 32 characters" }).optional()),
+  // The secret mark Next stamps on its own scripts, which the front replaces with a fresh nonce in every response
+  // (lib/site/content-security-policy.ts). Set by the launcher per start; behind nginx, the same value for both.
+  CSP_NONCE_MARK: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Za-z0-9]{32,128}$/, { error: "must be 32 to 128 letters and digits" }).optional()),
   BUILD_STANDALONE: z.stringbool({ error: "must be true or false" }).default(false),
   SMTP_URL: z.preprocess(
     (value) => (value === "" ? undefined : value),

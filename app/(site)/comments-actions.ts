@@ -10,7 +10,6 @@ import { currentViewer } from "@/lib/auth/session";
 import { clientAddress } from "@/lib/client-address";
 import { CommentError, deleteAccount, deleteOwnComment, editComment, postComment, reportComment, setCommentsClosed, toggleLike } from "@/lib/comments/comments";
 import { commentIdSchema, commentTargetSchema, editCommentSchema, postCommentSchema, reportCommentSchema } from "@/lib/validations/comments";
-import { revalidatePages, revalidatePagesSoon } from "@/lib/site/revalidate";
 
 export interface CommentActionState {
   ok: boolean;
@@ -20,8 +19,6 @@ export interface CommentActionState {
   body?: string;
   status?: "PENDING" | "APPROVED";
 }
-
-const pagePath = (kind: "episode" | "story", slug: string) => `/${kind === "episode" ? "episodes" : "stories"}/${slug}`;
 
 async function run(work: () => Promise<CommentActionState>, body?: string): Promise<CommentActionState> {
   try {
@@ -39,7 +36,6 @@ export async function postCommentAction(_previous: CommentActionState | undefine
   const { kind, slug, ...input } = parsed.data;
   return run(async () => {
     const comment = await postComment(await currentViewer(), { ...input, target: { kind, slug } }, clientAddress(await headers()));
-    revalidatePagesSoon(pagePath(kind, slug));
     return comment.status === "APPROVED"
       ? { ok: true, status: "APPROVED", message: "Posted." }
       : { ok: true, status: "PENDING", message: "Thanks: your comment appears once a moderator has read it." };
@@ -48,11 +44,10 @@ export async function postCommentAction(_previous: CommentActionState | undefine
 
 export async function editCommentAction(_previous: CommentActionState | undefined, form: FormData): Promise<CommentActionState> {
   const typed = String(form.get("body") ?? "");
-  const parsed = editCommentSchema.extend({ path: z.string().max(300) }).safeParse(Object.fromEntries(form));
+  const parsed = editCommentSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, body: typed };
   return run(async () => {
     await editComment(await currentViewer(), parsed.data.commentId, parsed.data.body);
-    revalidatePagesSoon(parsed.data.path);
     return { ok: true, message: "Saved." };
   }, typed);
 }
@@ -60,8 +55,7 @@ export async function editCommentAction(_previous: CommentActionState | undefine
 /** The small actions on one comment: delete your own, like, report. */
 export async function commentAction(_previous: CommentActionState | undefined, form: FormData): Promise<CommentActionState> {
   const what = z.enum(["delete", "like", "report"]).safeParse(form.get("do"));
-  const path = z.string().max(300).safeParse(form.get("path"));
-  if (!what.success || !path.success) return { ok: false, message: "That action is not known." };
+  if (!what.success) return { ok: false, message: "That action is not known." };
   return run(async () => {
     const viewer = await currentViewer();
     if (what.data === "report") {
@@ -74,7 +68,6 @@ export async function commentAction(_previous: CommentActionState | undefined, f
     if (!parsed.success) return { ok: false, message: "That comment is not known." };
     if (what.data === "delete") await deleteOwnComment(viewer, parsed.data.commentId);
     else await toggleLike(viewer, parsed.data.commentId);
-    revalidatePagesSoon(path.data);
     return { ok: true, message: what.data === "delete" ? "Deleted." : "Done." };
   });
 }
@@ -84,7 +77,6 @@ export async function closeCommentsAction(_previous: CommentActionState | undefi
   if (!parsed.success) return { ok: false, message: "That page is not known." };
   return run(async () => {
     await setCommentsClosed(await currentViewer(), parsed.data, parsed.data.closed === "true");
-    await revalidatePages(pagePath(parsed.data.kind, parsed.data.slug));
     return { ok: true, message: parsed.data.closed === "true" ? "Comments closed." : "Comments open." };
   });
 }

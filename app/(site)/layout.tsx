@@ -1,12 +1,12 @@
 import { PlayerProvider } from "@/components/player/player-provider";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
-import { getSiteShow } from "@/lib/shows";
+import { siteShow } from "@/lib/cache/reads";
 
 // The site-wide player lives here: this layout stays mounted while a listener moves between public pages, so
 // playback goes on; the admin and the embeddable player (other layouts) have no use for it.
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
-  const show = await getSiteShow();
+  const show = await siteShow();
   const name = show?.title ?? "Showfront";
   return (
     <PlayerProvider>

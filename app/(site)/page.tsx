@@ -5,23 +5,22 @@ import { FeaturedEpisode } from "@/components/episode/featured-episode";
 import { NewsletterBox } from "@/components/newsletter/newsletter-box";
 import { StoryCard } from "@/components/story/story-card";
 import { CardSection } from "@/components/ui/card-section";
-import { getLatestEpisodes } from "@/lib/episodes";
+import { latestEpisodes, latestStories, siteShow } from "@/lib/cache/reads";
 import { getEnv } from "@/lib/env";
-import { getSiteShow } from "@/lib/shows";
-import { getLatestStories } from "@/lib/stories/stories";
 import { jsonLdText, websiteJsonLd } from "@/lib/structured-data";
 
 export const metadata: Metadata = { alternates: { canonical: "/", types: SITE_FEEDS } };
 
-// Rendered per request: a page without route params would otherwise be prerendered by `next build`, which runs
-// with no database.
+// Rendered per request from cached data (lib/cache/reads.ts), and shared by the front for a moment
+// (lib/site/shared-cache-headers.ts): a page without route params would otherwise be prerendered by `next build`,
+// which runs with no database.
 export const dynamic = "force-dynamic";
 
 const HOME_EPISODES = 7;
 const HOME_STORIES = 4;
 
 export default async function HomePage() {
-  const [episodes, stories, show] = await Promise.all([getLatestEpisodes(HOME_EPISODES), getLatestStories(HOME_STORIES), getSiteShow()]);
+  const [episodes, stories, show] = await Promise.all([latestEpisodes(HOME_EPISODES), latestStories(HOME_STORIES), siteShow()]);
   const [featured, ...recent] = episodes;
 
   if (!featured && stories.length === 0) {

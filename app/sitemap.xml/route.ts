@@ -1,11 +1,11 @@
 // The sitemap index: one entry per numbered sitemap.
 import { getEnv } from "@/lib/env";
-import { buildSitemapIndex } from "@/lib/syndication/sitemap";
+import { sitemapIndex } from "@/lib/cache/reads";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  return new Response(await buildSitemapIndex(getEnv().SITE_URL), {
+  return new Response(await sitemapIndex(getEnv().SITE_URL), {
     headers: { "content-type": "application/xml; charset=utf-8", "cache-control": "public, max-age=3600, s-maxage=300" },
   });
 }

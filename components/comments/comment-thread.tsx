@@ -206,7 +206,7 @@ function CommentItem({ comment, waiting = false, reply = false, ...context }: Co
   const own = viewer !== null && comment.authorId === viewer.id;
   const editable = own && Date.now() - Date.parse(comment.createdAt) < EDIT_MINUTES * 60_000;
   const liked = context.state.liked.includes(comment.id);
-  const hidden = { path: context.path, commentId: comment.id };
+  const hidden = { commentId: comment.id };
   return (
     <article className={`${COMMENT_CARD} ${reply ? REPLY_INDENT : ""}`} aria-label={`Comment by ${comment.authorName}`}>
       <CommentHeader comment={comment} waiting={waiting} />
@@ -218,7 +218,6 @@ function CommentItem({ comment, waiting = false, reply = false, ...context }: Co
       {mode === "edit" && !comment.deleted ? (
         <form action={action} className="mt-2 space-y-2">
           <input type="hidden" name="do" value="edit" />
-          <input type="hidden" name="path" value={context.path} />
           <input type="hidden" name="commentId" value={comment.id} />
           <label className="block text-sm font-semibold">
             Edit your comment

@@ -1,5 +1,5 @@
 import { consentSentence } from "@/lib/newsletter/subscriptions";
-import { siteName } from "@/lib/shows";
+import { cachedSiteName } from "@/lib/cache/reads";
 import { SignUpForm, type SignUpFormProps } from "./signup-form";
 
 export interface NewsletterBoxProps extends Pick<SignUpFormProps, "initial" | "errors"> {
@@ -11,7 +11,7 @@ export interface NewsletterBoxProps extends Pick<SignUpFormProps, "initial" | "e
 
 /** "Stay up to date": the sign-up box on the home, episode, story and newsletter pages. */
 export async function NewsletterBox({ source, asPage = false, initial, errors }: NewsletterBoxProps) {
-  const name = await siteName();
+  const name = await cachedSiteName();
   const Heading = asPage ? "h1" : "h2";
   return (
     <section id="newsletter" aria-labelledby="newsletter-heading" className="relative mt-12 rounded-lg bg-white p-5 shadow-sm sm:p-6">

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { StoryCard } from "@/components/story/story-card";
 import { Pagination } from "@/components/ui/pagination";
-import { listStories, listStoryCategories, type StoryListFilter } from "@/lib/stories/stories";
+import { storyCategories, storyList } from "@/lib/cache/reads";
+import type { StoryListFilter } from "@/lib/stories/stories";
 
 export interface StoryIndexProps {
   title: string;
@@ -12,7 +13,7 @@ export interface StoryIndexProps {
 
 /** The stories index and its category and tag pages: the list, the categories to move between, the pages. */
 export async function StoryIndex({ title, description, basePath, filter }: StoryIndexProps) {
-  const [list, categories] = await Promise.all([listStories(filter), listStoryCategories()]);
+  const [list, categories] = await Promise.all([storyList(filter), storyCategories()]);
   return (
     <>
       <h1 className="font-display text-4xl font-bold">{title}</h1>

@@ -3,6 +3,8 @@
 import type { Viewer } from "@/lib/auth/session";
 import { displayNameFromEmail, hasRole } from "@/lib/auth/session";
 import { assertStaff, type Admin, type Moderator } from "@/lib/auth/staff";
+import { invalidate } from "@/lib/cache/invalidate";
+import { threadPage } from "@/lib/cache/tags";
 import { hashNetworkAddress } from "@/lib/client-address";
 import { prisma, Prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -41,6 +43,12 @@ async function targetRow(target: CommentTarget) {
       : await prisma.story.findFirst({ where: { slug: target.slug, status: "PUBLISHED" }, select: { id: true, commentsClosed: true } });
   if (!row) throw new CommentError("not-found", "That page is gone.");
   return { ...row, where: target.kind === "episode" ? { episodeId: row.id } : { storyId: row.id } };
+}
+
+/** The pages that show these comments are rendered afresh, on every instance (lib/cache). */
+async function refreshThreads(where: Prisma.CommentWhereInput) {
+  const rows = await prisma.comment.findMany({ where, distinct: ["episodeId", "storyId"], select: { episode: { select: { slug: true } }, story: { select: { slug: true } } } });
+  await invalidate(rows.flatMap(({ episode, story }) => (episode ? [threadPage({ kind: "episode", slug: episode.slug })] : story ? [threadPage({ kind: "story", slug: story.slug })] : [])));
 }
 
 function requireSignedIn(viewer: Viewer | null): Viewer {
@@ -114,7 +122,7 @@ export async function postComment(viewer: Viewer | null, input: PostInput, netwo
     parentId = parent.parentId ?? parent.id;
   }
   const verdict = await judge(author, input.body);
-  return prisma.comment.create({
+  const comment = await prisma.comment.create({
     data: {
       ...target.where,
       authorId: author.id,
@@ -127,6 +135,8 @@ export async function postComment(viewer: Viewer | null, input: PostInput, netwo
     },
     select: { id: true, status: true, heldReason: true },
   });
+  if (comment.status === "APPROVED") await invalidate([threadPage(input.target)]);
+  return comment;
 }
 
 async function ownComment(viewer: Viewer | null, commentId: string) {
@@ -147,17 +157,19 @@ export async function editComment(viewer: Viewer | null, commentId: string, body
   if (comment.status === "REMOVED" || comment.status === "SPAM") throw new CommentError("not-found", "That comment is gone.");
   const verdict = await judge(author, body);
   await prisma.comment.update({ where: { id: commentId }, data: { body, editedAt: now, status: verdict.status, heldReason: verdict.heldReason } });
+  await refreshThreads({ id: commentId });
 }
 
 export async function deleteOwnComment(viewer: Viewer | null, commentId: string, now = new Date()) {
   await ownComment(viewer, commentId);
   await prisma.comment.update({ where: { id: commentId }, data: { deletedAt: now, body: "" } });
+  await refreshThreads({ id: commentId });
 }
 
 /** Likes or unlikes; returns whether the viewer now likes it. */
 export async function toggleLike(viewer: Viewer | null, commentId: string): Promise<boolean> {
   const user = requireSignedIn(viewer);
-  return prisma.$transaction(async (tx) => {
+  const liked = await prisma.$transaction(async (tx) => {
     const comment = await tx.comment.findFirst({ where: { id: commentId, status: "APPROVED", deletedAt: null }, select: { id: true } });
     if (!comment) throw new CommentError("not-found", "That comment is gone.");
     const removed = await tx.commentLike.deleteMany({ where: { commentId, userId: user.id } });
@@ -165,6 +177,8 @@ export async function toggleLike(viewer: Viewer | null, commentId: string): Prom
     await tx.comment.update({ where: { id: commentId }, data: { likeCount: { increment: removed.count === 0 ? 1 : -1 } } });
     return removed.count === 0;
   });
+  await refreshThreads({ id: commentId });
+  return liked;
 }
 
 /** A report on a comment the reporter can see (an approved one); any other answers exactly as a comment that never was. */
@@ -184,6 +198,7 @@ export async function setCommentsClosed(viewer: Viewer | null, target: CommentTa
   const row = await targetRow(target);
   if (target.kind === "episode") await prisma.episode.update({ where: { id: row.id }, data: { commentsClosed: closed } });
   else await prisma.story.update({ where: { id: row.id }, data: { commentsClosed: closed } });
+  await invalidate([threadPage(target)]);
 }
 
 export type ModerationAction = "approve" | "spam" | "remove" | "ban";
@@ -192,7 +207,7 @@ export type ModerationAction = "approve" | "spam" | "remove" | "ban";
 export async function moderate(viewer: Viewer | null, action: ModerationAction, commentIds: string[], now = new Date()): Promise<number> {
   const moderator = requireModerator(viewer, "moderate comments");
   const status: CommentStatus = action === "approve" ? "APPROVED" : action === "spam" ? "SPAM" : "REMOVED";
-  return prisma.$transaction(async (tx) => {
+  const count = await prisma.$transaction(async (tx) => {
     const { count } = await tx.comment.updateMany({ where: { id: { in: commentIds } }, data: { status, heldReason: null } });
     await tx.commentReport.updateMany({ where: { commentId: { in: commentIds }, resolvedAt: null }, data: { resolvedAt: now } });
     if (action === "ban") {
@@ -204,12 +219,16 @@ export async function moderate(viewer: Viewer | null, action: ModerationAction, 
     }
     return count;
   });
+  await refreshThreads({ id: { in: commentIds } });
+  return count;
 }
 
 /** Deletes the viewer's account: sessions and likes go, comments stay with no author ("a deleted user"). */
 export async function deleteAccount(viewer: Viewer | null) {
   const user = requireSignedIn(viewer);
+  const threads = await prisma.comment.findMany({ where: { authorId: user.id }, select: { id: true } });
   await prisma.user.delete({ where: { id: user.id } });
+  await refreshThreads({ id: { in: threads.map((comment) => comment.id) } });
 }
 
 export interface ThreadComment {

@@ -6,6 +6,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { Chapter } from "@/lib/chapters";
+import { invalidate } from "@/lib/cache/invalidate";
+import { episodePages } from "@/lib/cache/tags";
 import { prisma, Prisma } from "@/lib/db";
 import { transcriptPlainText, type TranscriptCue } from "@/lib/transcripts";
 import { transcriptSchema } from "@/lib/validations/feed";
@@ -120,6 +122,7 @@ export async function fetchEpisodeExtras(scope: { sourceId?: string; showId?: st
   let done = 0;
   let fetched = 0;
   let failed = 0;
+  const changed: string[] = [];
   const queue = [...batch];
   const worker = async () => {
     for (let episode = queue.shift(); episode; episode = queue.shift()) {
@@ -143,11 +146,14 @@ export async function fetchEpisodeExtras(scope: { sourceId?: string; showId?: st
           }),
         },
       });
+      if (result) changed.push(episode.id);
       if (result?.error) failed += 1;
       else if (result) fetched += 1;
       options.onProgress?.(++done, batch.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, batch.length) }, worker));
+  const pages = await prisma.episode.findMany({ where: { id: { in: changed } }, select: { slug: true } });
+  await invalidate(pages.flatMap((episode) => episodePages(episode.slug)));
   return { fetched, failed, remaining: due.length - batch.length };
 }

@@ -2,6 +2,8 @@
 // what is new and touches what is seen again, never deletes. Links are recomputed per show on every sync, except
 // the ones a person accepted or rejected, which stand.
 import type { FeedKind, LinkStatus, Prisma } from "@/lib/generated/prisma/client";
+import { invalidate } from "@/lib/cache/invalidate";
+import { episodePages } from "@/lib/cache/tags";
 import { prisma } from "@/lib/db";
 import { MATCH_THRESHOLDS, matchItems } from "./match";
 import type { ParsedFeed } from "./parse";
@@ -115,7 +117,8 @@ export async function matchShowItems(tx: Prisma.TransactionClient, showId: strin
 
 /** A person accepts or rejects a link; later syncs keep the decision. */
 export async function decideEpisodeLink(linkId: string, decision: "ACCEPTED" | "REJECTED") {
-  return prisma.episodeLink.update({ where: { id: linkId }, data: { status: decision, decidedAt: new Date() } });
+  const link = await prisma.episodeLink.update({ where: { id: linkId }, data: { status: decision, decidedAt: new Date() }, select: { episode: { select: { slug: true } } } });
+  await invalidate(episodePages(link.episode.slug));
 }
 
 /** The links an episode page may show: confident automatic ones and accepted ones. */

@@ -1,5 +1,7 @@
 // Keeping a show current from its feeds: fetch (conditionally), skip what has not changed, parse off the main
 // thread, write in one transaction, and record every run. A failed run changes no episode.
+import { invalidate } from "@/lib/cache/invalidate";
+import { episodePages, EPISODE_LISTS, STORY_LISTS, storyPages } from "@/lib/cache/tags";
 import { prisma } from "@/lib/db";
 import type { FeedKind, SyncStatus } from "@/lib/generated/prisma/client";
 import { fetchFeed, FeedFetchError, type FetchFeedOptions, type FetchFeedResult } from "./fetch";
@@ -77,6 +79,18 @@ export function isExpectedFeedError(error: unknown): error is Error {
 function describeError(error: unknown): string {
   if (isExpectedFeedError(error)) return error.message;
   return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * The pages showing what a sync wrote are rendered afresh on every instance (lib/cache): the lists, and each episode
+ * or story written or linked since it started; whatever ran it (an admin, the scheduler, a CLI).
+ */
+async function refreshSyncedPages(showId: string, since: Date) {
+  const [episodes, stories] = await Promise.all([
+    prisma.episode.findMany({ where: { showId, OR: [{ updatedAt: { gte: since } }, { links: { some: { updatedAt: { gte: since } } } }] }, select: { slug: true } }),
+    prisma.story.findMany({ where: { updatedAt: { gte: since } }, select: { slug: true } }),
+  ]);
+  await invalidate([EPISODE_LISTS, STORY_LISTS, ...episodes.flatMap(({ slug }) => episodePages(slug)), ...stories.flatMap(({ slug }) => storyPages(slug))]);
 }
 
 export async function syncFeedSource(sourceId: string, options: SyncOptions = {}): Promise<SyncResult> {
@@ -187,6 +201,7 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
       { timeout: IMPORT_TIMEOUT_MS },
     );
     await finish("IMPORTED", { httpStatus: fetched.httpStatus, counts });
+    await refreshSyncedPages(source.showId, claimedAt);
     return { status: "IMPORTED", sourceId, runId: run.id, httpStatus: fetched.httpStatus, movedTo, ...counts };
   } catch (error) {
     const message = describeError(error);

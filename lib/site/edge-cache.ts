@@ -1,33 +1,37 @@
-// A small shared cache in front of the production Next.js server, as a CDN edge would be: when an episode drops
-// and its audience arrives at once, cached pages are answered from memory without entering Next at all (on the
-// 2-core reference machine: ~1,000 requests/s through Next, several thousand from here; docs/BENCHMARKS.md).
+// The built-in front of `npm start` (docs/decisions/0012): a shared micro-cache in front of the production Next.js
+// processes, as nginx is in deploy/nginx.conf. When an episode drops and its audience arrives at once, pages are
+// answered from memory without entering Next at all.
 //
-// It caches only what Next itself marks as shareable (`s-maxage`, no Set-Cookie), for at most a few seconds, so
-// the cached pages Next already revalidates (ISR) stay the single source of truth; personal pages (no-store) and
-// client-side navigations (RSC requests) always go through. An admin's change (a POST under /admin) empties it; a
-// POST to a page (a reader's comment) drops that page.
+// What may be kept, for whom and for how long is the app's word, read by http-cache-semantics (Cache-Control, or
+// CDN-Cache-Control where the app gives one, RFC 9213; Vary; validators), never for longer than maxAgeSeconds: Next's
+// own cache (lib/cache) holds pages until a change invalidates them, and this copy is only ever a moment old. Bodies
+// are kept as Next sent them (uncompressed, with the nonce mark); each response gets its own nonce and is compressed
+// for the client that asked, so no client's encoding or nonce is ever served to another.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { PassThrough, pipeline, type Transform } from "node:stream";
+import { pipeline, Readable, type Transform } from "node:stream";
 import zlib from "node:zlib";
-import { ifNoneMatchHas } from "@/lib/if-none-match";
-import { requestIdFrom } from "@/lib/log";
-import { contentSecurityPolicy, injectNonce, newNonce, nonceInjector } from "./content-security-policy";
+import CachePolicy from "http-cache-semantics";
+import { LRUCache } from "lru-cache";
+import Negotiator from "negotiator";
+import { ifNoneMatchHas } from "../if-none-match";
+import { requestIdFrom } from "../log";
+import { contentSecurityPolicy, isFramable, markReplacer, newNonce } from "./content-security-policy";
 
 export interface EdgeCacheOptions {
   /** Where Next listens (loopback): one or more processes of the same build, each request sent to the least busy. */
   upstreams: Upstream[];
   port: number;
   host?: string;
-  /** The longest a response is kept, whatever its s-maxage. 0 turns caching off (the proxy stays). */
+  /** The longest a response is kept, whatever the app allows. 0 turns caching off (the proxy stays). */
   maxAgeSeconds: number;
   /** Memory the cached bodies may use in all. */
   maxBytes?: number;
   /** Larger responses are passed through, never kept. */
   maxEntryBytes?: number;
-  /** Give every HTML page a Content-Security-Policy with a nonce (content-security-policy.ts). */
-  contentSecurityPolicy?: boolean;
+  /** The mark Next stamps on its own scripts (CSP_NONCE_MARK): replaced by a fresh nonce in every response. */
+  nonceMark?: string;
   /**
    * Proxies in front of this one (TRUSTED_PROXY_HOPS): only then are the X-Forwarded-Host and -Proto a request
    * brings passed on; otherwise they are the client's own words and are replaced by what this edge saw.
@@ -35,6 +39,8 @@ export interface EdgeCacheOptions {
   trustedProxyHops?: number;
   /** Called once per request when its answer is finished (or the client left). */
   onRequest?: (record: RequestRecord) => void;
+  /** How long a client may take to send its headers, and a form its body (tests shorten them). */
+  timeouts?: { headersMs: number; bodyMs: number };
 }
 
 interface Upstream {
@@ -53,58 +59,63 @@ export interface RequestRecord {
   aborted: boolean;
 }
 
-interface Entry {
+interface Variant {
+  policy: CachePolicy;
   status: number;
-  headers: http.OutgoingHttpHeaders;
+  headers: http.IncomingHttpHeaders;
   body: Buffer;
   storedAt: number;
-  expiresAt: number;
-  /** Until then an expired entry is still answered while a fresh one is fetched (stale-while-revalidate). */
-  staleUntil: number;
+  /** Compressed copies of a body that carries no nonce, made once. */
+  encoded: Map<string, Buffer>;
 }
 
-// Requests Next answers differently from a page load: React Server Component payloads for client navigation,
-// prefetches and server actions. Their responses say `Vary` on these; here they are simply never cached.
+// Client-side navigations and prefetches (React Server Component payloads) always reach Next, whose own cache answers
+// them: a front that kept them would depend on every such response's Vary being right.
 const BYPASS_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "authorization"];
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection", "te", "trailer"]);
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const DEFAULT_MAX_ENTRY_BYTES = 1024 * 1024;
-// However long upstream allows stale answers, an entry is never answered more than this long after it expired.
-const MAX_STALE_SECONDS = 60;
-
-// A page Next renders per request (and so marks private, no-store) may still be the same for every reader, as a
-// search page is: CDN-Cache-Control (RFC 9213), which Next leaves alone, says how long shared caches may keep it, and
-// takes the place of Cache-Control for them. Browsers ignore it.
-function sharedLifetime(headers: http.IncomingHttpHeaders): { maxAge: number; staleWhileRevalidate: number } | undefined {
-  const targeted = headers["cdn-cache-control"];
-  const control = (typeof targeted === "string" ? targeted : headers["cache-control"]) ?? "";
-  if (/\b(private|no-store|no-cache)\b/i.test(control) || headers["set-cookie"]) return undefined;
-  const maxAge = typeof targeted === "string" ? /\b(?:s-maxage|max-age)=(\d+)/i.exec(control) : /\bs-maxage=(\d+)/i.exec(control);
-  if (!maxAge || Number(maxAge[1]) === 0) return undefined;
-  return { maxAge: Number(maxAge[1]), staleWhileRevalidate: Number(/\bstale-while-revalidate=(\d+)/i.exec(control)?.[1] ?? 0) };
-}
+// While one request fetches a fresh copy of an expired page, the others arriving meanwhile are answered the expired
+// one, if it expired at most this long ago: a page is never more than a moment older than its lifetime.
+const MAX_STALE_MS = 1000;
+// A slow client is dropped, and the others served: headers within HEADERS_TIMEOUT_MS, a body within BODY_TIMEOUT_MS.
+// The WordPress export upload (hundreds of MB) instead must keep up MIN_UPLOAD_BYTES_PER_WINDOW.
+const HEADERS_TIMEOUT_MS = 15_000;
+const BODY_TIMEOUT_MS = 30_000;
+const UPLOAD_PATH = "/admin/stories/import/upload";
+const UPLOAD_WINDOW_MS = 30_000;
+const MIN_UPLOAD_BYTES_PER_WINDOW = 256 * 1024;
+// Compressed only above this size and for these types; each response of a page with a nonce is compressed anew.
+const MIN_COMPRESS_BYTES = 1024;
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json)|image\/svg\+xml)/i;
+const WITH_NONCE = /^text\/(html|x-component)\b/i;
+const ENCODINGS = ["br", "gzip", "identity"];
+const CODECS: Record<string, () => Transform> = {
+  br: () => zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 }, flush: zlib.constants.BROTLI_OPERATION_FLUSH }),
+  gzip: () => zlib.createGzip({ level: 5, flush: zlib.constants.Z_SYNC_FLUSH }),
+};
+const COMPRESS_ONCE: Record<string, (body: Buffer) => Buffer> = {
+  br: (body) => zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }),
+  gzip: (body) => zlib.gzipSync(body, { level: 9 }),
+};
 
 function endToEnd(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)));
 }
 
-// The encodings Next answers with, each with its way back and forth; a page in any other is passed on untouched.
-const CODECS: Record<string, { decode: () => Transform; encode: () => Transform; decodeSync: (body: Buffer) => Buffer; encodeSync: (body: Buffer) => Buffer }> = {
-  identity: { decode: () => new PassThrough(), encode: () => new PassThrough(), decodeSync: (body) => body, encodeSync: (body) => body },
-  // Flushed at every chunk, so a streamed page still reaches the reader piece by piece.
-  gzip: { decode: () => zlib.createGunzip(), encode: () => zlib.createGzip({ flush: zlib.constants.Z_SYNC_FLUSH }), decodeSync: (body) => zlib.gunzipSync(body), encodeSync: (body) => zlib.gzipSync(body) },
-  br: {
-    decode: () => zlib.createBrotliDecompress(),
-    encode: () => zlib.createBrotliCompress({ flush: zlib.constants.BROTLI_OPERATION_FLUSH }),
-    decodeSync: (body) => zlib.brotliDecompressSync(body),
-    encodeSync: (body) => zlib.brotliCompressSync(body),
-  },
-};
+/**
+ * The request as the cache judges it: what a client says about caches (Cache-Control: no-cache, Pragma) is not
+ * followed, as nginx and CDNs do not, or anyone could make every request reach Next.
+ */
+function asCacheRequest(request: http.IncomingMessage): CachePolicy.Request {
+  const { "cache-control": _control, pragma: _pragma, ...headers } = request.headers;
+  return { method: "GET", url: request.url ?? "/", headers };
+}
 
-/** The codec of an HTML response the policy can be given to, or undefined (not HTML, or an unknown encoding). */
-function htmlCodec(headers: http.IncomingHttpHeaders) {
-  if (!/^text\/html\b/i.test(headers["content-type"] ?? "")) return undefined;
-  return CODECS[(headers["content-encoding"] ?? "identity").trim().toLowerCase()];
+/** A shared cache that honours CDN-Cache-Control uses it in place of Cache-Control (RFC 9213). */
+function asCacheResponse(status: number, headers: http.IncomingHttpHeaders): CachePolicy.Response {
+  const { "cdn-cache-control": targeted, ...rest } = headers;
+  return { status, headers: targeted === undefined ? rest : { ...rest, "cache-control": targeted } };
 }
 
 export interface EdgeCache {
@@ -116,56 +127,84 @@ export interface EdgeCache {
 }
 
 export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCache> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxEntryBytes = options.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
-  const entries = new Map<string, Entry>();
-  // Misses for the same page that arrive together wait for one upstream answer instead of each asking Next.
-  const inFlight = new Map<string, Promise<Entry | undefined>>();
-  let bytes = 0;
+  const maxAgeMs = options.maxAgeSeconds * 1000;
+  // Every variant of an address (Vary) under the address; the least recently used addresses go first.
+  const variants = new LRUCache<string, Variant[]>({
+    maxSize: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    sizeCalculation: (list) => Math.max(1, list.reduce((sum, variant) => sum + variant.body.length, 0)),
+  });
+  // Misses for the same address that arrive together wait for one upstream answer instead of each asking Next.
+  const inFlight = new Map<string, Promise<Variant | undefined>>();
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  // Requests each Next process is answering now. Each renders on a single thread, so a request goes to the one with
-  // the fewest. Ties are broken by kind: page loads prefer the first process and form posts the last, so that a
-  // reader's comment or sign-up does not wait behind a page render of tens of milliseconds when another process is
-  // only finishing a post.
+  // Requests each Next process is answering now: each renders on a single thread, so a request goes to the one with
+  // the fewest. Ties go to the first process for page loads and to the last for posts, so that a reader's comment
+  // does not wait behind a page render when another process is only finishing a post.
   const busy = options.upstreams.map(() => 0);
   const leastBusy = (method: string) => {
     const order = busy.map((_, index) => (method === "GET" || method === "HEAD" ? index : busy.length - 1 - index));
     return order.reduce((chosen, index) => (busy[index]! < busy[chosen]! ? index : chosen), order[0]!);
   };
 
-  const forget = (key: string) => {
-    const entry = entries.get(key);
-    if (!entry) return;
-    bytes -= entry.body.length;
-    entries.delete(key);
-  };
-  const remember = (key: string, entry: Entry) => {
-    forget(key);
-    entries.set(key, entry);
-    bytes += entry.body.length;
-    // A Map keeps insertion order: the first keys are the least recently stored.
-    for (const oldest of entries.keys()) {
-      if (bytes <= maxBytes) break;
-      forget(oldest);
+  const usable = (request: http.IncomingMessage, now: number) => {
+    const cacheRequest = asCacheRequest(request);
+    for (const variant of variants.get(request.url ?? "/") ?? []) {
+      // No answer: another variant (Vary). A synchronous revalidation: stale beyond what the app allows.
+      const { response, revalidation } = variant.policy.evaluateRequest(cacheRequest);
+      if (!response || revalidation?.synchronous) continue;
+      const age = now - variant.storedAt;
+      if (!revalidation && age < maxAgeMs) return { variant, fresh: true };
+      if (age < maxAgeMs + MAX_STALE_MS) return { variant, fresh: false };
     }
+    return undefined;
   };
 
-  const send = (request: http.IncomingMessage, response: http.ServerResponse, entry: Entry, state: "HIT" | "STALE" | "MISS") => {
-    const etag = entry.headers.etag;
-    // A client (a podcast app polling a feed) that has this version gets 304, as it would from the server itself.
-    if (entry.status === 200 && typeof etag === "string" && ifNoneMatchHas(request.headers["if-none-match"], etag)) {
-      response.writeHead(304, { etag, ...(entry.headers["cache-control"] && { "cache-control": entry.headers["cache-control"] }), ...(entry.headers["last-modified"] && { "last-modified": entry.headers["last-modified"] }), "x-showfront-cache": state });
-      response.end();
-      return;
+  // A new variant replaces those that would answer the same request, and those too old to be answered at all.
+  const store = (request: http.IncomingMessage, key: string, variant: Variant) => {
+    const cacheRequest = asCacheRequest(request);
+    const kept = (variants.get(key) ?? []).filter((old) => variant.storedAt - old.storedAt < maxAgeMs + MAX_STALE_MS && !old.policy.evaluateRequest(cacheRequest).response);
+    variants.set(key, [variant, ...kept]);
+  };
+
+  /** Writes a response: its nonce and policy if it is a page, compressed for this client if worth it. */
+  const respond = (request: http.IncomingMessage, response: http.ServerResponse, status: number, upstreamHeaders: http.IncomingHttpHeaders, body: Buffer | Readable, state: string, variant?: Variant) => {
+    const type = String(upstreamHeaders["content-type"] ?? "");
+    const headers: http.OutgoingHttpHeaders = { ...endToEnd(upstreamHeaders), "x-showfront-cache": state };
+    delete headers["content-length"];
+    delete headers["cdn-cache-control"];
+    const marked = Boolean(options.nonceMark) && WITH_NONCE.test(type);
+    const nonce = marked ? newNonce() : undefined;
+    if (nonce && /^text\/html/i.test(type)) headers["content-security-policy"] = contentSecurityPolicy(nonce, { framable: isFramable(request.url ?? "") });
+    const size = Buffer.isBuffer(body) ? body.length : Number(upstreamHeaders["content-length"] ?? MIN_COMPRESS_BYTES);
+    const compressible = !upstreamHeaders["content-encoding"] && COMPRESSIBLE.test(type) && size >= MIN_COMPRESS_BYTES && status !== 204 && status !== 304;
+    const encoding = compressible ? new Negotiator(request).encoding(ENCODINGS) ?? "identity" : "identity";
+    if (compressible) headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
+    if (encoding !== "identity") headers["content-encoding"] = encoding;
+    if (variant) headers.age = String(Math.floor((Date.now() - variant.storedAt) / 1000));
+    const head = request.method === "HEAD";
+    // A copy without a nonce is compressed once for all its readers.
+    if (variant && !nonce && Buffer.isBuffer(body)) {
+      let encoded = encoding === "identity" ? body : variant.encoded.get(encoding);
+      if (!encoded) variant.encoded.set(encoding, (encoded = COMPRESS_ONCE[encoding]!(body)));
+      response.writeHead(status, { ...headers, "content-length": encoded.length });
+      return void response.end(head ? undefined : encoded);
     }
-    const method = request.method ?? "GET";
-    response.writeHead(entry.status, {
-      ...entry.headers,
-      "content-length": entry.body.length,
-      age: String(Math.floor((Date.now() - entry.storedAt) / 1000)),
-      "x-showfront-cache": state,
-    });
-    response.end(method === "HEAD" ? undefined : entry.body);
+    response.writeHead(status, headers);
+    if (head) return void response.end();
+    const source = Buffer.isBuffer(body) ? Readable.from([body]) : body;
+    const stages: (Readable | Transform)[] = [source, ...(nonce ? [markReplacer(options.nonceMark!, nonce)] : []), ...(encoding !== "identity" ? [CODECS[encoding]!()] : [])];
+    pipeline([...stages, response], () => {});
+  };
+
+  const send = (request: http.IncomingMessage, response: http.ServerResponse, variant: Variant, state: "HIT" | "STALE" | "MISS") => {
+    const etag = variant.headers.etag;
+    // A client (a podcast app polling a feed) that has this version gets 304, as it would from the server itself.
+    if (variant.status === 200 && typeof etag === "string" && ifNoneMatchHas(request.headers["if-none-match"], etag)) {
+      const kept = Object.fromEntries(["etag", "cache-control", "last-modified", "vary"].filter((name) => variant.headers[name]).map((name) => [name, variant.headers[name]!]));
+      response.writeHead(304, { ...kept, "x-showfront-cache": state });
+      return void response.end();
+    }
+    respond(request, response, variant.status, variant.headers, variant.body, state, variant);
   };
 
   const trusted = (options.trustedProxyHops ?? 0) > 0;
@@ -181,72 +220,42 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
     };
   };
 
-  /** Sends the request to Next; a cacheable answer is buffered and stored, anything else streams straight back. */
+  /** Sends the request to Next; a storable answer is buffered and stored, anything else streams straight back. */
   const forward = (request: http.IncomingMessage, response: http.ServerResponse | undefined, key: string | undefined) =>
-    new Promise<Entry | undefined>((settle) => {
+    new Promise<Variant | undefined>((settle) => {
       const chosen = leastBusy(request.method ?? "GET");
       busy[chosen] = busy[chosen]! + 1;
       let settled = false;
-      const resolve = (entry: Entry | undefined) => {
+      const resolve = (variant: Variant | undefined) => {
         if (!settled) busy[chosen] = busy[chosen]! - 1;
         settled = true;
-        settle(entry);
+        settle(variant);
       };
       const upstreamRequest = http.request(
         { ...options.upstreams[chosen]!, agent, method: request.method, path: request.url, headers: forwardedHeaders(request) },
         (upstream) => {
-          const lifetime = key && options.maxAgeSeconds > 0 ? sharedLifetime(upstream.headers) : undefined;
+          const status = upstream.statusCode ?? 502;
+          const policy = key && maxAgeMs > 0 ? new CachePolicy(asCacheRequest(request), asCacheResponse(status, upstream.headers), { shared: true, cacheHeuristic: 0 }) : undefined;
           const length = Number(upstream.headers["content-length"] ?? 0);
-          const codec = options.contentSecurityPolicy ? htmlCodec(upstream.headers) : undefined;
-          const framable = request.url?.startsWith("/embed/") ?? false;
-          if (!lifetime || length > maxEntryBytes || upstream.statusCode === undefined) {
-            if (response && codec) {
-              const nonce = newNonce();
-              const { "content-length": _length, ...headers } = endToEnd(upstream.headers);
-              response.writeHead(upstream.statusCode ?? 502, { ...headers, "content-security-policy": contentSecurityPolicy(nonce, { framable }) });
-              pipeline(upstream, codec.decode(), nonceInjector(nonce), codec.encode(), response, () => resolve(undefined));
-              return;
-            }
-            response?.writeHead(upstream.statusCode ?? 502, endToEnd(upstream.headers));
-            if (response) upstream.pipe(response);
-            else upstream.resume();
+          if (!policy?.storable() || length > maxEntryBytes) {
             upstream.on("end", () => resolve(undefined));
             upstream.on("error", () => resolve(undefined));
+            upstream.on("close", () => resolve(undefined));
+            if (response) respond(request, response, status, upstream.headers, upstream, "PASS");
+            else upstream.resume();
             return;
           }
           const chunks: Buffer[] = [];
-          let size = 0;
-          upstream.on("data", (chunk: Buffer) => {
-            size += chunk.length;
-            chunks.push(chunk);
-          });
+          upstream.on("data", (chunk: Buffer) => chunks.push(chunk));
           upstream.on("error", () => {
             if (response && !response.headersSent) response.writeHead(502).end();
             resolve(undefined);
           });
           upstream.on("end", () => {
-            const now = Date.now();
-            // Up to a tenth longer, at random: pages cached together do not all expire in the same instant.
-            const expiresAt = now + Math.min(lifetime.maxAge, options.maxAgeSeconds) * 1000 * (1 + Math.random() / 10);
-            let body: Buffer = Buffer.concat(chunks, size);
-            let headers = endToEnd(upstream.headers);
-            // A shared page gets its nonce once per cached copy: it is the same page for everyone it is sent to.
-            if (codec) {
-              const nonce = newNonce();
-              body = codec.encodeSync(Buffer.from(injectNonce(codec.decodeSync(body).toString("utf8"), nonce)));
-              headers = { ...headers, "content-security-policy": contentSecurityPolicy(nonce, { framable }) };
-            }
-            const entry: Entry = {
-              status: upstream.statusCode!,
-              headers,
-              body,
-              storedAt: now,
-              expiresAt,
-              staleUntil: expiresAt + Math.min(lifetime.staleWhileRevalidate, MAX_STALE_SECONDS) * 1000,
-            };
-            if (body.length <= maxEntryBytes) remember(key!, entry);
-            if (response) send(request, response, entry, "MISS");
-            resolve(entry);
+            const variant: Variant = { policy, status, headers: upstream.headers, body: Buffer.concat(chunks), storedAt: Date.now(), encoded: new Map() };
+            if (variant.body.length <= maxEntryBytes) store(request, key!, variant);
+            if (response) send(request, response, variant, "MISS");
+            resolve(variant);
           });
         },
       );
@@ -268,7 +277,24 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
       else request.pipe(upstreamRequest);
     });
 
-  const server = http.createServer((request, response) => {
+  /** Drops a client whose body arrives too slowly, so it cannot hold a connection (and a Next render) for long. */
+  const watchBody = (request: http.IncomingMessage) => {
+    if (request.method === "GET" || request.method === "HEAD") return;
+    const upload = request.url?.split("?")[0] === UPLOAD_PATH;
+    let received = 0;
+    request.on("data", (chunk: Buffer) => (received += chunk.length));
+    const timer = upload
+      ? setInterval(() => {
+          if (received < MIN_UPLOAD_BYTES_PER_WINDOW) request.socket.destroy();
+          received = 0;
+        }, UPLOAD_WINDOW_MS)
+      : setTimeout(() => request.socket.destroy(), options.timeouts?.bodyMs ?? BODY_TIMEOUT_MS);
+    const stop = () => clearTimeout(timer);
+    request.on("end", stop);
+    request.on("close", stop);
+  };
+
+  const server = http.createServer({ headersTimeout: options.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS, requestTimeout: 0, connectionsCheckingInterval: 1000 }, (request, response) => {
     const method = request.method ?? "GET";
     // Every request has an id: the one a proxy in front gave it, or a new one; Next and the client see it too.
     const requestId = requestIdFrom(request.headers["x-request-id"]) ?? randomUUID();
@@ -288,41 +314,18 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
         }),
       );
     }
-    // The Next processes' word to each other (lib/site/revalidate.ts) travels on loopback, never through here.
-    if (request.url?.startsWith("/api/internal/")) return void response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
-    const cacheable = (method === "GET" || method === "HEAD") && !BYPASS_HEADERS.some((name) => request.headers[name] !== undefined);
-    if (!cacheable) {
-      // An admin's change (feeds added, links decided) shows at once: the cached pages it touches are dropped.
-      if (method === "POST" && request.url?.startsWith("/admin")) {
-        entries.clear();
-        bytes = 0;
-      } else if (method === "POST" && request.url) {
-        // A reader's post on a page (a comment) shows on their next visit: that page's copies are dropped.
-        for (const [key, entry] of entries) {
-          if (key.startsWith(`${request.url}\n`)) {
-            entries.delete(key);
-            bytes -= entry.body.length;
-          }
-        }
-      }
-      void forward(request, response, undefined);
-      return;
-    }
-    // Next compresses by Accept-Encoding, so each encoding is its own entry.
-    const key = `${request.url}\n${/\bgzip\b/i.test(request.headers["accept-encoding"] ?? "") ? "gzip" : "identity"}`;
-    const entry = entries.get(key);
+    watchBody(request);
+    if ((method !== "GET" && method !== "HEAD") || BYPASS_HEADERS.some((name) => request.headers[name] !== undefined)) return void forward(request, response, undefined);
+    const key = request.url ?? "/";
     const now = Date.now();
-    if (entry && entry.expiresAt > now) return send(request, response, entry, "HIT");
+    const found = usable(request, now);
+    if (found?.fresh) return send(request, response, found.variant, "HIT");
     const pending = inFlight.get(key);
-    if (entry && entry.staleUntil > now) {
-      // Answer at once with the expired copy and fetch a fresh one in the background, one fetch per page.
-      send(request, response, entry, "STALE");
-      if (!pending && method === "GET") inFlight.set(key, forward(request, undefined, key).finally(() => inFlight.delete(key)));
-      return;
-    }
+    if (found && pending) return send(request, response, found.variant, "STALE");
     if (pending) {
       void pending.then((shared) => {
-        if (shared) send(request, response, shared, "HIT");
+        const again = shared && usable(request, Date.now());
+        if (again) send(request, response, again.variant, "HIT");
         else void forward(request, response, undefined);
       });
       return;
@@ -339,7 +342,7 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
   });
   return {
     port: (server.address() as AddressInfo).port,
-    size: () => entries.size,
+    size: () => [...variants.values()].reduce((sum, list) => sum + list.length, 0),
     close: (graceMs = 0) =>
       new Promise<void>((resolve) => {
         // New connections are refused at once; answers in flight are finished, for up to graceMs.

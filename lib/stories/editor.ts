@@ -1,6 +1,9 @@
 // Writing stories in the admin: create and edit (the slug may change: the old one keeps redirecting), categories
 // and tags by name, episodes linked at a moment, the related lists' pins and removals.
+import { invalidate } from "@/lib/cache/invalidate";
+import { episodePages, STORY_LISTS, storyPages } from "@/lib/cache/tags";
 import { prisma, Prisma } from "@/lib/db";
+import { relatedEpisodes, relatedStories } from "@/lib/related";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import { requestSearchTermsRefresh } from "@/lib/jobs";
 import type { ContentKind, StoryBodyFormat } from "@/lib/generated/prisma/enums";
@@ -107,12 +110,30 @@ export async function saveStory(form: StoryForm, options: SaveOptions = {}): Pro
     return { id: story.id, slug, paths: [slug, ...(existing && existing.slug !== slug ? [existing.slug] : [])], state: storyState({ status: form.status, publishedAt }, now) };
   });
   await requestSearchTermsRefresh();
+  await refreshStoryPages(saved.id, saved.paths);
   return saved;
 }
 
+/**
+ * After a story changed: its pages (a renamed one's old address too), the story lists, and the pages it is related
+ * to (the episodes it links, and what its own related lists show) are rendered afresh on every instance (lib/cache).
+ */
+async function refreshStoryPages(storyId: string, slugs: string[]) {
+  const source = { kind: "STORY", id: storyId } as const;
+  const [linked, episodes, stories] = await Promise.all([
+    prisma.storyEpisode.findMany({ where: { storyId }, select: { episode: { select: { slug: true } } } }),
+    relatedEpisodes(source),
+    relatedStories(source),
+  ]);
+  const episodeSlugs = [...linked.map((link) => link.episode.slug), ...episodes.map((episode) => episode.slug)];
+  await invalidate([STORY_LISTS, ...slugs.flatMap(storyPages), ...stories.flatMap((story) => storyPages(story.slug)), ...episodeSlugs.flatMap(episodePages)]);
+}
+
 export async function deleteStory(id: string): Promise<string | null> {
+  const linked = await prisma.storyEpisode.findMany({ where: { storyId: id }, select: { episode: { select: { slug: true } } } });
   const story = await prisma.story.delete({ where: { id }, select: { slug: true } }).catch(() => null);
   await prisma.relatedOverride.deleteMany({ where: { OR: [{ sourceKind: "STORY", sourceId: id }, { targetKind: "STORY", targetId: id }] } });
+  if (story) await invalidate([STORY_LISTS, ...storyPages(story.slug), ...linked.flatMap((link) => episodePages(link.episode.slug))]);
   return story?.slug ?? null;
 }
 
@@ -183,15 +204,10 @@ export async function setRelatedOverride(
   pinned: boolean | null,
 ): Promise<void> {
   const key = { sourceKind: source.kind, sourceId: await findContent(source.kind, source.slug), targetKind: target.kind, targetId: await findContent(target.kind, target.slug) };
-  if (pinned === null) {
-    await prisma.relatedOverride.deleteMany({ where: key });
-    return;
-  }
-  await prisma.relatedOverride.upsert({
-    where: { sourceKind_sourceId_targetKind_targetId: key },
-    create: { ...key, pinned },
-    update: { pinned },
-  });
+  if (pinned === null) await prisma.relatedOverride.deleteMany({ where: key });
+  else await prisma.relatedOverride.upsert({ where: { sourceKind_sourceId_targetKind_targetId: key }, create: { ...key, pinned }, update: { pinned } });
+  // Only the page whose list this is shows the change.
+  await invalidate(source.kind === "EPISODE" ? episodePages(source.slug) : storyPages(source.slug));
 }
 
 /** The overrides on one item's lists, for the editor. */

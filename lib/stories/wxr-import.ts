@@ -8,6 +8,8 @@ import { mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { invalidate } from "@/lib/cache/invalidate";
+import { STORY_LISTS, storyPages } from "@/lib/cache/tags";
 import { prisma, Prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { refreshSearchTerms } from "@/lib/search-index";
@@ -96,7 +98,8 @@ async function assignSlugs(tx: Tx, posts: WxrPost[], existing: Map<number, { slu
 export async function importWxr(document: WxrDocument, onProgress: (done: number, total: number) => void = () => {}): Promise<WxrImportResult> {
   const posts = document.posts.filter((post) => post.contentHtml.length <= STORY_LIMITS.body);
   const total = posts.length;
-  return prisma.$transaction(
+  const started = new Date();
+  const result = await prisma.$transaction(
     async (tx) => {
       const existing = await existingPosts(posts.map((post) => post.id));
       const slugs = await assignSlugs(tx, posts, existing);
@@ -149,6 +152,10 @@ export async function importWxr(document: WxrDocument, onProgress: (done: number
     },
     { timeout: IMPORT_TIMEOUT_MS, maxWait: 10_000 },
   );
+  // The story lists and the pages of the stories it rewrote are rendered afresh on every instance (lib/cache).
+  const rewritten = await prisma.story.findMany({ where: { updatedAt: { gte: started } }, select: { slug: true } });
+  await invalidate([STORY_LISTS, ...rewritten.flatMap((story) => storyPages(story.slug))]);
+  return result;
 }
 
 /**

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ActionFailure, adminAction } from "@/lib/admin-action";
 import { endAdminSession, startAdminSession } from "@/lib/admin-session";
@@ -12,7 +13,6 @@ import { addFeedSource, isExpectedFeedError, syncFeedSource } from "@/lib/feeds/
 import { requestSourceSync } from "@/lib/jobs";
 import { describeSyncResult } from "@/lib/feeds/describe";
 import { addSourceSchema, adminSignInSchema, linkDecisionSchema, sourceEnabledSchema, sourceIdSchema, sourceUrlSchema, type ActionState } from "@/lib/validations/admin";
-import { revalidatePages } from "@/lib/site/revalidate";
 
 export async function signIn(_previous: ActionState | undefined, formData: FormData): Promise<ActionState> {
   const parsed = adminSignInSchema.safeParse(Object.fromEntries(formData));
@@ -30,7 +30,7 @@ export const addSource = adminAction(addSourceSchema, async (input) => {
   try {
     const { sync } = await addFeedSource({ url: input.url, kind: input.kind, showSlug: input.showSlug, ownerConfirmed: input.ownerConfirmed });
     await indexAllEpisodesForSearch();
-    await revalidatePages("/admin/feeds", { path: "/", type: "layout" });
+    revalidatePath("/admin/feeds");
     return `Added ${input.url}: ${describeSyncResult(sync)}`;
   } catch (error) {
     if (isExpectedFeedError(error)) throw new ActionFailure(error.message);
@@ -41,14 +41,14 @@ export const addSource = adminAction(addSourceSchema, async (input) => {
 export const syncNow = adminAction(sourceIdSchema, async ({ sourceId }) => {
   if (getEnv().JOBS_ENABLED) {
     await requestSourceSync(sourceId);
-    await revalidatePages("/admin/feeds");
+    revalidatePath("/admin/feeds");
     return "Sync queued: it starts within seconds.";
   }
   // No background jobs on this instance: sync while the admin waits (and read a first batch of transcripts).
   const result = await syncFeedSource(sourceId);
   if (result.status === "IMPORTED") await fetchEpisodeExtras({ sourceId }, { limit: 20 });
   await indexAllEpisodesForSearch();
-  await revalidatePages("/admin/feeds", { path: "/", type: "layout" });
+  revalidatePath("/admin/feeds");
   return `Synced: ${describeSyncResult(result)}`;
 });
 
@@ -59,18 +59,18 @@ export const editSource = adminAction(sourceUrlSchema, async ({ sourceId, url })
     if (error instanceof SourceEditError) throw new ActionFailure(error.message);
     throw error;
   }
-  await revalidatePages("/admin/feeds");
+  revalidatePath("/admin/feeds");
   return "Address saved: the next sync fetches it.";
 });
 
 export const toggleSource = adminAction(sourceEnabledSchema, async ({ sourceId, enabled }) => {
   await setSourceEnabled(sourceId, enabled);
-  await revalidatePages("/admin/feeds");
+  revalidatePath("/admin/feeds");
   return enabled ? "Source enabled." : "Source disabled: it is no longer synced.";
 });
 
 export const decideLink = adminAction(linkDecisionSchema, async ({ linkId, decision }) => {
   await decideEpisodeLink(linkId, decision);
-  await revalidatePages("/admin/links");
+  revalidatePath("/admin/links");
   return decision === "ACCEPTED" ? "Link accepted." : "Link rejected: it will not be suggested again.";
 });

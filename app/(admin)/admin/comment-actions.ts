@@ -1,11 +1,11 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { moderatorViewer } from "@/lib/admin-session";
 import { CommentError, moderate, setRole, unban } from "@/lib/comments/comments";
 import type { ActionState } from "@/lib/validations/admin";
 import { moderateSchema, setRoleSchema, userIdSchema } from "@/lib/validations/comments";
-import { revalidatePages } from "@/lib/site/revalidate";
 
 /** Approve, mark as spam, remove, or ban the authors of the ticked comments; the role is checked in moderate(). */
 export async function moderateComments(_previous: ActionState | undefined, form: FormData): Promise<ActionState> {
@@ -13,7 +13,7 @@ export async function moderateComments(_previous: ActionState | undefined, form:
   if (!parsed.success) return { ok: false, message: z.flattenError(parsed.error).fieldErrors.commentIds?.[0] ?? "Choose what to do." };
   try {
     const count = await moderate(await moderatorViewer(), parsed.data.action, parsed.data.commentIds);
-    await revalidatePages("/admin/comments", { path: "/", type: "layout" });
+    revalidatePath("/admin/comments");
     return { ok: true, message: `${count} comment${count === 1 ? "" : "s"}: ${parsed.data.action === "ban" ? "removed, authors banned" : `${parsed.data.action}d`}.` };
   } catch (error) {
     if (error instanceof CommentError) return { ok: false, message: error.message };
@@ -24,7 +24,7 @@ export async function moderateComments(_previous: ActionState | undefined, form:
 async function peopleAction(work: () => Promise<void>, message: string): Promise<ActionState> {
   try {
     await work();
-    await revalidatePages("/admin/people");
+    revalidatePath("/admin/people");
     return { ok: true, message };
   } catch (error) {
     if (error instanceof CommentError) return { ok: false, message: error.message };

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { ActionFailure, adminAction } from "@/lib/admin-action";
@@ -9,11 +10,10 @@ import { deleteSubscriber, ImportError, importSubscribers } from "@/lib/newslett
 import { composeIssue, NothingNewError } from "@/lib/newsletter/issues";
 import { mailConfirmation } from "@/lib/newsletter/subscriptions";
 import { composeIssueSchema, importSubscribersSchema, issueIdSchema, subscriberIdSchema } from "@/lib/validations/admin";
-import { revalidatePages } from "@/lib/site/revalidate";
 
 export const removeSubscriber = adminAction(subscriberIdSchema, async ({ subscriberId }) => {
   if (!(await deleteSubscriber(subscriberId))) throw new ActionFailure("That subscriber was already deleted.");
-  await revalidatePages("/admin/newsletter");
+  revalidatePath("/admin/newsletter");
   return "Deleted, with everything kept about them.";
 });
 
@@ -24,7 +24,7 @@ export const importSubscriberFile = adminAction(importSubscribersSchema, async (
     after(async () => {
       for (const id of report.toConfirm) await mailConfirmation(id, siteMailer()).catch((error: Error) => console.error(`Confirmation mail failed: ${error.message}`));
     });
-    await revalidatePages("/admin/newsletter");
+    revalidatePath("/admin/newsletter");
     const problems = report.problems.length
       ? ` Skipped ${report.problems.length}: ${report.problems
           .slice(0, 5)
@@ -56,6 +56,6 @@ export const sendNewsletterIssue = adminAction(issueIdSchema, async ({ issueId }
   } catch (error) {
     throw new ActionFailure((error as Error).message);
   }
-  await revalidatePages(`/admin/newsletter/issues/${issueId}`);
+  revalidatePath(`/admin/newsletter/issues/${issueId}`);
   return "Sending: the counts below update as it goes.";
 });

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ActionFailure, adminAction } from "@/lib/admin-action";
@@ -9,11 +10,6 @@ import { ImageUploadError, storeHeroImage } from "@/lib/media/hero-image";
 import { deleteStory, previewStoryBody, saveStory, setRelatedOverride, StoryEditError } from "@/lib/stories/editor";
 import { HERO_IMAGE_MAX_BYTES, STORY_LIMITS, storyFormSchema, type StoryForm } from "@/lib/validations/story";
 import type { ActionState } from "@/lib/validations/admin";
-import { revalidatePages } from "@/lib/site/revalidate";
-
-function revalidateStoryPages(slugs: string[]) {
-  return revalidatePages(...slugs.map((slug) => `/stories/${slug}`), "/stories", { path: "/", type: "layout" });
-}
 
 const heroUploadSchema = z
   .instanceof(File)
@@ -45,7 +41,7 @@ export async function saveStoryAction(_previous: ActionState | undefined, formDa
     if (error instanceof StoryEditError || error instanceof ImageUploadError) return { ok: false, message: error.message };
     throw error;
   }
-  await revalidateStoryPages(saved.paths);
+  revalidatePath("/admin/stories");
   if (!parsed.data.id) redirect(`/admin/stories/${saved.id}?saved=1`);
   return { ok: true, message: saved.state === "draft" ? "Draft saved." : saved.state === "scheduled" ? "Saved: it goes live at its publish time." : `Published at /stories/${saved.slug}.` };
 }
@@ -60,8 +56,7 @@ export async function previewStoryAction(body: string, format: "MARKDOWN" | "HTM
 }
 
 export const deleteStoryAction = adminAction(z.object({ storyId: z.string().min(1).max(40) }), async ({ storyId }) => {
-  const slug = await deleteStory(storyId);
-  if (slug) await revalidateStoryPages([slug]);
+  await deleteStory(storyId);
   redirect("/admin/stories");
 });
 
@@ -80,12 +75,11 @@ export const relatedOverrideAction = adminAction(overrideSchema, async (input) =
     if (error instanceof StoryEditError) throw new ActionFailure(error.message);
     throw error;
   }
-  await revalidatePages({ path: "/", type: "layout" });
   return input.decision === "pin" ? "Pinned: it comes first in the list." : input.decision === "hide" ? "Hidden from the list." : "Back to the ranking.";
 });
 
 export const startWxrImportAction = adminAction(z.object({ importId: z.string().min(1).max(40) }), async ({ importId }) => {
   await requestWxrImport(importId);
-  await revalidatePages(`/admin/stories/import/${importId}`, { path: "/", type: "layout" });
+  revalidatePath(`/admin/stories/import/${importId}`);
   return "Import started.";
 });

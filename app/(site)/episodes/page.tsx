@@ -4,7 +4,7 @@ import Link from "next/link";
 import { EpisodeCard } from "@/components/episode/episode-card";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
-import { getEpisodeFilters, listEpisodes } from "@/lib/episodes";
+import { episodeFilters, episodeList } from "@/lib/cache/reads";
 import { episodesSearchParamsSchema, firstValues } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Episodes", alternates: { canonical: "/episodes", types: SITE_FEEDS } };
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export default async function EpisodesPage({ searchParams }: PageProps<"/episodes">) {
   const { page, show, season } = episodesSearchParamsSchema.parse(firstValues(await searchParams));
-  const [list, filters] = await Promise.all([listEpisodes({ page, showSlug: show, season }), getEpisodeFilters(show)]);
+  const [list, filters] = await Promise.all([episodeList({ page, showSlug: show, season }), episodeFilters(show)]);
   const filtered = show !== undefined || season !== undefined;
   return (
     <>

@@ -9,7 +9,6 @@ import { clientAddress } from "@/lib/client-address";
 import { CommentError, listComments, postComment, type CommentErrorKind } from "@/lib/comments/comments";
 import { fromThisSite, readForm, readJson } from "@/lib/http/forms";
 import { commentListParamsSchema, postCommentSchema } from "@/lib/validations/comments";
-import { revalidatePagesSoon } from "@/lib/site/revalidate";
 
 const STATUS: Record<CommentErrorKind, number> = { "sign-in": 401, forbidden: 403, closed: 409, "not-found": 404, throttled: 429, "too-fast": 429, invalid: 422 };
 
@@ -21,7 +20,6 @@ export async function POST(request: Request) {
   const { kind, slug, ...input } = parsed.data;
   try {
     const comment = await postComment(await currentViewer(), { ...input, target: { kind, slug } }, clientAddress(await headers()));
-    revalidatePagesSoon(kind === "episode" ? `/episodes/${slug}` : `/stories/${slug}`);
     return Response.json({ id: comment.id, status: comment.status }, { status: 201, headers: { "cache-control": "no-store" } });
   } catch (error) {
     if (error instanceof CommentError) return Response.json({ error: error.message }, { status: STATUS[error.kind], headers: { "cache-control": "no-store" } });

@@ -1,7 +1,7 @@
 // One numbered sitemap: /sitemaps/0.xml, /sitemaps/1.xml, …
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
-import { buildSitemap } from "@/lib/syndication/sitemap";
+import { sitemap } from "@/lib/cache/reads";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ const fileSchema = z.object({ file: z.string().regex(/^\d{1,6}\.xml$/).transform
 
 export async function GET(_request: Request, { params }: RouteContext<"/sitemaps/[file]">) {
   const parsed = fileSchema.safeParse(await params);
-  const xml = parsed.success ? await buildSitemap(parsed.data.file, getEnv().SITE_URL) : null;
+  const xml = parsed.success ? await sitemap(parsed.data.file, getEnv().SITE_URL) : null;
   if (!xml) return new Response("No such sitemap.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   return new Response(xml, { headers: { "content-type": "application/xml; charset=utf-8", "cache-control": "public, max-age=3600, s-maxage=300" } });
 }

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryIndex } from "@/components/story/story-index";
-import { getCategory } from "@/lib/stories/stories";
+import { storyCategory } from "@/lib/cache/reads";
 import { findBySlug, firstValues, pageSearchParamsSchema } from "@/lib/validations/params";
 
 // Paged by the address: rendered per request.
 export const dynamic = "force-dynamic";
 
 async function loadCategory(params: PageProps<"/stories/category/[slug]">["params"]) {
-  const category = await findBySlug(params, getCategory);
+  const category = await findBySlug(params, storyCategory);
   if (!category) notFound();
   return category;
 }

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryIndex } from "@/components/story/story-index";
-import { getTag } from "@/lib/stories/stories";
+import { storyTag } from "@/lib/cache/reads";
 import { findBySlug, firstValues, pageSearchParamsSchema } from "@/lib/validations/params";
 
 // Paged by the address: rendered per request.
 export const dynamic = "force-dynamic";
 
 async function loadTag(params: PageProps<"/stories/tag/[slug]">["params"]) {
-  const tag = await findBySlug(params, getTag);
+  const tag = await findBySlug(params, storyTag);
   if (!tag) notFound();
   return tag;
 }

@@ -1,0 +1,24 @@
+// The nonce Next stamps on its own <script> and <link> tags (lib/site/content-security-policy.ts): in production the
+// deployment's secret mark, which the front replaces per response; under `next dev`, which has no front, a fresh
+// nonce per request with the policy that names it. Whatever a client sends as this header is never used: it would
+// otherwise choose the nonce of a page that is then cached for everyone.
+import { NextResponse, type NextRequest } from "next/server";
+import { getEnv } from "@/lib/env";
+import { contentSecurityPolicy, isFramable, newNonce } from "@/lib/site/content-security-policy";
+
+// Where Next reads the nonce from (a request header, as its documentation's proxy sets it).
+const NONCE_SOURCE = "content-security-policy";
+
+export function withScriptNonce(request: NextRequest): NextResponse {
+  const development = process.env.NODE_ENV === "development";
+  const nonce = development ? newNonce() : getEnv().CSP_NONCE_MARK;
+  const headers = new Headers(request.headers);
+  headers.delete(NONCE_SOURCE);
+  headers.delete(`${NONCE_SOURCE}-report-only`);
+  if (!nonce) return NextResponse.next({ request: { headers } });
+  const policy = contentSecurityPolicy(nonce, { framable: isFramable(request.nextUrl.pathname), development });
+  headers.set(NONCE_SOURCE, policy);
+  const response = NextResponse.next({ request: { headers } });
+  if (development) response.headers.set(NONCE_SOURCE, policy);
+  return response;
+}
