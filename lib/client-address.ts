@@ -1,19 +1,25 @@
-// The address a request came from, for rate limits and consent records. The site's own edge cache appends the
-// peer it saw to X-Forwarded-For, so the right-most entry is the one nobody outside could write; each proxy in
-// front of the site (TRUSTED_PROXY_HOPS) appends one more, and we skip that many.
+// The address a request came from, for rate limits and consent records. The front in front of Next (the built-in
+// edge, or with BUILT_IN_FRONT=false the first of the TRUSTED_PROXY_HOPS, e.g. nginx) appends the peer it saw to
+// X-Forwarded-For, so the right-most entry is the one nobody outside could write; each further trusted proxy in
+// front of that appends one more, and we skip that many.
 import { createHmac } from "node:crypto";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { getEnv } from "@/lib/env";
 import { siteSecret } from "@/lib/site-secret";
 
-export function clientAddress(headers: Headers, trustedProxyHops = getEnv().TRUSTED_PROXY_HOPS): string {
+export function clientAddress(headers: Headers, trustedProxyHops = proxiesBeforeTheFront()): string {
   const hops = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
   const candidate = hops[hops.length - 1 - trustedProxyHops] ?? hops[0] ?? "";
   return isIP(candidate) ? candidate : "unknown";
+}
+
+function proxiesBeforeTheFront(): number {
+  const env = getEnv();
+  return env.BUILT_IN_FRONT ? env.TRUSTED_PROXY_HOPS : Math.max(0, env.TRUSTED_PROXY_HOPS - 1);
 }
 
 /**

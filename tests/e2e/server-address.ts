@@ -8,3 +8,13 @@ export const E2E_MAIL_DIR = ".test-results/e2e-mail";
 export const E2E_ADMIN_EMAIL = "e2e-admin@example.com";
 /** Where the e2e server writes its database's URL, for tests that set up what no page can (other roles, sentinels). */
 export const E2E_DATABASE_FILE = ".test-results/e2e-database-url";
+
+/** Two instances of the site behind Debian's nginx (deploy/nginx.conf) on one database: tests/e2e/cluster-server.ts. */
+export const CLUSTER = {
+  nginxPort: 3110,
+  instancePorts: [3111, 3112],
+  baseUrl: "http://127.0.0.1:3110",
+  adminToken: "cluster-admin-token-that-is-long-enough",
+  /** Where the cluster server writes its database's URL. */
+  databaseFile: ".test-results/cluster-database-url",
+} as const;
