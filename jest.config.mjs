@@ -10,6 +10,8 @@ const shared = {
   testPathIgnorePatterns: ["/node_modules/", "/.next/", "/tests/e2e/"],
   extensionsToTreatAsEsm: [".ts", ".tsx"],
   moduleNameMapper: { "^next/image$": "<rootDir>/tests/setup/next-image.ts" },
+  // Our .mjs files are what Next loads as they are (lib/cache): Jest loads them as the ES modules they are, too.
+  transformIgnorePatterns: ["/node_modules/", "\\.mjs$"],
 };
 
 const unit = await createJestConfig({

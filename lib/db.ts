@@ -2,6 +2,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/log";
 import { getEnv } from "@/lib/env";
 
 let databaseUrlOverride: string | undefined;
@@ -29,7 +30,8 @@ function createClient() {
   const client = new PrismaClient({ adapter, log: [{ level: "query", emit: "event" }, "warn", "error"] });
   client.$on("query", (event) => {
     if (event.duration >= getEnv().LOG_SLOW_QUERIES_MS) {
-      console.warn(`Slow query (${Math.round(event.duration)} ms): ${event.query.slice(0, 500)}`);
+      // A log line for whoever watches the server, never an error: a busy machine makes any query slow now and then.
+      logger.warn({ ms: Math.round(event.duration), query: event.query.slice(0, 500) }, "slow query");
     }
   });
   return client;

@@ -14,6 +14,7 @@ import { episodePageBenchmarks } from "./bench/episode-page";
 import { feedImportBenchmarks } from "./bench/feed-import";
 import { newsletterBenchmarks } from "./bench/newsletter";
 import { searchAndFeedBenchmarks } from "./bench/search-feeds";
+import { servingBenchmarks } from "./bench/serving";
 import { storyBenchmarks } from "./bench/stories";
 import { runCli } from "./cli";
 
@@ -70,6 +71,16 @@ search section's corpus, 5,000 episodes with transcripts and 10,000 stories; and
 reported and imported, then imported again.`,
     run: storyBenchmarks,
   },
+  serving: {
+    title: "Serving (issue: every page fast, on any number of hosts, behind a standard front)",
+    about: `The demo show on the production build, every public page in turn, side by side in one run: through the built-in
+front of \`npm start\` (two Next processes), and through Debian's nginx with deploy/nginx.conf in front of two
+instances (\`npm start\` with BUILT_IN_FRONT=false) on one database. autocannon, 50 connections, gzip/br accepted,
+on the same 2 cores as the servers, nginx and the database. Fronts keep a page 1 s; Next's cache keeps it until a
+change invalidates it (docs/decisions/0012). Then a comment posted on one instance until the other serves it, and one
+instance behind nginx against two.`,
+    run: servingBenchmarks,
+  },
 } as const;
 
 type SectionName = keyof typeof SECTIONS;
@@ -90,7 +101,7 @@ async function previousSections(): Promise<Partial<Record<SectionName, string>>>
 
 runCli(async (log) => {
   const { values } = parseArgs({ options: { only: { type: "string" } } });
-  const only = z.enum(["feeds", "pages", "search", "newsletter", "comments", "stories"], { error: "--only must be feeds, pages, search, newsletter, comments or stories" }).optional().parse(values.only);
+  const only = z.enum(["feeds", "pages", "search", "newsletter", "comments", "stories", "serving"], { error: "--only must be feeds, pages, search, newsletter, comments, stories or serving" }).optional().parse(values.only);
   const names = only ? [only] : (Object.keys(SECTIONS) as SectionName[]);
   const sections = await previousSections();
 

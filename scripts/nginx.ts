@@ -2,12 +2,15 @@
 // several instances: the file's ${...} values filled in as the official image's envsubst would, inside a minimal
 // main configuration of its own in a temporary folder.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 export const NGINX_SITE_TEMPLATE = "deploy/nginx.conf";
+// Where Debian puts it: outside a non-root user's PATH.
+export const NGINX_BINARY = existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
 
 export interface NginxSiteValues {
   LISTEN: string;
@@ -50,7 +53,7 @@ export async function startNginx(options: { port: number; upstreams: string[]; n
       `http { access_log off; ${["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(temp).join(" ")} include ${path.join(folder, "showfront.conf")}; }`,
     ].join("\n"),
   );
-  const nginx = spawn("nginx", ["-p", folder, "-c", path.join(folder, "nginx.conf")], { stdio: ["ignore", "inherit", "inherit"] });
+  const nginx = spawn(NGINX_BINARY, ["-p", folder, "-c", path.join(folder, "nginx.conf")], { stdio: ["ignore", "inherit", "inherit"] });
   const exited = new Promise<number | null>((resolve) => nginx.on("exit", resolve));
   nginx.on("error", () => {});
   const deadline = Date.now() + 10_000;

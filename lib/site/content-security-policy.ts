@@ -50,32 +50,40 @@ export function contentSecurityPolicy(nonce: string, options: PolicyOptions): st
 
 export const isFramable = (path: string) => path.startsWith("/embed/");
 
-/**
- * Replaces every occurrence of `mark` in a streamed body with `nonce` (the same length is not required). Only the
- * last mark.length - 1 characters of a chunk are held back, so a streamed page still reaches the reader as it comes.
- */
-export function markReplacer(mark: string, nonce: string): Transform {
+/** `body` with every occurrence of `mark` replaced by `nonce`. */
+export function replaceMark(body: Buffer, mark: string, nonce: string): Buffer {
   const markBytes = Buffer.from(mark);
   const nonceBytes = Buffer.from(nonce);
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let found = body.indexOf(markBytes); found !== -1; found = body.indexOf(markBytes, start)) {
+    parts.push(body.subarray(start, found), nonceBytes);
+    start = found + markBytes.length;
+  }
+  return start === 0 ? body : Buffer.concat([...parts, body.subarray(start)]);
+}
+
+/**
+ * The same for a streamed body. Only the last mark.length - 1 bytes of a chunk are held back (they may be the start
+ * of a mark), so a streamed page still reaches the reader as it comes.
+ */
+export function markReplacer(mark: string, nonce: string): Transform {
   let carry = Buffer.alloc(0);
-  const replaceIn = (buffer: Buffer, keep: number): Buffer => {
-    const parts: Buffer[] = [];
-    let start = 0;
-    for (let found = buffer.indexOf(markBytes); found !== -1; found = buffer.indexOf(markBytes, start)) {
-      parts.push(buffer.subarray(start, found), nonceBytes);
-      start = found + markBytes.length;
-    }
-    const end = Math.max(start, buffer.length - keep);
-    parts.push(buffer.subarray(start, end));
-    carry = Buffer.from(buffer.subarray(end));
-    return Buffer.concat(parts);
+  const keep = mark.length - 1;
+  const replaced = (buffer: Buffer, held: number): Buffer => {
+    // Replace in all but the held tail; a mark that ends inside the tail is complete only with the next chunk.
+    let end = buffer.length - held;
+    const partial = buffer.subarray(Math.max(0, end - keep)).indexOf(mark);
+    if (partial !== -1) end = Math.max(0, end - keep) + partial + mark.length;
+    carry = Buffer.from(buffer.subarray(Math.max(end, 0)));
+    return replaceMark(buffer.subarray(0, Math.max(end, 0)), mark, nonce);
   };
   return new Transform({
     transform(chunk: Buffer, _encoding, done: TransformCallback) {
-      done(null, replaceIn(Buffer.concat([carry, chunk]), markBytes.length - 1));
+      done(null, replaced(Buffer.concat([carry, chunk]), keep));
     },
     flush(done: TransformCallback) {
-      done(null, replaceIn(carry, 0));
+      done(null, replaced(carry, 0));
     },
   });
 }

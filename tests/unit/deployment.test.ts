@@ -1,9 +1,16 @@
 // No Docker engine runs where the tests run, so this checks what can be checked of the Compose setup: it parses,
-// it has the services and ports the README promises, and every variable it sets is one Showfront reads.
+// it has the services and ports the README promises, and every variable it sets is one Showfront reads; and of
+// deploy/nginx.conf: Debian's nginx accepts it as compose fills it in, and its policy is the app's.
 import { describe, expect, it } from "@jest/globals";
-import { readFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { parse } from "yaml";
 import { envSchema } from "@/lib/env";
+import { contentSecurityPolicy, newNonceMark } from "@/lib/site/content-security-policy";
+import { NGINX_BINARY, NGINX_SITE_TEMPLATE, renderNginxSite, type NginxSiteValues } from "../../scripts/nginx";
 
 interface ComposeService {
   image?: string;
@@ -13,14 +20,18 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
 }
 
+// Compose's own ${NAME:?message} and ${NAME:-default}: the value a user's .env would give, or the default.
+const EXAMPLE_ENV: Record<string, string> = { CSP_NONCE_MARK: newNonceMark() };
+
 async function compose() {
-  return parse(await readFile("docker-compose.yml", "utf8")) as { services: Record<string, ComposeService> };
+  const text = (await readFile("docker-compose.yml", "utf8")).replace(/\$\{([A-Z_]+)(?::[?-]([^}]*))?\}/g, (_whole, name: string, fallback?: string) => EXAMPLE_ENV[name] ?? fallback ?? "");
+  return parse(text) as { services: Record<string, ComposeService> };
 }
 
 describe("docker-compose.yml", () => {
   it("has the services the README names", async () => {
     const { services } = await compose();
-    expect(Object.keys(services).sort()).toEqual(["app", "mailpit", "postgres"]);
+    expect(Object.keys(services).sort()).toEqual(["app", "mailpit", "nginx", "postgres"]);
     expect(services.postgres?.image).toBe("postgres:18");
     expect(services.app?.build).toBe(".");
     expect(services.app?.depends_on?.postgres?.condition).toBe("service_healthy");
@@ -32,7 +43,8 @@ describe("docker-compose.yml", () => {
   it("publishes the ports the README gives", async () => {
     const { services } = await compose();
     const readme = await readFile("README.md", "utf8");
-    expect(services.app?.ports).toEqual(["3000:3000"]);
+    expect(services.app?.ports).toBeUndefined();
+    expect(services.nginx?.ports).toEqual(["3000:80"]);
     expect(services.mailpit?.ports).toEqual(expect.arrayContaining(["8025:8025", "1025:1025"]));
     for (const address of ["http://localhost:3000", "http://localhost:8025", "port 1025"]) expect(readme).toContain(address);
   });
@@ -50,6 +62,41 @@ describe("docker-compose.yml", () => {
     expect(environment.DATABASE_URL).toBe(
       `postgres://${postgres.POSTGRES_USER}:${postgres.POSTGRES_PASSWORD}@postgres:5432/${postgres.POSTGRES_DB}`,
     );
+  });
+});
+
+describe("deploy/nginx.conf", () => {
+  async function nginxValues(): Promise<NginxSiteValues> {
+    const { services } = await compose();
+    return services.nginx!.environment as unknown as NginxSiteValues;
+  }
+
+  it("sends the app's own policy, with each response's nonce, and the nonce mark the app is given", async () => {
+    const { services } = await compose();
+    const values = await nginxValues();
+    expect(values.CSP_NONCE_MARK).toBe(services.app?.environment?.CSP_NONCE_MARK);
+    const site = renderNginxSite(await readFile(NGINX_SITE_TEMPLATE, "utf8"), values);
+    const header = /add_header Content-Security-Policy "([^"]+)"/.exec(site)?.[1] ?? "";
+    expect(header.replace("$showfront_frame_ancestors", "; frame-ancestors 'none'")).toBe(contentSecurityPolicy("$request_id", { framable: false }));
+    expect(header.replace("$showfront_frame_ancestors", "")).toBe(contentSecurityPolicy("$request_id", { framable: true }));
+    expect(site).toContain(`sub_filter '${values.CSP_NONCE_MARK}' '$request_id';`);
+    // Every ${...} is one compose gives; nginx's own $variables are left alone.
+    expect(site).not.toMatch(/\$\{/);
+  });
+
+  it("is accepted by nginx (nginx -t) as compose fills it in", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "showfront-nginx-test-"));
+    try {
+      // Debian's nginx predates `resolve` on upstream servers (nginx 1.27.3, in the compose image): plain servers here.
+      const site = renderNginxSite(await readFile(NGINX_SITE_TEMPLATE, "utf8"), { ...(await nginxValues()), APP_SERVERS: "server 127.0.0.1:3000; server 127.0.0.1:3001;", CACHE_DIR: path.join(folder, "cache") });
+      await writeFile(path.join(folder, "site.conf"), site);
+      await writeFile(path.join(folder, "nginx.conf"), `pid ${folder}/nginx.pid; error_log stderr; events {} http { include ${folder}/site.conf; }`);
+      const { stderr } = await promisify(execFile)(NGINX_BINARY, ["-t", "-p", folder, "-c", path.join(folder, "nginx.conf")]);
+      expect(stderr).toMatch(/syntax is ok/);
+      expect(stderr).not.toMatch(/\[warn\]/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
 

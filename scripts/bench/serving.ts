@@ -1,0 +1,215 @@
+// Every public page through each front, side by side in one run: the built-in front of `npm start`, and nginx
+// (deploy/nginx.conf, Debian's package) in front of two instances on one database; then the time from a comment
+// posted on instance A to the page served by instance B showing it; then one instance behind nginx against two.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { createTemporaryDatabase } from "@/lib/database/admin";
+import { freePort } from "@/lib/free-port";
+import { migrateAndSeed } from "@/lib/site/launch";
+import { newNonceMark } from "@/lib/site/content-security-policy";
+import { startSmtpSink } from "../../tests/setup/smtp-sink";
+import { startNginx } from "../nginx";
+import { fmt, percentile, startProductionServer, type Row } from "./common";
+
+const CONNECTIONS = 50;
+const SECONDS_PER_PAGE = 4;
+const WRITE_SECONDS = 8;
+const PROPAGATION_SAMPLES = 20;
+
+type Autocannon = typeof import("autocannon");
+
+async function publicPages(databaseUrl: string): Promise<Record<string, string>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const one = async (sql: string) => ((await client.query<{ slug: string }>(sql)).rows[0]?.slug ?? "missing");
+    const episode = await one('SELECT slug FROM "Episode" ORDER BY "publishedAt" DESC LIMIT 1');
+    const story = await one(`SELECT slug FROM "Story" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`);
+    // The demo's stories carry no tags: one, so the tag page has something to list.
+    await client.query(`INSERT INTO "Tag" (id, slug, name) VALUES ('bench-tag', 'bench', 'Bench') ON CONFLICT DO NOTHING`);
+    await client.query(`INSERT INTO "StoryTag" ("storyId", "tagId") SELECT id, 'bench-tag' FROM "Story" WHERE slug = $1 ON CONFLICT DO NOTHING`, [story]);
+    return {
+      "Home": "/",
+      "Episode list": "/episodes",
+      "Story list": "/stories",
+      "Category page": `/stories/category/${await one('SELECT c.slug FROM "Category" c JOIN "StoryCategory" sc ON sc."categoryId" = c.id LIMIT 1')}`,
+      "Tag page": `/stories/tag/${await one('SELECT t.slug FROM "Tag" t JOIN "StoryTag" st ON st."tagId" = t.id LIMIT 1')}`,
+      "Episode page": `/episodes/${episode}`,
+      "Transcript page": `/episodes/${episode}/transcript`,
+      "Embeddable player": `/embed/episodes/${episode}`,
+      "Story page": `/stories/${story}`,
+      "Search": "/search?q=bridge",
+      "Podcast feed": `/shows/${await one('SELECT slug FROM "Show" LIMIT 1')}/feed.xml`,
+      "Stories feed": "/stories/feed.xml",
+      "JSON feed": "/feed.json",
+      "Sitemap": "/sitemap.xml",
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** One instance as a front of the host's own runs it: one Next process on its port, no built-in front. */
+async function startInstance(databaseUrl: string, siteUrl: string, nonceMark: string, env: Record<string, string>): Promise<{ port: number; process: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "start"], {
+    stdio: "ignore",
+    env: { ...process.env, DATABASE_URL: databaseUrl, SITE_URL: siteUrl, PORT: String(port), BUILT_IN_FRONT: "false", CSP_NONCE_MARK: nonceMark, JOBS_ENABLED: "false", ...env },
+  });
+  for (let attempt = 0; !(await fetch(`http://127.0.0.1:${port}/api/ready`).then((response) => response.ok, () => false)); attempt += 1) {
+    if (attempt > 240 || child.exitCode !== null) throw new Error("an instance did not start");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { port, process: child };
+}
+
+async function pageLoad(autocannon: Autocannon, baseUrl: string, path: string) {
+  for (let warm = 0; warm < 3; warm += 1) await fetch(`${baseUrl}${path}`).then((response) => response.arrayBuffer());
+  const result = await autocannon({ url: `${baseUrl}${path}`, connections: CONNECTIONS, duration: SECONDS_PER_PAGE, workers: 1, headers: { "accept-encoding": "gzip, br" } });
+  return { rps: result.requests.average, p99: result.latency.p99, failed: result.errors + result.timeouts + result.non2xx };
+}
+
+function pageRow(front: string, page: string, load: { rps: number; p99: number; failed: number }): Row {
+  return {
+    name: `${page} via ${front}${load.failed ? ` (${load.failed} failed)` : ""}`,
+    value: `${Math.round(load.rps).toLocaleString("en")} req/s, p99 ${fmt(load.p99)}`,
+    target: "≥ 1,500 req/s, p99 ≤ 75 ms",
+    pass: load.rps >= 1500 && load.p99 <= 75 && load.failed === 0,
+  };
+}
+
+/** Newsletter sign-ups, each a new address from a visitor of its own (behind a CDN that nginx trusts). */
+async function signUps(autocannon: Autocannon, baseUrl: string) {
+  let sequence = 0;
+  const result = await autocannon({
+    url: baseUrl,
+    connections: CONNECTIONS,
+    duration: WRITE_SECONDS,
+    requests: [
+      {
+        method: "POST",
+        path: "/api/newsletter/subscribe",
+        setupRequest: (request) => {
+          sequence += 1;
+          return {
+            ...request,
+            headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", origin: baseUrl, "x-forwarded-for": `10.${(sequence >> 16) & 255}.${(sequence >> 8) & 255}.${sequence & 255}` },
+            body: new URLSearchParams({ email: `serving${sequence}-${randomBytes(3).toString("hex")}@bench.example`, name: "Bench Visitor", source: "/" }).toString(),
+          };
+        },
+      },
+    ],
+  });
+  return { rps: result.requests.average, failed: result.errors + result.timeouts + result.non2xx };
+}
+
+/** Posts a comment on A as a signed-in reader, then asks B for the page until it shows it: seconds, per sample. */
+async function propagation(databaseUrl: string, episodePath: string, a: string, b: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const samples: number[] = [];
+  try {
+    for (let sample = 0; sample < PROPAGATION_SAMPLES; sample += 1) {
+      // A reader of its own each time (the per-reader rate limit), signed in by a session row as next-auth keeps them.
+      const token = randomBytes(24).toString("hex");
+      const user = await client.query<{ id: string }>(`INSERT INTO "User" (id, email) VALUES ($1, $2) RETURNING id`, [`bench-${token.slice(0, 12)}`, `reader-${token.slice(0, 12)}@bench.example`]);
+      await client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 day')`, [`s-${token.slice(0, 12)}`, token, user.rows[0]!.id]);
+      await fetch(`${b}${episodePath}`).then((response) => response.arrayBuffer());
+      const body = `Propagation sample ${sample} ${token.slice(0, 8)}`;
+      const started = performance.now();
+      const posted = await fetch(`${a}/api/comments`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: `next-auth.session-token=${token}`, origin: a, "x-forwarded-for": `10.9.${sample}.1` },
+        body: new URLSearchParams({ kind: "episode", slug: episodePath.split("/").at(-1)!, body, shownAt: String(Date.now() - 10_000), website: "" }).toString(),
+      });
+      if (posted.status !== 201) throw new Error(`posting a comment answered ${posted.status}: ${await posted.text()}`);
+      while (!(await (await fetch(`${b}${episodePath}`)).text()).includes(body)) {
+        if (performance.now() - started > 30_000) throw new Error("the comment did not show on the other instance within 30 s");
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      samples.push(performance.now() - started);
+    }
+    return samples;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function servingBenchmarks(postgresServerUrl: string, log: (message: string) => void): Promise<Row[]> {
+  const database = await createTemporaryDatabase(postgresServerUrl, "showfront_bench_serving");
+  await migrateAndSeed(database.url, log, { seed: true });
+  const pages = await publicPages(database.url);
+  const { default: autocannon } = await import("autocannon");
+  const rows: Row[] = [];
+  const sink = await startSmtpSink({ countOnly: true });
+  const mail = { SMTP_URL: sink.url, COMMENTS_MODERATION: "all-approved" };
+
+  log(`Every public page through the built-in front (npm start): ${CONNECTIONS} connections, ${SECONDS_PER_PAGE} s each`);
+  const builtIn = await startProductionServer(database.url, log, { JOBS_ENABLED: "false", ...mail });
+  const builtInLoads: Record<string, Awaited<ReturnType<typeof pageLoad>>> = {};
+  try {
+    for (const [page, address] of Object.entries(pages)) builtInLoads[page] = await pageLoad(autocannon, builtIn.baseUrl, address);
+  } finally {
+    builtIn.stop();
+  }
+
+  const nonceMark = newNonceMark();
+  const nginxPort = await freePort();
+  const siteUrl = `http://127.0.0.1:${nginxPort}`;
+  // Two hops trusted: the benchmark's client stands for a CDN's, its X-Forwarded-For a visitor of its own each.
+  const instances = [await startInstance(database.url, siteUrl, nonceMark, { TRUSTED_PROXY_HOPS: "2", ...mail }), await startInstance(database.url, siteUrl, nonceMark, { TRUSTED_PROXY_HOPS: "2", ...mail })];
+  const [a, b] = instances.map((instance) => `http://127.0.0.1:${instance.port}`) as [string, string];
+  try {
+    log("Every public page through nginx in front of two instances");
+    const both = await startNginx({ port: nginxPort, upstreams: instances.map((instance) => `127.0.0.1:${instance.port}`), nonceMark });
+    const nginxLoads: Record<string, Awaited<ReturnType<typeof pageLoad>>> = {};
+    let twoWrites;
+    try {
+      for (const [page, address] of Object.entries(pages)) nginxLoads[page] = await pageLoad(autocannon, siteUrl, address);
+      log("Sign-ups through nginx, two instances");
+      twoWrites = await signUps(autocannon, siteUrl);
+    } finally {
+      await both.stop();
+    }
+    for (const page of Object.keys(pages)) rows.push(pageRow("the built-in front", page, builtInLoads[page]!), pageRow("nginx, two instances", page, nginxLoads[page]!));
+
+    log(`A comment posted on instance A, until instance B serves it (${PROPAGATION_SAMPLES} times)`);
+    const samples = await propagation(database.url, pages["Episode page"]!, a, b);
+    rows.push({
+      name: `A comment posted on instance A until the page served by instance B shows it (${PROPAGATION_SAMPLES} samples; B had the page cached)`,
+      value: `p50 ${fmt(percentile(samples, 50))}, p99 ${fmt(percentile(samples, 99))}`,
+      target: "p99 ≤ 1.5 s",
+      pass: percentile(samples, 99) <= 1500,
+    });
+
+    log("The same through nginx with one instance");
+    const one = await startNginx({ port: nginxPort, upstreams: [`127.0.0.1:${instances[0]!.port}`], nonceMark });
+    try {
+      for (const page of ["Home", "Episode page"]) {
+        const single = await pageLoad(autocannon, siteUrl, pages[page]!);
+        rows.push({
+          name: `${page} via nginx: one instance against two`,
+          value: `${Math.round(single.rps).toLocaleString("en")} against ${Math.round(nginxLoads[page]!.rps).toLocaleString("en")} req/s`,
+          target: "two ≥ one (within noise)",
+          pass: nginxLoads[page]!.rps >= single.rps * 0.9,
+        });
+      }
+      const oneWrites = await signUps(autocannon, siteUrl);
+      rows.push({
+        name: `Newsletter sign-ups via nginx (a write, a mail each), ${CONNECTIONS} connections, ${WRITE_SECONDS} s: one instance against two${oneWrites.failed + twoWrites.failed ? ` (${oneWrites.failed} / ${twoWrites.failed} failed)` : ""}`,
+        value: `${Math.round(oneWrites.rps)} against ${Math.round(twoWrites.rps)} req/s`,
+        target: "two > one",
+        pass: twoWrites.rps > oneWrites.rps,
+      });
+    } finally {
+      await one.stop();
+    }
+  } finally {
+    for (const instance of instances) instance.process.kill("SIGTERM");
+    await sink.close();
+  }
+  rows.push({ name: "A stock WordPress on the same machine", value: "not run (no WordPress on this machine; issue 16's table has its numbers from an earlier run)", target: "—", pass: undefined });
+  return rows;
+}
