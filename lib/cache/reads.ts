@@ -7,15 +7,15 @@ import { buildPodcastFeed, podcastFeedVersion } from "@/lib/syndication/podcast-
 import { buildJsonFeed, buildOpml, buildStoriesRss, jsonFeedVersion, opmlVersion, storiesFeedVersion } from "@/lib/syndication/site-feeds";
 import { buildSitemap, buildSitemapIndex } from "@/lib/syndication/sitemap";
 import { cached } from "./cached";
-import { EPISODE_LISTS, STORY_LISTS } from "./tags";
+import { EPISODE_LISTS, SITE, STORY_LISTS } from "./tags";
 
 const BOTH = [EPISODE_LISTS, STORY_LISTS];
 
 export const latestEpisodes = cached("latest-episodes", [EPISODE_LISTS], getLatestEpisodes);
 export const episodeList = cached("episode-list", [EPISODE_LISTS], listEpisodes);
 export const episodeFilters = cached("episode-filters", [EPISODE_LISTS], getEpisodeFilters);
-export const siteShow = cached("site-show", [EPISODE_LISTS], getSiteShow);
-export const cachedSiteName = cached("site-name", [EPISODE_LISTS], siteName);
+export const siteShow = cached("site-show", [SITE], getSiteShow);
+export const cachedSiteName = cached("site-name", [SITE], siteName);
 
 export const latestStories = cached("latest-stories", [STORY_LISTS], getLatestStories);
 export const storyList = cached("story-list", [STORY_LISTS], listStories);

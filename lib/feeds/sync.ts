@@ -1,8 +1,9 @@
 // Keeping a show current from its feeds: fetch (conditionally), skip what has not changed, parse off the main
 // thread, write in one transaction, and record every run. A failed run changes no episode.
 import { invalidate } from "@/lib/cache/invalidate";
-import { episodePages, EPISODE_LISTS, STORY_LISTS, storyPages } from "@/lib/cache/tags";
+import { episodePages, EPISODE_LISTS, SITE, STORY_LISTS, storyPages } from "@/lib/cache/tags";
 import { prisma } from "@/lib/db";
+import { getSiteShow, type SiteShow } from "@/lib/shows";
 import type { FeedKind, SyncStatus } from "@/lib/generated/prisma/client";
 import { fetchFeed, FeedFetchError, type FetchFeedOptions, type FetchFeedResult } from "./fetch";
 import { createShowFromFeed, showFields, writeEpisodes, type ImportCounts, type ImportProgress } from "./import";
@@ -82,15 +83,22 @@ function describeError(error: unknown): string {
 }
 
 /**
- * The pages showing what a sync wrote are rendered afresh on every instance (lib/cache): the lists, and each episode
- * or story written or linked since it started; whatever ran it (an admin, the scheduler, a CLI).
+ * The pages showing what a sync wrote are rendered afresh on every instance (lib/cache), whatever ran it (an admin,
+ * the scheduler, a CLI): its kind's lists, each episode or story written or linked since it started, and every page's
+ * header only if the site's show itself changed.
  */
-async function refreshSyncedPages(showId: string, since: Date) {
-  const [episodes, stories] = await Promise.all([
+async function refreshSyncedPages(kind: FeedKind, showId: string, since: Date, siteBefore: SiteShow | null) {
+  const [episodes, stories, siteAfter] = await Promise.all([
     prisma.episode.findMany({ where: { showId, OR: [{ updatedAt: { gte: since } }, { links: { some: { updatedAt: { gte: since } } } }] }, select: { slug: true } }),
     prisma.story.findMany({ where: { updatedAt: { gte: since } }, select: { slug: true } }),
+    getSiteShow(),
   ]);
-  await invalidate([EPISODE_LISTS, STORY_LISTS, ...episodes.flatMap(({ slug }) => episodePages(slug)), ...stories.flatMap(({ slug }) => storyPages(slug))]);
+  await invalidate([
+    kind === "STORIES" ? STORY_LISTS : EPISODE_LISTS,
+    ...(JSON.stringify(siteAfter) === JSON.stringify(siteBefore) ? [] : [SITE]),
+    ...episodes.flatMap(({ slug }) => episodePages(slug)),
+    ...stories.flatMap(({ slug }) => storyPages(slug)),
+  ]);
 }
 
 export async function syncFeedSource(sourceId: string, options: SyncOptions = {}): Promise<SyncResult> {
@@ -107,6 +115,7 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
   }
 
   const source = await prisma.feedSource.findUniqueOrThrow({ where: { id: sourceId } });
+  const siteBefore = await getSiteShow();
   const run = await prisma.syncRun.create({ data: { sourceId, status: "RUNNING", startedAt: claimedAt } });
   const finish = async (status: Exclude<SyncStatus, "RUNNING">, fields: { httpStatus?: number; error?: string; counts?: ImportCounts }) => {
     const finishedAt = new Date();
@@ -201,7 +210,7 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
       { timeout: IMPORT_TIMEOUT_MS },
     );
     await finish("IMPORTED", { httpStatus: fetched.httpStatus, counts });
-    await refreshSyncedPages(source.showId, claimedAt);
+    await refreshSyncedPages(source.kind, source.showId, claimedAt, siteBefore);
     return { status: "IMPORTED", sourceId, runId: run.id, httpStatus: fetched.httpStatus, movedTo, ...counts };
   } catch (error) {
     const message = describeError(error);
@@ -293,6 +302,8 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
     const url = api ? sourceUrl : prefetched.fetched.url;
     return tx.feedSource.create({ data: { showId, kind: input.kind, url }, select: { id: true, showId: true } });
   });
+  // A new show, or a show's platform pages: every page that shows the show (its header, its "Listen & watch on").
+  await invalidate([SITE]);
   const sync = await syncFeedSource(source.id, { ...options, force: true, fetch: input.fetch, prefetched });
   return { source, sync };
 }

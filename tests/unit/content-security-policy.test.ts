@@ -82,3 +82,16 @@ describe("the edge cache gives pages their policy", () => {
     expect((await load("/embed/episodes/x", "gzip")).policy).not.toContain("frame-ancestors");
   });
 });
+
+describe("a kept page's gzip with each reader's nonce spliced in", () => {
+  it("decompresses to the page with that nonce in every mark's place, whatever the marks' places", async () => {
+    const { splice, spliceable } = await import("@/lib/site/spliced-gzip");
+    const { gunzipSync } = await import("node:zlib");
+    for (const page of [PAGE, `${MARK}${PAGE}${MARK}`, MARK, "no mark at all", `${MARK}${MARK}`, ""]) {
+      const prepared = spliceable(Buffer.from(page), MARK);
+      for (const nonce of ["n1", "a-much-longer-nonce-than-the-first"]) {
+        expect(gunzipSync(Buffer.concat(splice(prepared, nonce))).toString()).toBe(page.replaceAll(MARK, nonce));
+      }
+    }
+  });
+});

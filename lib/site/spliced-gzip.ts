@@ -1,0 +1,58 @@
+// A page that carries nonce marks, compressed once and sent to each reader with their own nonce spliced in: the
+// stretches between marks are compressed apart (raw deflate, each ending byte-aligned with a full flush, so none
+// refers back into another), and every response joins them with its nonce as stored (uncompressed) deflate blocks,
+// inside a gzip frame whose checksum zlib computes over the page as sent. Per response that costs a CRC over the
+// page instead of compressing it (docs/BENCHMARKS.md, Serving).
+// Relative imports only: the edge cache runs in the launcher, outside Next's path aliases.
+import zlib from "node:zlib";
+
+export interface SplicedGzip {
+  /** The page between its marks, as sent. */
+  plain: Buffer[];
+  /** Each stretch compressed on its own; the last one ends the deflate stream. */
+  compressed: Buffer[];
+}
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
+
+export function spliceable(body: Buffer, mark: string): SplicedGzip {
+  const markBytes = Buffer.from(mark);
+  const plain: Buffer[] = [];
+  let start = 0;
+  for (let found = body.indexOf(markBytes); found !== -1; found = body.indexOf(markBytes, start)) {
+    plain.push(body.subarray(start, found));
+    start = found + markBytes.length;
+  }
+  plain.push(body.subarray(start));
+  const last = plain.length - 1;
+  const compressed = plain.map((stretch, index) => zlib.deflateRawSync(stretch, { level: 6, finishFlush: index < last ? zlib.constants.Z_FULL_FLUSH : zlib.constants.Z_FINISH }));
+  return { plain, compressed };
+}
+
+/** The gzip body of one response, in parts to write in order. */
+export function splice({ plain, compressed }: SplicedGzip, nonce: string): Buffer[] {
+  const nonceBytes = Buffer.from(nonce);
+  // A stored block: not final, type 00, then the length and its complement (RFC 1951, 3.2.4).
+  const stored = Buffer.alloc(5 + nonceBytes.length);
+  stored.writeUInt16LE(nonceBytes.length, 1);
+  stored.writeUInt16LE(~nonceBytes.length & 0xffff, 3);
+  nonceBytes.copy(stored, 5);
+  const parts: Buffer[] = [GZIP_HEADER];
+  let crc = 0;
+  let size = 0;
+  for (const [index, stretch] of plain.entries()) {
+    parts.push(compressed[index]!);
+    crc = zlib.crc32(stretch, crc);
+    size += stretch.length;
+    if (index < plain.length - 1) {
+      parts.push(stored);
+      crc = zlib.crc32(nonceBytes, crc);
+      size += nonceBytes.length;
+    }
+  }
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(size % 2 ** 32, 4);
+  parts.push(trailer);
+  return parts;
+}
