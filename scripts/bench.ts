@@ -1,4 +1,4 @@
-// `npm run bench [-- --only feeds|pages|search]`: measures what the issues set speed targets for and writes
+// `npm run bench [-- --only feeds|pages|search|newsletter|comments|stories|serving]`: measures what the issues set speed targets for and writes
 // docs/BENCHMARKS.md. Everything runs on this machine: an embedded PostgreSQL (durable, as in development), the
 // production build, and feeds served from 127.0.0.1.
 import { existsSync } from "node:fs";
@@ -121,7 +121,7 @@ runCli(async (log) => {
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const report = `# Benchmarks
 
-Written by \`npm run bench\` (scripts/bench.ts; \`-- --only feeds\`, \`pages\`, \`search\`, \`newsletter\` or \`comments\` re-runs one section). The
+Written by \`npm run bench\` (scripts/bench.ts; \`-- --only feeds\`, \`pages\`, \`search\`, \`newsletter\`, \`comments\`, \`stories\` or \`serving\` re-runs one section). The
 tables say plainly what misses its target. The site under a mixed audience, under faults and under fuzzing:
 docs/RELIABILITY.md (\`npm run bench:load\`, \`npm run test:faults\`, \`npm run fuzz\`).
 
