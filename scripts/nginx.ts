@@ -53,7 +53,8 @@ export async function startNginx(options: { port: number; upstreams: string[]; n
       `http { access_log off; ${["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(temp).join(" ")} include ${path.join(folder, "showfront.conf")}; }`,
     ].join("\n"),
   );
-  const nginx = spawn(NGINX_BINARY, ["-p", folder, "-c", path.join(folder, "nginx.conf")], { stdio: ["ignore", "inherit", "inherit"] });
+  // -e: its log from the first moment, not the system's (which a user other than root cannot write).
+  const nginx = spawn(NGINX_BINARY, ["-p", folder, "-e", path.join(folder, "error.log"), "-c", path.join(folder, "nginx.conf")], { stdio: ["ignore", "inherit", "inherit"] });
   const exited = new Promise<number | null>((resolve) => nginx.on("exit", resolve));
   nginx.on("error", () => {});
   const deadline = Date.now() + 10_000;

@@ -91,7 +91,7 @@ describe("deploy/nginx.conf", () => {
       const site = renderNginxSite(await readFile(NGINX_SITE_TEMPLATE, "utf8"), { ...(await nginxValues()), APP_SERVERS: "server 127.0.0.1:3000; server 127.0.0.1:3001;", CACHE_DIR: path.join(folder, "cache") });
       await writeFile(path.join(folder, "site.conf"), site);
       await writeFile(path.join(folder, "nginx.conf"), `pid ${folder}/nginx.pid; error_log stderr; events {} http { include ${folder}/site.conf; }`);
-      const { stderr } = await promisify(execFile)(NGINX_BINARY, ["-t", "-p", folder, "-c", path.join(folder, "nginx.conf")]);
+      const { stderr } = await promisify(execFile)(NGINX_BINARY, ["-t", "-p", folder, "-e", "stderr", "-c", path.join(folder, "nginx.conf")]);
       expect(stderr).toMatch(/syntax is ok/);
       expect(stderr).not.toMatch(/\[warn\]/);
     } finally {
