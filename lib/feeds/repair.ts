@@ -1,5 +1,6 @@
 // Mends the defects that make strict XML parsers (rss-parser's xml2js among them) reject a whole feed that every
 // podcast app reads fine. Used only after a strict parse has failed, so well-formed feeds are never rewritten.
+import { decodeHTMLStrict } from "entities";
 
 // rss-parser turns an Atom entry's <published>/<updated> into ISO strings without a guard: one unreadable date
 // throws and costs the whole feed. Emptied, the entry imports with the time it was first seen.
@@ -11,15 +12,35 @@ function dropUnreadableAtomDates(text: string): string {
 
 const BARE_AMPERSAND = /&(?!#\d{1,7};|#x[0-9a-f]{1,6};|[a-z][\w.-]{0,31};)/gi;
 
+// XML knows five named entities; feeds also use HTML's (&eacute;, &rsquo;) and typos (&gtgt;), as browsers and podcast
+// apps read them: HTML5's table gives the first their characters, anything else stays as written. (Entities a feed
+// declares itself never count: the DOCTYPE that would declare them is removed, and refused before any repair.)
+const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
+const NAMED_ENTITY = /&([a-z][a-z0-9]{0,31});/gi;
+
+function namedEntitiesReadable(text: string): string {
+  return text.replace(NAMED_ENTITY, (entity, name: string) => {
+    if (XML_ENTITIES.has(name)) return entity;
+    const decoded = decodeHTMLStrict(entity);
+    return decoded === entity ? `&amp;${name};` : [...decoded].map((character) => `&#${character.codePointAt(0)};`).join("");
+  });
+}
+
+// Entities mean nothing inside CDATA: its text is left as it is.
+function outsideCdata(text: string, repair: (part: string) => string): string {
+  return text
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((part, index) => (index % 2 === 1 ? part : repair(part)))
+    .join("");
+}
+
 export function repairFeedXml(text: string): string {
-  return dropUnreadableAtomDates(
-    text
-      // Anything before the first tag: blank lines before the declaration, a stray BOM, server warnings.
-      .replace(/^[\s\S]*?(?=<)/, "")
-      // A DOCTYPE can define entities (expansion bombs, external files): feeds never need one.
-      .replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, "")
-      // <rss> without a version is RSS 2.0 in practice; rss-parser refuses it without one.
-      .replace(/<rss(?![^>]*\bversion=)(\s|>)/i, '<rss version="2.0"$1')
-      .replace(BARE_AMPERSAND, "&amp;"),
-  );
+  const mended = text
+    // Anything before the first tag: blank lines before the declaration, a stray BOM, server warnings.
+    .replace(/^[\s\S]*?(?=<)/, "")
+    // A DOCTYPE can define entities (expansion bombs, external files): feeds never need one.
+    .replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, "")
+    // <rss> without a version is RSS 2.0 in practice; rss-parser refuses it without one.
+    .replace(/<rss(?![^>]*\bversion=)(\s|>)/i, '<rss version="2.0"$1');
+  return dropUnreadableAtomDates(outsideCdata(mended, (part) => namedEntitiesReadable(part.replace(BARE_AMPERSAND, "&amp;"))));
 }

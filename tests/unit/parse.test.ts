@@ -21,6 +21,21 @@ describe("parsePodcastFeed on feeds strict parsers reject", () => {
     expect(feed.show.title).toBe("Q&A Hour");
     expect(feed.episodes.map((episode) => episode.title)).toEqual(["Tips & Tricks"]);
   });
+
+  it("reads entities XML does not define as readers do: HTML's by name, anything else as written; CDATA untouched", async () => {
+    const xml = readFileSync(path.resolve("tests/fixtures/feeds/undefined-entities.xml"), "utf8");
+    const feed = await parsePodcastFeed(xml, { now: new Date("2026-11-20T00:00:00Z") });
+    expect(feed.show.title).toBe("Café Radio");
+    expect(feed.episodes.map((episode) => episode.title).sort()).toEqual(["L’été indien", "Notes in CDATA", "Plain one"]);
+    // The notes are HTML: "&gtgt;" there reads as a browser reads it (">gt;").
+    expect(feed.episodes.find((episode) => episode.guid === "cafe-1")?.notesHtml).toContain("Arrows &gt;gt; everywhere, and 5 &lt; 6.");
+    expect(feed.episodes.find((episode) => episode.guid === "cafe-2")?.notesHtml).toMatch(/Fish[\s\u00a0]&amp;[\s\u00a0]chips &amp;zzz; stay as written/);
+  });
+
+  it("still refuses a feed that declares entities of its own", async () => {
+    const xml = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY boom "boom">]><rss version="2.0"><channel><title>&boom;</title></channel></rss>`;
+    await expect(parsePodcastFeed(xml)).rejects.toThrow(FeedParseError);
+  });
 });
 
 describe("parsePodcastFeed on enclosures", () => {
