@@ -14,7 +14,9 @@ import pg from "pg";
 import { INVALIDATION_CHANNEL, invalidationMessage, LOCAL_INVALIDATION, payloadBatches } from "./invalidation-channel.mjs";
 
 const TAGS_HEADER = "x-next-cache-tags";
-const MAX_BYTES = Number(process.env.SHOWFRONT_CACHE_MEMORY_MB || 256) * 1024 * 1024;
+const MAX_BYTES = 256 * 1024 * 1024;
+// Invalidation times are kept per tag; past this many tags they are forgotten together with everything cached.
+const MAX_TAGS = 50_000;
 const RECONNECT_MS = 1000;
 const ORIGIN = randomUUID();
 
@@ -40,7 +42,15 @@ function sizeOf(value) {
 
 /** @param {string[]} tags @param {number} at */
 function markInvalidated(tags, at) {
+  if (invalidatedAt.size + tags.length > MAX_TAGS) dropEverything(at);
   for (const tag of tags) invalidatedAt.set(tag, Math.max(at, invalidatedAt.get(tag) ?? 0));
+}
+
+/** @param {number} at */
+function dropEverything(at) {
+  everythingBefore = at;
+  entries.clear();
+  invalidatedAt.clear();
 }
 
 // Changes made in this process (lib/cache/invalidate.ts) apply here at once; the listener then skips their echo.
@@ -107,10 +117,7 @@ async function connect(url) {
     return undefined;
   }
   // Messages sent while no connection listened are lost: what was cached before may be stale.
-  if (everConnected) {
-    everythingBefore = Date.now();
-    entries.clear();
-  }
+  if (everConnected) dropEverything(Date.now());
   everConnected = true;
   listener = client;
   return client;
