@@ -16,10 +16,15 @@ const BARE_AMPERSAND = /&(?!#\d{1,7};|#x[0-9a-f]{1,6};|[a-z][\w.-]{0,31};)/gi;
 // apps read them: HTML5's table gives the first their characters, anything else stays as written. (Entities a feed
 // declares itself never count: the DOCTYPE that would declare them is removed, and refused before any repair.)
 const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
-const NAMED_ENTITY = /&([a-z][a-z0-9]{0,31});/gi;
+// A numeric reference to what XML forbids (NUL, a lone surrogate from &#xD800;) reads as the replacement character.
+const ENTITY = /&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|([a-z][a-z0-9]{0,31}));/gi;
 
-function namedEntitiesReadable(text: string): string {
-  return text.replace(NAMED_ENTITY, (entity, name: string) => {
+const allowedInXml = (code: number) =>
+  code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+
+function entitiesReadable(text: string): string {
+  return text.replace(ENTITY, (entity, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+    if (!name) return allowedInXml(hex ? parseInt(hex, 16) : Number(decimal)) ? entity : "&#xFFFD;";
     if (XML_ENTITIES.has(name)) return entity;
     const decoded = decodeHTMLStrict(entity);
     return decoded === entity ? `&amp;${name};` : [...decoded].map((character) => `&#${character.codePointAt(0)};`).join("");
@@ -42,5 +47,5 @@ export function repairFeedXml(text: string): string {
     .replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, "")
     // <rss> without a version is RSS 2.0 in practice; rss-parser refuses it without one.
     .replace(/<rss(?![^>]*\bversion=)(\s|>)/i, '<rss version="2.0"$1');
-  return dropUnreadableAtomDates(outsideCdata(mended, (part) => namedEntitiesReadable(part.replace(BARE_AMPERSAND, "&amp;"))));
+  return dropUnreadableAtomDates(outsideCdata(mended, (part) => entitiesReadable(part.replace(BARE_AMPERSAND, "&amp;"))));
 }

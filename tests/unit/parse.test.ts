@@ -22,7 +22,7 @@ describe("parsePodcastFeed on feeds strict parsers reject", () => {
     expect(feed.episodes.map((episode) => episode.title)).toEqual(["Tips & Tricks"]);
   });
 
-  it("reads entities XML does not define as readers do: HTML's by name, anything else as written; CDATA untouched", async () => {
+  it("reads entities XML does not define as readers do: HTML's by name, forbidden characters as U+FFFD, anything else as written; CDATA untouched", async () => {
     const xml = readFileSync(path.resolve("tests/fixtures/feeds/undefined-entities.xml"), "utf8");
     const feed = await parsePodcastFeed(xml, { now: new Date("2026-11-20T00:00:00Z") });
     expect(feed.show.title).toBe("Café Radio");
@@ -30,6 +30,8 @@ describe("parsePodcastFeed on feeds strict parsers reject", () => {
     // The notes are HTML: "&gtgt;" there reads as a browser reads it (">gt;").
     expect(feed.episodes.find((episode) => episode.guid === "cafe-1")?.notesHtml).toContain("Arrows &gt;gt; everywhere, and 5 &lt; 6.");
     expect(feed.episodes.find((episode) => episode.guid === "cafe-2")?.notesHtml).toMatch(/Fish[\s\u00a0]&amp;[\s\u00a0]chips &amp;zzz; stay as written/);
+    // References to what XML forbids read as the replacement character.
+    expect(feed.episodes.find((episode) => episode.guid === "cafe-3")?.notesHtml).toContain("a NUL (\ufffd) and half an emoji (\ufffd)");
   });
 
   it("still refuses a feed that declares entities of its own", async () => {
