@@ -6,6 +6,19 @@ import { CLUSTER, E2E_BASE_URL } from "./tests/e2e/server-address";
 
 const env = parseEnv(process.env);
 
+function testServer(script: string, url: string, timeout: number) {
+  return {
+    command: `node_modules/.bin/tsx ${script}`,
+    url,
+    timeout,
+    reuseExistingServer: false,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: { LOG_LEVEL: "warn" },
+  };
+}
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: ".test-results/e2e-artifacts",
@@ -30,29 +43,11 @@ export default defineConfig({
     // The admin adds content and sends newsletters, so it runs after the tests that count what the demo shows.
     { name: "admin", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /(admin|newsletter|comments|stories)\.spec\.ts/, dependencies: ["desktop", "phone"] },
   ],
+  // Each server gets SIGTERM (the default is SIGKILL): it stops its embedded database and deletes its temp folder.
+  // Their one-line-per-request logs would bury the test report: warnings and errors only.
   webServer: [
-    {
-      command: "node_modules/.bin/tsx tests/e2e/server.ts",
-      url: `${E2E_BASE_URL}/`,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      // SIGTERM lets the server stop its embedded database and delete its temp folder; the default is SIGKILL.
-      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-      stdout: "pipe",
-      stderr: "pipe",
-      // The server's one-line-per-request logs would bury the test report: warnings and errors only.
-      env: { LOG_LEVEL: "warn" },
-    },
-    {
-      // Two instances behind Debian's nginx on one database (tests/e2e/cluster.spec.ts).
-      command: "node_modules/.bin/tsx tests/e2e/cluster-server.ts",
-      url: `${CLUSTER.baseUrl}/api/ready`,
-      timeout: 180_000,
-      reuseExistingServer: false,
-      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-      stdout: "pipe",
-      stderr: "pipe",
-      env: { LOG_LEVEL: "warn" },
-    },
+    testServer("tests/e2e/server.ts", `${E2E_BASE_URL}/`, 120_000),
+    // Two instances behind Debian's nginx on one database (tests/e2e/cluster.spec.ts).
+    testServer("tests/e2e/cluster-server.ts", `${CLUSTER.baseUrl}/api/ready`, 180_000),
   ],
 });

@@ -1,7 +1,7 @@
 // deploy/nginx.conf run by the system's nginx (Debian's package), as the tests and benchmarks put it in front of
 // several instances: the file's ${...} values filled in as the official image's envsubst would, inside a minimal
-// main configuration of its own in a temporary folder.
-import { spawn } from "node:child_process";
+// main configuration of its own in a temporary folder; and the instances, as deploy/nginx.conf wants them.
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
@@ -79,4 +79,40 @@ export async function startNginx(options: { port: number; upstreams: string[]; n
       await rm(folder, { recursive: true, force: true });
     },
   };
+}
+
+export interface InstanceOptions {
+  port: number;
+  databaseUrl: string;
+  /** nginx's address, which the instance's links and form origins name. */
+  siteUrl: string;
+  nonceMark: string;
+  env?: Record<string, string>;
+  /** Show the instance's warnings and errors (its stderr); its stdout is every request and every kept mail. */
+  showErrors?: boolean;
+}
+
+/** One `npm start` for a front of the host's own (BUILT_IN_FRONT=false): one Next process on `port`; resolves once ready. */
+export async function startInstance(options: InstanceOptions): Promise<ChildProcess> {
+  const instance = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "start"], {
+    stdio: ["ignore", "ignore", options.showErrors ? "inherit" : "ignore"],
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      SITE_URL: options.siteUrl,
+      PORT: String(options.port),
+      BUILT_IN_FRONT: "false",
+      CSP_NONCE_MARK: options.nonceMark,
+      ...options.env,
+    },
+  });
+  const deadline = Date.now() + 90_000;
+  while (!(await fetch(`http://127.0.0.1:${options.port}/api/ready`).then((response) => response.ok, () => false))) {
+    if (instance.exitCode !== null || Date.now() > deadline) {
+      instance.kill("SIGTERM");
+      throw new Error(`the instance on port ${options.port} did not become ready`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return instance;
 }

@@ -50,17 +50,25 @@ export function contentSecurityPolicy(nonce: string, options: PolicyOptions): st
 
 export const isFramable = (path: string) => path.startsWith("/embed/");
 
-/** `body` with every occurrence of `mark` replaced by `nonce`. */
-export function replaceMark(body: Buffer, mark: string, nonce: string): Buffer {
+/** `body` between its marks: one more stretch than there are marks (views, not copies). */
+export function splitAtMarks(body: Buffer, mark: string): Buffer[] {
   const markBytes = Buffer.from(mark);
-  const nonceBytes = Buffer.from(nonce);
-  const parts: Buffer[] = [];
+  const stretches: Buffer[] = [];
   let start = 0;
   for (let found = body.indexOf(markBytes); found !== -1; found = body.indexOf(markBytes, start)) {
-    parts.push(body.subarray(start, found), nonceBytes);
+    stretches.push(body.subarray(start, found));
     start = found + markBytes.length;
   }
-  return start === 0 ? body : Buffer.concat([...parts, body.subarray(start)]);
+  stretches.push(body.subarray(start));
+  return stretches;
+}
+
+/** `body` with every occurrence of `mark` replaced by `nonce`. */
+export function replaceMark(body: Buffer, mark: string, nonce: string): Buffer {
+  const stretches = splitAtMarks(body, mark);
+  if (stretches.length === 1) return body;
+  const nonceBytes = Buffer.from(nonce);
+  return Buffer.concat(stretches.flatMap((stretch, index) => (index === 0 ? [stretch] : [nonceBytes, stretch])));
 }
 
 /**

@@ -5,6 +5,7 @@
 // page instead of compressing it (docs/BENCHMARKS.md, Serving).
 // Relative imports only: the edge cache runs in the launcher, outside Next's path aliases.
 import zlib from "node:zlib";
+import { splitAtMarks } from "./content-security-policy";
 
 export interface SplicedGzip {
   /** The page between its marks, as sent. */
@@ -16,14 +17,7 @@ export interface SplicedGzip {
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
 
 export function spliceable(body: Buffer, mark: string): SplicedGzip {
-  const markBytes = Buffer.from(mark);
-  const plain: Buffer[] = [];
-  let start = 0;
-  for (let found = body.indexOf(markBytes); found !== -1; found = body.indexOf(markBytes, start)) {
-    plain.push(body.subarray(start, found));
-    start = found + markBytes.length;
-  }
-  plain.push(body.subarray(start));
+  const plain = splitAtMarks(body, mark);
   const last = plain.length - 1;
   const compressed = plain.map((stretch, index) => zlib.deflateRawSync(stretch, { level: 6, finishFlush: index < last ? zlib.constants.Z_FULL_FLUSH : zlib.constants.Z_FINISH }));
   return { plain, compressed };

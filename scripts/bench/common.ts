@@ -1,7 +1,10 @@
-// What the benchmark sections share: result rows, number formatting, and the production server they measure.
+// What the benchmark sections share: result rows, number formatting, the production server they measure, and the
+// sign-ups they load it with.
 import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import type { Request } from "autocannon";
 import { freePort } from "@/lib/free-port";
 
 export interface Row {
@@ -50,4 +53,30 @@ export async function startProductionServer(databaseUrl: string, log: (message: 
   }
   // The launcher stops Next and its edge cache on SIGTERM.
   return { baseUrl, stop: () => void server.kill("SIGTERM") };
+}
+
+/**
+ * autocannon requests that each sign a new address up for the newsletter, from a visitor of its own (its address in
+ * X-Forwarded-For, behind a trusted proxy): across 10.0.0.0/8, or within 10.<network>.0.0/16 so that one run never
+ * meets another's visitors (and their rate limits). Built by a function, so autocannon runs them in this thread:
+ * functions cannot be sent to its workers.
+ */
+export function signUpRequests(baseUrl: string, network?: number): Request[] {
+  const run = randomBytes(3).toString("hex");
+  let sequence = 0;
+  const visitor = (n: number) => (network === undefined ? `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` : `10.${network}.${(n >> 8) & 255}.${n & 255}`);
+  return [
+    {
+      method: "POST",
+      path: "/api/newsletter/subscribe",
+      setupRequest: (request) => {
+        sequence += 1;
+        return {
+          ...request,
+          headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", origin: baseUrl, "x-forwarded-for": visitor(sequence) },
+          body: new URLSearchParams({ email: `visitor${sequence}-${run}@bench.example`, name: "Bench Visitor", source: "/" }).toString(),
+        };
+      },
+    },
+  ];
 }

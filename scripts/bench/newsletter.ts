@@ -8,7 +8,7 @@ import { prisma, useDatabaseUrl } from "@/lib/db";
 import { smtpMailer } from "@/lib/mail/mailer";
 import { composeIssue, deliveryCounts, sendIssue } from "@/lib/newsletter/issues";
 import { startSmtpSink } from "../../tests/setup/smtp-sink";
-import { fmt, startProductionServer, type Row } from "./common";
+import { fmt, signUpRequests, startProductionServer, type Row } from "./common";
 
 const CONNECTIONS = 100;
 const DURATION_SECONDS = 10;
@@ -47,32 +47,11 @@ export async function newsletterBenchmarks(postgresServerUrl: string, log: (mess
     try {
       log(`Sign-ups: ${CONNECTIONS} connections for ${DURATION_SECONDS} s, a new address each`);
       const { default: autocannon } = await import("autocannon");
-      let sequence = 0;
       signUps = await autocannon({
         url: server.baseUrl,
         connections: CONNECTIONS,
         duration: DURATION_SECONDS,
-        // In this thread, not a worker: each request is built by a function, which cannot be sent to a worker. The
-        // thread has nothing else to do meanwhile (the server is another process).
-        requests: [
-          {
-            method: "POST",
-            path: "/api/newsletter/subscribe",
-            setupRequest: (request) => {
-              sequence += 1;
-              return {
-                ...request,
-                headers: {
-                  "content-type": "application/x-www-form-urlencoded",
-                  accept: "application/json",
-                  origin: server.baseUrl,
-                  "x-forwarded-for": `10.${(sequence >> 16) & 255}.${(sequence >> 8) & 255}.${sequence & 255}`,
-                },
-                body: new URLSearchParams({ email: `visitor${sequence}-${process.pid}@bench.example`, name: "Bench Visitor", source: "/" }).toString(),
-              };
-            },
-          },
-        ],
+        requests: signUpRequests(server.baseUrl),
       });
     } finally {
       server.stop();

@@ -1,7 +1,7 @@
 // Every public page through each front, side by side in one run: the built-in front of `npm start`, and nginx
 // (deploy/nginx.conf, Debian's package) in front of two instances on one database; then the time from a comment
 // posted on instance A to the page served by instance B showing it; then one instance behind nginx against two.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
@@ -9,8 +9,8 @@ import { createTemporaryDatabase } from "@/lib/database/admin";
 import { freePort } from "@/lib/free-port";
 import { migrateAndSeed } from "@/lib/site/launch";
 import { newNonceMark } from "@/lib/site/content-security-policy";
-import { startNginx } from "../nginx";
-import { fmt, percentile, startProductionServer, type Row } from "./common";
+import { startInstance, startNginx } from "../nginx";
+import { fmt, percentile, signUpRequests, startProductionServer, type Row } from "./common";
 
 const CONNECTIONS = 50;
 const SECONDS_PER_PAGE = 4;
@@ -51,20 +51,6 @@ async function publicPages(databaseUrl: string): Promise<Record<string, string>>
   }
 }
 
-/** One instance as a front of the host's own runs it: one Next process on its port, no built-in front. */
-async function startInstance(databaseUrl: string, siteUrl: string, nonceMark: string, env: Record<string, string>): Promise<{ port: number; process: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "start"], {
-    stdio: "ignore",
-    env: { ...process.env, DATABASE_URL: databaseUrl, SITE_URL: siteUrl, PORT: String(port), BUILT_IN_FRONT: "false", CSP_NONCE_MARK: nonceMark, JOBS_ENABLED: "false", ...env },
-  });
-  for (let attempt = 0; !(await fetch(`http://127.0.0.1:${port}/api/ready`).then((response) => response.ok, () => false)); attempt += 1) {
-    if (attempt > 240 || child.exitCode !== null) throw new Error("an instance did not start");
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return { port, process: child };
-}
-
 async function pageLoad(autocannon: Autocannon, baseUrl: string, path: string) {
   // Measured once warm, as listeners meet it: rendered, and the front's code compiled by V8 for this page's work.
   await autocannon({ url: `${baseUrl}${path}`, connections: CONNECTIONS, duration: WARM_SECONDS, workers: 1, headers: { "accept-encoding": "gzip, br" } });
@@ -81,31 +67,9 @@ function pageRow(front: string, page: string, load: { rps: number; p99: number; 
   };
 }
 
-/**
- * Newsletter sign-ups, each a new address from a visitor of its own (behind a CDN that nginx trusts), its mail kept.
- * Each run's visitors come from a /16 of their own: a visitor met by an earlier run would be rate-limited, and cheaper.
- */
+/** Newsletter sign-ups, their mail kept; each run's visitors from a /16 of their own (signUpRequests). */
 async function signUps(autocannon: Autocannon, baseUrl: string, network: number) {
-  let sequence = 0;
-  const result = await autocannon({
-    url: baseUrl,
-    connections: CONNECTIONS,
-    duration: WRITE_SECONDS,
-    requests: [
-      {
-        method: "POST",
-        path: "/api/newsletter/subscribe",
-        setupRequest: (request) => {
-          sequence += 1;
-          return {
-            ...request,
-            headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", origin: baseUrl, "x-forwarded-for": `10.${network}.${(sequence >> 8) & 255}.${sequence & 255}` },
-            body: new URLSearchParams({ email: `serving${sequence}-${randomBytes(3).toString("hex")}@bench.example`, name: "Bench Visitor", source: "/" }).toString(),
-          };
-        },
-      },
-    ],
-  });
+  const result = await autocannon({ url: baseUrl, connections: CONNECTIONS, duration: WRITE_SECONDS, requests: signUpRequests(baseUrl, network) });
   return { rps: result.requests.average, failed: result.errors + result.timeouts + result.non2xx };
 }
 
@@ -163,7 +127,11 @@ export async function servingBenchmarks(postgresServerUrl: string, log: (message
   const nginxPort = await freePort();
   const siteUrl = `http://127.0.0.1:${nginxPort}`;
   // Two hops trusted: the benchmark's client stands for a CDN's, its X-Forwarded-For a visitor of its own each.
-  const instances = [await startInstance(database.url, siteUrl, nonceMark, { TRUSTED_PROXY_HOPS: "2", ...mail }), await startInstance(database.url, siteUrl, nonceMark, { TRUSTED_PROXY_HOPS: "2", ...mail })];
+  const instances: { port: number; process: ChildProcess }[] = [];
+  for (let count = 0; count < 2; count += 1) {
+    const port = await freePort();
+    instances.push({ port, process: await startInstance({ port, databaseUrl: database.url, siteUrl, nonceMark, env: { JOBS_ENABLED: "false", TRUSTED_PROXY_HOPS: "2", ...mail } }) });
+  }
   const [a, b] = instances.map((instance) => `http://127.0.0.1:${instance.port}`) as [string, string];
   try {
     log("Every public page through nginx in front of two instances");
