@@ -4,6 +4,7 @@ import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
 import { getEnv } from "@/lib/env";
+import { postgresSafe } from "@/lib/text/safe-text";
 
 let databaseUrlOverride: string | undefined;
 
@@ -34,7 +35,19 @@ function createClient() {
       logger.warn({ ms: Math.round(event.duration), query: event.query.slice(0, 500) }, "slow query");
     }
   });
-  return client;
+  // Every model query's arguments as Postgres takes them (no NUL, no lone surrogate): a feed, an upload or a form
+  // can then never fail a write, or a lookup, on its characters. A query extension changes no method or type, so
+  // the client keeps its own type (an extended client's would not fit Prisma.TransactionClient).
+  const safeClient = client.$extends({
+    query: {
+      $allModels: {
+        $allOperations({ args, query }) {
+          return query(postgresSafe(args));
+        },
+      },
+    },
+  });
+  return safeClient as unknown as typeof client;
 }
 
 type Client = ReturnType<typeof createClient>;

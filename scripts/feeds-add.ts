@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { addFeedSource } from "@/lib/feeds/sync";
 import { feedsAddArgsSchema } from "@/lib/validations/feed-cli";
-import { describeSyncResult } from "@/lib/feeds/describe";
+import { describeSyncDetails, describeSyncResult } from "@/lib/feeds/describe";
 import { runCli } from "./cli";
 import { withDatabase } from "./with-database";
 import { progressBar } from "./progress";
@@ -23,6 +23,7 @@ runCli(async (log) => {
       { onProgress: bar.update },
     );
     bar.done(describeSyncResult(sync));
+    for (const line of describeSyncDetails(sync)) log(line);
     if (sync.status === "IMPORTED" && args.kind === "PODCAST") {
       await fetchExtrasStep({ sourceId: sync.sourceId });
       await indexSearchStep();

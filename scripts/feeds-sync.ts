@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { listFeedSources, syncFeedSource } from "@/lib/feeds/sync";
 import { feedsSyncArgsSchema } from "@/lib/validations/feed-cli";
-import { describeSyncResult } from "@/lib/feeds/describe";
+import { describeSyncDetails, describeSyncResult } from "@/lib/feeds/describe";
 import { runCli } from "./cli";
 import { withDatabase } from "./with-database";
 import { progressBar } from "./progress";
@@ -22,6 +22,7 @@ runCli(async (log) => {
       const bar = progressBar(`[${index + 1}/${sources.length}] ${source.show.title} (${source.kind.toLowerCase()})`);
       const result = await syncFeedSource(source.id, { force: args.force, onProgress: bar.update });
       bar.done(describeSyncResult(result));
+      for (const line of describeSyncDetails(result)) log(line);
       if (result.status === "FAILED") failed += 1;
       else if (source.kind === "PODCAST") await fetchExtrasStep({ sourceId: source.id });
     }

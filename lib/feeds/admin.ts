@@ -1,4 +1,5 @@
 // What the admin's feed pages read and change.
+import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { assertStaff, type Admin } from "@/lib/auth/staff";
 
@@ -23,7 +24,7 @@ export async function listSourcesForAdmin(admin: Admin) {
 
 export async function listRecentSyncRuns(admin: Admin, limit = 25) {
   assertStaff(admin, "ADMIN");
-  return prisma.syncRun.findMany({
+  const runs = await prisma.syncRun.findMany({
     select: {
       id: true,
       status: true,
@@ -35,13 +36,20 @@ export async function listRecentSyncRuns(admin: Admin, limit = 25) {
       unchanged: true,
       skipped: true,
       gone: true,
+      heldBack: true,
       error: true,
+      warning: true,
+      notes: true,
       source: { select: { url: true, show: { select: { title: true } } } },
     },
     orderBy: { startedAt: "desc" },
     take: limit,
   });
+  return runs.map((run) => ({ ...run, notes: runNotesSchema.parse(run.notes) }));
 }
+
+// Written by lib/feeds/sync.ts; read back defensively (an older row, a hand edit), never failing the page.
+const runNotesSchema = z.array(z.object({ item: z.string(), note: z.string() })).catch([]);
 
 export async function listShowsForAdmin(admin: Admin) {
   assertStaff(admin, "ADMIN");

@@ -2,6 +2,7 @@
 // episode as plain chapters.
 import { z } from "zod";
 import type { Chapter } from "@/lib/chapters";
+import { cutText } from "@/lib/text/safe-text";
 
 const MAX_CHAPTERS = 500;
 
@@ -39,6 +40,6 @@ export function chaptersFromJson(text: string): Chapter[] {
     .slice(0, MAX_CHAPTERS)
     .map((chapter) => {
       const url = chapter.url && /^https?:\/\//i.test(chapter.url) && URL.canParse(chapter.url) ? chapter.url : undefined;
-      return { startTime: chapter.startTime, title: chapter.title?.replace(/\s+/g, " ").trim().slice(0, 300) || "Untitled chapter", ...(url && { url }) };
+      return { startTime: chapter.startTime, title: cutText(chapter.title?.replace(/\s+/g, " ").trim() ?? "", 300) || "Untitled chapter", ...(url && { url }) };
     });
 }

@@ -7,10 +7,18 @@ import { slugify, uniqueSlug } from "@/lib/slug";
 import type { ParsedEpisode } from "@/lib/validations/feed";
 import { importHash } from "./hash";
 import { parsePodcastFeed, type ParsedFeed } from "./parse";
+import { writeItems } from "@/lib/database/item-writes";
+import { cutText, postgresSafe } from "@/lib/text/safe-text";
 
 // Small enough that serialising one batch holds the event loop only briefly while pages are being served, large
 // enough that a first import of a big feed stays fast (measured: docs/BENCHMARKS.md).
 const CREATE_BATCH = 500;
+
+/** What happened to one item and why, for the run's log: skipped, re-published, kept apart, repeated. */
+export type ItemNote = {
+  item: string;
+  note: string;
+};
 
 export interface ImportCounts {
   created: number;
@@ -18,6 +26,10 @@ export interface ImportCounts {
   unchanged: number;
   gone: number;
   skipped: ParsedFeed["skipped"];
+  notes: ItemNote[];
+  /** Episodes that left the feed but were not marked gone: the feed shrank too suddenly to be believed at once. */
+  heldBack?: number;
+  warning?: string;
 }
 
 export interface ImportTarget {
@@ -25,6 +37,8 @@ export interface ImportTarget {
   sourceId?: string;
   /** Mark this source's episodes that left the feed as gone (a podcast feed lists the whole show). */
   markGone: boolean;
+  /** The previous run already found this source's feed shrunk: what is missing again is gone for good. */
+  shrinkConfirmed?: boolean;
   /** For each parsed episode, the hash of its item's XML (see items.ts), stored to skip it next time. */
   itemHashes?: (string | undefined)[];
   /** Episodes whose items are in the feed byte for byte as last time, so were not parsed again. */
@@ -74,7 +88,7 @@ type NewEpisodeRow = ReturnType<typeof episodeFields> & {
 // as timestamp, not timestamptz: Prisma stores UTC wall time, and a session time zone must not shift it.
 async function insertEpisodes(tx: Prisma.TransactionClient, rows: NewEpisodeRow[]): Promise<void> {
   const json = JSON.stringify(
-    rows.map((row) => ({
+    postgresSafe(rows).map((row) => ({
       ...row,
       audioLength: row.audioLength === null ? null : row.audioLength.toString(),
       transcripts: row.transcripts === Prisma.DbNull ? null : row.transcripts,
@@ -98,6 +112,57 @@ async function insertEpisodes(tx: Prisma.TransactionClient, rows: NewEpisodeRow[
       "soundbites" jsonb, "importHash" text, "feedItemHash" text)`;
 }
 
+type StoredEpisode = {
+  id: string;
+  guid: string;
+  title: string;
+  audioUrl: string | null;
+  link: string | null;
+  importHash: string | null;
+  feedItemHash: string | null;
+  goneAt: Date | null;
+  sourceId: string | null;
+};
+
+/** Values that name exactly one stored episode: an enclosure or link shared by two identifies neither. */
+function uniqueIndex(rows: StoredEpisode[], key: (row: StoredEpisode) => string | null): Map<string, StoredEpisode> {
+  const index = new Map<string, StoredEpisode | null>();
+  for (const row of rows) {
+    const value = key(row);
+    if (value) index.set(value, index.has(value) ? null : row);
+  }
+  return new Map([...index].filter((entry): entry is [string, StoredEpisode] => entry[1] !== null));
+}
+
+// A feed that lost more than this share of its items at once is more likely broken than emptied.
+const SUSPICIOUS_SHRINK = 0.5;
+
+/**
+ * Which stored episode an item is. The GUID decides. An item with a new GUID is the episode whose enclosure it
+ * carries (or, for items without media, whose link) only when that episode's own GUID is no longer in the feed: a
+ * re-published item. While that GUID is still in the feed, the item is a different episode and is imported as its
+ * own. Either way the run's log says so.
+ */
+function matchStored(
+  episode: ParsedEpisode,
+  stored: { byGuid: Map<string, StoredEpisode>; byAudio: Map<string, StoredEpisode>; byLink: Map<string, StoredEpisode> },
+  stillListed: (row: StoredEpisode) => boolean,
+  note: (note: string) => void,
+): StoredEpisode | undefined {
+  const sameGuid = stored.byGuid.get(episode.guid);
+  if (sameGuid) return sameGuid;
+  const [row, what] = episode.audioUrl
+    ? [stored.byAudio.get(episode.audioUrl), "enclosure"]
+    : [episode.link ? stored.byLink.get(episode.link) : undefined, "link"];
+  if (!row) return undefined;
+  if (stillListed(row)) {
+    note(`has the ${what} of "${row.title}", which is still in the feed under its own GUID: imported as an episode of its own`);
+    return undefined;
+  }
+  note(`re-published: the ${what} of "${row.title}" under a new GUID (was ${row.guid}): that episode was updated, not duplicated`);
+  return row;
+}
+
 export async function writeEpisodes(
   tx: Prisma.TransactionClient,
   target: ImportTarget,
@@ -105,43 +170,49 @@ export async function writeEpisodes(
   onProgress: ImportProgress = () => {},
   now = new Date(),
 ): Promise<ImportCounts> {
-  const existing = await tx.episode.findMany({
+  const existing: StoredEpisode[] = await tx.episode.findMany({
     where: { showId: target.showId },
-    select: { id: true, guid: true, audioUrl: true, link: true, importHash: true, feedItemHash: true, goneAt: true, sourceId: true },
+    select: { id: true, guid: true, title: true, audioUrl: true, link: true, importHash: true, feedItemHash: true, goneAt: true, sourceId: true },
   });
-  const byGuid = new Map(existing.map((row) => [row.guid, row]));
-  const byAudio = new Map(existing.filter((row) => row.audioUrl).map((row) => [row.audioUrl!, row]));
-  const byLink = new Map(existing.filter((row) => row.link).map((row) => [row.link!, row]));
+  const stored = {
+    byGuid: new Map(existing.map((row) => [row.guid, row])),
+    byAudio: uniqueIndex(existing, (row) => row.audioUrl),
+    byLink: uniqueIndex(existing, (row) => (row.audioUrl ? null : row.link)),
+  };
   const takenSlugs = new Set((await tx.episode.findMany({ select: { slug: true } })).map((row) => row.slug));
 
   const seen = new Set<string>(target.unchangedIds);
+  const guidsInFeed = new Set([...feed.episodes.map((episode) => episode.guid), ...existing.filter((row) => seen.has(row.id)).map((row) => row.guid)]);
+  const stillListed = (row: StoredEpisode) => seen.has(row.id) || guidsInFeed.has(row.guid);
+  const notes: ItemNote[] = [];
   const creates: NewEpisodeRow[] = [];
+  const updates: { id: string; title: string; data: Prisma.EpisodeUpdateInput }[] = [];
   // Unparsed because byte-identical; those that had left the feed are back.
   const returned = existing.filter((row) => row.goneAt && seen.has(row.id)).map((row) => row.id);
   if (returned.length) await tx.episode.updateMany({ where: { id: { in: returned } }, data: { goneAt: null } });
-  let updated = returned.length;
   let unchanged = seen.size - returned.length;
 
   for (const [index, episode] of feed.episodes.entries()) {
     onProgress(index + 1, feed.episodes.length);
-    const match =
-      byGuid.get(episode.guid) ??
-      (episode.audioUrl ? byAudio.get(episode.audioUrl) : undefined) ??
-      (episode.link ? byLink.get(episode.link) : undefined);
+    const note = (text: string) => notes.push({ item: episode.title, note: text });
+    const match = matchStored(episode, stored, stillListed, note);
     const hash = target.importHashes?.[index] ?? importHash(episode);
     const feedItemHash = target.itemHashes?.[index] ?? null;
     if (match) {
-      // The same episode twice in one feed (a repeated GUID or enclosure): the first one wins.
-      if (!match.id || seen.has(match.id)) continue;
+      if (!match.id || seen.has(match.id)) {
+        note(`repeats an earlier item of the feed (the same ${match.guid === episode.guid ? "GUID" : "enclosure"}): the first one was kept`);
+        continue;
+      }
       seen.add(match.id);
       if (match.importHash === hash && !match.goneAt && match.guid === episode.guid) {
         // Same content written differently (whitespace, attribute order): remember the new text, change nothing.
-        if (feedItemHash && match.feedItemHash !== feedItemHash) await tx.episode.update({ where: { id: match.id }, data: { feedItemHash } });
-        unchanged += 1;
+        if (feedItemHash && match.feedItemHash !== feedItemHash) updates.push({ id: match.id, title: episode.title, data: { feedItemHash } });
+        else unchanged += 1;
         continue;
       }
-      await tx.episode.update({
-        where: { id: match.id },
+      updates.push({
+        id: match.id,
+        title: episode.title,
         data: {
           ...episodeFields(episode),
           guid: episode.guid,
@@ -149,16 +220,15 @@ export async function writeEpisodes(
           importHash: hash,
           feedItemHash,
           goneAt: null,
-          sourceId: target.sourceId ?? match.sourceId,
+          ...(target.sourceId && { source: { connect: { id: target.sourceId } } }),
         },
       });
-      updated += 1;
       continue;
     }
     const slug = await uniqueSlug(slugify(episode.title), (candidate) => takenSlugs.has(candidate));
     takenSlugs.add(slug);
     // Not in the database yet (an empty id): later items with the same GUID count as repeats of this one.
-    byGuid.set(episode.guid, { id: "", guid: episode.guid, audioUrl: null, link: null, importHash: hash, feedItemHash, goneAt: null, sourceId: null });
+    stored.byGuid.set(episode.guid, { id: "", guid: episode.guid, title: episode.title, audioUrl: null, link: null, importHash: hash, feedItemHash, goneAt: null, sourceId: null });
     creates.push({
       ...episodeFields(episode),
       id: randomUUID(),
@@ -173,17 +243,45 @@ export async function writeEpisodes(
     });
   }
 
-  for (let start = 0; start < creates.length; start += CREATE_BATCH) {
-    await insertEpisodes(tx, creates.slice(start, start + CREATE_BATCH));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  const skipped = [...feed.skipped];
+  const refusedUpdates = await writeItems(tx, updates, CREATE_BATCH, async (batch) => {
+    for (const update of batch) await tx.episode.update({ where: { id: update.id }, data: update.data });
+  });
+  const refusedCreates = await writeItems(
+    tx,
+    creates,
+    CREATE_BATCH,
+    (batch) => insertEpisodes(tx, batch),
+    () => new Promise((resolve) => setImmediate(resolve)),
+  );
+  for (const { item, reason } of [...refusedUpdates, ...refusedCreates]) skipped.push({ index: -1, title: cutText(item.title, 120), reason });
+  const refusedIds = new Set(refusedUpdates.map(({ item }) => item.id));
+  const updated = returned.length + updates.filter((update) => !refusedIds.has(update.id) && !isHashOnly(update.data)).length;
+  unchanged += updates.filter((update) => !refusedIds.has(update.id) && isHashOnly(update.data)).length;
 
   let gone = 0;
+  let heldBack = 0;
+  let warning: string | undefined;
   if (target.markGone && target.sourceId) {
-    const missing = existing.filter((row) => row.sourceId === target.sourceId && !row.goneAt && !seen.has(row.id)).map((row) => row.id);
-    if (missing.length) gone = (await tx.episode.updateMany({ where: { id: { in: missing } }, data: { goneAt: now } })).count;
+    // An item the database refused is still in the feed: not gone.
+    const listed = existing.filter((row) => row.sourceId === target.sourceId && !row.goneAt);
+    const missing = listed.filter((row) => !seen.has(row.id)).map((row) => row.id);
+    const itemsNow = feed.episodes.length + (target.unchangedIds?.length ?? 0);
+    const suspicious = missing.length > 0 && itemsNow < listed.length * SUSPICIOUS_SHRINK;
+    if (suspicious && !target.shrinkConfirmed) {
+      heldBack = missing.length;
+      warning =
+        `The feed lists ${itemsNow} item${itemsNow === 1 ? "" : "s"} where it had ${listed.length}: ${missing.length} episode${missing.length === 1 ? " was" : "s were"} ` +
+        "not marked gone (a host's outage often serves an empty feed). The next sync that finds them missing too marks them gone.";
+    } else if (missing.length) {
+      gone = (await tx.episode.updateMany({ where: { id: { in: missing } }, data: { goneAt: now } })).count;
+    }
   }
-  return { created: creates.length, updated, unchanged, gone, skipped: feed.skipped };
+  return { created: creates.length - refusedCreates.length, updated, unchanged, gone, skipped, notes, heldBack, warning };
+}
+
+function isHashOnly(data: Prisma.EpisodeUpdateInput): boolean {
+  return Object.keys(data).length === 1 && "feedItemHash" in data;
 }
 
 export function showFields(feed: ParsedFeed) {

@@ -7,6 +7,8 @@ import { episodePages } from "@/lib/cache/tags";
 import { prisma } from "@/lib/db";
 import { MATCH_THRESHOLDS, matchItems } from "./match";
 import type { ParsedFeed } from "./parse";
+import { writeItems } from "@/lib/database/item-writes";
+import { cutText } from "@/lib/text/safe-text";
 
 export function platformOf(kind: FeedKind, url: string): string {
   if (kind === "YOUTUBE") return "youtube";
@@ -20,7 +22,10 @@ export function platformOf(kind: FeedKind, url: string): string {
 export interface ItemCounts {
   created: number;
   updated: number;
+  refused: ParsedFeed["skipped"];
 }
+
+const ITEM_BATCH = 500;
 
 export async function recordPlatformItems(
   tx: Prisma.TransactionClient,
@@ -48,14 +53,21 @@ export async function recordPlatformItems(
     ),
   );
   const fresh = rows.filter((row) => !known.has(row.externalId));
-  await tx.platformItem.createMany({ data: fresh, skipDuplicates: true });
-  for (const row of rows.filter((candidate) => known.has(candidate.externalId))) {
-    await tx.platformItem.update({
-      where: { sourceId_externalId: { sourceId: source.id, externalId: row.externalId } },
-      data: { title: row.title, url: row.url, durationSeconds: row.durationSeconds, description: row.description, lastSeenAt: now },
-    });
-  }
-  return { created: fresh.length, updated: rows.length - fresh.length };
+  const refusedFresh = await writeItems(tx, fresh, ITEM_BATCH, (batch) => tx.platformItem.createMany({ data: batch, skipDuplicates: true }));
+  const seenAgain = rows.filter((candidate) => known.has(candidate.externalId));
+  const refusedSeen = await writeItems(tx, seenAgain, ITEM_BATCH, async (batch) => {
+    for (const row of batch) {
+      await tx.platformItem.update({
+        where: { sourceId_externalId: { sourceId: source.id, externalId: row.externalId } },
+        data: { title: row.title, url: row.url, durationSeconds: row.durationSeconds, description: row.description, lastSeenAt: now },
+      });
+    }
+  });
+  return {
+    created: fresh.length - refusedFresh.length,
+    updated: seenAgain.length - refusedSeen.length,
+    refused: [...refusedFresh, ...refusedSeen].map(({ item, reason }) => ({ index: -1, title: cutText(item.title, 120), reason })),
+  };
 }
 
 export interface MatchCounts {

@@ -18,6 +18,7 @@ import {
 import { parseDuration } from "./duration";
 import { escapeStrayDeclarations } from "@/lib/xml-guard";
 import { repairFeedXml } from "./repair";
+import { cutText } from "@/lib/text/safe-text";
 
 export interface ParsedFeed {
   show: ParsedFeedMeta;
@@ -148,8 +149,8 @@ function explicit(value: unknown): boolean {
 function itunesCategories(value: unknown): { name: string; subcategory?: string }[] {
   if (!Array.isArray(value)) return [];
   return value.slice(0, 10).flatMap((entry: { name?: unknown; subs?: { name?: unknown }[] | null }) => {
-    const name = text(entry?.name).trim().slice(0, 100);
-    const subcategory = text(entry?.subs?.[0]?.name).trim().slice(0, 100);
+    const name = cutText(text(entry?.name).trim(), 100);
+    const subcategory = cutText(text(entry?.subs?.[0]?.name).trim(), 100);
     return name ? [{ name, ...(subcategory && { subcategory }) }] : [];
   });
 }
@@ -192,7 +193,7 @@ function toEpisodeCandidate(item: RawItem, feedUrl: string | undefined) {
   return {
     guid: identity(item, audioUrl),
     title: text(item.title),
-    summary: htmlToText(text(itunes?.subtitle) || text(itunes?.summary) || media.description || text(item.contentSnippet) || notesSource).slice(0, 600),
+    summary: cutText(htmlToText(text(itunes?.subtitle) || text(itunes?.summary) || media.description || text(item.contentSnippet) || notesSource), 600),
     notesHtml,
     publishedAt: Number.isNaN(date.getTime()) ? undefined : date,
     durationSeconds: parseDuration(itunes?.duration),
@@ -278,14 +279,14 @@ export async function parsePodcastFeed(xml: string, options: { feedUrl?: string;
   raw.items.forEach((item, index) => {
     const result = parsedEpisodeSchema.safeParse(toEpisodeCandidate(item, options.feedUrl));
     if (result.success && result.data.publishedAt && result.data.publishedAt.getTime() > latestAllowed) {
-      skipped.push({ index, title: result.data.title.slice(0, 120), reason: "dated more than a day in the future: imported once it is out" });
+      skipped.push({ index, title: cutText(result.data.title, 120), reason: "dated more than a day in the future: imported once it is out" });
     } else if (result.success) {
       episodes.push(result.data);
       itemIndexes.push(index);
     }
     else {
       const reason = describeIssues(result.error);
-      skipped.push({ index, title: text(item.title).slice(0, 120), reason });
+      skipped.push({ index, title: cutText(text(item.title), 120), reason });
     }
   });
   return { show: showResult.data, episodes, skipped, itemIndexes, itemCount: raw.items.length };

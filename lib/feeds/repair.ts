@@ -39,8 +39,13 @@ function outsideCdata(text: string, repair: (part: string) => string): string {
     .join("");
 }
 
+// Characters XML forbids written as themselves (NUL and other C0 controls, lone surrogates, U+FFFE/U+FFFF), inside
+// CDATA too: a strict parser refuses the whole document for one of them.
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 export function repairFeedXml(text: string): string {
   const mended = text
+    .replace(FORBIDDEN_CHARACTER, "\uFFFD")
     // Anything before the first tag: blank lines before the declaration, a stray BOM, server warnings.
     .replace(/^[\s\S]*?(?=<)/, "")
     // A DOCTYPE can define entities (expansion bombs, external files): feeds never need one.

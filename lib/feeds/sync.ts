@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db";
 import { getSiteShow, type SiteShow } from "@/lib/shows";
 import type { FeedKind, SyncStatus } from "@/lib/generated/prisma/client";
 import { fetchFeed, FeedFetchError, type FetchFeedOptions, type FetchFeedResult } from "./fetch";
-import { createShowFromFeed, showFields, writeEpisodes, type ImportCounts, type ImportProgress } from "./import";
+import { createShowFromFeed, showFields, writeEpisodes, type ImportCounts, type ImportProgress, type ItemNote } from "./import";
 import { matchShowItems, platformOf, recordPlatformItems } from "./links";
 import { appleLookupUrl, fetchPlatformEpisodes, PlatformApiError, spotifyEpisodesUrl } from "./platform-apis";
 import { parseOffThread, warmParseWorker } from "./parse-worker-client";
@@ -101,6 +101,33 @@ async function refreshSyncedPages(kind: FeedKind, showId: string, since: Date, s
   ]);
 }
 
+// The run log keeps this many item notes; the counts say how many there were in all.
+const RUN_NOTES_KEPT = 200;
+
+function runNotes(counts: ImportCounts): ItemNote[] {
+  const skipped = counts.skipped.map((skip) => ({ item: skip.title, note: `skipped: ${skip.reason}` }));
+  return [...skipped, ...counts.notes].slice(0, RUN_NOTES_KEPT);
+}
+
+/** Whether this source's last finished run (before `runId`) held episodes back from being marked gone. */
+async function previousRunHeldBack(sourceId: string, runId: string): Promise<boolean> {
+  const previous = await prisma.syncRun.findFirst({
+    where: { sourceId, id: { not: runId }, status: { in: ["IMPORTED", "FAILED"] } },
+    orderBy: { startedAt: "desc" },
+    select: { status: true, heldBack: true },
+  });
+  return previous?.status === "IMPORTED" && previous.heldBack > 0;
+}
+
+/** A feed added as a podcast whose items carry no audio at all is most likely a site's articles. */
+function withoutAudioHint(feed: ParsedFeed, unchangedIds: string[] | undefined): string | undefined {
+  if (feed.episodes.length === 0 || unchangedIds?.length || feed.episodes.some((episode) => episode.audioUrl)) return undefined;
+  return (
+    `None of the feed's ${feed.episodes.length} items has audio or video: if it is a site's articles, add it as a stories feed instead ` +
+    "(Stories in the admin's Add a feed form, or `npm run feeds:add -- <url> --kind stories`)."
+  );
+}
+
 export async function syncFeedSource(sourceId: string, options: SyncOptions = {}): Promise<SyncResult> {
   const claimedAt = new Date();
   const claim = await prisma.feedSource.updateMany({
@@ -132,6 +159,9 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
         unchanged: fields.counts?.unchanged ?? 0,
         gone: fields.counts?.gone ?? 0,
         skipped: fields.counts?.skipped.length ?? 0,
+        heldBack: fields.counts?.heldBack ?? 0,
+        warning: fields.counts?.warning ?? null,
+        notes: fields.counts ? runNotes(fields.counts) : [],
       },
     });
   };
@@ -182,13 +212,16 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
             itemHashes: parsed.itemHashes,
             unchangedIds: parsed.unchangedIds,
             importHashes: parsed.importHashes,
+            shrinkConfirmed: await previousRunHeldBack(sourceId, run.id),
           };
           written = await writeEpisodes(tx, target, feed, options.onProgress, claimedAt);
+          const hint = withoutAudioHint(feed, parsed.unchangedIds);
+          if (hint) written.warning = [written.warning, hint].filter(Boolean).join(" ");
         } else if (source.kind === "STORIES") {
           written = await writeFeedStories(tx, sourceId, feed, claimedAt);
         } else {
           const items = await recordPlatformItems(tx, source, feed, claimedAt);
-          written = { ...items, unchanged: 0, gone: 0, skipped: feed.skipped };
+          written = { created: items.created, updated: items.updated, unchanged: 0, gone: 0, skipped: [...feed.skipped, ...items.refused], notes: [] };
         }
         const show = await tx.show.findUniqueOrThrow({ where: { id: source.showId }, select: { title: true } });
         await matchShowItems(tx, source.showId, show.title);
@@ -198,8 +231,9 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
           data: {
             // itunes:new-feed-url: the show has moved hosts; follow it from the next sync on.
             ...(movedTo && !moveTaken && { url: movedTo, etag: null, lastModified: null }),
-            ...(!movedTo && { etag: fetched.etag ?? null, lastModified: fetched.lastModified ?? null }),
-            contentHash: hash,
+            // Episodes held back from being marked gone: the same feed must be read again in full to confirm it.
+            ...(!movedTo && !written.heldBack && { etag: fetched.etag ?? null, lastModified: fetched.lastModified ?? null }),
+            contentHash: written.heldBack ? null : hash,
             lastFetchedAt: claimedAt,
             lastStatus: "IMPORTED",
             lastError: null,

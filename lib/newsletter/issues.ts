@@ -12,6 +12,7 @@ import { listUnsubscribeHeaders, subscriberLinks } from "./links";
 import { siteName } from "@/lib/shows";
 import { issueEmail, type IssueContent, type IssueItem } from "./templates";
 import { assertStaff, type Admin } from "@/lib/auth/staff";
+import { cutText } from "@/lib/text/safe-text";
 
 const FIRST_ISSUE_ITEMS = 5;
 const ITEMS_PER_KIND = 20;
@@ -65,7 +66,7 @@ export async function composeIssue(kind: NewsletterKind, intro = "", now = new D
       (episode): IssueItem => ({
         title: episode.title,
         url: absolute(`/episodes/${episode.slug}`),
-        blurb: episode.summary.slice(0, 280),
+        blurb: cutText(episode.summary, 280),
         meta: [episode.show.title, formatDate(episode.publishedAt), episode.durationSeconds ? formatDuration(episode.durationSeconds) : ""].filter(Boolean).join(" · "),
       }),
     ),

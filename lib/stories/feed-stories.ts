@@ -4,20 +4,22 @@
 import type { Prisma } from "@/lib/db";
 import type { ImportCounts } from "@/lib/feeds/import";
 import type { ParsedFeed } from "@/lib/feeds/parse";
+import { writeItems } from "@/lib/database/item-writes";
 import { slugPicker } from "./naming";
+import { cutText } from "@/lib/text/safe-text";
 
 const DEK_MAX = 600;
+const STORY_BATCH = 200;
 
 export async function writeFeedStories(tx: Prisma.TransactionClient, sourceId: string, feed: ParsedFeed, now: Date): Promise<ImportCounts> {
   const existing = new Map(
     (await tx.story.findMany({ where: { sourceId, sourceGuid: { in: feed.episodes.map((item) => item.guid) } }, select: { id: true, sourceGuid: true } })).map((row) => [row.sourceGuid!, row.id]),
   );
   const pick = await slugPicker(tx);
-  let created = 0;
-  for (const item of feed.episodes) {
+  const writes = feed.episodes.map((item) => {
     const fields = {
       title: item.title,
-      dek: item.summary.slice(0, DEK_MAX),
+      dek: cutText(item.summary, DEK_MAX),
       body: item.notesHtml,
       bodyFormat: "HTML" as const,
       heroImageUrl: item.artworkUrl ?? null,
@@ -26,12 +28,19 @@ export async function writeFeedStories(tx: Prisma.TransactionClient, sourceId: s
       audioDurationSeconds: item.durationSeconds ?? null,
     };
     const id = existing.get(item.guid);
-    if (id) {
-      await tx.story.update({ where: { id }, data: fields });
-      continue;
-    }
-    await tx.story.create({ data: { ...fields, slug: pick(item.title), sourceId, sourceGuid: item.guid, status: "PUBLISHED", publishedAt: item.publishedAt ?? now } });
-    created += 1;
-  }
-  return { created, updated: feed.episodes.length - created, unchanged: 0, gone: 0, skipped: feed.skipped };
+    return { title: item.title, id, write: id ? () => tx.story.update({ where: { id }, data: fields }) : () => tx.story.create({ data: { ...fields, slug: pick(item.title), sourceId, sourceGuid: item.guid, status: "PUBLISHED", publishedAt: item.publishedAt ?? now } }) };
+  });
+  const refused = await writeItems(tx, writes, STORY_BATCH, async (batch) => {
+    for (const story of batch) await story.write();
+  });
+  const written = writes.filter((story) => !refused.some((refusal) => refusal.item === story));
+  const created = written.filter((story) => !story.id).length;
+  return {
+    created,
+    updated: written.length - created,
+    unchanged: 0,
+    gone: 0,
+    skipped: [...feed.skipped, ...refused.map(({ item, reason }) => ({ index: -1, title: cutText(item.title, 120), reason }))],
+    notes: [],
+  };
 }

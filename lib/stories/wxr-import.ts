@@ -19,6 +19,7 @@ import { STORY_LIMITS } from "@/lib/validations/story";
 import { slugPicker, upsertLabels } from "./naming";
 import { paragraphs, readWxrFile, WxrError, type WxrDocument, type WxrPost } from "./wxr";
 import { assertStaff, type Admin } from "@/lib/auth/staff";
+import { cutText } from "@/lib/text/safe-text";
 
 const BATCH = 500;
 const COMMENT_MAX = 10_000;
@@ -192,7 +193,7 @@ async function importComments(tx: Tx, posts: { post: WxrPost; storyId: string }[
         wpCommentId: comment.id,
         parentId: root === comment.id ? null : ours.get(`${storyId}:${root}`)!,
         guestName: comment.author || "Anonymous",
-        body: comment.text.slice(0, COMMENT_MAX),
+        body: cutText(comment.text, COMMENT_MAX),
         status: "APPROVED",
         createdAt: comment.date,
       });
@@ -221,7 +222,7 @@ export async function stageWxrUpload(upload: { name: string; stream: ReadableStr
     const report = await analyzeWxr(await readWxrFile(filePath));
     const { size } = await stat(filePath);
     const row = await prisma.wxrImport.create({
-      data: { fileName: upload.name.slice(0, 200), filePath, sizeBytes: BigInt(size), report: report as unknown as Prisma.InputJsonValue, total: report.stories.create + report.stories.update },
+      data: { fileName: cutText(upload.name, 200), filePath, sizeBytes: BigInt(size), report: report as unknown as Prisma.InputJsonValue, total: report.stories.create + report.stories.update },
       select: { id: true },
     });
     return { id: row.id, report };

@@ -7,6 +7,7 @@ import { createReadStream } from "node:fs";
 import sax from "sax";
 import { htmlToText } from "@/lib/html";
 import { DeclarationGuard } from "@/lib/xml-guard";
+import { cutText } from "@/lib/text/safe-text";
 
 export const WXR_LIMITS = {
   fileBytes: 1024 * 1024 * 1024,
@@ -247,21 +248,21 @@ function keepItem(
       const date = gmtDate(entry.get("wp:comment_date_gmt")) ?? gmtDate(entry.get("wp:comment_date"));
       const text = commentText(entry.get("wp:comment_content") ?? "");
       if (commentId === null || !date || !text) count(document.passedOver, "comment without id, date or words");
-      else kept.push({ id: commentId, parentId: integer(entry.get("wp:comment_parent")) || null, author: (entry.get("wp:comment_author") ?? "").trim().slice(0, 100), date, text });
+      else kept.push({ id: commentId, parentId: integer(entry.get("wp:comment_parent")) || null, author: cutText((entry.get("wp:comment_author") ?? "").trim(), 100), date, text });
     }
   }
-  const name = (text: string) => htmlToText(text).slice(0, 100);
+  const name = (text: string) => cutText(htmlToText(text), 100);
   document.posts.push({
     id,
     type,
     status: status as WxrPost["status"],
-    title: htmlToText(item.get("title") ?? "").slice(0, 300),
+    title: cutText(htmlToText(item.get("title") ?? ""), 300),
     slug: safeDecode(item.get("wp:post_name")?.trim() ?? ""),
     link: item.get("link")?.trim() ?? "",
     date: gmtDate(item.get("wp:post_date_gmt")) ?? (item.get("pubDate") ? validDate(item.get("pubDate")!) : null),
     authorLogin: item.get("dc:creator")?.trim() ?? "",
     contentHtml: item.get("content:encoded") ?? "",
-    excerpt: htmlToText(item.get("excerpt:encoded") ?? "").slice(0, 600),
+    excerpt: cutText(htmlToText(item.get("excerpt:encoded") ?? ""), 600),
     categories: terms.filter((term) => term.domain === "category" && term.name).map((term) => ({ slug: term.slug, name: name(term.name) })),
     tags: terms.filter((term) => term.domain === "post_tag" && term.name).map((term) => ({ slug: term.slug, name: name(term.name) })),
     thumbnailId: integer(meta.find((entry) => entry.key === "_thumbnail_id")?.value),

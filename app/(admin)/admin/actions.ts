@@ -31,7 +31,7 @@ export const addSource = adminAction(addSourceSchema, async (input) => {
     const { sync } = await addFeedSource({ url: input.url, kind: input.kind, showSlug: input.showSlug, ownerConfirmed: input.ownerConfirmed });
     await indexAllEpisodesForSearch();
     revalidatePath("/admin/feeds");
-    return `Added ${input.url}: ${describeSyncResult(sync)}`;
+    return [`Added ${input.url}: ${describeSyncResult(sync)}`, ...(sync.status === "IMPORTED" && sync.warning ? [sync.warning] : [])].join(" ");
   } catch (error) {
     if (isExpectedFeedError(error)) throw new ActionFailure(error.message);
     throw error;

@@ -129,8 +129,30 @@ export default async function AdminFeedsPage() {
                   {run.status.toLowerCase()}
                   {run.httpStatus ? ` (HTTP ${run.httpStatus})` : ""}
                   {run.error ? <p className="text-red-700">{run.error}</p> : null}
+                  {run.warning ? (
+                    <p className="text-amber-800">
+                      <strong>Suspicious:</strong> {run.warning}
+                    </p>
+                  ) : null}
+                  {run.notes.length ? (
+                    <details>
+                      <summary>
+                        {run.notes.length} item note{run.notes.length === 1 ? "" : "s"}
+                      </summary>
+                      <ul className="list-disc pl-5">
+                        {run.notes.map((entry, index) => (
+                          <li key={index}>
+                            <em>{entry.item}</em>: {entry.note}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : null}
                 </td>
-                <td className={cell}>{[run.created, run.updated, run.unchanged, run.gone, run.skipped].join(" / ")}</td>
+                <td className={cell}>
+                  {[run.created, run.updated, run.unchanged, run.gone, run.skipped].join(" / ")}
+                  {run.heldBack ? ` (${run.heldBack} held back from gone)` : ""}
+                </td>
                 <td className={cell}>{run.durationMs == null ? "…" : `${run.durationMs} ms`}</td>
               </tr>
             ))}

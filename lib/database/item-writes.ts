@@ -1,0 +1,56 @@
+// Writing many items of one import (a feed's episodes, stories, platform items) so that one item the database
+// refuses costs only that item. Items go in batches, each under a savepoint; a batch that fails is rolled back to
+// its savepoint and written again one item at a time, and the items that still fail are handed back with the
+// reason. Only a failing batch pays for per-item savepoints (many subtransactions slow every other session).
+import type { Prisma } from "@/lib/db";
+import { cutText } from "@/lib/text/safe-text";
+
+export interface RefusedItem<T> {
+  item: T;
+  reason: string;
+}
+
+function refusal(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // Prisma's messages start with the call site; the database's own words are on the last line.
+  const lines = message.split("\n").map((line) => line.trim()).filter(Boolean);
+  return `the database refused it: ${cutText(lines.at(-1) ?? "unknown error", 300)}`;
+}
+
+async function underSavepoint(tx: Prisma.TransactionClient, work: () => Promise<unknown>): Promise<unknown> {
+  await tx.$executeRawUnsafe("SAVEPOINT item_write");
+  try {
+    await work();
+    await tx.$executeRawUnsafe("RELEASE SAVEPOINT item_write");
+    return undefined;
+  } catch (error) {
+    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT item_write");
+    await tx.$executeRawUnsafe("RELEASE SAVEPOINT item_write");
+    return error ?? new Error("unknown error");
+  }
+}
+
+/**
+ * Writes `items` with `write` (called with a batch, then with single items after a batch failed) and returns the
+ * items that could not be written. `afterBatch` runs after each batch (progress, yielding to other work).
+ */
+export async function writeItems<T>(
+  tx: Prisma.TransactionClient,
+  items: T[],
+  batchSize: number,
+  write: (batch: T[]) => Promise<unknown>,
+  afterBatch: (written: number) => Promise<void> | void = () => {},
+): Promise<RefusedItem<T>[]> {
+  const refused: RefusedItem<T>[] = [];
+  for (let start = 0; start < items.length; start += batchSize) {
+    const batch = items.slice(start, start + batchSize);
+    if (await underSavepoint(tx, () => write(batch))) {
+      for (const item of batch) {
+        const error = await underSavepoint(tx, () => write([item]));
+        if (error) refused.push({ item, reason: refusal(error) });
+      }
+    }
+    await afterBatch(Math.min(start + batchSize, items.length));
+  }
+  return refused;
+}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "SyncRun" ADD COLUMN     "heldBack" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "notes" JSONB NOT NULL DEFAULT '[]',
+ADD COLUMN     "warning" TEXT;
