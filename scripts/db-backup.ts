@@ -14,7 +14,7 @@ runCli(async (log) => {
   const env = parseEnv(process.env);
   const out = z.string().min(1).max(1000).optional().parse(values.out) ?? path.join(env.SHOWFRONT_DATA_DIR, "backups", `showfront-${new Date().toISOString().replace(/[:.]/g, "-")}.backup`);
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  const database = await prepareDatabase(env, log);
+  const database = await prepareDatabase(env, log, { joinRunning: true });
   try {
     log(`Writing ${out}`);
     const tables = await writeBackup(database.url, out, ({ table, rows }) => log(`  ${table}: ${rows} rows`));

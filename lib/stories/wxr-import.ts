@@ -19,7 +19,7 @@ import { STORY_LIMITS } from "@/lib/validations/story";
 import { slugPicker, upsertLabels } from "./naming";
 import { paragraphs, readWxrFile, WxrError, type WxrDocument, type WxrPost } from "./wxr";
 import { assertStaff, type Admin } from "@/lib/auth/staff";
-import { cutText } from "@/lib/text/safe-text";
+import { cutText, postgresSafe } from "@/lib/text/safe-text";
 
 const BATCH = 500;
 const COMMENT_MAX = 10_000;
@@ -131,7 +131,7 @@ export async function importWxr(document: WxrDocument, onProgress: (done: number
           await tx.$executeRaw`
             UPDATE "Story" s SET "title" = u.title, "dek" = u.dek, "body" = u.body, "bodyFormat" = 'HTML', "authorName" = u."authorName",
               "status" = u.status::"StoryStatus", "kind" = u.kind::"StoryKind", "publishedAt" = u."publishedAt"::timestamp, "heroImageUrl" = u."heroImageUrl", "updatedAt" = now()
-            FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb)
+            FROM jsonb_to_recordset(${JSON.stringify(postgresSafe(updates))}::jsonb)
               AS u(id text, title text, dek text, body text, "authorName" text, status text, kind text, "publishedAt" text, "heroImageUrl" text)
             WHERE s."id" = u.id`;
         }

@@ -98,5 +98,27 @@ describe("starting the site", () => {
         await running.stop();
       }
     });
+
+    it("lets a CLI work beside the running site on its server, and leaves that server running", async () => {
+      const env = parseEnv({ SHOWFRONT_DATA_DIR: dataDir });
+      const running = await prepareDatabase(env, () => {});
+      try {
+        const log: string[] = [];
+        const beside = await prepareDatabase(env, (line) => log.push(line), { joinRunning: true });
+        expect(beside.url).toBe(running.url);
+        expect(log.at(-1)).toMatch(/^It is running already \(the site's, PID \d+, 127\.0\.0\.1:\d+\): using it, and leaving it running$/);
+        await beside.stop();
+        expect(await countRows(running.url, "Episode")).toBe(8);
+      } finally {
+        await running.stop();
+      }
+      // Once the site is gone, the CLI starts the server itself.
+      const alone = await prepareDatabase(env, () => {}, { joinRunning: true });
+      try {
+        expect(await countRows(alone.url, "Episode")).toBe(8);
+      } finally {
+        await alone.stop();
+      }
+    });
   });
 });
