@@ -1,7 +1,7 @@
 // `npm run fuzz [-- --runs N] [--only <name part>]`: every fuzz property (tests/fuzz/properties.ts) on 100,000
 // random inputs (or N), each bounded in time, with progress; a failure prints the smallest input that breaks it,
 // to be kept as a regression fixture in tests/fixtures/fuzz/. Searches run against a throwaway embedded database
-// with the demo content.
+// with the demo content, and so does the whole path from feed bytes to rows.
 import { parseArgs } from "node:util";
 import fc from "fast-check";
 import { z } from "zod";
@@ -12,6 +12,7 @@ import { prisma, useDatabaseUrl } from "@/lib/db";
 import { seedDemoContent } from "@/lib/demo/seed";
 import { searchContent, searchSuggestions } from "@/lib/search";
 import { PROPERTIES, searchProperty, type FuzzProperty } from "../tests/fuzz/properties";
+import { FEED_IMPORT_NAME, feedImportProperty } from "../tests/fuzz/feed-import";
 import { runCli } from "./cli";
 import { progressBar } from "./progress";
 
@@ -23,32 +24,50 @@ const argsSchema = z.object({
 const PROPERTY_LIMIT_MS = 10 * 60_000;
 const CASE_TIMEOUT_MS = 30_000;
 
+/** The property, reporting each input it runs (fast-check itself reports only at the end). */
+function countingRuns<T>(property: fc.IRawProperty<T>, onRun: () => void): fc.IRawProperty<T> {
+  return {
+    isAsync: () => property.isAsync(),
+    generate: (random, runId) => property.generate(random, runId),
+    shrink: (value) => property.shrink(value),
+    run: (value: T) => {
+      onRun();
+      return property.run(value);
+    },
+    runBeforeEach: () => property.runBeforeEach(),
+    runAfterEach: () => property.runAfterEach(),
+  } as fc.IRawProperty<T>;
+}
+
 runCli(async (log) => {
   const { values } = parseArgs({ options: { runs: { type: "string" }, only: { type: "string" } } });
   const args = argsSchema.parse(values);
   let failed = 0;
   const wanted = (entry: FuzzProperty) => !args.only || entry.name.toLowerCase().includes(args.only.toLowerCase());
   const search = searchProperty(searchContent, searchSuggestions);
+  const databaseProperties: FuzzProperty[] = [];
   let stopDatabase = async () => {};
-  if (wanted(search)) {
-    log("Starting a throwaway database with the demo content for the search property");
+  if (wanted(search) || wanted({ name: FEED_IMPORT_NAME, property: search.property })) {
+    log("Starting a throwaway database with the demo content for the properties on the database");
     const server = await startTemporaryServer();
     await createDatabaseIfMissing(server.serverUrl, "fuzz");
     const url = databaseUrlFor(server.serverUrl, "fuzz");
     await applyMigrations(url);
     useDatabaseUrl(url);
     await seedDemoContent();
+    databaseProperties.push(search, await feedImportProperty());
     stopDatabase = async () => {
       await prisma.$disconnect();
       await server.stop();
     };
   }
-  for (const entry of [...PROPERTIES, search].filter(wanted)) {
+  for (const entry of [...PROPERTIES, ...databaseProperties].filter(wanted)) {
     const runs = args.runs;
     const bar = progressBar(entry.name);
     let done = 0;
     const started = performance.now();
-    const result = await fc.check(entry.property as fc.IAsyncProperty<[unknown]>, {
+    const counted = countingRuns(entry.property as fc.IRawProperty<[unknown]>, () => bar.update(Math.min((done += 1), runs), runs));
+    const result = await fc.check(counted, {
       numRuns: runs,
       timeout: CASE_TIMEOUT_MS,
       interruptAfterTimeLimit: PROPERTY_LIMIT_MS,

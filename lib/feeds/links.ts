@@ -34,19 +34,20 @@ export async function recordPlatformItems(
   now: Date,
 ): Promise<ItemCounts> {
   const platform = platformOf(source.kind, source.url);
-  const rows = feed.episodes
-    .map((episode, index) => ({
-      sourceId: source.id,
-      platform,
-      externalId: episode.guid,
-      url: episode.link ?? episode.audioUrl ?? "",
-      title: episode.title,
-      publishedAt: episode.publishedAt ?? new Date(now.getTime() - index),
-      durationSeconds: episode.durationSeconds ?? null,
-      description: episode.summary,
-      lastSeenAt: now,
-    }))
-    .filter((row) => /^https?:\/\//.test(row.url));
+  const all = feed.episodes.map((episode, index) => ({
+    sourceId: source.id,
+    platform,
+    externalId: episode.guid,
+    url: episode.link ?? episode.audioUrl ?? "",
+    title: episode.title,
+    publishedAt: episode.publishedAt ?? new Date(now.getTime() - index),
+    durationSeconds: episode.durationSeconds ?? null,
+    description: episode.summary,
+    lastSeenAt: now,
+  }));
+  const linkable = (row: (typeof all)[number]) => /^https?:\/\//.test(row.url);
+  const rows = all.filter(linkable);
+  const unlinkable = all.filter((row) => !linkable(row)).map((row) => ({ index: -1, title: cutText(row.title, 120), reason: "has no web address (link or media) to send listeners to" }));
   const known = new Set(
     (await tx.platformItem.findMany({ where: { sourceId: source.id, externalId: { in: rows.map((row) => row.externalId) } }, select: { externalId: true } })).map(
       (row) => row.externalId,
@@ -66,7 +67,7 @@ export async function recordPlatformItems(
   return {
     created: fresh.length - refusedFresh.length,
     updated: seenAgain.length - refusedSeen.length,
-    refused: [...refusedFresh, ...refusedSeen].map(({ item, reason }) => ({ index: -1, title: cutText(item.title, 120), reason })),
+    refused: [...unlinkable, ...[...refusedFresh, ...refusedSeen].map(({ item, reason }) => ({ index: -1, title: cutText(item.title, 120), reason }))],
   };
 }
 

@@ -16,7 +16,15 @@ export async function writeFeedStories(tx: Prisma.TransactionClient, sourceId: s
     (await tx.story.findMany({ where: { sourceId, sourceGuid: { in: feed.episodes.map((item) => item.guid) } }, select: { id: true, sourceGuid: true } })).map((row) => [row.sourceGuid!, row.id]),
   );
   const pick = await slugPicker(tx);
-  const writes = feed.episodes.map((item) => {
+  // The same GUID twice in one feed is one story: the first item is kept, as for episodes.
+  const guids = new Set<string>();
+  const kept: ParsedFeed["episodes"] = [];
+  const repeats: ParsedFeed["episodes"] = [];
+  for (const item of feed.episodes) {
+    (guids.has(item.guid) ? repeats : kept).push(item);
+    guids.add(item.guid);
+  }
+  const writes = kept.map((item) => {
     const fields = {
       title: item.title,
       dek: cutText(item.summary, DEK_MAX),
@@ -41,6 +49,6 @@ export async function writeFeedStories(tx: Prisma.TransactionClient, sourceId: s
     unchanged: 0,
     gone: 0,
     skipped: [...feed.skipped, ...refused.map(({ item, reason }) => ({ index: -1, title: cutText(item.title, 120), reason }))],
-    notes: [],
+    notes: repeats.map((item) => ({ item: item.title, note: "repeats the GUID of an earlier item of the feed: the first one was kept" })),
   };
 }
