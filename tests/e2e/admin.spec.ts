@@ -66,6 +66,33 @@ test("an admin adds a show's feed and its episodes appear on the site", async ({
   await expect(listenOn.getByRole("link", { name: "RSS" })).toHaveAttribute("href", feeds.url("/harbor.xml"));
 });
 
+test("a feed that comes back empty is flagged in the admin, and its episodes stay on the site", async ({ page }) => {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // The host's outage page: the same channel, no items.
+  feeds.routes.set("/harbor-moved.xml", { body: FEED.replace(/<item>[\s\S]*<\/item>/, "") });
+  const row = page.getByRole("region", { name: "Sources" }).getByRole("row", { name: /Harbor Hours/ });
+  await row.getByRole("button", { name: "Sync now" }).click();
+  const runs = page.getByRole("region", { name: "Recent runs" });
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return runs.getByText("Suspicious:").count();
+      },
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(0);
+  await expect(runs.getByText(/lists 0 items where it had 2: 2 episodes were not marked gone/)).toBeVisible();
+  await expect(runs.getByText("(2 held back from gone)")).toBeVisible();
+
+  await page.goto("/search?q=pilot+boat");
+  await page.getByRole("link", { name: "The Pilot Boat" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "The Pilot Boat" })).toBeVisible();
+  await expect(page.getByText("This episode is no longer in the show's feed.")).toHaveCount(0);
+});
+
 test("with the show's YouTube channel added, the Watch tab plays the video, and asks YouTube for nothing before", async ({ page }) => {
   await page.goto("/admin/sign-in");
   await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
