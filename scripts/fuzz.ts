@@ -70,7 +70,7 @@ runCli(async (log) => {
     const result = await fc.check(counted, {
       numRuns: runs,
       timeout: CASE_TIMEOUT_MS,
-      interruptAfterTimeLimit: PROPERTY_LIMIT_MS,
+      interruptAfterTimeLimit: entry.timeLimitMs ?? PROPERTY_LIMIT_MS,
       reporter: undefined,
       asyncReporter: undefined,
       examples: [],
@@ -82,7 +82,8 @@ runCli(async (log) => {
     if (result.failed) {
       failed += 1;
       bar.done(`FAILED after ${result.numRuns} inputs (${seconds} s): ${result.errorInstance instanceof Error ? result.errorInstance.message.split("\n")[0] : String(result.errorInstance)}`);
-      log(`smallest failing input: ${JSON.stringify(result.counterexample?.[0]).slice(0, 20000)}`);
+      if (result.interrupted) log(`stopped at its time limit: more inputs than fit in it (npm run fuzz -- --runs N --only "${entry.name}")`);
+      else log(`smallest failing input: ${String(JSON.stringify(result.counterexample?.[0])).slice(0, 20000)}`);
       if (result.errorInstance instanceof Error) log(`${result.errorInstance.stack?.split("\n").slice(0, 8).join("\n")}`);
       log(`replay: seed ${result.seed}, path "${result.counterexamplePath}"`);
     } else {

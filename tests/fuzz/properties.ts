@@ -181,6 +181,8 @@ const addressPart = fc.oneof(
 
 export interface FuzzProperty {
   name: string;
+  /** How long `npm run fuzz` lets it run in all, when longer than the default (a property on the database). */
+  timeLimitMs?: number;
   property: fc.IAsyncProperty<[unknown]> | fc.IProperty<[unknown]>;
 }
 
