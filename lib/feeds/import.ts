@@ -96,7 +96,6 @@ async function insertEpisodes(tx: Prisma.TransactionClient, rows: NewEpisodeRow[
       soundbites: row.soundbites === Prisma.DbNull ? null : row.soundbites,
     })),
   );
-  const j1 = performance.now();
   await tx.$executeRaw`
     INSERT INTO "Episode" ("id", "showId", "sourceId", "guid", "slug", "title", "summary", "notesHtml", "publishedAt",
       "durationSeconds", "audioUrl", "audioType", "audioLength", "artworkUrl", "season", "number", "episodeType",
@@ -111,7 +110,6 @@ async function insertEpisodes(tx: Prisma.TransactionClient, rows: NewEpisodeRow[
       "audioType" text, "audioLength" bigint, "artworkUrl" text, "season" int, "number" int, "episodeType" text,
       "explicit" boolean, "link" text, "transcripts" jsonb, "chaptersUrl" text, "chaptersType" text, "persons" jsonb,
       "soundbites" jsonb, "importHash" text, "feedItemHash" text)`;
-  console.log("  sql", (performance.now() - j1).toFixed(0));
 }
 
 type StoredEpisode = {
