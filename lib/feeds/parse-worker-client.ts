@@ -7,10 +7,6 @@ import { FeedParseError } from "./parse";
 import type { ParseJobInput, ParseJobResult } from "./parse-job";
 
 export const PARSE_LIMITS = { timeoutMs: 60_000, maxOldGenerationSizeMb: 768 } as const;
-// A parse makes millions of short-lived objects; V8's default nursery (16 MB semi-spaces) collects them so often that
-// collection took a third of a 5,000-item parse. 192 MB of young generation (64 MB semi-spaces) halves the parse;
-// it is only filled while a big feed is read (docs/BENCHMARKS.md).
-const YOUNG_GENERATION_MB = 192;
 
 // Located from the project root rather than import.meta.url: bundlers would otherwise try to bundle the worker.
 const WORKER_PATH = path.resolve(/* turbopackIgnore: true */ process.cwd(), "lib", "feeds", "parse-worker.mjs");
@@ -33,7 +29,7 @@ class ParseWorker {
   dead = false;
 
   constructor(maxOldGenerationSizeMb: number) {
-    this.worker = new Worker(/* turbopackIgnore: true */ WORKER_PATH, { resourceLimits: { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    this.worker = new Worker(/* turbopackIgnore: true */ WORKER_PATH, { resourceLimits: { maxOldGenerationSizeMb } });
     this.worker.unref();
     this.worker.on("message", (answer: WorkerAnswer | { ready: true }) => {
       if (!("id" in answer)) return;
