@@ -68,7 +68,7 @@ class ParseWorker {
     this.pending.delete(id);
     if (this.pending.size === 0) {
       this.worker.unref();
-      this.idleTimer = setTimeout(() => this.retire(), IDLE_MS).unref();
+      if (!globalForParse.showfrontKeepParseWorker) this.idleTimer = setTimeout(() => this.retire(), IDLE_MS).unref();
     }
   }
 
@@ -89,15 +89,26 @@ class ParseWorker {
   }
 }
 
-let current: ParseWorker | undefined;
+// One worker per process, whichever bundle asks (Next gives instrumentation and each route its own module copies).
+const globalForParse = globalThis as unknown as { showfrontParseWorker?: ParseWorker; showfrontKeepParseWorker?: boolean };
 
 function worker(maxOldGenerationSizeMb: number = PARSE_LIMITS.maxOldGenerationSizeMb): ParseWorker {
-  if (!current || current.dead) current = new ParseWorker(maxOldGenerationSizeMb);
-  return current;
+  const current = globalForParse.showfrontParseWorker;
+  if (current && !current.dead) return current;
+  return (globalForParse.showfrontParseWorker = new ParseWorker(maxOldGenerationSizeMb));
 }
 
 /** Starts the worker while the feed downloads, so the first import does not wait for it to boot afterwards. */
 export function warmParseWorker(): void {
+  worker();
+}
+
+/**
+ * For the server: a worker that is ready before the first sync and stays, rather than retiring when idle. Booting one
+ * (tsx, zod, sanitize-html, rss-parser) takes about 0.6 s, longer than fetching a big feed (docs/BENCHMARKS.md).
+ */
+export function keepParseWorkerWarm(): void {
+  globalForParse.showfrontKeepParseWorker = true;
   worker();
 }
 

@@ -1,7 +1,7 @@
 // Keeping a show current from its feeds: fetch (conditionally), skip what has not changed, parse off the main
 // thread, write in one transaction, and record every run. A failed run changes no episode.
 import { invalidate } from "@/lib/cache/invalidate";
-import { episodePages, EPISODE_LISTS, SITE, STORY_LISTS, storyPages } from "@/lib/cache/tags";
+import { ALL_EPISODE_PAGES, ALL_STORY_PAGES, episodePages, EPISODE_LISTS, SITE, STORY_LISTS, storyPages } from "@/lib/cache/tags";
 import { prisma } from "@/lib/db";
 import { getSiteShow, type SiteShow } from "@/lib/shows";
 import type { FeedKind, SyncStatus } from "@/lib/generated/prisma/client";
@@ -82,6 +82,9 @@ function describeError(error: unknown): string {
   return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+// Past this many written episodes (or stories), their pages are invalidated by route rather than one by one.
+const PAGES_NAMED_ONE_BY_ONE = 200;
+
 /**
  * The pages showing what a sync wrote are rendered afresh on every instance (lib/cache), whatever ran it (an admin,
  * the scheduler, a CLI): its kind's lists, each episode or story written or linked since it started, and every page's
@@ -96,8 +99,8 @@ async function refreshSyncedPages(kind: FeedKind, showId: string, since: Date, s
   await invalidate([
     kind === "STORIES" ? STORY_LISTS : EPISODE_LISTS,
     ...(JSON.stringify(siteAfter) === JSON.stringify(siteBefore) ? [] : [SITE]),
-    ...episodes.flatMap(({ slug }) => episodePages(slug)),
-    ...stories.flatMap(({ slug }) => storyPages(slug)),
+    ...(episodes.length > PAGES_NAMED_ONE_BY_ONE ? ALL_EPISODE_PAGES : episodes.flatMap(({ slug }) => episodePages(slug))),
+    ...(stories.length > PAGES_NAMED_ONE_BY_ONE ? ALL_STORY_PAGES : stories.flatMap(({ slug }) => storyPages(slug))),
   ]);
 }
 

@@ -3,6 +3,7 @@
 import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/env";
 import { fetchEpisodeExtras } from "@/lib/feeds/extras";
+import { keepParseWorkerWarm } from "@/lib/feeds/parse-worker-client";
 import { syncDueSources, syncFeedSource } from "@/lib/feeds/sync";
 import { siteMailer } from "@/lib/mail/mailer";
 import { sendIssue } from "@/lib/newsletter/issues";
@@ -44,6 +45,7 @@ export async function startJobs(databaseUrl: string, log: (message: string) => v
     boss.on("error", (error) => log(`Background jobs: ${error.message}`));
     try {
       await startWorkers(boss);
+      keepParseWorkerWarm();
       log("Background jobs started (feed sync, newsletter)");
       return boss;
     } catch (error) {

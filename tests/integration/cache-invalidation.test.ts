@@ -6,10 +6,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { INVALIDATION_CHANNEL } from "@/lib/cache/invalidation-channel.mjs";
-import { EPISODE_LISTS, pageTag, SITE, STORY_LISTS } from "@/lib/cache/tags";
+import { ALL_EPISODE_PAGES, EPISODE_LISTS, pageTag, SITE, STORY_LISTS } from "@/lib/cache/tags";
 import { postComment } from "@/lib/comments/comments";
 import { prisma } from "@/lib/db";
 import { addFeedSource, syncFeedSource } from "@/lib/feeds/sync";
+import { bigFeedXml } from "../../scripts/bench/big-feed";
 import { resetDatabase } from "../setup/database";
 import { useFeedServer } from "../setup/use-feed-server";
 
@@ -57,6 +58,14 @@ describe("what a change announces", () => {
     expect(second).not.toContain(SITE);
     expect(second.filter((tag) => tag.startsWith("_N_T_/episodes/") && !tag.includes("bridges-nobody-inspects"))).toEqual([]);
     expect(second).not.toContain(pageTag("/"));
+  });
+
+  it("a sync that writes hundreds of episodes names their pages by route, not one by one", async () => {
+    server.routes.set("/big.xml", { body: bigFeedXml(250) });
+    expect((await addFeedSource({ url: server.url("/big.xml"), kind: "PODCAST" })).sync).toMatchObject({ status: "IMPORTED", created: 250 });
+    const tags = await heard();
+    expect(tags).toEqual(expect.arrayContaining([EPISODE_LISTS, ...ALL_EPISODE_PAGES]));
+    expect(tags.filter((tag) => tag.startsWith("_N_T_/episodes/"))).toEqual([]);
   });
 
   it("a reader's approved comment names its page only", async () => {
