@@ -92,8 +92,9 @@ const PAGES_NAMED_ONE_BY_ONE = 200;
  */
 async function refreshSyncedPages(kind: FeedKind, showId: string, since: Date, siteBefore: SiteShow | null) {
   const [episodes, stories, siteAfter] = await Promise.all([
-    prisma.episode.findMany({ where: { showId, OR: [{ updatedAt: { gte: since } }, { links: { some: { updatedAt: { gte: since } } } }] }, select: { slug: true } }),
-    prisma.story.findMany({ where: { updatedAt: { gte: since } }, select: { slug: true } }),
+    // One more than are named one by one: enough to know whether to name them by route instead.
+    prisma.episode.findMany({ where: { showId, OR: [{ updatedAt: { gte: since } }, { links: { some: { updatedAt: { gte: since } } } }] }, select: { slug: true }, take: PAGES_NAMED_ONE_BY_ONE + 1 }),
+    prisma.story.findMany({ where: { updatedAt: { gte: since } }, select: { slug: true }, take: PAGES_NAMED_ONE_BY_ONE + 1 }),
     getSiteShow(),
   ]);
   await invalidate([
