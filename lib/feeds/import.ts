@@ -186,7 +186,8 @@ export async function writeEpisodes(
   const stillListed = (row: StoredEpisode) => seen.has(row.id) || guidsInFeed.has(row.guid);
   const notes: ItemNote[] = [];
   const creates: NewEpisodeRow[] = [];
-  const updates: { id: string; title: string; data: Prisma.EpisodeUpdateInput }[] = [];
+  // hashOnly: the same content written differently (whitespace, attribute order): only the new text is remembered.
+  const updates: { id: string; title: string; hashOnly: boolean; data: Prisma.EpisodeUpdateInput }[] = [];
   // Unparsed because byte-identical; those that had left the feed are back.
   const returned = existing.filter((row) => row.goneAt && seen.has(row.id)).map((row) => row.id);
   if (returned.length) await tx.episode.updateMany({ where: { id: { in: returned } }, data: { goneAt: null } });
@@ -205,14 +206,14 @@ export async function writeEpisodes(
       }
       seen.add(match.id);
       if (match.importHash === hash && !match.goneAt && match.guid === episode.guid) {
-        // Same content written differently (whitespace, attribute order): remember the new text, change nothing.
-        if (feedItemHash && match.feedItemHash !== feedItemHash) updates.push({ id: match.id, title: episode.title, data: { feedItemHash } });
+        if (feedItemHash && match.feedItemHash !== feedItemHash) updates.push({ id: match.id, title: episode.title, hashOnly: true, data: { feedItemHash } });
         else unchanged += 1;
         continue;
       }
       updates.push({
         id: match.id,
         title: episode.title,
+        hashOnly: false,
         data: {
           ...episodeFields(episode),
           guid: episode.guid,
@@ -256,8 +257,9 @@ export async function writeEpisodes(
   );
   for (const { item, reason } of [...refusedUpdates, ...refusedCreates]) skipped.push({ index: -1, title: cutText(item.title, 120), reason });
   const refusedIds = new Set(refusedUpdates.map(({ item }) => item.id));
-  const updated = returned.length + updates.filter((update) => !refusedIds.has(update.id) && !isHashOnly(update.data)).length;
-  unchanged += updates.filter((update) => !refusedIds.has(update.id) && isHashOnly(update.data)).length;
+  const writtenUpdates = updates.filter((update) => !refusedIds.has(update.id));
+  const updated = returned.length + writtenUpdates.filter((update) => !update.hashOnly).length;
+  unchanged += writtenUpdates.filter((update) => update.hashOnly).length;
 
   let gone = 0;
   let heldBack = 0;
@@ -278,10 +280,6 @@ export async function writeEpisodes(
     }
   }
   return { created: creates.length - refusedCreates.length, updated, unchanged, gone, skipped, notes, heldBack, warning };
-}
-
-function isHashOnly(data: Prisma.EpisodeUpdateInput): boolean {
-  return Object.keys(data).length === 1 && "feedItemHash" in data;
 }
 
 export function showFields(feed: ParsedFeed) {

@@ -51,6 +51,8 @@ export function repairFeedXml(text: string): string {
     // A DOCTYPE can define entities (expansion bombs, external files): feeds never need one.
     .replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, "")
     // <rss> without a version is RSS 2.0 in practice; rss-parser refuses it without one.
-    .replace(/<rss(?![^>]*\bversion=)(\s|>)/i, '<rss version="2.0"$1');
+    .replace(/<rss(?![^>]*\bversion=)(\s|>)/i, '<rss version="2.0"$1')
+    // The document's last closing tag without its ">" (a generator's off-by-one, a last byte lost).
+    .replace(/(<\/(?:rss|feed|rdf:RDF))\s*$/, "$1>");
   return dropUnreadableAtomDates(outsideCdata(mended, (part) => entitiesReadable(part.replace(BARE_AMPERSAND, "&amp;"))));
 }

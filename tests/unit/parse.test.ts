@@ -34,6 +34,14 @@ describe("parsePodcastFeed on feeds strict parsers reject", () => {
     expect(feed.episodes.find((episode) => episode.guid === "cafe-3")?.notesHtml).toContain("a NUL (\ufffd) and half an emoji (\ufffd)");
   });
 
+  it("reads a feed whose last closing tag lost its '>' and whose raw text holds characters XML forbids", async () => {
+    const xml = `<rss version="2.0"><channel><title>Cut\u0001 Short</title><item><title>Only one\u0000</title><guid>1</guid>
+      <pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate></item></channel></rss \n`;
+    const feed = await parsePodcastFeed(xml, { now: new Date("2026-11-20T00:00:00Z") });
+    expect(feed.show.title).toBe("Cut\ufffd Short");
+    expect(feed.episodes.map((episode) => episode.title)).toEqual(["Only one\ufffd"]);
+  });
+
   it("still refuses a feed that declares entities of its own", async () => {
     const xml = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY boom "boom">]><rss version="2.0"><channel><title>&boom;</title></channel></rss>`;
     await expect(parsePodcastFeed(xml)).rejects.toThrow(FeedParseError);
