@@ -42,6 +42,17 @@ describe("text Postgres refuses", () => {
     for (const episode of episodes) expect(`${episode.title}${episode.summary}${episode.notesHtml}`.isWellFormed()).toBe(true);
     expect((await prisma.show.findFirstOrThrow()).title).toBe("Astral Plane Radio 🛰️");
   });
+
+  it("mends them inside a transaction too, for every model (a stories feed's items)", async () => {
+    const { sync } = await addFeed(fixture("small-hours.xml"));
+    expect(sync).toMatchObject({ status: "IMPORTED" });
+    server.routes.set("/stories.xml", { body: fixture("postgres-refuses.xml") });
+    const stories = await addFeedSource({ url: server.url("/stories.xml"), kind: "STORIES" });
+    expect(stories.sync).toMatchObject({ status: "IMPORTED", created: 3, skipped: [] });
+    const titles = (await prisma.story.findMany({ orderBy: { title: "asc" } })).map((story) => story.title);
+    expect(titles).toContain("A NUL by reference \uFFFD and a lone surrogate \uFFFD in the title");
+    expect(titles.every((title) => title.isWellFormed() && !title.includes("\0"))).toBe(true);
+  });
 });
 
 describe("an item the database cannot store", () => {
