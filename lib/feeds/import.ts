@@ -205,6 +205,8 @@ export async function writeEpisodes(
         continue;
       }
       seen.add(match.id);
+      // A re-published item takes its new GUID with it: a later item with that GUID repeats this one.
+      stored.byGuid.set(episode.guid, match);
       if (match.importHash === hash && !match.goneAt && match.guid === episode.guid) {
         if (feedItemHash && match.feedItemHash !== feedItemHash) updates.push({ id: match.id, title: episode.title, hashOnly: true, data: { feedItemHash } });
         else unchanged += 1;

@@ -18,7 +18,7 @@ import {
 import { parseDuration } from "./duration";
 import { escapeStrayDeclarations } from "@/lib/xml-guard";
 import { repairFeedXml } from "./repair";
-import { cutText } from "@/lib/text/safe-text";
+import { cutText, postgresSafeText } from "@/lib/text/safe-text";
 
 export interface ParsedFeed {
   show: ParsedFeedMeta;
@@ -162,8 +162,9 @@ function itunesImage(itunes: Record<string, unknown> | undefined): unknown {
 }
 
 function identity(item: RawItem, audioUrl: string | undefined): string {
-  // Atom entries (YouTube) carry their identity in <id>.
-  const guid = text(item.guid).trim() || text(item.id).trim();
+  // Atom entries (YouTube) carry their identity in <id>. Compared as it will be stored: two GUIDs that differ only in
+  // characters Postgres cannot hold are one GUID there, so they are one here too.
+  const guid = postgresSafeText(text(item.guid).trim() || text(item.id).trim());
   if (guid) return guid;
   if (audioUrl) return audioUrl;
   const link = text(item.link).trim();

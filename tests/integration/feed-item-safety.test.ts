@@ -55,6 +55,18 @@ describe("text Postgres refuses", () => {
   });
 });
 
+describe("GUIDs that differ only in characters Postgres cannot hold", () => {
+  it("are one GUID: the first item is kept and the run says so, nothing is refused", async () => {
+    const { sync, source } = await addFeed(fixture("guids-postgres-cannot-tell-apart.xml"));
+    expect(sync).toMatchObject({ status: "IMPORTED", created: 2, skipped: [] });
+    expect((await prisma.episode.findMany({ orderBy: { title: "asc" } })).map((row) => [row.title, row.guid])).toEqual([
+      ["First twin", "twin-\uFFFD"],
+      ["Ordinary", "ordinary"],
+    ]);
+    expect((await lastRun(source.id)).notes).toEqual([{ item: "Second twin", note: expect.stringContaining("repeats an earlier item of the feed (the same GUID)") }]);
+  });
+});
+
 describe("an item the database cannot store", () => {
   it("is skipped with the database's reason in the run's log, and the rest of the feed lands", async () => {
     // 1,000 distinct CJK characters (3,000 bytes in UTF-8): within the GUID limit, too long for the GUID's index.
@@ -121,6 +133,14 @@ describe("an item with a new GUID and an enclosure already in use", () => {
     expect((await lastRun(source.id)).notes).toEqual([
       { item: "Small Hours 4: Morning (remastered)", note: expect.stringContaining('re-published: the enclosure of "Small Hours 4: Morning" under a new GUID (was small-4)') },
     ]);
+  });
+
+  it("counts a later item with the re-published item's new GUID as a repeat, not a second episode", async () => {
+    const { source } = await addFeed(fixture("small-hours.xml"));
+    const republished = fixture("small-hours-republished.xml");
+    const twice = republished.replace("</channel>", republished.slice(republished.lastIndexOf("<item>"), republished.lastIndexOf("</item>") + 7) + "</channel>");
+    expect(await syncWith(source.id, twice)).toMatchObject({ status: "IMPORTED", created: 0, updated: 1, skipped: [] });
+    expect(await prisma.episode.count()).toBe(4);
   });
 });
 
