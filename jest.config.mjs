@@ -12,6 +12,10 @@ const shared = {
   moduleNameMapper: { "^next/image$": "<rootDir>/tests/setup/next-image.ts" },
   // Our .mjs files are what Next loads as they are (lib/cache): Jest loads them as the ES modules they are, too.
   transformIgnorePatterns: ["/node_modules/", "\\.mjs$"],
+  // lib keeps one of some things per process on globalThis on purpose (the Prisma client, the job queue, the parse
+  // worker: Next gives each bundle its own module copies). Jest's "soft" cleanup of globals between files wraps
+  // their properties, and a setter it wrapped recurses without end when the parse worker is retired later.
+  testEnvironmentOptions: { globalsCleanup: "off" },
 };
 
 const unit = await createJestConfig({

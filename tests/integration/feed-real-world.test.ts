@@ -19,13 +19,9 @@ const feeds = readFileSync(path.join(FOLDER, "SOURCES.tsv"), "utf8")
   .map((line) => line.split("\t"))
   .map(([file, , , , kind, items]) => ({ file: file!, kind: kind!, items: Number(items) }));
 
-// Not feeds a lenient reader could use either: an HTML page, a body cut off before its end, invalid bytes.
-const UNREADABLE = new Set([
-  "rss-parser__unrecognized.rss",
-  "feedparser__rss_item_link_corrupted_ampersands.xml",
-  "feedparser__bozo_invalid-bytes-with-bom.xml",
-  "feedparser__utf-16le-bom.xml",
-]);
+// Not feeds a lenient reader could use either: an HTML page, and an <rss/> without a channel. (Two whose last
+// closing tag lost its ">" are read now, as feedparser reads them.)
+const UNREADABLE = new Set(["rss-parser__unrecognized.rss", "feedparser__utf-16le-bom.xml"]);
 
 beforeAll(resetDatabase);
 
