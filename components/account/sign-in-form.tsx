@@ -10,7 +10,6 @@ export interface SignInFormProps {
 
 /** E-mail magic link, and the other ways in the site is configured for. */
 export function SignInForm({ callbackUrl, providers }: SignInFormProps) {
-  const [email, setEmail] = useState("");
   const [sending, setSending] = useState(false);
   return (
     <div className="space-y-6">
@@ -19,6 +18,9 @@ export function SignInForm({ callbackUrl, providers }: SignInFormProps) {
         onSubmit={(event) => {
           event.preventDefault();
           setSending(true);
+          // Read from the form, not from state: what was typed before the page hydrated is kept (a controlled input
+          // was emptied by hydration, and the empty form then refused to submit).
+          const email = String(new FormData(event.currentTarget).get("email") ?? "");
           void signIn("email", { email, callbackUrl });
         }}
       >
@@ -29,8 +31,6 @@ export function SignInForm({ callbackUrl, providers }: SignInFormProps) {
             name="email"
             required
             autoComplete="email"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
             className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 font-normal"
           />
         </label>
