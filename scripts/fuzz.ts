@@ -43,11 +43,11 @@ runCli(async (log) => {
   const { values } = parseArgs({ options: { runs: { type: "string" }, only: { type: "string" } } });
   const args = argsSchema.parse(values);
   let failed = 0;
-  const wanted = (entry: FuzzProperty) => !args.only || entry.name.toLowerCase().includes(args.only.toLowerCase());
+  const wanted = (name: string) => !args.only || name.toLowerCase().includes(args.only.toLowerCase());
   const search = searchProperty(searchContent, searchSuggestions);
   const databaseProperties: FuzzProperty[] = [];
   let stopDatabase = async () => {};
-  if (wanted(search) || wanted({ name: FEED_IMPORT_NAME, property: search.property })) {
+  if (wanted(search.name) || wanted(FEED_IMPORT_NAME)) {
     log("Starting a throwaway database with the demo content for the properties on the database");
     const server = await startTemporaryServer();
     await createDatabaseIfMissing(server.serverUrl, "fuzz");
@@ -61,7 +61,7 @@ runCli(async (log) => {
       await server.stop();
     };
   }
-  for (const entry of [...PROPERTIES, ...databaseProperties].filter(wanted)) {
+  for (const entry of [...PROPERTIES, ...databaseProperties].filter((entry) => wanted(entry.name))) {
     const runs = args.runs;
     const bar = progressBar(entry.name);
     let done = 0;

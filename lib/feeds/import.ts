@@ -7,7 +7,7 @@ import { slugify, uniqueSlug } from "@/lib/slug";
 import type { ParsedEpisode } from "@/lib/validations/feed";
 import { importHash } from "./hash";
 import { parsePodcastFeed, type ParsedFeed } from "./parse";
-import { writeItems } from "@/lib/database/item-writes";
+import { writeItems, type RefusedItem } from "@/lib/database/item-writes";
 import { cutText, postgresSafe } from "@/lib/text/safe-text";
 
 // Small enough that serialising one batch holds the event loop only briefly while pages are being served, large
@@ -30,6 +30,11 @@ export interface ImportCounts {
   /** Episodes that left the feed but were not marked gone: the feed shrank too suddenly to be believed at once. */
   heldBack?: number;
   warning?: string;
+}
+
+/** Items the database refused (lib/database/item-writes.ts), as the run reports skipped items. */
+export function refusedAsSkipped(refused: RefusedItem<{ title: string }>[]): ParsedFeed["skipped"] {
+  return refused.map(({ item, reason }) => ({ index: -1, title: cutText(item.title, 120), reason }));
 }
 
 export interface ImportTarget {
@@ -257,7 +262,7 @@ export async function writeEpisodes(
     (batch) => insertEpisodes(tx, batch),
     () => new Promise((resolve) => setImmediate(resolve)),
   );
-  for (const { item, reason } of [...refusedUpdates, ...refusedCreates]) skipped.push({ index: -1, title: cutText(item.title, 120), reason });
+  skipped.push(...refusedAsSkipped([...refusedUpdates, ...refusedCreates]));
   const refusedIds = new Set(refusedUpdates.map(({ item }) => item.id));
   const writtenUpdates = updates.filter((update) => !refusedIds.has(update.id));
   const updated = returned.length + writtenUpdates.filter((update) => !update.hashOnly).length;

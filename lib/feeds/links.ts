@@ -7,6 +7,7 @@ import { episodePages } from "@/lib/cache/tags";
 import { prisma } from "@/lib/db";
 import { MATCH_THRESHOLDS, matchItems } from "./match";
 import type { ParsedFeed } from "./parse";
+import { refusedAsSkipped } from "./import";
 import { writeItems } from "@/lib/database/item-writes";
 import { cutText } from "@/lib/text/safe-text";
 
@@ -67,7 +68,7 @@ export async function recordPlatformItems(
   return {
     created: fresh.length - refusedFresh.length,
     updated: seenAgain.length - refusedSeen.length,
-    refused: [...unlinkable, ...[...refusedFresh, ...refusedSeen].map(({ item, reason }) => ({ index: -1, title: cutText(item.title, 120), reason }))],
+    refused: [...unlinkable, ...refusedAsSkipped([...refusedFresh, ...refusedSeen])],
   };
 }
 

@@ -2,7 +2,7 @@
 // through the feed machinery episodes use: fetched, parsed and sanitized the same way; here each item becomes a
 // story keyed by its guid, so a re-sync updates and never duplicates. Items that fall out of the feed stay.
 import type { Prisma } from "@/lib/db";
-import type { ImportCounts } from "@/lib/feeds/import";
+import { refusedAsSkipped, type ImportCounts } from "@/lib/feeds/import";
 import type { ParsedFeed } from "@/lib/feeds/parse";
 import { writeItems } from "@/lib/database/item-writes";
 import { slugPicker } from "./naming";
@@ -48,7 +48,7 @@ export async function writeFeedStories(tx: Prisma.TransactionClient, sourceId: s
     updated: written.length - created,
     unchanged: 0,
     gone: 0,
-    skipped: [...feed.skipped, ...refused.map(({ item, reason }) => ({ index: -1, title: cutText(item.title, 120), reason }))],
+    skipped: [...feed.skipped, ...refusedAsSkipped(refused)],
     notes: repeats.map((item) => ({ item: item.title, note: "repeats the GUID of an earlier item of the feed: the first one was kept" })),
   };
 }
