@@ -32,14 +32,13 @@ async function underSavepoint(tx: Prisma.TransactionClient, work: () => Promise<
 
 /**
  * Writes `items` with `write` (called with a batch, then with single items after a batch failed) and returns the
- * items that could not be written. `afterBatch` runs after each batch (progress, yielding to other work).
+ * items that could not be written.
  */
 export async function writeItems<T>(
   tx: Prisma.TransactionClient,
   items: T[],
   batchSize: number,
   write: (batch: T[]) => Promise<unknown>,
-  afterBatch: (written: number) => Promise<void> | void = () => {},
 ): Promise<RefusedItem<T>[]> {
   const refused: RefusedItem<T>[] = [];
   for (let start = 0; start < items.length; start += batchSize) {
@@ -50,7 +49,6 @@ export async function writeItems<T>(
         if (error) refused.push({ item, reason: refusal(error) });
       }
     }
-    await afterBatch(Math.min(start + batchSize, items.length));
   }
   return refused;
 }

@@ -7,6 +7,7 @@ import { slugify, uniqueSlug } from "@/lib/slug";
 import type { ParsedEpisode } from "@/lib/validations/feed";
 import { importHash } from "./hash";
 import { parsePodcastFeed, type ParsedFeed } from "./parse";
+import { feedParseOf, type FeedParse } from "./parse-job";
 import { writeItems, type RefusedItem } from "@/lib/database/item-writes";
 import { cutText, postgresSafe } from "@/lib/text/safe-text";
 
@@ -44,12 +45,8 @@ export interface ImportTarget {
   markGone: boolean;
   /** The previous run already found this source's feed shrunk: what is missing again is gone for good. */
   shrinkConfirmed?: boolean;
-  /** For each parsed episode, the hash of its item's XML (see items.ts), stored to skip it next time. */
-  itemHashes?: (string | undefined)[];
   /** Episodes whose items are in the feed byte for byte as last time, so were not parsed again. */
   unchangedIds?: string[];
-  /** importHash() of each parsed episode, when the parse worker already computed it. */
-  importHashes?: string[];
 }
 
 export type ImportProgress = (done: number, total: number) => void;
@@ -129,6 +126,8 @@ type StoredEpisode = {
   sourceId: string | null;
 };
 
+type StoredIndex = { byGuid: Map<string, StoredEpisode>; byAudio: Map<string, StoredEpisode>; byLink: Map<string, StoredEpisode> };
+
 /** Values that name exactly one stored episode: an enclosure or link shared by two identifies neither. */
 function uniqueIndex(rows: StoredEpisode[], key: (row: StoredEpisode) => string | null): Map<string, StoredEpisode> {
   const index = new Map<string, StoredEpisode | null>();
@@ -142,6 +141,12 @@ function uniqueIndex(rows: StoredEpisode[], key: (row: StoredEpisode) => string 
 // A feed that lost more than this share of its items at once is more likely broken than emptied.
 const SUSPICIOUS_SHRINK = 0.5;
 
+/** The stored episode whose enclosure (or, for an item without media, whose link) the item carries. */
+function sameMedia(episode: ParsedEpisode, stored: StoredIndex): [StoredEpisode | undefined, "enclosure" | "link"] {
+  if (episode.audioUrl) return [stored.byAudio.get(episode.audioUrl), "enclosure"];
+  return [episode.link ? stored.byLink.get(episode.link) : undefined, "link"];
+}
+
 /**
  * Which stored episode an item is. The GUID decides. An item with a new GUID is the episode whose enclosure it
  * carries (or, for items without media, whose link) only when that episode's own GUID is no longer in the feed: a
@@ -150,15 +155,13 @@ const SUSPICIOUS_SHRINK = 0.5;
  */
 function matchStored(
   episode: ParsedEpisode,
-  stored: { byGuid: Map<string, StoredEpisode>; byAudio: Map<string, StoredEpisode>; byLink: Map<string, StoredEpisode> },
+  stored: StoredIndex,
   stillListed: (row: StoredEpisode) => boolean,
   note: (note: string) => void,
 ): StoredEpisode | undefined {
   const sameGuid = stored.byGuid.get(episode.guid);
   if (sameGuid) return sameGuid;
-  const [row, what] = episode.audioUrl
-    ? [stored.byAudio.get(episode.audioUrl), "enclosure"]
-    : [episode.link ? stored.byLink.get(episode.link) : undefined, "link"];
+  const [row, what] = sameMedia(episode, stored);
   if (!row) return undefined;
   if (stillListed(row)) {
     note(`has the ${what} of "${row.title}", which is still in the feed under its own GUID: imported as an episode of its own`);
@@ -168,10 +171,31 @@ function matchStored(
   return row;
 }
 
+/** A feed added as a podcast whose items carry no audio at all is most likely a site's articles. */
+function withoutAudioHint(episodes: number, withMedia: number, target: ImportTarget): string | undefined {
+  if (episodes === 0 || withMedia > 0 || target.unchangedIds?.length) return undefined;
+  return (
+    `None of the feed's ${episodes} items has audio or video: if it is a site's articles, add it as a stories feed instead ` +
+    "(Stories in the admin's Add a feed form, or `npm run feeds:add -- <url> --kind stories`)."
+  );
+}
+
+interface FeedItem {
+  episode: ParsedEpisode;
+  importHash: string;
+  feedItemHash: string | null;
+  /** Its place among the feed's episodes. */
+  position: number;
+}
+
+/**
+ * Writes a podcast feed's episodes batch by batch as the parser reads them (so a big first import writes while it
+ * is still being parsed), then marks what left the feed as gone.
+ */
 export async function writeEpisodes(
   tx: Prisma.TransactionClient,
   target: ImportTarget,
-  feed: ParsedFeed,
+  feed: Pick<FeedParse, "itemCount" | "batches">,
   onProgress: ImportProgress = () => {},
   now = new Date(),
 ): Promise<ImportCounts> {
@@ -179,7 +203,7 @@ export async function writeEpisodes(
     where: { showId: target.showId },
     select: { id: true, guid: true, title: true, audioUrl: true, link: true, importHash: true, feedItemHash: true, goneAt: true, sourceId: true },
   });
-  const stored = {
+  const stored: StoredIndex = {
     byGuid: new Map(existing.map((row) => [row.guid, row])),
     byAudio: uniqueIndex(existing, (row) => row.audioUrl),
     byLink: uniqueIndex(existing, (row) => (row.audioUrl ? null : row.link)),
@@ -187,37 +211,43 @@ export async function writeEpisodes(
   const takenSlugs = new Set((await tx.episode.findMany({ select: { slug: true } })).map((row) => row.slug));
 
   const seen = new Set<string>(target.unchangedIds);
-  const guidsInFeed = new Set([...feed.episodes.map((episode) => episode.guid), ...existing.filter((row) => seen.has(row.id)).map((row) => row.guid)]);
+  // The feed's GUIDs read so far, the unparsed unchanged items' included: complete once the last batch is in.
+  const guidsInFeed = new Set(existing.filter((row) => seen.has(row.id)).map((row) => row.guid));
   const stillListed = (row: StoredEpisode) => seen.has(row.id) || guidsInFeed.has(row.guid);
   const notes: ItemNote[] = [];
-  const creates: NewEpisodeRow[] = [];
-  // hashOnly: the same content written differently (whitespace, attribute order): only the new text is remembered.
-  const updates: { id: string; title: string; hashOnly: boolean; data: Prisma.EpisodeUpdateInput }[] = [];
+  const skipped: ParsedFeed["skipped"] = [];
   // Unparsed because byte-identical; those that had left the feed are back.
   const returned = existing.filter((row) => row.goneAt && seen.has(row.id)).map((row) => row.id);
   if (returned.length) await tx.episode.updateMany({ where: { id: { in: returned } }, data: { goneAt: null } });
   let unchanged = seen.size - returned.length;
+  let created = 0;
+  let updated = returned.length;
+  let episodeCount = 0;
+  let withMedia = 0;
 
-  for (const [index, episode] of feed.episodes.entries()) {
-    onProgress(index + 1, feed.episodes.length);
+  type Writes = {
+    creates: NewEpisodeRow[];
+    // hashOnly: the same content written differently (whitespace, attribute order): only the new text is remembered.
+    updates: { id: string; title: string; hashOnly: boolean; data: Prisma.EpisodeUpdateInput }[];
+  };
+
+  const plan = async ({ episode, importHash: hash, feedItemHash, position }: FeedItem, writes: Writes) => {
     const note = (text: string) => notes.push({ item: episode.title, note: text });
     const match = matchStored(episode, stored, stillListed, note);
-    const hash = target.importHashes?.[index] ?? importHash(episode);
-    const feedItemHash = target.itemHashes?.[index] ?? null;
     if (match) {
       if (!match.id || seen.has(match.id)) {
         note(`repeats an earlier item of the feed (the same ${match.guid === episode.guid ? "GUID" : "enclosure"}): the first one was kept`);
-        continue;
+        return;
       }
       seen.add(match.id);
       // A re-published item takes its new GUID with it: a later item with that GUID repeats this one.
       stored.byGuid.set(episode.guid, match);
       if (match.importHash === hash && !match.goneAt && match.guid === episode.guid) {
-        if (feedItemHash && match.feedItemHash !== feedItemHash) updates.push({ id: match.id, title: episode.title, hashOnly: true, data: { feedItemHash } });
+        if (feedItemHash && match.feedItemHash !== feedItemHash) writes.updates.push({ id: match.id, title: episode.title, hashOnly: true, data: { feedItemHash } });
         else unchanged += 1;
-        continue;
+        return;
       }
-      updates.push({
+      writes.updates.push({
         id: match.id,
         title: episode.title,
         hashOnly: false,
@@ -231,13 +261,13 @@ export async function writeEpisodes(
           ...(target.sourceId && { source: { connect: { id: target.sourceId } } }),
         },
       });
-      continue;
+      return;
     }
     const slug = await uniqueSlug(slugify(episode.title), (candidate) => takenSlugs.has(candidate));
     takenSlugs.add(slug);
     // Not in the database yet (an empty id): later items with the same GUID count as repeats of this one.
     stored.byGuid.set(episode.guid, { id: "", guid: episode.guid, title: episode.title, audioUrl: null, link: null, importHash: hash, feedItemHash, goneAt: null, sourceId: null });
-    creates.push({
+    writes.creates.push({
       ...episodeFields(episode),
       id: randomUUID(),
       guid: episode.guid,
@@ -245,51 +275,82 @@ export async function writeEpisodes(
       showId: target.showId,
       sourceId: target.sourceId ?? null,
       // No readable date: the moment it was first seen, a millisecond apart so the feed's order survives.
-      publishedAt: episode.publishedAt ?? new Date(now.getTime() - index),
+      publishedAt: episode.publishedAt ?? new Date(now.getTime() - position),
       importHash: hash,
       feedItemHash,
     });
-  }
+  };
 
-  const skipped = [...feed.skipped];
-  const refusedUpdates = await writeItems(tx, updates, CREATE_BATCH, async (batch) => {
-    for (const update of batch) await tx.episode.update({ where: { id: update.id }, data: update.data });
-  });
-  const refusedCreates = await writeItems(
-    tx,
-    creates,
-    CREATE_BATCH,
-    (batch) => insertEpisodes(tx, batch),
-    () => new Promise((resolve) => setImmediate(resolve)),
-  );
-  skipped.push(...refusedAsSkipped([...refusedUpdates, ...refusedCreates]));
-  const refusedIds = new Set(refusedUpdates.map(({ item }) => item.id));
-  const writtenUpdates = updates.filter((update) => !refusedIds.has(update.id));
-  const updated = returned.length + writtenUpdates.filter((update) => !update.hashOnly).length;
-  unchanged += writtenUpdates.filter((update) => update.hashOnly).length;
+  const write = async ({ creates, updates }: Writes) => {
+    const refusedUpdates = await writeItems(tx, updates, CREATE_BATCH, async (batch) => {
+      for (const update of batch) await tx.episode.update({ where: { id: update.id }, data: update.data });
+    });
+    const refusedCreates = await writeItems(tx, creates, CREATE_BATCH, (batch) => insertEpisodes(tx, batch));
+    skipped.push(...refusedAsSkipped([...refusedUpdates, ...refusedCreates]));
+    const refusedIds = new Set(refusedUpdates.map(({ item }) => item.id));
+    const writtenUpdates = updates.filter((update) => !refusedIds.has(update.id));
+    created += creates.length - refusedCreates.length;
+    updated += writtenUpdates.filter((update) => !update.hashOnly).length;
+    unchanged += writtenUpdates.filter((update) => update.hashOnly).length;
+  };
+
+  // Items that are decided once the whole feed is read: a new GUID carrying the enclosure (or link) of an episode
+  // whose own GUID has not come yet, and later items with the same GUID (so that the first one is still the one kept).
+  const waiting: FeedItem[] = [];
+  const waitingGuids = new Set<string>();
+  const waitsForWholeFeed = ({ episode }: FeedItem) => {
+    if (waitingGuids.has(episode.guid)) return true;
+    if (stored.byGuid.has(episode.guid)) return false;
+    const [row] = sameMedia(episode, stored);
+    return Boolean(row && !stillListed(row));
+  };
+
+  let itemsRead = 0;
+  for await (const batch of feed.batches) {
+    skipped.push(...batch.skipped);
+    for (const episode of batch.episodes) guidsInFeed.add(episode.guid);
+    const writes: Writes = { creates: [], updates: [] };
+    for (const [index, episode] of batch.episodes.entries()) {
+      const item = { episode, importHash: batch.importHashes?.[index] ?? importHash(episode), feedItemHash: batch.itemHashes?.[index] ?? null, position: episodeCount++ };
+      if (episode.audioUrl) withMedia += 1;
+      if (waitsForWholeFeed(item)) {
+        waiting.push(item);
+        waitingGuids.add(episode.guid);
+      } else {
+        await plan(item, writes);
+      }
+    }
+    await write(writes);
+    itemsRead += batch.episodes.length + batch.skipped.length;
+    onProgress(itemsRead, feed.itemCount);
+  }
+  const lastWrites: Writes = { creates: [], updates: [] };
+  for (const item of waiting) await plan(item, lastWrites);
+  await write(lastWrites);
 
   let gone = 0;
   let heldBack = 0;
-  let warning: string | undefined;
+  let shrinkWarning: string | undefined;
   if (target.markGone && target.sourceId) {
     // An item the database refused is still in the feed: not gone.
     const listed = existing.filter((row) => row.sourceId === target.sourceId && !row.goneAt);
     const missing = listed.filter((row) => !seen.has(row.id)).map((row) => row.id);
-    const itemsNow = feed.episodes.length + (target.unchangedIds?.length ?? 0);
+    const itemsNow = episodeCount + (target.unchangedIds?.length ?? 0);
     const suspicious = missing.length > 0 && itemsNow < listed.length * SUSPICIOUS_SHRINK;
     if (suspicious && !target.shrinkConfirmed) {
       heldBack = missing.length;
-      warning =
+      shrinkWarning =
         `The feed lists ${itemsNow} item${itemsNow === 1 ? "" : "s"} where it had ${listed.length}: ${missing.length} episode${missing.length === 1 ? " was" : "s were"} ` +
         "not marked gone (a host's outage often serves an empty feed). The next sync that finds them missing too marks them gone.";
     } else if (missing.length) {
       gone = (await tx.episode.updateMany({ where: { id: { in: missing } }, data: { goneAt: now } })).count;
     }
   }
-  return { created: creates.length - refusedCreates.length, updated, unchanged, gone, skipped, notes, heldBack, warning };
+  const warning = [shrinkWarning, withoutAudioHint(episodeCount, withMedia, target)].filter(Boolean).join(" ") || undefined;
+  return { created, updated, unchanged, gone, skipped, notes, heldBack, warning };
 }
 
-export function showFields(feed: ParsedFeed) {
+export function showFields(feed: Pick<ParsedFeed, "show">) {
   return {
     title: feed.show.title,
     description: feed.show.description,
@@ -304,7 +365,7 @@ export function showFields(feed: ParsedFeed) {
   };
 }
 
-export async function createShowFromFeed(tx: Prisma.TransactionClient, feed: ParsedFeed, rssUrl?: string) {
+export async function createShowFromFeed(tx: Prisma.TransactionClient, feed: Pick<ParsedFeed, "show">, rssUrl?: string) {
   const slug = await uniqueSlug(slugify(feed.show.title), async (candidate) =>
     Boolean(await tx.show.findUnique({ where: { slug: candidate }, select: { id: true } })),
   );
@@ -324,7 +385,7 @@ export async function importPodcastFeed(xml: string, options: { onProgress?: Imp
       const existing = await tx.show.findUnique({ where: { slug: slugify(feed.show.title) }, select: { id: true, slug: true } });
       if (existing) await tx.show.update({ where: { id: existing.id }, data: showFields(feed) });
       const show = existing ?? (await createShowFromFeed(tx, feed));
-      const counts = await writeEpisodes(tx, { showId: show.id, markGone: false }, feed, options.onProgress);
+      const counts = await writeEpisodes(tx, { showId: show.id, markGone: false }, feedParseOf(feed), options.onProgress);
       return { showId: show.id, showSlug: show.slug, ...counts };
     },
     { timeout: 120_000 },

@@ -2,9 +2,10 @@
 // hostile, blocks the event loop that serves pages. One warm worker parses feeds one after another (starting one
 // costs about half a second); a worker that overruns its deadline or dies is replaced.
 import path from "node:path";
+import { Readable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import { FeedParseError } from "./parse";
-import type { ParseJobInput, ParseJobResult } from "./parse-job";
+import { feedParseFrom, type FeedParse, type ParseJobInput, type ParseJobPart } from "./parse-job";
 
 export const PARSE_LIMITS = { timeoutMs: 60_000, maxOldGenerationSizeMb: 768 } as const;
 
@@ -13,11 +14,14 @@ const WORKER_PATH = path.resolve(/* turbopackIgnore: true */ process.cwd(), "lib
 // An idle worker is let go after this long, so short-lived processes (CLIs, tests) can exit.
 const IDLE_MS = 30_000;
 
-type WorkerAnswer = { id: number; ok: true; result: ParseJobResult } | { id: number; ok: false; expected: boolean; message: string };
+type WorkerAnswer =
+  | { id: number; part: ParseJobPart }
+  | { id: number; ok: true }
+  | { id: number; ok: false; expected: boolean; message: string };
 
 interface Pending {
-  resolve: (result: ParseJobResult) => void;
-  reject: (error: Error) => void;
+  /** The job's parts as the worker sends them; ends when it is done, fails with its error. */
+  parts: Readable;
   timer: NodeJS.Timeout;
 }
 
@@ -35,9 +39,10 @@ class ParseWorker {
       if (!("id" in answer)) return;
       const job = this.pending.get(answer.id);
       if (!job) return;
+      if ("part" in answer) return void job.parts.push(answer.part);
       this.settle(answer.id);
-      if (answer.ok) job.resolve(answer.result);
-      else job.reject(answer.expected ? new FeedParseError(answer.message) : new Error(`Feed parser failed: ${answer.message}`));
+      if (answer.ok) job.parts.push(null);
+      else job.parts.destroy(answer.expected ? new FeedParseError(answer.message) : new Error(`Feed parser failed: ${answer.message}`));
     });
     this.worker.on("error", (error) => {
       const outOfMemory = /heap|memory/i.test(error.message);
@@ -46,20 +51,20 @@ class ParseWorker {
     this.worker.on("exit", (code) => this.fail(new FeedParseError(`The feed parser stopped unexpectedly (exit code ${code}).`)));
   }
 
-  parse(input: ParseJobInput, timeoutMs: number): Promise<ParseJobResult> {
+  parse(input: ParseJobInput, timeoutMs: number): Readable {
     clearTimeout(this.idleTimer);
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.fail(new FeedParseError(`Parsing the feed took longer than ${timeoutMs / 1000} s and was stopped.`));
-      }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
-      this.worker.ref();
-      // A buffer that is all of its own memory moves to the worker instead of being copied.
-      const { bytes } = input;
-      const movable = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-      this.worker.postMessage({ id, input: { now: new Date(), ...input } }, movable ? [bytes.buffer as ArrayBuffer] : []);
-    });
+    const parts = new Readable({ objectMode: true, read() {} });
+    const timer = setTimeout(() => {
+      this.fail(new FeedParseError(`Parsing the feed took longer than ${timeoutMs / 1000} s and was stopped.`));
+    }, timeoutMs);
+    this.pending.set(id, { parts, timer });
+    this.worker.ref();
+    // A buffer that is all of its own memory moves to the worker instead of being copied.
+    const { bytes } = input;
+    const movable = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+    this.worker.postMessage({ id, input: { now: new Date(), ...input } }, movable ? [bytes.buffer as ArrayBuffer] : []);
+    return parts;
   }
 
   private settle(id: number) {
@@ -78,7 +83,7 @@ class ParseWorker {
     this.dead = true;
     for (const job of this.pending.values()) {
       clearTimeout(job.timer);
-      job.reject(error);
+      job.parts.destroy(error);
     }
     this.pending.clear();
     void this.worker.terminate();
@@ -112,8 +117,11 @@ export function keepParseWorkerWarm(): void {
   worker();
 }
 
-/** Runs a parse job in the warm worker. Pass bytes the caller no longer needs: they may be moved, not copied. */
-export function parseOffThread(input: ParseJobInput, limits: Partial<Record<keyof typeof PARSE_LIMITS, number>> = {}): Promise<ParseJobResult> {
+/**
+ * Runs a parse job in the warm worker: resolves with the feed's channel, its episodes following in batches (the
+ * deadline covers them too). Pass bytes the caller no longer needs: they may be moved, not copied.
+ */
+export function parseOffThread(input: ParseJobInput, limits: Partial<Record<keyof typeof PARSE_LIMITS, number>> = {}): Promise<FeedParse> {
   const { timeoutMs, maxOldGenerationSizeMb } = { ...PARSE_LIMITS, ...limits };
-  return worker(maxOldGenerationSizeMb).parse(input, timeoutMs);
+  return feedParseFrom(worker(maxOldGenerationSizeMb).parse(input, timeoutMs));
 }

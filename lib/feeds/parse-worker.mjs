@@ -11,7 +11,9 @@ const { FeedParseError } = await import("./parse.ts");
 
 parentPort.on("message", async ({ id, input }) => {
   try {
-    parentPort.postMessage({ id, ok: true, result: await runParseJob(input) });
+    // Each part (the channel, then batches of episodes) goes as soon as it is read: the importer writes meanwhile.
+    for await (const part of runParseJob(input)) parentPort.postMessage({ id, part });
+    parentPort.postMessage({ id, ok: true });
   } catch (error) {
     const expected = error instanceof FeedParseError;
     parentPort.postMessage({ id, ok: false, expected, message: error instanceof Error ? error.message : String(error) });

@@ -24,16 +24,13 @@ export interface ParsedFeed {
   show: ParsedFeedMeta;
   episodes: ParsedEpisode[];
   skipped: { index: number; title: string; reason: string }[];
-  /** For each episode, the position of its item in the feed; with itemCount, ties episodes to the feed's text. */
-  itemIndexes?: number[];
-  itemCount?: number;
 }
 
 export class FeedParseError extends Error {
   override name = "FeedParseError";
 }
 
-type RawItem = Parser.Item & {
+export type RawItem = Parser.Item & {
   "content:encoded"?: string;
   itunes?: Record<string, unknown>;
   guid?: unknown;
@@ -244,8 +241,18 @@ const DECLARES_ENTITIES = /<!DOCTYPE[^>[]*\[[\s\S]*?<!ENTITY/i;
 // Hosts publish items minutes ahead of their stated time; anything further out is scheduled, not released.
 const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
 
-export async function parsePodcastFeed(xml: string, options: { feedUrl?: string; now?: Date } = {}): Promise<ParsedFeed> {
-  const latestAllowed = (options.now ?? new Date()).getTime() + FUTURE_TOLERANCE_MS;
+/** A feed read as far as its channel: the items are raw until readEpisodes() validates them (batch by batch). */
+export interface FeedDocument {
+  show: ParsedFeedMeta;
+  items: RawItem[];
+}
+
+export interface FeedReadOptions {
+  feedUrl?: string;
+  now?: Date;
+}
+
+export async function readFeedDocument(xml: string, options: FeedReadOptions = {}): Promise<FeedDocument> {
   if (DECLARES_ENTITIES.test(xml.slice(0, 64 * 1024))) {
     throw new FeedParseError("The feed declares its own entities in a DOCTYPE (the shape of entity-expansion and file-reading attacks); it is refused.");
   }
@@ -273,22 +280,35 @@ export async function parsePodcastFeed(xml: string, options: { feedUrl?: string;
   if (!showResult.success) {
     throw new FeedParseError(`The feed's channel is not usable: ${describeIssues(showResult.error)}`);
   }
+  return { show: showResult.data, items: raw.items };
+}
 
+/**
+ * Validates raw items into episodes; `firstIndex` is the position of items[0] in the feed, so that skipped items
+ * and `itemIndexes` (each episode's item position) count from the feed's start.
+ */
+export function readEpisodes(items: RawItem[], options: FeedReadOptions = {}, firstIndex = 0) {
+  const latestAllowed = (options.now ?? new Date()).getTime() + FUTURE_TOLERANCE_MS;
   const episodes: ParsedEpisode[] = [];
   const itemIndexes: number[] = [];
   const skipped: ParsedFeed["skipped"] = [];
-  raw.items.forEach((item, index) => {
+  items.forEach((item, offset) => {
+    const index = firstIndex + offset;
     const result = parsedEpisodeSchema.safeParse(toEpisodeCandidate(item, options.feedUrl));
     if (result.success && result.data.publishedAt && result.data.publishedAt.getTime() > latestAllowed) {
       skipped.push({ index, title: cutText(result.data.title, 120), reason: "dated more than a day in the future: imported once it is out" });
     } else if (result.success) {
       episodes.push(result.data);
       itemIndexes.push(index);
-    }
-    else {
-      const reason = describeIssues(result.error);
-      skipped.push({ index, title: cutText(text(item.title), 120), reason });
+    } else {
+      skipped.push({ index, title: cutText(text(item.title), 120), reason: describeIssues(result.error) });
     }
   });
-  return { show: showResult.data, episodes, skipped, itemIndexes, itemCount: raw.items.length };
+  return { episodes, skipped, itemIndexes };
+}
+
+export async function parsePodcastFeed(xml: string, options: FeedReadOptions = {}): Promise<ParsedFeed> {
+  const document = await readFeedDocument(xml, options);
+  const { episodes, skipped } = readEpisodes(document.items, options);
+  return { show: document.show, episodes, skipped };
 }

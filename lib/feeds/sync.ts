@@ -11,6 +11,7 @@ import { matchShowItems, platformOf, recordPlatformItems } from "./links";
 import { appleLookupUrl, fetchPlatformEpisodes, PlatformApiError, spotifyEpisodesUrl } from "./platform-apis";
 import { parseOffThread, warmParseWorker } from "./parse-worker-client";
 import { FeedParseError, type ParsedFeed } from "./parse";
+import { feedParseOf, wholeFeed, type FeedParse } from "./parse-job";
 import { writeFeedStories } from "@/lib/stories/feed-stories";
 
 // A claim older than this belongs to a run that died (a crashed instance); another run may take the source over.
@@ -21,7 +22,7 @@ export interface SyncOptions {
   /** Ignore the validators and content hash: fetch and import whatever the feed says now. */
   force?: boolean;
   /** A fetch and parse made moments ago (adding a source checks the feed first): import it instead of fetching. */
-  prefetched?: { fetched: FetchedFeed } & PodcastParse;
+  prefetched?: { fetched: FetchedFeed } & FeedRead;
   /** Other addresses for Apple's and Spotify's APIs: for tests that stand in for them. */
   platformApi?: { appleLookupBase?: string; spotifyApiBase?: string; tokenUrl?: string };
   fetch?: FetchFeedOptions;
@@ -38,38 +39,28 @@ export class FeedSourceError extends Error {
 
 type FetchedFeed = Extract<FetchFeedResult, { status: "fetched" }>;
 
-interface PodcastParse {
-  feed: ParsedFeed;
-  itemHashes?: (string | undefined)[];
+interface FeedRead {
+  feed: FeedParse;
+  /** Stored episodes whose items are in the feed byte for byte as last time (not parsed again). */
   unchangedIds?: string[];
-  importHashes?: string[];
-}
-
-async function parseFetched(fetched: FetchedFeed): Promise<ParsedFeed> {
-  return (await parseOffThread({ bytes: fetched.body, contentType: fetched.contentType, feedUrl: fetched.url })).feed;
 }
 
 /**
  * A podcast feed that changed since the last sync: with `incremental`, the items whose text is as stored are not
  * parsed again (see parse-job.ts), only counted as present.
  */
-async function parsePodcastChanges(sourceId: string, fetched: FetchedFeed, incremental: boolean): Promise<PodcastParse> {
+async function readFetched(sourceId: string, fetched: FetchedFeed, incremental: boolean): Promise<FeedRead> {
   const known = incremental
     ? await prisma.episode.findMany({ where: { sourceId, feedItemHash: { not: null } }, select: { id: true, feedItemHash: true } })
     : [];
   const idByHash = new Map(known.map((row) => [row.feedItemHash!, row.id]));
-  const result = await parseOffThread({
+  const feed = await parseOffThread({
     bytes: fetched.body,
     contentType: fetched.contentType,
     feedUrl: fetched.url,
     knownItemHashes: [...idByHash.keys()],
   });
-  return {
-    feed: result.feed,
-    importHashes: result.importHashes,
-    itemHashes: result.itemHashes,
-    unchangedIds: result.unchangedItemHashes?.flatMap((hash) => (idByHash.has(hash) ? [idByHash.get(hash)!] : [])),
-  };
+  return { feed, unchangedIds: feed.unchangedItemHashes?.flatMap((hash) => (idByHash.has(hash) ? [idByHash.get(hash)!] : [])) };
 }
 
 /** Errors whose message is written for the person running the sync: a bad URL, a broken feed, a refusing host. */
@@ -123,15 +114,6 @@ async function previousRunHeldBack(sourceId: string, runId: string): Promise<boo
   return previous?.status === "IMPORTED" && previous.heldBack > 0;
 }
 
-/** A feed added as a podcast whose items carry no audio at all is most likely a site's articles. */
-function withoutAudioHint(feed: ParsedFeed, unchangedIds: string[] | undefined): string | undefined {
-  if (feed.episodes.length === 0 || unchangedIds?.length || feed.episodes.some((episode) => episode.audioUrl)) return undefined;
-  return (
-    `None of the feed's ${feed.episodes.length} items has audio or video: if it is a site's articles, add it as a stories feed instead ` +
-    "(Stories in the admin's Add a feed form, or `npm run feeds:add -- <url> --kind stories`)."
-  );
-}
-
 export async function syncFeedSource(sourceId: string, options: SyncOptions = {}): Promise<SyncResult> {
   const claimedAt = new Date();
   const claim = await prisma.feedSource.updateMany({
@@ -173,7 +155,7 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
   try {
     const fromApi =
       !options.prefetched && (source.kind === "APPLE" || source.kind === "SPOTIFY")
-        ? await fetchPlatformEpisodes(source.kind, source.url, options.platformApi)
+        ? await fetchPlatformEpisodes(source.kind, source.url, options.platformApi).then(({ fetched, feed }) => ({ fetched, feed: feedParseOf(feed) }))
         : undefined;
     if (source.kind !== "APPLE" && source.kind !== "SPOTIFY" && !options.prefetched) warmParseWorker();
     const fetched =
@@ -198,34 +180,29 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
       return { status: "UNCHANGED", sourceId, runId: run.id, httpStatus: fetched.httpStatus };
     }
 
-    const parsed: PodcastParse =
-      options.prefetched ??
-      fromApi ??
-      (source.kind === "PODCAST" ? await parsePodcastChanges(sourceId, fetched, !options.force) : { feed: await parseFetched(fetched) });
-    const { feed } = parsed;
+    const read: FeedRead = options.prefetched ?? fromApi ?? (await readFetched(sourceId, fetched, source.kind === "PODCAST" && !options.force));
+    const { feed } = read;
     const movedTo = feed.show.newFeedUrl && feed.show.newFeedUrl !== source.url ? feed.show.newFeedUrl : undefined;
+    // A podcast's episodes are written as the parser reads them; stories and platform items from the whole feed.
+    const whole = source.kind === "PODCAST" ? undefined : await wholeFeed(feed);
     const counts = await prisma.$transaction(
       async (tx) => {
         let written: ImportCounts;
-        if (source.kind === "PODCAST") {
+        if (!whole) {
           await tx.show.update({ where: { id: source.showId }, data: showFields(feed) });
           const target = {
             showId: source.showId,
             sourceId,
             markGone: true,
-            itemHashes: parsed.itemHashes,
-            unchangedIds: parsed.unchangedIds,
-            importHashes: parsed.importHashes,
+            unchangedIds: read.unchangedIds,
             shrinkConfirmed: await previousRunHeldBack(sourceId, run.id),
           };
           written = await writeEpisodes(tx, target, feed, options.onProgress, claimedAt);
-          const hint = withoutAudioHint(feed, parsed.unchangedIds);
-          if (hint) written.warning = [written.warning, hint].filter(Boolean).join(" ");
         } else if (source.kind === "STORIES") {
-          written = await writeFeedStories(tx, sourceId, feed, claimedAt);
+          written = await writeFeedStories(tx, sourceId, whole, claimedAt);
         } else {
-          const items = await recordPlatformItems(tx, source, feed, claimedAt);
-          written = { created: items.created, updated: items.updated, unchanged: 0, gone: 0, skipped: [...feed.skipped, ...items.refused], notes: [] };
+          const items = await recordPlatformItems(tx, source, whole, claimedAt);
+          written = { created: items.created, updated: items.updated, unchanged: 0, gone: 0, skipped: [...whole.skipped, ...items.refused], notes: [] };
         }
         const show = await tx.show.findUniqueOrThrow({ where: { id: source.showId }, select: { title: true } });
         await matchShowItems(tx, source.showId, show.title);
@@ -272,7 +249,7 @@ export interface AddSourceInput {
 }
 
 /** The show-level "Listen & watch on" link a new source gives its show: the channel or show page it belongs to. */
-function showPlatformLink(kind: FeedKind, givenUrl: string, feed: ParsedFeed, fetchedUrl: string) {
+function showPlatformLink(kind: FeedKind, givenUrl: string, feed: Pick<ParsedFeed, "show">, fetchedUrl: string) {
   switch (kind) {
     case "APPLE":
       return { appleUrl: givenUrl };
@@ -304,14 +281,15 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
   const existing = await prisma.feedSource.findUnique({ where: { url: sourceUrl }, select: { id: true } });
   if (existing) throw new FeedSourceError(`${input.url} is already a feed source.`);
 
-  let prefetched: { fetched: FetchedFeed } & PodcastParse;
+  let prefetched: { fetched: FetchedFeed } & FeedRead;
   if (api) {
-    prefetched = await fetchPlatformEpisodes(input.kind as "APPLE" | "SPOTIFY", sourceUrl, options.platformApi);
+    const { fetched, feed } = await fetchPlatformEpisodes(input.kind as "APPLE" | "SPOTIFY", sourceUrl, options.platformApi);
+    prefetched = { fetched, feed: feedParseOf(feed) };
   } else {
     warmParseWorker();
     const fetched = await fetchFeed(input.url, input.fetch);
     if (fetched.status === "not-modified") throw new FeedSourceError(`${input.url} answered 304 to a plain request.`);
-    prefetched = { fetched, ...(await parsePodcastChanges("", fetched, false)) };
+    prefetched = { fetched, ...(await readFetched("", fetched, false)) };
   }
 
   if (prefetched.feed.show.locked && !input.ownerConfirmed) {

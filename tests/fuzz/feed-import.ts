@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { prisma } from "@/lib/db";
-import { runParseJob } from "@/lib/feeds/parse-job";
+import { feedParseFrom, runParseJob, type EpisodeBatch } from "@/lib/feeds/parse-job";
 import { syncFeedSource } from "@/lib/feeds/sync";
 import type { FeedKind } from "@/lib/generated/prisma/client";
 import { FEED_LIMITS } from "@/lib/validations/feed";
@@ -101,10 +101,18 @@ export async function feedImportProperty(): Promise<FuzzProperty> {
       }
       const known = await prisma.episode.findMany({ where: { sourceId: source.id, feedItemHash: { not: null } }, select: { id: true, feedItemHash: true } });
       const idByHash = new Map(known.map((row) => [row.feedItemHash!, row.id]));
-      const parsed = await runParseJob({ bytes, feedUrl: source.url, knownItemHashes: source.kind === "PODCAST" ? [...idByHash.keys()] : [] })
-        .then((result) => ({
-          ...result,
-          unchangedIds: result.unchangedItemHashes?.flatMap((hash) => (idByHash.has(hash) ? [idByHash.get(hash)!] : [])),
+      // Counts the items the parse job hands over (fewer than its head announced if the cut failed half-way).
+      let delivered = 0;
+      async function* counted(batches: AsyncIterable<EpisodeBatch>) {
+        for await (const batch of batches) {
+          delivered += batch.episodes.length + batch.skipped.length;
+          yield batch;
+        }
+      }
+      const parsed = await feedParseFrom(runParseJob({ bytes, feedUrl: source.url, knownItemHashes: source.kind === "PODCAST" ? [...idByHash.keys()] : [] }))
+        .then((feed) => ({
+          feed: { ...feed, batches: counted(feed.batches) },
+          unchangedIds: feed.unchangedItemHashes?.flatMap((hash) => (idByHash.has(hash) ? [idByHash.get(hash)!] : [])),
         }))
         .catch((error: Error) => error);
       if (parsed instanceof Error) {
@@ -131,8 +139,8 @@ export async function feedImportProperty(): Promise<FuzzProperty> {
       const unfairRefusal = result.skipped?.find((skip) => /invalid byte sequence|Unicode escape|0x00|duplicate key/i.test(skip.reason));
       if (unfairRefusal) throw new Error(`an item was refused: ${unfairRefusal.reason}`);
       const written = (result.created ?? 0) + (result.updated ?? 0) + (result.unchanged ?? 0);
-      if (written + (result.skipped?.length ?? 0) + (result.notes?.length ?? 0) < parsed.feed.episodes.length) {
-        throw new Error(`${parsed.feed.episodes.length} items parsed, but only ${written} written and nothing said about the rest`);
+      if (written + (result.skipped?.length ?? 0) + (result.notes?.length ?? 0) < delivered) {
+        throw new Error(`${delivered} items parsed, but only ${written} written and nothing said about the rest`);
       }
     }) as fc.IAsyncProperty<[unknown]>,
   };

@@ -144,6 +144,34 @@ describe("an item with a new GUID and an enclosure already in use", () => {
   });
 });
 
+describe("a feed read and written in batches", () => {
+  const filler = (count: number) =>
+    Array.from({ length: count }, (_, index) =>
+      `<item><title>Filler ${index}</title><guid>filler-${index}</guid><pubDate>Mon, 02 Nov 2026 08:00:00 +0000</pubDate><enclosure url="https://cdn.small.example/f${index}.mp3" type="audio/mpeg"/></item>`,
+    ).join("\n");
+  const itemsOf = (xml: string) => xml.slice(xml.indexOf("<item>"), xml.lastIndexOf("</item>") + 7);
+
+  it("decides the GUID/enclosure rule on the whole feed: the episode's own GUID 600 items further down still counts", async () => {
+    const { source } = await addFeed(fixture("small-hours.xml"));
+    const shared = fixture("small-hours-shared-enclosure.xml");
+    const trailer = shared.slice(shared.lastIndexOf("<item>"), shared.lastIndexOf("</item>") + 7);
+    const original = itemsOf(fixture("small-hours.xml"));
+    const body = shared.replace(itemsOf(shared), `${trailer}\n${filler(600)}\n${original}`);
+    expect(await syncWith(source.id, body)).toMatchObject({ status: "IMPORTED", created: 601, unchanged: 4 });
+    expect(await prisma.episode.count({ where: { audioUrl: "https://cdn.small.example/4.mp3" } })).toBe(2);
+    expect((await lastRun(source.id)).notes).toEqual([{ item: "Small Hours 5: Trailer", note: expect.stringContaining("still in the feed under its own GUID") }]);
+  });
+
+  it("writes nothing when the feed turns out unreadable after its first batch was written", async () => {
+    const { source } = await addFeed(fixture("small-hours.xml"));
+    const base = fixture("small-hours.xml");
+    const body = base.replace(itemsOf(base), `${itemsOf(base)}\n${filler(600)}\n<item><title>Broken</titel></item>`);
+    const sync = await syncWith(source.id, body);
+    expect(sync).toMatchObject({ status: "FAILED", error: expect.stringContaining("Not a readable RSS or Atom feed") });
+    expect(await prisma.episode.count()).toBe(4);
+  });
+});
+
 describe("a podcast feed without any audio", () => {
   it("imports its items and suggests adding it as a stories feed", async () => {
     const { sync } = await addFeed(fixture("small-hours.xml").replace(/<enclosure[^>]*\/>/g, ""));

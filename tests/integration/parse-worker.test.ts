@@ -1,9 +1,10 @@
 import { describe, expect, it } from "@jest/globals";
 import { FeedParseError } from "@/lib/feeds/parse";
+import { wholeFeed } from "@/lib/feeds/parse-job";
 import { parseOffThread } from "@/lib/feeds/parse-worker-client";
 
 const parseFeedOffThread = async (text: string, feedUrl?: string, limits?: { timeoutMs: number }) =>
-  (await parseOffThread({ bytes: Buffer.from(text), feedUrl }, limits)).feed;
+  wholeFeed(await parseOffThread({ bytes: Buffer.from(text), feedUrl }, limits));
 
 const small = (title: string) =>
   `<rss version="2.0"><channel><title>${title}</title><item><title>One</title><guid>1</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate></item></channel></rss>`;
