@@ -30,7 +30,8 @@ const portSchema = z.coerce
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), postgresUrl.optional()),
-  SITE_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).default("http://localhost:3000"),
+  // Unset: this machine on PORT (parseEnv).
+  SITE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional()),
   PORT: portSchema.default(3000),
   SHOWFRONT_DATA_DIR: z.string().trim().min(1).default(".data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be fatal, error, warn, info, debug, trace or silent" }).default("info"),
@@ -90,7 +91,7 @@ export const envSchema = z.object({
   }
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, "SITE_URL"> & { SITE_URL: string };
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -99,7 +100,7 @@ export class ConfigError extends Error {
 /** Parses an environment; the message of the error it throws names every wrong variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) return { ...result.data, SITE_URL: result.data.SITE_URL ?? `http://localhost:${result.data.PORT}` };
   throw new ConfigError(`Invalid configuration: ${describeIssues(result.error)}.`);
 }
 

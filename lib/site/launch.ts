@@ -152,12 +152,14 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
     const ports = behindEdge ? await distinctFreePorts(nextProcessCount(env)) : [env.PORT];
     // One secret mark per start, known only to these processes and the edge that replaces it; or the deployment's.
     const nonceMark = behindEdge ? (env.CSP_NONCE_MARK ?? newNonceMark()) : env.CSP_NONCE_MARK;
-    log(`Starting Next.js (${command}${ports.length > 1 ? `, ${ports.length} processes` : ""}) on ${env.SITE_URL.replace(/:\d+\/?$/, "")}:${env.PORT}`);
+    log(`Starting Next.js (${command}${ports.length > 1 ? `, ${ports.length} processes` : ""}) for ${env.SITE_URL} on port ${env.PORT}`);
     // NEXT_MANUAL_SIG_HANDLE: Next leaves SIGTERM/SIGINT to instrumentation.ts, which stops the jobs gracefully.
     nexts = ports.map((port) =>
       nextProcess(command, port, {
         ...process.env,
         DATABASE_URL: database.url,
+        // Behind the edge each process has a port of its own; the site's address stays the one on PORT.
+        SITE_URL: env.SITE_URL,
         NEXT_TELEMETRY_DISABLED: "1",
         NEXT_MANUAL_SIG_HANDLE: "true",
         CSP_NONCE_MARK: nonceMark ?? "",

@@ -8,6 +8,12 @@ describe("parseEnv", () => {
     expect(env).toMatchObject({ SITE_URL: "http://localhost:3000", PORT: 3000, SHOWFRONT_DATA_DIR: ".data" });
   });
 
+  it("puts the site on PORT's address unless SITE_URL says otherwise", () => {
+    expect(parseEnv({ PORT: "3900" }).SITE_URL).toBe("http://localhost:3900");
+    expect(parseEnv({ PORT: "3900", SITE_URL: "" }).SITE_URL).toBe("http://localhost:3900");
+    expect(parseEnv({ PORT: "3900", SITE_URL: "https://show.example" }).SITE_URL).toBe("https://show.example");
+  });
+
   it("treats an empty DATABASE_URL as unset", () => {
     expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });
