@@ -23,4 +23,4 @@ runCli(async (log) => {
   } finally {
     await database.stop();
   }
-});
+}, { envFiles: true });

@@ -2,4 +2,4 @@
 import { runCli } from "./cli";
 import { withDatabase } from "./with-database";
 
-runCli((log) => withDatabase(log, async () => 0));
+runCli((log) => withDatabase(log, async () => 0), { envFiles: true });

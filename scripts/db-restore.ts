@@ -30,4 +30,4 @@ runCli(async (log) => {
   } finally {
     await database.stop();
   }
-});
+}, { envFiles: true });

@@ -13,4 +13,4 @@ runCli(async (log) => {
   } finally {
     await prisma.$disconnect();
   }
-});
+}, { envFiles: true });

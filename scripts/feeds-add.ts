@@ -30,4 +30,4 @@ runCli(async (log) => {
     }
     return sync.status === "FAILED" ? 1 : 0;
   });
-});
+}, { envFiles: true });

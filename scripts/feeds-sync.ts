@@ -30,4 +30,4 @@ runCli(async (log) => {
     log(`${sources.length - failed} of ${sources.length} source(s) synced${failed ? `, ${failed} failed` : ""}`);
     return failed ? 1 : 0;
   });
-});
+}, { envFiles: true });

@@ -3,9 +3,13 @@ import { parseEnv } from "@/lib/env";
 import { launchSite } from "@/lib/site/launch";
 import { runCli } from "./cli";
 
-runCli(async (log) => {
-  const command = process.argv[2];
-  if (command !== "dev" && command !== "start" && command !== "standalone") throw new Error("Usage: tsx scripts/serve.ts dev|start|standalone");
-  const env = parseEnv({ ...process.env, NODE_ENV: command === "dev" ? "development" : "production" });
-  return launchSite({ command, env, log });
-});
+const command = process.argv[2];
+
+runCli(
+  async (log) => {
+    if (command !== "dev" && command !== "start" && command !== "standalone") throw new Error("Usage: tsx scripts/serve.ts dev|start|standalone");
+    const env = parseEnv({ ...process.env, NODE_ENV: command === "dev" ? "development" : "production" });
+    return launchSite({ command, env, log });
+  },
+  { envFiles: command === "dev" ? "development" : "production" },
+);

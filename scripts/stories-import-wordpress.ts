@@ -37,4 +37,4 @@ runCli(async (log) => {
     await refreshSearchTerms();
     return 0;
   });
-});
+}, { envFiles: true });

@@ -109,6 +109,14 @@ describe("README configuration table", () => {
   });
 });
 
+describe(".env.example", () => {
+  it("lists every variable the README documents, each commented out so that copying it changes nothing", async () => {
+    const example = await readFile(".env.example", "utf8");
+    for (const name of Object.keys(envSchema.shape).filter((key) => key !== "NODE_ENV")) expect(example).toContain(`\n# ${name}=\n`);
+    expect(example.split("\n").filter((line) => line && !line.startsWith("#"))).toEqual([]);
+  });
+});
+
 describe("Dockerfile", () => {
   it("builds the standalone server and applies migrations before starting it", async () => {
     const dockerfile = await readFile("Dockerfile", "utf8");
