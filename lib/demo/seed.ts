@@ -9,9 +9,10 @@ import { importPodcastFeed } from "@/lib/feeds/import";
 import { slugify } from "@/lib/slug";
 import { storyInputSchema } from "@/lib/validations/story";
 
-const DEMO_DIR = path.resolve(process.cwd(), "tests/fixtures");
-export const DEMO_FEED = path.join(DEMO_DIR, "feeds/long-signal.xml");
-const DEMO_STORIES = path.join(DEMO_DIR, "demo/stories.json");
+// Shipped with lib/ (the production image has no tests/): `npm run db:seed` works there too.
+const DEMO_DIR = path.resolve(process.cwd(), "lib/demo/content");
+export const DEMO_FEED = path.join(DEMO_DIR, "long-signal.xml");
+const DEMO_STORIES = path.join(DEMO_DIR, "stories.json");
 
 export async function hasContent(): Promise<boolean> {
   const [shows, stories] = await Promise.all([prisma.show.count(), prisma.story.count()]);

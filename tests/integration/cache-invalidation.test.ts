@@ -15,7 +15,7 @@ import { resetDatabase } from "../setup/database";
 import { useFeedServer } from "../setup/use-feed-server";
 
 const server = useFeedServer();
-const demoFeed = readFileSync(path.resolve("tests/fixtures/feeds/long-signal.xml"), "utf8");
+const demoFeed = readFileSync(path.resolve("lib/demo/content/long-signal.xml"), "utf8");
 
 let listener: pg.Client;
 const announced: string[] = [];

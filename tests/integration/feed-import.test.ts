@@ -4,6 +4,7 @@ import path from "node:path";
 import { prisma } from "@/lib/db";
 import { importPodcastFeed } from "@/lib/feeds/import";
 import { FeedParseError } from "@/lib/feeds/parse";
+import { DEMO_FEED } from "@/lib/demo/seed";
 import { resetDatabase } from "../setup/database";
 
 const fixture = (name: string) => readFile(path.resolve("tests/fixtures/feeds", name), "utf8");
@@ -16,7 +17,7 @@ beforeEach(resetDatabase);
 
 describe("importPodcastFeed", () => {
   it("imports the demo feed with its show, numbering, durations and types", async () => {
-    const result = await importPodcastFeed(await fixture("long-signal.xml"));
+    const result = await importPodcastFeed(await readFile(DEMO_FEED, "utf8"));
     expect(result).toMatchObject({ created: 8, updated: 0, skipped: [] });
 
     const show = await prisma.show.findUniqueOrThrow({ where: { slug: "the-long-signal" } });
@@ -31,14 +32,14 @@ describe("importPodcastFeed", () => {
   });
 
   it("sanitizes show notes: no scripts, links marked as user content", async () => {
-    await importPodcastFeed(await fixture("long-signal.xml"));
+    await importPodcastFeed(await readFile(DEMO_FEED, "utf8"));
     const { notesHtml } = await prisma.episode.findUniqueOrThrow({ where: { slug: "bridges-nobody-inspects" } });
     expect(notesHtml).not.toMatch(/<script|alert\(/);
     expect(notesHtml).toContain('<a href="https://data.example.org/bridges" rel="nofollow ugc noopener">');
   });
 
   it("updates only the changed episode on a second import and keeps its slug", async () => {
-    const xml = await fixture("long-signal.xml");
+    const xml = await readFile(DEMO_FEED, "utf8");
     await importPodcastFeed(xml);
     const renamed = xml.replace("<title>Bridges Nobody Inspects</title>", "<title>Bridges Nobody Inspects (Updated)</title>");
     const result = await importPodcastFeed(renamed);
@@ -73,7 +74,7 @@ describe("importPodcastFeed", () => {
   });
 
   it("rejects what is not a feed and changes nothing", async () => {
-    await importPodcastFeed(await fixture("long-signal.xml"));
+    await importPodcastFeed(await readFile(DEMO_FEED, "utf8"));
     const before = await prisma.episode.findMany({ orderBy: { slug: "asc" } });
     await expect(importPodcastFeed("<html><body>Document moved</body></html>")).rejects.toBeInstanceOf(FeedParseError);
     await expect(importPodcastFeed('<rss version="2.0"><channel><title>Cut off</title><item><title>')).rejects.toBeInstanceOf(FeedParseError);

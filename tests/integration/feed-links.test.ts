@@ -12,7 +12,7 @@ import { useFeedServer } from "../setup/use-feed-server";
 const server = useFeedServer();
 
 const fixture = (name: string) => readFileSync(path.resolve("tests/fixtures/feeds", name), "utf8");
-const podcastFeed = fixture("long-signal.xml");
+const podcastFeed = readFileSync(path.resolve("lib/demo/content/long-signal.xml"), "utf8");
 const youtubeFeed = fixture("long-signal-youtube.xml");
 
 

@@ -17,7 +17,7 @@ import { useFeedServer } from "../setup/use-feed-server";
 
 const server = useFeedServer();
 const SITE = "https://show.example";
-const demoFeed = readFileSync(path.resolve("tests/fixtures/feeds/long-signal.xml"), "utf8");
+const demoFeed = readFileSync(path.resolve("lib/demo/content/long-signal.xml"), "utf8");
 
 beforeEach(resetDatabase);
 

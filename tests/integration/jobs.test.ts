@@ -11,7 +11,7 @@ const server = useFeedServer();
 // This file is about the job queue itself (tests/setup/worker-database.ts turns jobs off for the others).
 process.env.JOBS_ENABLED = "true";
 
-const demoFeed = readFileSync(path.resolve("tests/fixtures/feeds/long-signal.xml"), "utf8");
+const demoFeed = readFileSync(path.resolve("lib/demo/content/long-signal.xml"), "utf8");
 
 // After stop() resolves, pg-boss's workers finish the poll they are in, and its manager checks on them once a
 // second until all have stopped; were this file's module registry torn down meanwhile, that check would fail the

