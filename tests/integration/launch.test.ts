@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { createTemporaryDatabase } from "@/lib/database/admin";
 import { parseEnv } from "@/lib/env";
+import { freePort } from "@/lib/free-port";
 import { migrateAndSeed, prepareDatabase } from "@/lib/site/launch";
 import { testServerUrl } from "../setup/database";
 
@@ -74,6 +75,36 @@ describe("starting the site", () => {
       expect(result.stderr).not.toMatch(/^\s+at /m);
     });
   });
+
+  it("`npm run dev` on a fresh folder serves the demo show and prints nothing that reads as a failure", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "showfront-dev-"));
+    const port = await freePort();
+    // Without Jest's NODE_ENV=test, as a newcomer's shell has it.
+    const { NODE_ENV: _jest, ...environment } = process.env;
+    const site = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "dev"], {
+      env: { ...environment, PORT: String(port), SHOWFRONT_DATA_DIR: dataDir, DATABASE_URL: "" } as NodeJS.ProcessEnv,
+      detached: true,
+    });
+    let output = "";
+    site.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    site.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise((resolve) => site.on("exit", resolve));
+    try {
+      let home: Response | undefined;
+      for (let attempt = 0; attempt < 180 && home?.status !== 200 && site.exitCode === null; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        home = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
+      }
+      expect(home?.status).toBe(200);
+      expect(await home!.text()).toContain("The Long Signal");
+      // Next's error marks, a failed compile, an error line of ours or of the logger.
+      expect(output).not.toMatch(/⨯|had an error|^\s*(\[showfront\] )?Error|"level":[56]0/m);
+    } finally {
+      process.kill(-site.pid!, "SIGTERM");
+      await exited;
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   describe("on the embedded database", () => {
     let dataDir: string;

@@ -1,0 +1,25 @@
+// What each Next.js server process does once it starts (instrumentation.ts, Node.js runtime only): run the
+// background jobs, and stop them gracefully (the launcher sets NEXT_MANUAL_SIG_HANDLE, so Next leaves the signals
+// to us: a job in progress finishes, the pool closes, then exit). Its own module: Next also compiles
+// instrumentation.ts for the edge runtime, which has no process.on.
+import { prisma } from "@/lib/db";
+import { startJobsOnce, stopJobs } from "@/lib/jobs";
+
+export async function startServerProcess(): Promise<void> {
+  if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      void stopJobs()
+        .catch((error: Error) => console.error(`Background jobs did not stop cleanly: ${error.message}`))
+        .then(() => prisma.$disconnect())
+        .finally(() => process.exit(0));
+    };
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
+  }
+  await startJobsOnce()?.catch(() => {
+    // Already logged; pages are served without background jobs.
+  });
+}
