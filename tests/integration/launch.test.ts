@@ -79,10 +79,9 @@ describe("starting the site", () => {
   it("`npm run dev` on a fresh folder serves the demo show and prints nothing that reads as a failure", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "showfront-dev-"));
     const port = await freePort();
-    // Without Jest's NODE_ENV=test, as a newcomer's shell has it.
-    const { NODE_ENV: _jest, ...environment } = process.env;
     const site = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "dev"], {
-      env: { ...environment, PORT: String(port), SHOWFRONT_DATA_DIR: dataDir, DATABASE_URL: "" } as NodeJS.ProcessEnv,
+      // Not Jest's NODE_ENV=test, which next dev warns about: what it runs under anyway.
+      env: { ...process.env, NODE_ENV: "development", PORT: String(port), SHOWFRONT_DATA_DIR: dataDir, DATABASE_URL: "" },
       detached: true,
     });
     let output = "";
