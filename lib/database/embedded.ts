@@ -121,6 +121,12 @@ async function loadEmbeddedPostgres() {
 
 const serverUrl = (port: number) => databaseUrlFor(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`, "postgres");
 
+/** The server another process started on `dataDir` and is running now, if any. */
+export async function runningEmbeddedPostgres(dataDir: string): Promise<{ serverUrl: string; pid: number } | undefined> {
+  const running = await runningServer(path.resolve(dataDir));
+  return running && { serverUrl: serverUrl(running.port), pid: running.pid };
+}
+
 /** The server running on `dataDir` now, from its postmaster.pid (PID on the first line, port on the fourth). */
 async function runningServer(dataDir: string): Promise<{ pid: number; port: number } | undefined> {
   const lines = (await readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n");

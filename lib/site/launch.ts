@@ -29,9 +29,16 @@ export interface PreparedDatabase {
   stop(): Promise<void>;
 }
 
-/** The database the site will use: `DATABASE_URL` as given, or the embedded server under the data folder. */
-/** `joinRunning`: a CLI uses the embedded server the running site started rather than refusing to run beside it. */
-export async function prepareDatabase(env: Env, log: Log, options: { joinRunning?: boolean } = {}): Promise<PreparedDatabase> {
+// The site's embedded server listens here when the port is free, so that psql or a GUI can be pointed at it across
+// restarts (`npm run db:url` prints the address).
+export const EMBEDDED_DEFAULT_PORT = 54329;
+
+/**
+ * The database the site will use: `DATABASE_URL` as given, or the embedded server under the data folder.
+ * `joinRunning`: a CLI uses the embedded server the running site started rather than refusing to run beside it.
+ * `port`: the port to start the embedded server on if free (else any).
+ */
+export async function prepareDatabase(env: Env, log: Log, options: { joinRunning?: boolean; port?: number } = {}): Promise<PreparedDatabase> {
   if (env.DATABASE_URL) {
     log(`Using the database at ${redactUrl(env.DATABASE_URL)}`);
     await checkConnection(env.DATABASE_URL);
@@ -39,7 +46,7 @@ export async function prepareDatabase(env: Env, log: Log, options: { joinRunning
   }
   const dataDir = path.resolve(env.SHOWFRONT_DATA_DIR, "postgres");
   log(`Starting the embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir} (DATABASE_URL is not set)`);
-  const server = await startEmbeddedPostgres({ dataDir, joinRunning: options.joinRunning });
+  const server = await startEmbeddedPostgres({ dataDir, joinRunning: options.joinRunning, port: options.port && (await freePort(options.port)) });
   if (server.joinedPid) {
     log(`It is running already (the site's, PID ${server.joinedPid}, 127.0.0.1:${server.port}): using it, and leaving it running`);
     return { url: databaseUrlFor(server.serverUrl, EMBEDDED_DATABASE_NAME), embedded: true, stop: async () => {} };
@@ -124,7 +131,7 @@ async function distinctFreePorts(count: number): Promise<number[]> {
  */
 export async function launchSite({ command, env, seed, log }: LaunchOptions): Promise<number> {
   await assertBuilt(command);
-  const database = await prepareDatabase(env, log);
+  const database = await prepareDatabase(env, log, { port: EMBEDDED_DEFAULT_PORT });
   let nexts: ChildProcess[] = [];
   let edge: EdgeCache | undefined;
   let stopping = false;

@@ -162,12 +162,17 @@ describe("starting the site", () => {
         const log: string[] = [];
         const beside = await prepareDatabase(env, (line) => log.push(line), { joinRunning: true });
         expect(beside.url).toBe(running.url);
+        // What `npm run db:url` prints for psql or a GUI.
+        expect(await runScript("scripts/db-url.ts", { SHOWFRONT_DATA_DIR: dataDir, DATABASE_URL: "" })).toMatchObject({ code: 0, stdout: `${running.url}\n` });
         expect(log.at(-1)).toMatch(/^It is running already \(the site's, PID \d+, 127\.0\.0\.1:\d+\): using it, and leaving it running$/);
         await beside.stop();
         expect(await countRows(running.url, "Episode")).toBe(8);
       } finally {
         await running.stop();
       }
+      const stopped = await runScript("scripts/db-url.ts", { SHOWFRONT_DATA_DIR: dataDir, DATABASE_URL: "" });
+      expect(stopped.code).toBe(1);
+      expect(stopped.stderr.trim()).toBe("[showfront] Error: The embedded database is not running: start the site (npm run dev), then ask again.");
       // Once the site is gone, the CLI starts the server itself.
       const alone = await prepareDatabase(env, () => {}, { joinRunning: true });
       try {
