@@ -82,6 +82,7 @@ export const envSchema = z.object({
   MEDIA_S3_SECRET_ACCESS_KEY: optionalString,
   MEDIA_PUBLIC_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url({ protocol: /^https?$/, error: "must be the public http(s) address the bucket's files are served from" }).optional()),
   TEST_DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), postgresUrl.optional()),
+  TEST_POSTGRES_15_BIN: optionalString,
   CHROME_PATH: optionalString,
 }).superRefine((env, context) => {
   const bucket = ["MEDIA_S3_ENDPOINT", "MEDIA_S3_BUCKET", "MEDIA_S3_ACCESS_KEY_ID", "MEDIA_S3_SECRET_ACCESS_KEY", "MEDIA_PUBLIC_URL"] as const;

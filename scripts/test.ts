@@ -1,15 +1,22 @@
-// `npm test`: every test, in order: the production dependencies' advisories (npm audit), Jest (unit, component and integration tests on a fresh Postgres), the
-// production build, then Playwright in Chromium against that build. Ends with one summary line
+// `npm test`: every test, in order: the production dependencies' advisories (npm audit), Jest (unit, component and
+// integration tests on a fresh embedded PostgreSQL 18), the integration tests again on PostgreSQL 15 (the oldest we
+// support), the production build, then Playwright in Chromium against that build. Ends with one summary line
 // "N passed, N failed[, N skipped]" and a non-zero exit on any failure, skipped test or broken step.
 import { spawn } from "node:child_process";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { access, mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { startSystemPostgres } from "@/lib/database/temporary";
+import { parseEnv } from "@/lib/env";
 import { runCli } from "./cli";
 
 const RESULTS_DIR = ".test-results";
 const JEST_RESULTS = path.join(RESULTS_DIR, "jest.json");
+const JEST_OLDEST_RESULTS = path.join(RESULTS_DIR, "jest-postgres-15.json");
 const E2E_RESULTS = path.join(RESULTS_DIR, "e2e.json");
+const JEST_ENV = { NODE_OPTIONS: "--experimental-vm-modules --no-warnings=ExperimentalWarning" };
+// Where distributions put PostgreSQL 15's server binaries: Debian/Ubuntu, RHEL's PGDG packages, Homebrew.
+const POSTGRES_15_BIN_DIRS = ["/usr/lib/postgresql/15/bin", "/usr/pgsql-15/bin", "/opt/homebrew/opt/postgresql@15/bin", "/usr/local/opt/postgresql@15/bin"];
 
 interface Counts {
   passed: number;
@@ -38,6 +45,11 @@ const playwrightResultsSchema = z.object({
   errors: z.array(z.unknown()).default([]),
 });
 
+async function firstExisting(folders: string[]): Promise<string | undefined> {
+  for (const folder of folders) if (await access(path.join(folder, "initdb")).then(() => true, () => false)) return folder;
+  return undefined;
+}
+
 async function readResults<T>(file: string, schema: z.ZodType<T>): Promise<T | undefined> {
   const text = await readFile(file, "utf8").catch(() => undefined);
   return text === undefined ? undefined : schema.parse(JSON.parse(text));
@@ -49,25 +61,42 @@ runCli(async (log) => {
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
   const brokenSteps: string[] = [];
 
-  log("0/3 Advisories for the production dependencies (npm run audit)");
+  log("0/4 Advisories for the production dependencies (npm run audit)");
   const auditCode = await run("tsx", ["scripts/audit.ts"]);
   if (auditCode !== 0) brokenSteps.push("npm audit: a high or critical advisory (listed above)");
 
-  log("1/3 Unit, component and integration tests (Jest)");
-  const jestCode = await run("jest", ["--json", `--outputFile=${JEST_RESULTS}`], { NODE_OPTIONS: "--experimental-vm-modules --no-warnings=ExperimentalWarning" });
-  const jest = await readResults(JEST_RESULTS, jestResultsSchema);
-  if (jest) {
-    counts.passed += jest.numPassedTests;
-    counts.failed += jest.numFailedTests + jest.numRuntimeErrorTestSuites;
-    counts.skipped += jest.numPendingTests + jest.numTodoTests;
-  }
-  if (!jest || (jestCode !== 0 && jest.numFailedTests + jest.numRuntimeErrorTestSuites === 0)) brokenSteps.push(`jest (exit code ${jestCode})`);
+  const jest = async (args: string[], resultsFile: string, env: Record<string, string> = {}) => {
+    const code = await run("jest", [...args, "--json", `--outputFile=${resultsFile}`], { ...JEST_ENV, ...env });
+    const results = await readResults(resultsFile, jestResultsSchema);
+    if (results) {
+      counts.passed += results.numPassedTests;
+      counts.failed += results.numFailedTests + results.numRuntimeErrorTestSuites;
+      counts.skipped += results.numPendingTests + results.numTodoTests;
+    }
+    if (!results || (code !== 0 && results.numFailedTests + results.numRuntimeErrorTestSuites === 0)) brokenSteps.push(`jest ${args.join(" ")} (exit code ${code})`);
+  };
 
-  log("2/3 Production build (next build)");
+  log("1/4 Unit, component and integration tests (Jest)");
+  await jest([], JEST_RESULTS);
+
+  log("2/4 Integration tests again, on PostgreSQL 15 (the oldest supported)");
+  const binDir = parseEnv(process.env).TEST_POSTGRES_15_BIN ?? (await firstExisting(POSTGRES_15_BIN_DIRS));
+  const oldest = binDir ? await startSystemPostgres(binDir).catch((error: Error) => void brokenSteps.push(error.message)) : undefined;
+  if (!binDir) brokenSteps.push("PostgreSQL 15's server binaries were not found: install them (Debian: apt-get install postgresql-15) or set TEST_POSTGRES_15_BIN");
+  if (oldest) {
+    try {
+      // launch.test.ts starts embedded servers of its own: it ran in step 1.
+      await jest(["--selectProjects", "integration", "--testPathIgnorePatterns", "launch\\.test"], JEST_OLDEST_RESULTS, { TEST_DATABASE_URL: oldest.serverUrl });
+    } finally {
+      await oldest.stop();
+    }
+  }
+
+  log("3/4 Production build (next build)");
   const buildCode = await run("next", ["build"]);
   if (buildCode !== 0) brokenSteps.push(`next build (exit code ${buildCode})`);
   else {
-    log("3/3 End-to-end tests (Playwright in Chromium)");
+    log("4/4 End-to-end tests (Playwright in Chromium)");
     const e2eCode = await run("playwright", ["test"]);
     const e2e = await readResults(E2E_RESULTS, playwrightResultsSchema);
     if (e2e) {
