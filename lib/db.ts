@@ -16,6 +16,16 @@ export function useDatabaseUrl(url: string): void {
   databaseUrlOverride = url;
 }
 
+/**
+ * Sessions run in UTC whatever the server's time zone (a cluster takes its machine's): Prisma stores DateTime as
+ * timestamp in UTC, and raw SQL comparing such a column with now() reads it in the session's zone, so a site outside
+ * UTC would shift every lease, back-off and time window by its offset. The URL's own startup options are kept.
+ */
+export function utcSessionOptions(url: string): string {
+  const given = new URL(url).searchParams.get("options");
+  return [given, "-c TimeZone=UTC"].filter(Boolean).join(" ");
+}
+
 // The connection is made on the first query, not on import: `next build` imports every page without a database.
 const adapter: SqlDriverAdapterFactory = {
   provider: "postgres",
@@ -23,7 +33,7 @@ const adapter: SqlDriverAdapterFactory = {
   async connect() {
     const url = databaseUrlOverride ?? getEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set. Start Showfront with `npm run dev` or `npm start`, which provide one.");
-    return new PrismaPg({ connectionString: url }).connect();
+    return new PrismaPg({ connectionString: url, options: utcSessionOptions(url) }).connect();
   },
 };
 

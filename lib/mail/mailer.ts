@@ -24,6 +24,17 @@ export class PermanentMailError extends Error {
   override name = "PermanentMailError";
 }
 
+/**
+ * The connection failed after the session was under way, without the server's answer: the message may have been
+ * delivered. Sending it again could deliver it twice.
+ */
+export class UncertainMailError extends Error {
+  override name = "UncertainMailError";
+}
+
+// Failures that mean the server was never reached, so nothing was handed over: safe to try again later.
+const NOT_CONNECTED = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Connection timeout|Greeting never received/;
+
 const CONNECTION_TIMEOUT_MS = 10_000;
 
 export function mailFromAddress(): string {
@@ -41,6 +52,9 @@ export function smtpMailer(url: string, options: { from?: string; maxConnections
     pool: true,
     maxConnections: options.maxConnections ?? 5,
     maxMessages: Infinity,
+    // Never resend on its own when a connection closes mid-message (its default, up to 5 times): the server may have
+    // taken it. Retries are the newsletter's, which knows what was sent.
+    maxRequeues: 0,
     connectionTimeout: CONNECTION_TIMEOUT_MS,
     greetingTimeout: CONNECTION_TIMEOUT_MS,
     socketTimeout: 30_000,
@@ -60,6 +74,8 @@ export function smtpMailer(url: string, options: { from?: string; maxConnections
       } catch (error) {
         const failure = error as NodemailerError;
         if (failure.permanent) throw new PermanentMailError(`${message.to.address}: ${failure.response ?? failure.message}`);
+        // An answer from the server (4xx) says it did not take the message; a connection lost without one does not.
+        if (!failure.responseCode && !NOT_CONNECTED.test(failure.message)) throw new UncertainMailError(`${message.to.address}: ${failure.message}`);
         throw error;
       }
     },

@@ -5,7 +5,7 @@
 import { prisma, Prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { formatDate, formatDuration } from "@/lib/format";
-import { PermanentMailError, type Mailer } from "@/lib/mail/mailer";
+import { PermanentMailError, UncertainMailError, type Mailer } from "@/lib/mail/mailer";
 import type { NewsletterKind } from "@/lib/generated/prisma/client";
 import { listedStoryWhere } from "@/lib/stories/stories";
 import { listUnsubscribeHeaders, subscriberLinks } from "./links";
@@ -202,6 +202,10 @@ async function deliver(
     await mailer.send({ ...mail, fromName: siteTitle, to: { address: delivery.email, name: delivery.name || undefined }, headers: listUnsubscribeHeaders(links) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof UncertainMailError) {
+      await prisma.newsletterDelivery.update({ where, data: { status: "UNCERTAIN", error: `The connection to the mail server was lost mid-message: not sent again (${message}).` } });
+      return;
+    }
     const permanent = error instanceof PermanentMailError || delivery.attempts >= MAX_ATTEMPTS;
     // Backing off 1, 4, 9, 16 minutes: a mail server's bad moment passes, and the rest of the list goes on meanwhile.
     const nextAttemptAt = new Date(Date.now() + delivery.attempts ** 2 * 60_000);

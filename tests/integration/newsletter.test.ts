@@ -223,6 +223,40 @@ describe("sending an issue", () => {
     expect((await prisma.newsletterIssue.findUniqueOrThrow({ where: { id } })).status).toBe("SENT");
   });
 
+  it("never sends a message twice when the connection drops after the mail server took it", async () => {
+    await somethingNew();
+    await readers(6);
+    mail.sink.dropAfterAccepting.add("reader2@example.com");
+    const { id } = await composeIssue("DIGEST");
+    expect(await sendIssue(id, { mailer: mail.mailer, concurrency: 2 })).toEqual({ status: "sent" });
+    const received = mail.sink.messages.map((message) => message.to);
+    expect(received.filter((address) => address === "reader2@example.com")).toHaveLength(1);
+    expect(new Set(received).size).toBe(6);
+    const lost = await prisma.newsletterDelivery.findFirstOrThrow({ where: { issueId: id, subscriber: { email: "reader2@example.com" } } });
+    expect(lost).toMatchObject({ status: "UNCERTAIN", error: expect.stringContaining("not sent again") });
+    expect(await deliveryCounts(id)).toMatchObject({ SENT: 5, UNCERTAIN: 1, PENDING: 0 });
+  });
+
+  it("waits out a retry's back-off whatever time zone the database server is in", async () => {
+    await somethingNew();
+    await readers(1);
+    const { id } = await composeIssue("DIGEST");
+    const down = smtpMailer("smtp://127.0.0.1:1", { from: "news@showfront.test" });
+    expect((await sendIssue(id, { mailer: down })).status).toBe("waiting");
+    down.close();
+    // A cluster made on a machine 14 hours ahead of UTC (initdb takes the machine's zone).
+    const name = (await prisma.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`)[0]!.name;
+    await prisma.$executeRawUnsafe(`ALTER DATABASE "${name}" SET timezone TO 'Pacific/Kiritimati'`);
+    await prisma.$disconnect();
+    try {
+      expect((await sendIssue(id, { mailer: mail.mailer })).status).toBe("waiting");
+      expect(mail.sink.messages).toHaveLength(0);
+    } finally {
+      await prisma.$executeRawUnsafe(`ALTER DATABASE "${name}" RESET timezone`);
+      await prisma.$disconnect();
+    }
+  });
+
   it("gives up on an address the mail server refuses, and retries later when the server is down", async () => {
     await somethingNew();
     await readers(2);

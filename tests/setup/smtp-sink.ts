@@ -20,6 +20,8 @@ export interface SmtpSink {
   messages: SinkMessage[];
   /** Refuse messages to these addresses with a permanent 550. */
   refuse: Set<string>;
+  /** Take the next message to each of these addresses, then drop the connection before answering (once each). */
+  dropAfterAccepting: Set<string>;
   /** Called as each message is accepted, before the client hears back. */
   onMessage?: (message: SinkMessage) => void;
   /** Keep only a count (benchmarks send tens of thousands). */
@@ -48,6 +50,7 @@ export async function startSmtpSink(options: { port?: number; countOnly?: boolea
     port: 0,
     messages: [],
     refuse: new Set(),
+    dropAfterAccepting: new Set(),
     countOnly: options.countOnly ?? false,
     accepted: 0,
     close: async () => {},
@@ -65,7 +68,7 @@ export async function startSmtpSink(options: { port?: number; countOnly?: boolea
       }
       callback();
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
@@ -79,6 +82,12 @@ export async function startSmtpSink(options: { port?: number; countOnly?: boolea
             const message = toMessage(parsed);
             sink.messages.push(message);
             sink.onMessage?.(message);
+            if (sink.dropAfterAccepting.delete(message.to)) {
+              // The message is kept, and the client never hears so: a network cut after the server took it.
+              const connection = [...(server as unknown as { connections: Set<{ session: unknown; _socket: { destroy(): void } }> }).connections].find((open) => open.session === session);
+              connection?._socket.destroy();
+              return;
+            }
             callback();
           },
           (error: Error) => callback(error),

@@ -18,6 +18,7 @@ export function useSmtpSink(): { readonly sink: SmtpSink; readonly mailer: Maile
   beforeEach(() => {
     sink!.messages.length = 0;
     sink!.refuse.clear();
+    sink!.dropAfterAccepting.clear();
     sink!.onMessage = undefined;
   });
   const started = <T>(value: T | undefined): T => {
