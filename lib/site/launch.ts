@@ -17,9 +17,9 @@ import { newNonceMark } from "./content-security-policy";
 import { startEdgeCache, type EdgeCache } from "./edge-cache";
 
 export const EMBEDDED_DATABASE_NAME = "showfront";
-const SHUTDOWN_GRACE_MS = 10_000;
+export const SHUTDOWN_GRACE_MS = 10_000;
 // How long Next may take to let running jobs finish before it is stopped hard.
-const JOBS_GRACE_MS = 15_000;
+export const JOBS_GRACE_MS = 15_000;
 
 export type Log = (message: string) => void;
 

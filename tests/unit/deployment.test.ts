@@ -10,10 +10,12 @@ import { promisify } from "node:util";
 import { parse } from "yaml";
 import { envSchema } from "@/lib/env";
 import { contentSecurityPolicy, newNonceMark } from "@/lib/site/content-security-policy";
+import { JOBS_GRACE_MS, SHUTDOWN_GRACE_MS } from "@/lib/site/launch";
 import { NGINX_BINARY, NGINX_SITE_TEMPLATE, renderNginxSite, type NginxSiteValues } from "../../scripts/nginx";
 
 interface ComposeService {
   image?: string;
+  stop_grace_period?: string;
   build?: unknown;
   environment?: Record<string, string>;
   ports?: string[];
@@ -140,6 +142,30 @@ describe("Dockerfile", () => {
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\\\n\s+CMD .*\/api\/ready/m);
     const config = await readFile("next.config.ts", "utf8");
     expect(config).toContain('outputFileTracingExcludes: { "*": ["tests/**"] }');
+  });
+});
+
+describe("the Dockerfile's build context", () => {
+  it("holds every file the image copies, none of them left out by .dockerignore", async () => {
+    const dockerfile = await readFile("Dockerfile", "utf8");
+    const ignored = (await readFile(".dockerignore", "utf8")).split("\n").map((line) => line.trim()).filter(Boolean);
+    const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((match) => match[1]!.split(/\s+/));
+    expect(sources).toEqual(expect.arrayContaining(["package.json", "package-lock.json", "prisma", "prisma.config.ts", "."]));
+    for (const source of sources.filter((entry) => entry !== ".")) {
+      await expect(readFile(source).catch((error: NodeJS.ErrnoException) => (error.code === "EISDIR" ? "" : Promise.reject(error)))).resolves.toBeDefined();
+      expect(ignored).not.toContain(source);
+    }
+    // What the build needs from the context is not ignored, what must not go in is.
+    for (const needed of ["lib", "app", "components", "public", "scripts", "next.config.ts", "tsconfig.json"]) expect(ignored).not.toContain(needed);
+    for (const kept of ["node_modules", ".next", ".data", ".git"]) expect(ignored).toContain(kept);
+  });
+});
+
+describe("docker-compose.yml stopping", () => {
+  it("gives the app longer to stop than the app gives its requests and jobs", async () => {
+    const { services } = await compose();
+    const seconds = Number(/^(\d+)s$/.exec(services.app?.stop_grace_period ?? "")?.[1]);
+    expect(seconds * 1000).toBeGreaterThan(SHUTDOWN_GRACE_MS + JOBS_GRACE_MS);
   });
 });
 
