@@ -147,25 +147,42 @@ export async function sendIssue(issueId: string, options: SendOptions): Promise<
     WHERE d."issueId" = ${issueId} AND d."subscriberId" = picked."subscriberId" AND s."id" = d."subscriberId"
     RETURNING d."subscriberId", d."attempts", s."email", s."name", s."status"::text AS "status"`;
   // Each worker claims one delivery at a time, in the same statement that marks it SENDING, and sends it: a crash
-  // leaves only the messages in flight uncertain, never a claimed batch that had not gone out.
+  // leaves only the messages in flight uncertain, never a claimed batch that had not gone out. A worker that stops on
+  // an error (the signal, the database) stops the others at their next step, and the send answers only once none is
+  // left running: nothing goes out after it has answered.
+  let stopped: { error: unknown } | undefined;
   const worker = async () => {
-    for (;;) {
-      options.signal?.throwIfAborted();
-      if (Date.now() - leaseRenewedAt > (LEASE_SECONDS * 1000) / 4) {
-        leaseRenewedAt = Date.now();
-        await prisma.newsletterIssue.update({ where: { id: issueId }, data: { leaseUntil: new Date(Date.now() + LEASE_SECONDS * 1000) } });
+    try {
+      for (;;) {
+        options.signal?.throwIfAborted();
+        if (stopped) return;
+        if (Date.now() - leaseRenewedAt > (LEASE_SECONDS * 1000) / 4) {
+          leaseRenewedAt = Date.now();
+          await prisma.newsletterIssue.update({ where: { id: issueId }, data: { leaseUntil: new Date(Date.now() + LEASE_SECONDS * 1000) } });
+        }
+        let [delivery] = await claim();
+        if (!delivery && after !== "") {
+          after = "";
+          [delivery] = await claim();
+        }
+        if (!delivery) return;
+        if (stopped || options.signal?.aborted) {
+          // Claimed as the send stopped, and not sent: back on the list for the next sender.
+          await prisma.newsletterDelivery.update({
+            where: { issueId_subscriberId: { issueId, subscriberId: delivery.subscriberId } },
+            data: { status: "PENDING", attempts: { decrement: 1 } },
+          });
+          return;
+        }
+        if (delivery.subscriberId > after) after = delivery.subscriberId;
+        await deliver(issueId, issue, name, delivery, options);
       }
-      let [delivery] = await claim();
-      if (!delivery && after !== "") {
-        after = "";
-        [delivery] = await claim();
-      }
-      if (!delivery) return;
-      if (delivery.subscriberId > after) after = delivery.subscriberId;
-      await deliver(issueId, issue, name, delivery, options);
+    } catch (error) {
+      stopped ??= { error };
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 10 }, worker));
+  if (stopped) throw stopped.error;
 
   const waiting = await prisma.newsletterDelivery.findFirst({ where: { issueId, status: "PENDING" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
   if (waiting) {

@@ -202,9 +202,11 @@ describe("sending an issue", () => {
       if (mail.sink.messages.length === 15) crash.abort(new Error("the sender's process died"));
     };
     await expect(sendIssue(id, { mailer: mail.mailer, concurrency: 3, signal: crash.signal })).rejects.toThrow("the sender's process died");
-    // Let in-flight messages land, as they would on a mail server after the sender died.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The send answered only once its workers had all stopped: nothing more arrives, however slow anything is.
     const atCrash = await deliveryCounts(id);
+    const receivedAtCrash = mail.sink.messages.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(mail.sink.messages).toHaveLength(receivedAtCrash);
     expect(atCrash.SENDING).toBeGreaterThan(0);
 
     mail.sink.onMessage = undefined;
