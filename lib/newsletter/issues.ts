@@ -2,6 +2,7 @@
 // by a background job in batches. Each delivery is claimed (SENDING) before its message goes to the mail server and
 // marked SENT as soon as the server accepts it. A sender that dies leaves at most the messages it had in flight
 // claimed; whoever resumes marks those UNCERTAIN and never sends them again: nobody gets an issue twice.
+import { randomUUID } from "node:crypto";
 import { prisma, Prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { formatDate, formatDuration } from "@/lib/format";
@@ -104,9 +105,9 @@ export interface SendOptions {
 
 export type SendOutcome = { status: "sent" } | { status: "busy" } | { status: "waiting"; retryAt: Date };
 
-async function takeLease(issueId: string) {
+async function takeLease(issueId: string, token: string) {
   const [issue] = await prisma.$queryRaw<{ status: "DRAFT" | "SENDING"; kind: NewsletterKind; subject: string; content: IssueContent }[]>`
-    UPDATE "NewsletterIssue" SET "leaseUntil" = now() + make_interval(secs => ${LEASE_SECONDS})
+    UPDATE "NewsletterIssue" SET "leaseUntil" = now() + make_interval(secs => ${LEASE_SECONDS}), "leaseToken" = ${token}
     WHERE "id" = ${issueId} AND "status" <> 'SENT' AND ("leaseUntil" IS NULL OR "leaseUntil" < now())
     RETURNING "status", "kind", "subject", "content"`;
   return issue;
@@ -114,8 +115,10 @@ async function takeLease(issueId: string) {
 
 /** Sends an issue to every confirmed subscriber who wants its kind, or resumes a send that stopped. */
 export async function sendIssue(issueId: string, options: SendOptions): Promise<SendOutcome> {
-  const issue = await takeLease(issueId);
+  const token = randomUUID();
+  const issue = await takeLease(issueId, token);
   if (!issue) return { status: "busy" };
+  const held = { id: issueId, leaseToken: token };
   if (issue.status === "DRAFT") {
     const wants = Prisma.raw(`"${AUDIENCE[issue.kind]}"`);
     await prisma.$transaction([
@@ -137,10 +140,13 @@ export async function sendIssue(issueId: string, options: SendOptions): Promise<
   // Workers walk the list in subscriber order from a shared cursor, so no claim rereads the rows already sent (every
   // status change leaves dead index entries behind until vacuum); a last pass from the start picks up the rest.
   let after = "";
+  // Only while this sender holds the lease: the issue's row is locked for the claim, so a sender taking the lease
+  // over waits for it, then finds it SENDING (and marks it uncertain), and this sender claims nothing more.
   const claim = () => prisma.$queryRaw<ClaimedDelivery[]>`
-    WITH picked AS (
+    WITH lease AS (SELECT 1 FROM "NewsletterIssue" WHERE "id" = ${issueId} AND "leaseToken" = ${token} FOR SHARE),
+    picked AS (
       SELECT "subscriberId" FROM "NewsletterDelivery"
-      WHERE "issueId" = ${issueId} AND "subscriberId" > ${after} AND "status" = 'PENDING' AND "nextAttemptAt" <= now()
+      WHERE "issueId" = ${issueId} AND "subscriberId" > ${after} AND "status" = 'PENDING' AND "nextAttemptAt" <= now() AND EXISTS (SELECT 1 FROM lease)
       ORDER BY "subscriberId" LIMIT 1 FOR UPDATE SKIP LOCKED)
     UPDATE "NewsletterDelivery" d SET "status" = 'SENDING', "attempts" = d."attempts" + 1
     FROM picked, "Subscriber" s
@@ -158,7 +164,8 @@ export async function sendIssue(issueId: string, options: SendOptions): Promise<
         if (stopped) return;
         if (Date.now() - leaseRenewedAt > (LEASE_SECONDS * 1000) / 4) {
           leaseRenewedAt = Date.now();
-          await prisma.newsletterIssue.update({ where: { id: issueId }, data: { leaseUntil: new Date(Date.now() + LEASE_SECONDS * 1000) } });
+          const renewed = await prisma.newsletterIssue.updateMany({ where: held, data: { leaseUntil: new Date(Date.now() + LEASE_SECONDS * 1000) } });
+          if (renewed.count === 0) return;
         }
         let [delivery] = await claim();
         if (!delivery && after !== "") {
@@ -186,11 +193,12 @@ export async function sendIssue(issueId: string, options: SendOptions): Promise<
 
   const waiting = await prisma.newsletterDelivery.findFirst({ where: { issueId, status: "PENDING" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
   if (waiting) {
-    await prisma.newsletterIssue.update({ where: { id: issueId }, data: { leaseUntil: null } });
+    await prisma.newsletterIssue.updateMany({ where: held, data: { leaseUntil: null, leaseToken: null } });
     return { status: "waiting", retryAt: waiting.nextAttemptAt };
   }
-  await prisma.newsletterIssue.update({ where: { id: issueId }, data: { status: "SENT", sentAt: new Date(), leaseUntil: null } });
-  return { status: "sent" };
+  // Another sender took the lease over while this one stalled: the send is theirs to finish.
+  const finished = await prisma.newsletterIssue.updateMany({ where: held, data: { status: "SENT", sentAt: new Date(), leaseUntil: null, leaseToken: null } });
+  return finished.count ? { status: "sent" } : { status: "busy" };
 }
 
 interface ClaimedDelivery {

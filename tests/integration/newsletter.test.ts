@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { POST as unsubscribePost } from "@/app/api/newsletter/unsubscribe/route";
 import { prisma } from "@/lib/db";
-import { smtpMailer } from "@/lib/mail/mailer";
+import { smtpMailer, type Mailer } from "@/lib/mail/mailer";
 import { composeIssue, deliveryCounts, NothingNewError, sendIssue } from "@/lib/newsletter/issues";
 import { manageToken } from "@/lib/newsletter/links";
 import { deleteSubscriber, ImportError, importSubscribers, subscribersCsv } from "@/lib/newsletter/admin";
@@ -223,6 +223,38 @@ describe("sending an issue", () => {
     expect(counts.UNCERTAIN).toBeLessThanOrEqual(3);
     expect(received.length).toBeGreaterThanOrEqual(counts.SENT);
     expect((await prisma.newsletterIssue.findUniqueOrThrow({ where: { id } })).status).toBe("SENT");
+  });
+
+  it("stops a sender that stalled past its lease once another has taken over: one sender at a time, nobody twice", async () => {
+    await somethingNew();
+    await readers(12);
+    const { id } = await composeIssue("DIGEST");
+    // The first sender hands one message over, then stalls (a slow database or mail server) before it can record it.
+    let release!: () => void;
+    const stall = new Promise<void>((resolve) => (release = resolve));
+    let sentAfterStall = 0;
+    const stalling: Mailer = {
+      async send(message) {
+        if (mail.sink.messages.length > 0) sentAfterStall += 1;
+        await mail.mailer.send(message);
+        await stall;
+      },
+      close() {},
+    };
+    const first = sendIssue(id, { mailer: stalling, concurrency: 1 });
+    await waitForMessages(mail.sink, 1);
+    await prisma.newsletterIssue.update({ where: { id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
+    expect(await sendIssue(id, { mailer: mail.mailer, concurrency: 2 })).toEqual({ status: "sent" });
+    release();
+    expect(await first).toEqual({ status: "busy" });
+    expect(sentAfterStall).toBe(0);
+
+    const received = mail.sink.messages.map((message) => message.to);
+    expect(received).toHaveLength(12);
+    expect(new Set(received).size).toBe(12);
+    const counts = await deliveryCounts(id);
+    expect(counts.SENT + counts.UNCERTAIN).toBe(12);
+    expect(counts.SENDING).toBe(0);
   });
 
   it("never sends a message twice when the connection drops after the mail server took it", async () => {

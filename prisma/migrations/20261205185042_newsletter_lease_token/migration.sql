@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "NewsletterIssue" ADD COLUMN     "leaseToken" TEXT;
