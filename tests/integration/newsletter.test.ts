@@ -1,8 +1,9 @@
 import { performance } from "node:perf_hooks";
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { POST as unsubscribePost } from "@/app/api/newsletter/unsubscribe/route";
-import { prisma } from "@/lib/db";
+import { prisma, useDatabaseUrl } from "@/lib/db";
 import { smtpMailer, type Mailer } from "@/lib/mail/mailer";
+import { startSlowProxy } from "../setup/slow-proxy";
 import { composeIssue, deliveryCounts, NothingNewError, sendIssue } from "@/lib/newsletter/issues";
 import { manageToken } from "@/lib/newsletter/links";
 import { deleteSubscriber, ImportError, importSubscribers, subscribersCsv } from "@/lib/newsletter/admin";
@@ -223,6 +224,35 @@ describe("sending an issue", () => {
     expect(counts.UNCERTAIN).toBeLessThanOrEqual(3);
     expect(received.length).toBeGreaterThanOrEqual(counts.SENT);
     expect((await prisma.newsletterIssue.findUniqueOrThrow({ where: { id } })).status).toBe("SENT");
+  });
+
+  it("holds at most once through a crash on a slow database (40 ms each way on every query)", async () => {
+    await somethingNew();
+    await readers(20);
+    const { id } = await composeIssue("DIGEST");
+    const slow = await startSlowProxy(process.env.DATABASE_URL!, 40);
+    useDatabaseUrl(slow.url);
+    await prisma.$disconnect();
+    try {
+      const crash = new AbortController();
+      mail.sink.onMessage = () => {
+        if (mail.sink.messages.length === 6) crash.abort(new Error("the sender's process died"));
+      };
+      await expect(sendIssue(id, { mailer: mail.mailer, concurrency: 4, signal: crash.signal })).rejects.toThrow("the sender's process died");
+      mail.sink.onMessage = undefined;
+      await prisma.newsletterIssue.update({ where: { id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
+      expect(await sendIssue(id, { mailer: mail.mailer, concurrency: 4 })).toEqual({ status: "sent" });
+    } finally {
+      useDatabaseUrl(process.env.DATABASE_URL!);
+      await prisma.$disconnect();
+      await slow.close();
+    }
+    const received = mail.sink.messages.map((message) => message.to);
+    expect(new Set(received).size).toBe(received.length);
+    const counts = await deliveryCounts(id);
+    expect(counts.SENT + counts.UNCERTAIN).toBe(20);
+    expect(counts.SENDING).toBe(0);
+    expect(received.length).toBeGreaterThanOrEqual(counts.SENT);
   });
 
   it("stops a sender that stalled past its lease once another has taken over: one sender at a time, nobody twice", async () => {
