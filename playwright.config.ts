@@ -27,8 +27,10 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: ".test-results/e2e.json" }]],
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Generous, so the suite holds on a loaded machine: with two CPU hogs beside it, a page took more than 10 s to
+  // hydrate (a ?t= link's "Play from" label is set once it has). Passing waits end as soon as the page is ready.
+  timeout: 90_000,
+  expect: { timeout: 30_000 },
   use: {
     baseURL: E2E_BASE_URL,
     trace: "retain-on-failure",
