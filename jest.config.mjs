@@ -7,7 +7,7 @@ const createJestConfig = nextJest({ dir: "./" });
 
 const shared = {
   setupFilesAfterEnv: ["<rootDir>/tests/setup/fail-on-console.ts"],
-  testPathIgnorePatterns: ["/node_modules/", "/.next/", "/tests/e2e/"],
+  testPathIgnorePatterns: ["/node_modules/", "/.next/", "/tests/e2e/", "/.test-results/"],
   extensionsToTreatAsEsm: [".ts", ".tsx"],
   moduleNameMapper: { "^next/image$": "<rootDir>/tests/setup/next-image.ts" },
   // Our .mjs files are what Next loads as they are (lib/cache): Jest loads them as the ES modules they are, too.
