@@ -33,6 +33,11 @@ export interface PreparedDatabase {
 // restarts (`npm run db:url` prints the address).
 export const EMBEDDED_DEFAULT_PORT = 54329;
 
+/** Where the embedded cluster of this site lives. */
+export function embeddedDataDir(env: Env): string {
+  return path.resolve(env.SHOWFRONT_DATA_DIR, "postgres");
+}
+
 /**
  * The database the site will use: `DATABASE_URL` as given, or the embedded server under the data folder.
  * `joinRunning`: a CLI uses the embedded server the running site started rather than refusing to run beside it.
@@ -44,7 +49,7 @@ export async function prepareDatabase(env: Env, log: Log, options: { joinRunning
     await checkConnection(env.DATABASE_URL);
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
-  const dataDir = path.resolve(env.SHOWFRONT_DATA_DIR, "postgres");
+  const dataDir = embeddedDataDir(env);
   log(`Starting the embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir} (DATABASE_URL is not set)`);
   const server = await startEmbeddedPostgres({ dataDir, joinRunning: options.joinRunning, port: options.port && (await freePort(options.port)) });
   if (server.joinedPid) {

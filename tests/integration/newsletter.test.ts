@@ -140,6 +140,17 @@ describe("one-click unsubscribe", () => {
 });
 
 describe("sending an issue", () => {
+  /** Nobody got the issue twice, every reader's delivery is settled (sent, or uncertain after a crash), nothing claimed is left. */
+  async function expectNobodyTwice(issueId: string, readerCount: number) {
+    const received = mail.sink.messages.map((message) => message.to);
+    expect(new Set(received).size).toBe(received.length);
+    const counts = await deliveryCounts(issueId);
+    expect(counts.SENT + counts.UNCERTAIN).toBe(readerCount);
+    expect(counts.SENDING).toBe(0);
+    expect(received.length).toBeGreaterThanOrEqual(counts.SENT);
+    return counts;
+  }
+
   async function readers(count: number, prefix = "reader") {
     const now = new Date();
     await prisma.subscriber.createMany({
@@ -216,13 +227,9 @@ describe("sending an issue", () => {
     await prisma.newsletterIssue.update({ where: { id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
     expect(await sendIssue(id, { mailer: mail.mailer, concurrency: 3 })).toEqual({ status: "sent" });
 
-    const received = mail.sink.messages.map((message) => message.to);
-    expect(new Set(received).size).toBe(received.length);
-    const counts = await deliveryCounts(id);
     // Nobody twice; everyone else once: only the messages in flight at the crash are left uncertain.
-    expect(counts.SENT + counts.UNCERTAIN).toBe(40);
+    const counts = await expectNobodyTwice(id, 40);
     expect(counts.UNCERTAIN).toBeLessThanOrEqual(3);
-    expect(received.length).toBeGreaterThanOrEqual(counts.SENT);
     expect((await prisma.newsletterIssue.findUniqueOrThrow({ where: { id } })).status).toBe("SENT");
   });
 
@@ -247,12 +254,7 @@ describe("sending an issue", () => {
       await prisma.$disconnect();
       await slow.close();
     }
-    const received = mail.sink.messages.map((message) => message.to);
-    expect(new Set(received).size).toBe(received.length);
-    const counts = await deliveryCounts(id);
-    expect(counts.SENT + counts.UNCERTAIN).toBe(20);
-    expect(counts.SENDING).toBe(0);
-    expect(received.length).toBeGreaterThanOrEqual(counts.SENT);
+    await expectNobodyTwice(id, 20);
   });
 
   it("stops a sender that stalled past its lease once another has taken over: one sender at a time, nobody twice", async () => {
@@ -279,12 +281,8 @@ describe("sending an issue", () => {
     expect(await first).toEqual({ status: "busy" });
     expect(sentAfterStall).toBe(0);
 
-    const received = mail.sink.messages.map((message) => message.to);
-    expect(received).toHaveLength(12);
-    expect(new Set(received).size).toBe(12);
-    const counts = await deliveryCounts(id);
-    expect(counts.SENT + counts.UNCERTAIN).toBe(12);
-    expect(counts.SENDING).toBe(0);
+    expect(mail.sink.messages).toHaveLength(12);
+    await expectNobodyTwice(id, 12);
   });
 
   it("never sends a message twice when the connection drops after the mail server took it", async () => {
