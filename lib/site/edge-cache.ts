@@ -88,6 +88,7 @@ const BODY_TIMEOUT_MS = 30_000;
 const UPLOAD_PATH = "/admin/stories/import/upload";
 const UPLOAD_WINDOW_MS = 30_000;
 const MIN_UPLOAD_BYTES_PER_WINDOW = 256 * 1024;
+const IDLE_UPSTREAM_SOCKET_MS = 4_000;
 // Compressed only above this size and for these types. A kept page with a nonce is compressed once and each
 // response's nonce spliced in (gzip, which such pages are given first); a streamed one is compressed as it passes, at
 // the fastest settings (a 57 KB page: brotli 1 in 0.1 ms, 21% of its size; gzip 1 in 0.5 ms, 23%); a copy without a
@@ -149,7 +150,9 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
   });
   // Misses for the same address that arrive together wait for one upstream answer instead of each asking Next.
   const inFlight = new Map<string, Promise<Variant | undefined>>();
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  // Idle connections to Next are closed before Next closes them (Node's server default: 5 s), so that a request is
+  // rarely sent on a connection the other end is closing; `timeout` ends only idle sockets, never a request.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: IDLE_UPSTREAM_SOCKET_MS });
   // Requests each Next process is answering now: each renders on a single thread, so a request goes to the one with
   // the fewest. Ties go to the first process for page loads and to the last for posts, so that a reader's comment
   // does not wait behind a page render when another process is only finishing a post.
@@ -259,50 +262,59 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
         settled = true;
         settle(variant);
       };
-      const upstreamRequest = http.request(
-        { ...options.upstreams[chosen]!, agent, method: request.method, path: request.url, headers: forwardedHeaders(request) },
-        (upstream) => {
-          const status = upstream.statusCode ?? 502;
-          const policy = key && maxAgeMs > 0 ? new CachePolicy(asCacheRequest(request), asCacheResponse(status, upstream.headers), { shared: true, cacheHeuristic: 0 }) : undefined;
-          const length = Number(upstream.headers["content-length"] ?? 0);
-          if (!policy?.storable() || length > maxEntryBytes) {
-            upstream.on("end", () => resolve(undefined));
-            upstream.on("error", () => resolve(undefined));
-            upstream.on("close", () => resolve(undefined));
-            if (response) respond(request, response, status, upstream.headers, upstream, "PASS");
-            else upstream.resume();
-            return;
+      const idempotent = request.method === "GET" || request.method === "HEAD";
+      const ask = (firstTry: boolean) => {
+        const upstreamRequest = http.request(
+          { ...options.upstreams[chosen]!, agent, method: request.method, path: request.url, headers: forwardedHeaders(request) },
+          (upstream) => {
+            const status = upstream.statusCode ?? 502;
+            const policy = key && maxAgeMs > 0 ? new CachePolicy(asCacheRequest(request), asCacheResponse(status, upstream.headers), { shared: true, cacheHeuristic: 0 }) : undefined;
+            const length = Number(upstream.headers["content-length"] ?? 0);
+            if (!policy?.storable() || length > maxEntryBytes) {
+              upstream.on("end", () => resolve(undefined));
+              upstream.on("error", () => resolve(undefined));
+              upstream.on("close", () => resolve(undefined));
+              if (response) respond(request, response, status, upstream.headers, upstream, "PASS");
+              else upstream.resume();
+              return;
+            }
+            const chunks: Buffer[] = [];
+            upstream.on("data", (chunk: Buffer) => chunks.push(chunk));
+            upstream.on("error", () => {
+              if (response && !response.headersSent) response.writeHead(502).end();
+              resolve(undefined);
+            });
+            upstream.on("end", () => {
+              const variant: Variant = { policy, status, headers: upstream.headers, body: Buffer.concat(chunks), storedAt: Date.now(), encoded: new Map() };
+              if (variant.body.length <= maxEntryBytes) store(request, key!, variant);
+              if (response) send(request, response, variant, "MISS");
+              resolve(variant);
+            });
+          },
+        );
+        current = upstreamRequest;
+        upstreamRequest.on("error", (error: NodeJS.ErrnoException) => {
+          // Next closed an idle kept-alive connection just as it was reused, so the request never reached it: a GET or
+          // HEAD is asked once more on a new connection (Node's documented remedy) instead of answering 502.
+          if (firstTry && idempotent && upstreamRequest.reusedSocket && error.code === "ECONNRESET" && !settled) return ask(false);
+          if (response && !response.headersSent) {
+            response.writeHead(502, { "content-type": "text/plain; charset=utf-8" }).end("The site is starting or restarting; try again in a moment.\n");
           }
-          const chunks: Buffer[] = [];
-          upstream.on("data", (chunk: Buffer) => chunks.push(chunk));
-          upstream.on("error", () => {
-            if (response && !response.headersSent) response.writeHead(502).end();
-            resolve(undefined);
-          });
-          upstream.on("end", () => {
-            const variant: Variant = { policy, status, headers: upstream.headers, body: Buffer.concat(chunks), storedAt: Date.now(), encoded: new Map() };
-            if (variant.body.length <= maxEntryBytes) store(request, key!, variant);
-            if (response) send(request, response, variant, "MISS");
-            resolve(variant);
-          });
-        },
-      );
+          resolve(undefined);
+        });
+        // A GET or HEAD has no body; ending it here also lets a background refresh reuse the request it came with.
+        if (idempotent) upstreamRequest.end();
+        else request.pipe(upstreamRequest);
+      };
+      let current: http.ClientRequest | undefined;
       // A reader who leaves before the answer is complete: the upstream request is dropped and counted as done,
       // or the next request for the same address (waiting on this one) would wait forever.
       response?.on("close", () => {
         if (response.writableFinished) return;
-        upstreamRequest.destroy();
+        current?.destroy();
         resolve(undefined);
       });
-      upstreamRequest.on("error", () => {
-        if (response && !response.headersSent) {
-          response.writeHead(502, { "content-type": "text/plain; charset=utf-8" }).end("The site is starting or restarting; try again in a moment.\n");
-        }
-        resolve(undefined);
-      });
-      // A GET or HEAD has no body; ending it here also lets a background refresh reuse the request it came with.
-      if (request.method === "GET" || request.method === "HEAD") upstreamRequest.end();
-      else request.pipe(upstreamRequest);
+      ask(true);
     });
 
   /** Drops a client whose body arrives too slowly, so it cannot hold a connection (and a Next render) for long. */

@@ -217,6 +217,30 @@ describe("the edge cache", () => {
   });
 });
 
+describe("a kept-alive connection Next closes", () => {
+  it("asks a page again on a new connection when Next closed the one it reused, rather than answering 502", async () => {
+    // The race of a keep-alive timeout, made certain: this Next drops every connection at its second request.
+    const requestsOn = new WeakMap<object, number>();
+    const closing = http.createServer((request, response) => {
+      const count = (requestsOn.get(request.socket) ?? 0) + 1;
+      requestsOn.set(request.socket, count);
+      if (count > 1) return void request.socket.destroy();
+      response.writeHead(200, { "cache-control": "private, no-store" }).end(`answer on ${request.url}`);
+    });
+    await new Promise<void>((resolve) => closing.listen(0, "127.0.0.1", resolve));
+    const edge = await startEdgeCache({ upstreams: [{ host: "127.0.0.1", port: (closing.address() as AddressInfo).port }], port: 0, host: "127.0.0.1", maxAgeSeconds: 0 });
+    try {
+      for (const path of ["/first", "/second", "/third"]) {
+        const response = await fetch(`http://127.0.0.1:${edge.port}${path}`);
+        expect([response.status, await response.text()]).toEqual([200, `answer on ${path}`]);
+      }
+    } finally {
+      await edge.close();
+      closing.close();
+    }
+  });
+});
+
 describe("slow clients", () => {
   it("drops a client that sends its headers slowly, or a form body slowly, while others are served", async () => {
     const strict = await startEdgeCache({ upstreams: [{ host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }], port: 0, host: "127.0.0.1", maxAgeSeconds: 0, timeouts: { headersMs: 1000, bodyMs: 1000 } });
