@@ -25,6 +25,14 @@ export const episodeCardSelect = {
 
 export type EpisodeCard = Prisma.EpisodeGetPayload<{ select: typeof episodeCardSelect }>;
 
+/** What "Listen & watch on" needs of an episode: its show's platform pages and its own links. */
+export function episodeLinksSelect() {
+  return {
+    show: { select: { slug: true, title: true, artworkUrl: true, demo: true, appleUrl: true, spotifyUrl: true, youtubeUrl: true, rumbleUrl: true, rssUrl: true } },
+    links: { where: { status: { in: VISIBLE_LINK_STATUSES } }, select: { platform: true, url: true } },
+  } satisfies Prisma.EpisodeSelect;
+}
+
 export const episodePageSelect = {
   ...episodeCardSelect,
   id: true,
@@ -37,8 +45,7 @@ export const episodePageSelect = {
   goneAt: true,
   // Whether there is a transcript and how many lines it has; the page loads the lines themselves on demand.
   transcriptText: true,
-  show: { select: { slug: true, title: true, artworkUrl: true, appleUrl: true, spotifyUrl: true, youtubeUrl: true, rumbleUrl: true, rssUrl: true } },
-  links: { where: { status: { in: VISIBLE_LINK_STATUSES } }, select: { platform: true, url: true } },
+  ...episodeLinksSelect(),
 } satisfies Prisma.EpisodeSelect;
 
 export type EpisodePage = Prisma.EpisodeGetPayload<{ select: typeof episodePageSelect }>;
@@ -163,22 +170,25 @@ export interface ListenLink {
   url: string;
   /** True when it opens this very episode there, false when it opens the show. */
   episodeLevel: boolean;
+  /** The demo show's link: it leads to the platform's home page, as the show does not exist there. */
+  demo?: true;
 }
 
 const PLATFORMS = [
-  { platform: "apple", label: "Apple Podcasts", showField: "appleUrl" },
-  { platform: "spotify", label: "Spotify", showField: "spotifyUrl" },
-  { platform: "youtube", label: "YouTube", showField: "youtubeUrl" },
-  { platform: "rumble", label: "Rumble", showField: "rumbleUrl" },
-  { platform: "rss", label: "RSS", showField: "rssUrl" },
+  { platform: "apple", label: "Apple Podcasts", showField: "appleUrl", home: "https://podcasts.apple.com/" },
+  { platform: "spotify", label: "Spotify", showField: "spotifyUrl", home: "https://open.spotify.com/" },
+  { platform: "youtube", label: "YouTube", showField: "youtubeUrl", home: "https://www.youtube.com/" },
+  { platform: "rumble", label: "Rumble", showField: "rumbleUrl", home: "https://rumble.com/" },
+  { platform: "rss", label: "RSS", showField: "rssUrl", home: null },
 ] as const;
 
 /** "Listen & watch on": the episode's own link on each platform when the import matched one, else the show's. */
 export function listenLinks(episode: Pick<EpisodePage, "show" | "links">): ListenLink[] {
-  return PLATFORMS.flatMap(({ platform, label, showField }) => {
+  return PLATFORMS.flatMap(({ platform, label, showField, home }) => {
     const own = episode.links.find((link) => link.platform === platform);
     // A show imported from a file (the demo) has no feed address of its own: the feed this site publishes stands in.
     const url = own?.url ?? episode.show[showField] ?? (platform === "rss" ? podcastFeedPath(episode.show.slug) : null);
-    return url ? [{ platform, label, url, episodeLevel: Boolean(own) }] : [];
+    if (!url) return [];
+    return [episode.show.demo && home ? { platform, label, url: home, episodeLevel: Boolean(own), demo: true as const } : { platform, label, url, episodeLevel: Boolean(own) }];
   });
 }

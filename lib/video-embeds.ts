@@ -4,7 +4,8 @@
 export interface VideoEmbed {
   platform: "youtube" | "rumble";
   label: string;
-  embedUrl: string;
+  /** Null for the demo show: its videos do not exist, so there is no player to load. */
+  embedUrl: string | null;
   watchUrl: string;
 }
 
@@ -37,9 +38,10 @@ function rumbleEmbedId(raw: string): string | undefined {
 }
 
 /** The first embeddable video among an episode's own links (YouTube first), if any. */
-export function videoEmbedFor(links: { platform: string; url: string; episodeLevel: boolean }[]): VideoEmbed | undefined {
+export function videoEmbedFor(links: { platform: string; url: string; episodeLevel: boolean; demo?: true }[]): VideoEmbed | undefined {
   for (const link of links) {
     if (!link.episodeLevel) continue;
+    if (link.demo && (link.platform === "youtube" || link.platform === "rumble")) return { platform: link.platform, label: link.platform === "youtube" ? "YouTube" : "Rumble", embedUrl: null, watchUrl: link.url };
     if (link.platform === "youtube") {
       const id = youtubeVideoId(link.url);
       // youtube-nocookie: YouTube sets no tracking cookies until the viewer plays the video.

@@ -64,7 +64,14 @@ export function ListenWatch({ children, video, title }: ListenWatchProps) {
       </div>
       <div role="tabpanel" id={`${id}-watch`} aria-labelledby={`${id}-watch-tab`} hidden={tab !== "watch"}>
         <div className="aspect-video w-full overflow-hidden rounded-lg bg-ink">
-          {videoLoaded ? (
+          {video.embedUrl === null ? (
+            <div className="flex h-full flex-col items-center justify-center gap-3 p-6 text-center text-white">
+              <p className="max-w-md text-sm">This is the demo show, which has no real video: a show&apos;s own {video.label} video plays here.</p>
+              <a href={video.watchUrl} target="_blank" rel="noopener noreferrer" className="text-sm underline">
+                Open {video.label}
+              </a>
+            </div>
+          ) : videoLoaded ? (
             <iframe
               src={video.embedUrl}
               title={`${title} (video on ${video.label})`}

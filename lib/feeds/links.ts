@@ -11,12 +11,17 @@ import { refusedAsSkipped } from "./import";
 import { writeItems } from "@/lib/database/item-writes";
 import { cutText } from "@/lib/text/safe-text";
 
-export function platformOf(kind: FeedKind, url: string): string {
+/**
+ * The platform a source's items are on. A video feed's is the site its videos are on (a Rumble channel read through
+ * another address is still Rumble's), else the feed's own host.
+ */
+export function platformOf(kind: FeedKind, feedUrl: string, feed?: Pick<ParsedFeed, "episodes">): string {
   if (kind === "YOUTUBE") return "youtube";
   if (kind === "APPLE") return "apple";
   if (kind === "SPOTIFY") return "spotify";
   if (kind === "PODCAST") return "rss";
-  const host = new URL(url).hostname.replace(/^www\./, "");
+  const videoPage = feed?.episodes.map((episode) => URL.parse(episode.link ?? "")).find((url) => url?.protocol === "https:");
+  const host = (videoPage ?? new URL(feedUrl)).hostname.replace(/^www\./, "");
   return host.split(".").slice(-2, -1)[0] ?? host;
 }
 
@@ -34,7 +39,7 @@ export async function recordPlatformItems(
   feed: ParsedFeed,
   now: Date,
 ): Promise<ItemCounts> {
-  const platform = platformOf(source.kind, source.url);
+  const platform = platformOf(source.kind, source.url, feed);
   const all = feed.episodes.map((episode, index) => ({
     sourceId: source.id,
     platform,

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import type { ParsedEpisode } from "@/lib/validations/feed";
-import { fetchFeed, FeedFetchError } from "./fetch";
+import { fetchFeed, FeedFetchError, type FetchFeedOptions } from "./fetch";
 import type { ParsedFeed } from "./parse";
 
 export const APPLE_LOOKUP_BASE = "https://itunes.apple.com/lookup";
@@ -108,13 +108,25 @@ export function parseSpotifyEpisodes(json: unknown): ParsedFeed {
   return { show: { title: "Spotify", description: "", author: "", locked: false, explicit: false, categories: [] }, episodes, skipped: [] };
 }
 
-let spotifyToken: { value: string; expiresAt: number } | undefined;
+/** Other addresses and credentials for Apple's and Spotify's APIs: for what stands in for them (tests, the demo). */
+export interface PlatformApiOptions {
+  appleLookupBase?: string;
+  spotifyApiBase?: string;
+  tokenUrl?: string;
+  spotifyClient?: { id: string; secret: string };
+}
+
+// One token per token service and client, so a stand-in's token is never sent to Spotify.
+const spotifyTokens = new Map<string, { value: string; expiresAt: number }>();
 
 /** A client-credentials token for Spotify's Web API, reused until shortly before it expires. */
-export async function spotifyAccessToken(tokenUrl = SPOTIFY_TOKEN_URL): Promise<string> {
-  const { SPOTIFY_CLIENT_ID: id, SPOTIFY_CLIENT_SECRET: secret } = getEnv();
+export async function spotifyAccessToken(tokenUrl = SPOTIFY_TOKEN_URL, client?: PlatformApiOptions["spotifyClient"]): Promise<string> {
+  const env = getEnv();
+  const { id, secret } = client ?? { id: env.SPOTIFY_CLIENT_ID, secret: env.SPOTIFY_CLIENT_SECRET };
   if (!id || !secret) throw new PlatformApiError("Spotify links need SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET.");
-  if (spotifyToken && spotifyToken.expiresAt > Date.now() + 60_000) return spotifyToken.value;
+  const key = `${tokenUrl} ${id}`;
+  const kept = spotifyTokens.get(key);
+  if (kept && kept.expiresAt > Date.now() + 60_000) return kept.value;
   const response = await fetch(tokenUrl, {
     method: "POST",
     headers: { authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
@@ -125,14 +137,14 @@ export async function spotifyAccessToken(tokenUrl = SPOTIFY_TOKEN_URL): Promise<
   });
   const body = z.object({ access_token: z.string(), expires_in: z.number() }).safeParse(await response.json().catch(() => null));
   if (!response.ok || !body.success) throw new PlatformApiError(`Spotify refused the client credentials (HTTP ${response.status}).`);
-  spotifyToken = { value: body.data.access_token, expiresAt: Date.now() + body.data.expires_in * 1000 };
-  return spotifyToken.value;
+  spotifyTokens.set(key, { value: body.data.access_token, expiresAt: Date.now() + body.data.expires_in * 1000 });
+  return body.data.access_token;
 }
 
 /** Fetches one platform API answer (Apple or Spotify) as a parsed "feed" of that platform's episodes. */
-export async function fetchPlatformEpisodes(kind: "APPLE" | "SPOTIFY", url: string, options: { tokenUrl?: string } = {}) {
-  const headers = kind === "SPOTIFY" ? { authorization: `Bearer ${await spotifyAccessToken(options.tokenUrl)}` } : undefined;
-  const fetched = await fetchFeed(url, { headers, maxBytes: 8 * 1024 * 1024 });
+export async function fetchPlatformEpisodes(kind: "APPLE" | "SPOTIFY", url: string, options: PlatformApiOptions = {}, fetchOptions: FetchFeedOptions = {}) {
+  const headers = kind === "SPOTIFY" ? { authorization: `Bearer ${await spotifyAccessToken(options.tokenUrl, options.spotifyClient)}` } : undefined;
+  const fetched = await fetchFeed(url, { ...fetchOptions, headers, maxBytes: 8 * 1024 * 1024 });
   if (fetched.status !== "fetched") throw new FeedFetchError("http-status", "unexpected 304 from a platform API", 304);
   let json: unknown;
   try {

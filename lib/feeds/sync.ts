@@ -7,8 +7,8 @@ import { getSiteShow, type SiteShow } from "@/lib/shows";
 import type { FeedKind, SyncStatus } from "@/lib/generated/prisma/client";
 import { fetchFeed, FeedFetchError, type FetchFeedOptions, type FetchFeedResult } from "./fetch";
 import { createShowFromFeed, showFields, writeEpisodes, type ImportCounts, type ImportProgress, type ItemNote } from "./import";
-import { matchShowItems, platformOf, recordPlatformItems } from "./links";
-import { appleLookupUrl, fetchPlatformEpisodes, PlatformApiError, spotifyEpisodesUrl } from "./platform-apis";
+import { matchShowItems, recordPlatformItems } from "./links";
+import { appleLookupUrl, fetchPlatformEpisodes, PlatformApiError, spotifyEpisodesUrl, type PlatformApiOptions } from "./platform-apis";
 import { parseOffThread, warmParseWorker } from "./parse-worker-client";
 import { FeedParseError, type ParsedFeed } from "./parse";
 import { feedParseOf, wholeFeed, type FeedParse } from "./parse-job";
@@ -23,8 +23,7 @@ export interface SyncOptions {
   force?: boolean;
   /** A fetch and parse made moments ago (adding a source checks the feed first): import it instead of fetching. */
   prefetched?: { fetched: FetchedFeed } & FeedRead;
-  /** Other addresses for Apple's and Spotify's APIs: for tests that stand in for them. */
-  platformApi?: { appleLookupBase?: string; spotifyApiBase?: string; tokenUrl?: string };
+  platformApi?: PlatformApiOptions;
   fetch?: FetchFeedOptions;
   onProgress?: ImportProgress;
 }
@@ -155,7 +154,7 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
   try {
     const fromApi =
       !options.prefetched && (source.kind === "APPLE" || source.kind === "SPOTIFY")
-        ? await fetchPlatformEpisodes(source.kind, source.url, options.platformApi).then(({ fetched, feed }) => ({ fetched, feed: feedParseOf(feed) }))
+        ? await fetchPlatformEpisodes(source.kind, source.url, options.platformApi, options.fetch).then(({ fetched, feed }) => ({ fetched, feed: feedParseOf(feed) }))
         : undefined;
     if (source.kind !== "APPLE" && source.kind !== "SPOTIFY" && !options.prefetched) warmParseWorker();
     const fetched =
@@ -258,7 +257,7 @@ function showPlatformLink(kind: FeedKind, givenUrl: string, feed: Pick<ParsedFee
     case "YOUTUBE":
       return feed.show.siteUrl ? { youtubeUrl: feed.show.siteUrl } : undefined;
     case "VIDEO":
-      return platformOf(kind, fetchedUrl) === "rumble" && feed.show.siteUrl ? { rumbleUrl: feed.show.siteUrl } : undefined;
+      return feed.show.siteUrl && /^(www\.)?rumble\.com$/.test(URL.parse(feed.show.siteUrl)?.hostname ?? "") ? { rumbleUrl: feed.show.siteUrl } : undefined;
     case "PODCAST":
       return { rssUrl: fetchedUrl };
   }
@@ -283,7 +282,7 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
 
   let prefetched: { fetched: FetchedFeed } & FeedRead;
   if (api) {
-    const { fetched, feed } = await fetchPlatformEpisodes(input.kind as "APPLE" | "SPOTIFY", sourceUrl, options.platformApi);
+    const { fetched, feed } = await fetchPlatformEpisodes(input.kind as "APPLE" | "SPOTIFY", sourceUrl, options.platformApi, input.fetch);
     prefetched = { fetched, feed: feedParseOf(feed) };
   } else {
     warmParseWorker();

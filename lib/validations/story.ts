@@ -10,23 +10,6 @@ export const storySlugSchema = z
   .max(80)
   .refine((value) => slugify(value) === value, "must be lower-case words joined by hyphens");
 
-/** A story as the demo content (and, later, importers) hand it over. */
-export const storyInputSchema = z.object({
-  slug: storySlugSchema,
-  title: z.string().trim().min(1).max(STORY_LIMITS.title),
-  dek: z.string().trim().max(STORY_LIMITS.dek).default(""),
-  body: z.string().max(STORY_LIMITS.body),
-  authorName: z.string().trim().max(STORY_LIMITS.author).default(""),
-  status: z.enum(["DRAFT", "PUBLISHED"]).default("PUBLISHED"),
-  publishedAt: z.coerce.date().optional(),
-  heroImageUrl: z.url({ protocol: /^https?$/ }).optional(),
-  heroCaption: z.string().trim().max(500).optional(),
-  heroCredit: z.string().trim().max(200).optional(),
-  categories: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
-});
-
-export type StoryInput = z.infer<typeof storyInputSchema>;
-
 const MAX_LABELS = 20;
 const LABEL = 60;
 const MAX_LINKED_EPISODES = 10;

@@ -32,7 +32,7 @@ test.describe("a newcomer's first visit", () => {
     await expect(audio).not.toHaveAttribute("src", /.+/);
     await expect(page.getByRole("region", { name: "Listen" }).getByRole("link", { name: "Download" })).toHaveAttribute(
       "href",
-      "/demo/audio/long-signal-sample.wav",
+      "/demo/audio/bridges-3492s.wav",
     );
 
     const notes = page.getByRole("region", { name: "Show notes" });
@@ -74,7 +74,7 @@ test.describe("a newcomer's first visit", () => {
     await expect(player.getByRole("link", { name: "Bridges Nobody Inspects" })).toBeVisible();
     await expect(player.getByRole("button", { name: "Pause" })).toBeVisible();
     const audio = page.getByTestId("site-player-audio");
-    await expect(audio).toHaveAttribute("src", "/demo/audio/long-signal-sample.wav");
+    await expect(audio).toHaveAttribute("src", "/demo/audio/bridges-3492s.wav");
     await audio.evaluate((element) => element.setAttribute("data-session", "first-page"));
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Stories" }).click();

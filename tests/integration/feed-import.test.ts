@@ -24,8 +24,8 @@ describe("importPodcastFeed", () => {
     expect(show.author).toBe("Maya Okafor & Dan Reyes");
 
     const latest = await prisma.episode.findUniqueOrThrow({ where: { slug: "bridges-nobody-inspects" } });
-    expect(latest).toMatchObject({ season: 2, number: 8, durationSeconds: 58 * 60 + 12, episodeType: "FULL", audioLength: 96044n });
-    expect(latest.audioUrl).toBe("/demo/audio/long-signal-sample.wav");
+    expect(latest).toMatchObject({ season: 2, number: 8, durationSeconds: 58 * 60 + 12, episodeType: "FULL", audioLength: 55872044n });
+    expect(latest.audioUrl).toBe("/demo/audio/bridges-3492s.wav");
     expect(latest.publishedAt).toEqual(new Date("2026-11-17T06:00:00Z"));
     const types = await prisma.episode.findMany({ where: { episodeType: { not: "FULL" } }, select: { episodeType: true } });
     expect(types.map((row) => row.episodeType).sort()).toEqual(["BONUS", "TRAILER"]);

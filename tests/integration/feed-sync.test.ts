@@ -30,7 +30,7 @@ describe("adding a feed source", () => {
     const show = await prisma.show.findUniqueOrThrow({ where: { id: source.showId } });
     expect(show).toMatchObject({ title: "The Long Signal", rssUrl: server.url("/feed.xml") });
     const episode = await prisma.episode.findFirstOrThrow({ where: { guid: "long-signal-0108" } });
-    expect(episode.audioUrl).toBe(server.url("/demo/audio/long-signal-sample.wav"));
+    expect(episode.audioUrl).toBe(server.url("/demo/audio/bridges-3492s.wav"));
     const runs = await prisma.syncRun.findMany({ where: { sourceId: source.id } });
     expect(runs).toEqual([expect.objectContaining({ status: "IMPORTED", created: 8, httpStatus: 200, error: null })]);
     expect(await prisma.feedSource.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({ etag: '"v1"', syncStartedAt: null });

@@ -10,7 +10,7 @@ const episode = {
   slug: "bridges-nobody-inspects",
   title: "Bridges Nobody Inspects",
   showTitle: "The Long Signal",
-  audioUrl: "/demo/audio/long-signal-sample.wav",
+  audioUrl: "/demo/audio/bridges-3492s.wav",
   artworkUrl: null,
   durationSeconds: 3492,
 };
@@ -47,7 +47,7 @@ describe("the site-wide player", () => {
     expect(screen.queryByRole("region", { name: "Player" })).toBeNull();
 
     await act(async () => fireEvent.click(screen.getByRole("button", { name: /Play episode/ })));
-    expect(audio.src).toMatch(/\/demo\/audio\/long-signal-sample\.wav$/);
+    expect(audio.src).toMatch(/\/demo\/audio\/bridges-3492s\.wav$/);
     const player = screen.getByRole("region", { name: "Player" });
     expect(player).toHaveTextContent("Bridges Nobody Inspects");
     expect(within(player).getByRole("button", { name: "Pause" })).toBeInTheDocument();

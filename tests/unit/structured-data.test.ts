@@ -59,7 +59,7 @@ describe("episodeJsonLd", () => {
       partOfSeries: { "@type": "PodcastSeries", name: "The Long Signal", url: "https://longsignal.example/" },
       associatedMedia: {
         "@type": "MediaObject",
-        contentUrl: "https://longsignal.example/demo/audio/long-signal-sample.wav",
+        contentUrl: "https://longsignal.example/demo/audio/bridges-3492s.wav",
         encodingFormat: "audio/wav",
         duration: "PT58M12S",
       },
