@@ -86,7 +86,8 @@ export async function seedDemoCommunity(): Promise<{ comments: number; subscribe
 
   const csv = ["email,name", ...READERS.map((reader) => `${reader.email},${reader.name}`), "listener@readers.longsignal.example,"].join("\n");
   const imported = await importSubscribers(csv, { priorConsent: true, fileName: "demo-subscribers.csv" });
-  const issue = await composeIssue("DIGEST", "This week on The Long Signal: bridges, repair counters and the night bus.");
+  // Sent the day before the latest episode, so the next issue a producer composes has something new in it.
+  const issue = await composeIssue("DIGEST", "This week on The Long Signal: repair counters, night buses and who owns the map.", new Date(episode.publishedAt.getTime() - 24 * 3600 * 1000));
   await sendIssue(issue.id, { mailer: outboxMailer(() => {}) });
   return { comments: await prisma.comment.count(), subscribers: imported.added };
 }

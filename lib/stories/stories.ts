@@ -2,7 +2,7 @@
 // ahead is scheduled). Pages (kind PAGE) are read like stories but stay out of lists.
 import { marked } from "marked";
 import { prisma, Prisma } from "@/lib/db";
-import { episodeCardSelect, playableEpisode, type PlayableEpisode } from "@/lib/episodes";
+import { episodeCardSelect, episodeLinksSelect, listenLinks, playableEpisode, type ListenLink, type PlayableEpisode } from "@/lib/episodes";
 import { htmlToText, sanitizeNotesHtml } from "@/lib/html";
 import type { StoryBodyFormat } from "@/lib/generated/prisma/enums";
 
@@ -102,6 +102,8 @@ export interface StoryPage extends StoryCard {
   readingMinutes: number;
   tags: { slug: string; name: string }[];
   listen: StoryListen | undefined;
+  /** "Listen & watch on" for the episode the story is linked to. */
+  listenLinks: ListenLink[];
 }
 
 /** A story's body as the sanitized HTML pages and feeds show: written Markdown is rendered first. */
@@ -132,7 +134,7 @@ const storyPageSelect = {
     where: { episode: { audioUrl: { not: null } } },
     select: {
       startSeconds: true,
-      episode: { select: episodeCardSelect },
+      episode: { select: { ...episodeCardSelect, ...episodeLinksSelect() } },
     },
     orderBy: { position: "asc" },
     take: 1,
@@ -169,6 +171,7 @@ export async function getStory(slug: string, siteName = ""): Promise<StoryPage |
     readingMinutes: readingMinutes(bodyHtml),
     tags: tags.map(({ tag }) => tag),
     listen: storyListen(story, siteName),
+    listenLinks: story.episodes[0] ? listenLinks(story.episodes[0].episode) : [],
   };
 }
 

@@ -1,6 +1,4 @@
 import { expect, test } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { startFeedServer, type FeedServer } from "../setup/feed-server";
 import { E2E_ADMIN_TOKEN } from "./server-address";
 
@@ -13,11 +11,20 @@ const FEED = `<?xml version="1.0"?>
 <itunes:duration>29:00</itunes:duration><enclosure url="https://media.example.org/harbor-2.mp3" length="1" type="audio/mpeg"/></item>
 </channel></rss>`;
 
+// Harbor Hours' YouTube channel, in YouTube's shape (the demo show's platform links are demo links, so a real
+// show's channel is what shows the Watch tab's player).
+const YOUTUBE = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" xmlns="http://www.w3.org/2005/Atom">
+<title>Harbor Hours</title><link rel="alternate" href="https://www.youtube.com/channel/UCharborhours000000000000"/>
+<entry><id>yt:video:harborvid01</id><yt:videoId>harborvid01</yt:videoId><title>CRANES AT DAWN | Harbor Hours (Full Episode)</title>
+<link rel="alternate" href="https://www.youtube.com/watch?v=harborvid01"/><published>2015-01-05T15:00:00+00:00</published></entry>
+</feed>`;
+
 let feeds: FeedServer;
 test.beforeAll(async () => {
   feeds = await startFeedServer();
   feeds.routes.set("/harbor.xml", { body: FEED });
-  feeds.routes.set("/youtube.xml", { body: readFileSync(path.resolve("tests/fixtures/feeds/long-signal-youtube.xml")) });
+  feeds.routes.set("/youtube.xml", { body: YOUTUBE });
 });
 test.afterAll(() => feeds.close());
 
@@ -46,7 +53,7 @@ test("an admin adds a show's feed and its episodes appear on the site", async ({
   const sources = page.getByRole("region", { name: "Sources" });
   await expect(sources.getByText("Harbor Hours")).toBeVisible();
   await expect(sources.getByText("2 episodes")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Recent runs" }).getByText("imported (HTTP 200)")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Recent runs" }).getByRole("row").filter({ hasText: "Harbor Hours" }).getByText("imported (HTTP 200)")).toBeVisible();
 
   const row = sources.getByRole("row", { name: /Harbor Hours/ });
   await row.getByText(feeds.url("/harbor.xml")).click();
@@ -99,7 +106,7 @@ test("with the show's YouTube channel added, the Watch tab plays the video, and 
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByLabel("Feed or show page address").fill(feeds.url("/youtube.xml"));
   await page.getByLabel("Kind").selectOption("YOUTUBE");
-  await page.getByRole("combobox", { name: /^Show/ }).selectOption("the-long-signal");
+  await page.getByRole("combobox", { name: /^Show/ }).selectOption("harbor-hours");
   await page.getByRole("button", { name: "Add and import" }).click();
   await expect(page.getByText(/Added .*youtube\.xml/)).toBeVisible();
 
@@ -109,16 +116,16 @@ test("with the show's YouTube channel added, the Watch tab plays the video, and 
     youtubeRequests.push(route.request().url());
     return route.fulfill({ contentType: "text/html", body: "<!doctype html><title>video</title><p>video player</p>" });
   });
-  await page.goto("/episodes/bridges-nobody-inspects");
-  await expect(page.getByRole("navigation", { name: "Listen & watch on" }).getByRole("link", { name: "YouTube" })).toHaveAttribute("href", "https://www.youtube.com/watch?v=bridges0001");
+  await page.goto("/episodes/cranes-at-dawn");
+  await expect(page.getByRole("navigation", { name: "Listen & watch on" }).getByRole("link", { name: "YouTube" })).toHaveAttribute("href", "https://www.youtube.com/watch?v=harborvid01");
   const listen = page.getByRole("region", { name: "Listen" });
   await listen.getByRole("tab", { name: "Watch" }).click();
   await expect(listen.getByRole("tabpanel")).toContainText("YouTube may set cookies");
   expect(youtubeRequests).toEqual([]);
 
   await listen.getByRole("button", { name: "Play the video from YouTube" }).click();
-  await expect(listen.locator("iframe")).toHaveAttribute("src", "https://www.youtube-nocookie.com/embed/bridges0001?autoplay=1&rel=0");
-  await expect.poll(() => youtubeRequests).toContain("https://www.youtube-nocookie.com/embed/bridges0001?autoplay=1&rel=0");
+  await expect(listen.locator("iframe")).toHaveAttribute("src", "https://www.youtube-nocookie.com/embed/harborvid01?autoplay=1&rel=0");
+  await expect.poll(() => youtubeRequests).toContain("https://www.youtube-nocookie.com/embed/harborvid01?autoplay=1&rel=0");
   await listen.getByRole("tab", { name: "Listen" }).click();
   await expect(listen.getByRole("button", { name: "Play episode" })).toBeVisible();
 });

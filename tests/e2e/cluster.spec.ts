@@ -81,8 +81,8 @@ test("a sync asked for through nginx runs once, though both instances run the jo
   await expect(page.getByText(/^Added /)).toBeVisible({ timeout: 20_000 });
   await page.reload();
   const asked = new Date();
-  // The demo show has no feed source of its own: this is the only one.
-  await page.getByRole("region", { name: "Sources" }).getByRole("button", { name: "Sync now" }).click();
+  // The demo show has no podcast source of its own (its platform sources are paused): this is the one to sync.
+  await page.getByRole("region", { name: "Sources" }).getByRole("row").filter({ hasText: feed }).getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByText(/Sync queued/)).toBeVisible();
   const runs = async () => (await database.query<{ count: string }>('SELECT count(*) FROM "SyncRun" WHERE "startedAt" >= $1 AND "finishedAt" IS NOT NULL', [asked])).rows[0]!.count;
   await expect.poll(runs, { timeout: 20_000 }).toBe("1");

@@ -73,11 +73,13 @@ test.describe("an episode page", () => {
     await expect(share.getByRole("link", { name: "E-mail" })).toHaveAttribute("href", /bridges-nobody-inspects%3Ft%3D\d+/);
   });
 
-  test("an episode without artwork gets a generated Open Graph image", async ({ page, request }) => {
+  test("an episode's Open Graph image is its artwork, and its generated share card (for an episode without any) answers", async ({ page, request }) => {
     await page.goto(BRIDGES);
     const image = await page.locator('meta[property="og:image"]').getAttribute("content");
-    expect(image).toMatch(/\/og\/episodes\/bridges-nobody-inspects$/);
-    const response = await request.get(new URL(image!).pathname);
+    expect(image).toMatch(/\/media\/demo\/cover-[a-z-]+\.webp$/);
+    const artwork = await request.get(new URL(image!).pathname);
+    expect([artwork.status(), artwork.headers()["content-type"]]).toEqual([200, "image/webp"]);
+    const response = await request.get("/og/episodes/bridges-nobody-inspects");
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("image/png");
     expect((await response.body()).subarray(1, 4).toString()).toBe("PNG");

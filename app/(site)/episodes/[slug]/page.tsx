@@ -131,6 +131,7 @@ export default async function EpisodePage({ params }: PageProps<"/episodes/[slug
       {playable && chapters.length ? <ChapterList episode={playable} chapters={chapters} /> : null}
       {episode.transcriptText ? <Transcript slug={episode.slug} episode={playable} lineCount={episode.transcriptText.split("\n").length} /> : null}
       <People persons={persons} />
+      <NewsletterBox source={`/episodes/${episode.slug}`} />
 
       <div className="mt-12 space-y-10">
         {moreEpisodes.length ? (
@@ -152,7 +153,6 @@ export default async function EpisodePage({ params }: PageProps<"/episodes/[slug
       <SharePanel url={new URL(`/episodes/${episode.slug}`, siteUrl).toString()} title={episode.title} episodeSlug={episode.slug} />
 
       <CommentSection kind="episode" slug={episode.slug} episode={playable} />
-      <NewsletterBox source={`/episodes/${episode.slug}`} />
     </article>
   );
 }

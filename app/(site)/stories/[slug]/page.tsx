@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { CommentSection } from "@/components/comments/comment-section";
 import { EpisodeCard } from "@/components/episode/episode-card";
+import { ListenLinks } from "@/components/episode/listen-links";
 import { SharePanel } from "@/components/episode/share-panel";
 import { NewsletterBox } from "@/components/newsletter/newsletter-box";
 import { PlayButton } from "@/components/player/play-button";
@@ -101,6 +102,7 @@ export default async function StoryPage({ params }: PageProps<"/stories/[slug]">
           ) : null}
         </section>
       ) : null}
+      <ListenLinks links={story.listenLinks} />
       {story.heroImageUrl ? (
         <figure className="mt-8">
           {/* eslint-disable-next-line @next/next/no-img-element -- uploads come in prepared sizes (srcset); imported images are used by address */}
@@ -133,6 +135,7 @@ export default async function StoryPage({ params }: PageProps<"/stories/[slug]">
       <div className="mt-8">
         <SharePanel url={new URL(`/stories/${story.slug}`, siteUrl).toString()} title={story.title} />
       </div>
+      <NewsletterBox source={`/stories/${story.slug}`} />
       <div className="mt-12 space-y-10">
         {episodes.length ? (
           <CardSection id="related-episodes" title="Related episodes">
@@ -150,7 +153,6 @@ export default async function StoryPage({ params }: PageProps<"/stories/[slug]">
         ) : null}
       </div>
       <CommentSection kind="story" slug={story.slug} />
-      <NewsletterBox source={`/stories/${story.slug}`} />
     </article>
   );
 }
