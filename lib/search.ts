@@ -14,6 +14,15 @@ const SUGGESTIONS = 6;
 // sanitizing, turned into <mark> by the page, so nothing from the database is ever rendered as HTML.
 const MARK_START = "\u0002";
 const MARK_END = "\u0003";
+// A story's body is Markdown or imported HTML: its snippet is read from the words alone (tags, link targets and
+// Markdown's marks left out), so a reader never sees "**" or "](https://…".
+const STORY_SNIPPET_TEXT = Prisma.raw(
+  [
+    [String.raw`<[^>]*>`, " "],
+    [String.raw`!?\[([^\]]*)\]\([^)]*\)`, String.raw`\1`],
+    [String.raw`(^|\s)[#>*+_~-]+\s|[*_~` + "`]+", String.raw`\1 `],
+  ].reduce((sql, [pattern, replacement]) => `regexp_replace(${sql}, '${pattern}', '${replacement}', 'g')`, `left(s."body", 3000)`),
+);
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=10, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
 export type SearchKind = "all" | "episodes" | "stories";
@@ -193,7 +202,7 @@ async function searchStories(filters: SearchFilters): Promise<StoryHit[]> {
     SELECT s."slug", s."title", s."dek", s."authorName", s."publishedAt", s."heroImageUrl",
       coalesce((SELECT json_agg(json_build_object('category', json_build_object('slug', c."slug", 'name', c."name")) ORDER BY c."name")
                 FROM "StoryCategory" sc JOIN "Category" c ON c."id" = sc."categoryId" WHERE sc."storyId" = s."id"), '[]'::json) AS categories,
-      ts_headline('english', s."dek" || ' ' || left(s."body", 1500), q.query, ${HEADLINE_OPTIONS}) AS headline
+      ts_headline('english', s."dek" || ' ' || ${STORY_SNIPPET_TEXT}, q.query, ${HEADLINE_OPTIONS}) AS headline
     FROM ranked r JOIN "Story" s ON s."id" = r."id" CROSS JOIN q
     ORDER BY r.tier, r.rank DESC, r."publishedAt" DESC`;
   return rows.map(({ headline, ...story }) => ({ story, snippet: snippetParts(headline) }));

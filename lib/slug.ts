@@ -1,10 +1,14 @@
 const MAX_SLUG_LENGTH = 80;
 
-/** A URL slug from any title: lower-case ASCII words joined by hyphens ("Café à l'Été!" → "cafe-a-l-ete"). */
+/**
+ * A URL slug from any title: lower-case ASCII words joined by hyphens ("Lena's Café!" → "lenas-cafe"). Apostrophes
+ * go without a hyphen, as WordPress drops them, so an imported post keeps the slug it had.
+ */
 export function slugify(text: string): string {
   const slug = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
+    .replace(/['\u2019]/g, "")
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/[^a-z0-9]+/g, "-")

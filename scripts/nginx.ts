@@ -17,6 +17,7 @@ export interface NginxSiteValues {
   APP_SERVERS: string;
   CSP_NONCE_MARK: string;
   CACHE_DIR: string;
+  ACCESS_LOG: string;
 }
 
 /** The template with its values, leaving nginx's own $variables alone (envsubst is given only these names). */
@@ -37,6 +38,7 @@ export async function startNginx(options: { port: number; upstreams: string[]; n
     APP_SERVERS: options.upstreams.map((upstream) => `server ${upstream};`).join(" "),
     CSP_NONCE_MARK: options.nonceMark,
     CACHE_DIR: path.join(folder, "cache"),
+    ACCESS_LOG: path.join(folder, "access.log"),
   });
   await writeFile(path.join(folder, "showfront.conf"), site);
   const temp = (name: string) => `${name}_temp_path ${path.join(folder, name)};`;

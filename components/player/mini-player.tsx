@@ -90,7 +90,11 @@ export function MiniPlayer() {
         </div>
         <div className="hidden items-center gap-1 sm:flex">
           <button type="button" className={button} onClick={player.toggleMute} aria-label={player.muted ? "Unmute" : "Mute"}>
-            {player.muted ? "🔇" : "🔊"}
+            {/* Drawn, not an emoji: a machine without an emoji font shows an empty box for those. */}
+            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+              <path d="M11 5 6 9H2v6h4l5 4V5z" fill="currentColor" />
+              {player.muted ? <path d="m22 9-6 6M16 9l6 6" /> : <path d="M15.5 8.5a5 5 0 0 1 0 7M19 5a10 10 0 0 1 0 14" />}
+            </svg>
           </button>
           <input
             type="range"

@@ -140,6 +140,18 @@ export interface EdgeCache {
   size(): number;
 }
 
+// Query values that open someone's subscription or account (newsletter links, sign-in callbacks): never logged.
+const SECRET_QUERY_KEYS = new Set(["t", "token", "email"]);
+
+/** The request's address for the log, with the values of secret query parameters left out. */
+export function loggablePath(url: string): string {
+  const query = url.indexOf("?");
+  if (query === -1) return url;
+  const params = new URLSearchParams(url.slice(query + 1));
+  for (const key of new Set(params.keys())) if (SECRET_QUERY_KEYS.has(key)) params.set(key, "redacted");
+  return `${url.slice(0, query)}?${params.toString()}`;
+}
+
 export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCache> {
   const maxEntryBytes = options.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
   const maxAgeMs = options.maxAgeSeconds * 1000;
@@ -346,7 +358,7 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
         options.onRequest!({
           requestId,
           method,
-          path: request.url ?? "",
+          path: loggablePath(request.url ?? ""),
           status: response.statusCode,
           ms: Math.round((performance.now() - started) * 10) / 10,
           cache: String(response.getHeader("x-showfront-cache") ?? "PASS"),

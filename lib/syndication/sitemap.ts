@@ -7,7 +7,7 @@ import { absolute, element } from "./xml";
 
 export const SITEMAP_SIZE = 10_000;
 
-const STATIC_PATHS = ["/", "/episodes", "/stories", "/search"];
+const STATIC_PATHS = ["/", "/episodes", "/stories"];
 
 interface Entry {
   path: string;

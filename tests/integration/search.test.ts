@@ -100,6 +100,20 @@ describe("site search", () => {
   });
 });
 
+describe("story snippets", () => {
+  it("read as plain words: no Markdown marks, link targets or tags", async () => {
+    await createStory({
+      title: "Inspections",
+      body: "## How the backlog grows\n\nThe state requires an inspection every **24 months**, see [the schedule](https://data.example.org/x) or _the_ <em>rules</em>.\n\n> bridges wait\n\n- a list item about bridges",
+    });
+    const [hit] = (await search("months bridges")).stories;
+    const text = hit!.snippet.map((part) => part.text).join("");
+    expect(text).toContain("24 months");
+    expect(text).toContain("the schedule");
+    expect(text).not.toMatch(/\*\*|##|\]\(|https:|<\/?em>|(^|\s)_|(^|\s)>\s/);
+  });
+});
+
 describe("search suggestions", () => {
   it("completes the word being typed against titles, newest first", async () => {
     await labelledShow();

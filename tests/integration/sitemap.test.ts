@@ -18,8 +18,11 @@ describe("sitemaps", () => {
     const index = await buildSitemapIndex("https://show.example", 4);
     expect(locs(index)).toEqual(["/sitemaps/0.xml", "/sitemaps/1.xml", "/sitemaps/2.xml"]);
     const pages = [...locs(await buildSitemap(0, "https://show.example", 4)), ...locs(await buildSitemap(1, "https://show.example", 4)), ...locs(await buildSitemap(2, "https://show.example", 4))];
-    expect(pages).toEqual(["/", "/episodes", "/stories", "/search", ...episodes.map((episode) => `/episodes/${episode.slug}`), `/stories/${story.slug}`]);
+    expect(pages).toEqual(["/", "/episodes", "/stories", ...episodes.map((episode) => `/episodes/${episode.slug}`), `/stories/${story.slug}`]);
     expect(await buildSitemap(3, "https://show.example", 4)).toBeNull();
+    // Nothing the sitemap lists is a page robots.txt keeps crawlers out of.
+    const disallowed = [...robotsTxt("https://show.example").matchAll(/^Disallow: (.+)$/gm)].map((match) => match[1]!);
+    expect(pages.filter((page) => disallowed.some((prefix) => page.startsWith(prefix)))).toEqual([]);
   });
 
   it("robots.txt keeps crawlers out of the admin and points at the sitemap", () => {

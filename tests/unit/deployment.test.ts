@@ -82,6 +82,11 @@ describe("deploy/nginx.conf", () => {
     expect(header.replace("$showfront_frame_ancestors", "; frame-ancestors 'none'")).toBe(contentSecurityPolicy("$request_id", { framable: false }));
     expect(header.replace("$showfront_frame_ancestors", "")).toBe(contentSecurityPolicy("$request_id", { framable: true }));
     expect(site).toContain(`sub_filter '${values.CSP_NONCE_MARK}' '$request_id';`);
+    // Requests are logged by path: a query string (a subscriber's link, a sign-in token) never reaches the log.
+    const format = /log_format showfront_paths '([^']+)'/.exec(site)?.[1] ?? "";
+    expect(format).toContain("$uri");
+    expect(format).not.toMatch(/\$(request|request_uri|args|query_string|arg_\w+)\b/);
+    expect(site).toMatch(/access_log \S+ showfront_paths;/);
     // Every ${...} is one compose gives; nginx's own $variables are left alone.
     expect(site).not.toMatch(/\$\{/);
   });
@@ -90,7 +95,7 @@ describe("deploy/nginx.conf", () => {
     const folder = await mkdtemp(path.join(tmpdir(), "showfront-nginx-test-"));
     try {
       // Debian's nginx predates `resolve` on upstream servers (nginx 1.27.3, in the compose image): plain servers here.
-      const site = renderNginxSite(await readFile(NGINX_SITE_TEMPLATE, "utf8"), { ...(await nginxValues()), APP_SERVERS: "server 127.0.0.1:3000; server 127.0.0.1:3001;", CACHE_DIR: path.join(folder, "cache") });
+      const site = renderNginxSite(await readFile(NGINX_SITE_TEMPLATE, "utf8"), { ...(await nginxValues()), APP_SERVERS: "server 127.0.0.1:3000; server 127.0.0.1:3001;", CACHE_DIR: path.join(folder, "cache"), ACCESS_LOG: path.join(folder, "access.log") });
       await writeFile(path.join(folder, "site.conf"), site);
       await writeFile(path.join(folder, "nginx.conf"), `pid ${folder}/nginx.pid; error_log stderr; events {} http { include ${folder}/site.conf; }`);
       const { stderr } = await promisify(execFile)(NGINX_BINARY, ["-t", "-p", folder, "-e", "stderr", "-c", path.join(folder, "nginx.conf")]);

@@ -330,6 +330,13 @@ describe("request ids and logs", () => {
       await until(() => records.length === 2);
       expect(records[0]).toMatchObject({ requestId: "lb-7f3a:42", method: "GET", path: "/with-id", status: 200, cache: "PASS", aborted: false });
       expect(records[1]?.requestId).toBe(replaced.headers.get("x-request-id"));
+
+      // A subscriber's link or a sign-in callback reaches Next whole, and the log without its secret.
+      await fetch(`${address}/newsletter/unsubscribe?t=s3cret-token&done=1`);
+      await fetch(`${address}/api/auth/callback/email?token=0ther&email=a%40b.example&callbackUrl=%2Faccount`);
+      await until(() => records.length === 4);
+      expect(seen.some((request) => request.url === "/newsletter/unsubscribe?t=s3cret-token&done=1")).toBe(true);
+      expect(records.slice(2).map((record) => record.path)).toEqual(["/newsletter/unsubscribe?t=redacted&done=1", "/api/auth/callback/email?token=redacted&email=redacted&callbackUrl=%2Faccount"]);
     } finally {
       await logged.close();
     }

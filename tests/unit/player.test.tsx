@@ -86,7 +86,11 @@ describe("the site-wide player", () => {
   it("mutes and unmutes", async () => {
     renderPlayer();
     await act(async () => fireEvent.click(screen.getByRole("button", { name: /Play episode/ })));
-    fireEvent.click(screen.getByRole("button", { name: "Mute" }));
+    const mute = screen.getByRole("button", { name: "Mute" });
+    // A drawn icon: an emoji shows as an empty box where no emoji font is installed.
+    expect(mute.textContent).toBe("");
+    expect(mute.querySelector("svg")).not.toBeNull();
+    fireEvent.click(mute);
     expect((document.querySelector("audio") as HTMLAudioElement).muted).toBe(true);
     fireEvent.click(screen.getByRole("button", { name: "Unmute" }));
     expect((document.querySelector("audio") as HTMLAudioElement).muted).toBe(false);

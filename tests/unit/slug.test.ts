@@ -4,7 +4,9 @@ import { slugify, uniqueSlug } from "@/lib/slug";
 describe("slugify", () => {
   it.each([
     ["Bridges Nobody Inspects", "bridges-nobody-inspects"],
-    ["Café à l'Été!", "cafe-a-l-ete"],
+    ["Café à l'Été!", "cafe-a-lete"],
+    ["Lena's Repair Shop", "lenas-repair-shop"],
+    ["Lena’s Repair Shop", "lenas-repair-shop"],
     ["Q&A: Batteries", "q-and-a-batteries"],
     ["  --Hello--  ", "hello"],
     ["日本語", "untitled"],
