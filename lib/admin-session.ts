@@ -14,7 +14,7 @@ import { getEnv } from "@/lib/env";
 import { sameSecret } from "@/lib/site-secret";
 
 const SESSION_HOURS = 12;
-const TOKEN_HOLDER: Viewer = { id: "admin-token", name: "Admin", email: "", role: "ADMIN", banned: false };
+const TOKEN_HOLDER: Viewer = { id: "admin-token", name: "Admin", email: "", role: "ADMIN", banned: false, nameChosen: true };
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 // Names the ADMIN_TOKEN a session was opened with, so a changed token ends every session; an HMAC keyed by the

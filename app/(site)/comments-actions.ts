@@ -17,6 +17,7 @@ export interface CommentActionState {
   fieldErrors?: Record<string, string[] | undefined>;
   /** What was typed, given back so a refused post loses nothing. */
   body?: string;
+  displayName?: string;
   status?: "PENDING" | "APPROVED";
 }
 
@@ -31,15 +32,17 @@ async function run(work: () => Promise<CommentActionState>, body?: string): Prom
 
 export async function postCommentAction(_previous: CommentActionState | undefined, form: FormData): Promise<CommentActionState> {
   const typed = String(form.get("body") ?? "");
+  const typedName = form.has("displayName") ? String(form.get("displayName")) : undefined;
   const parsed = postCommentSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, body: typed };
+  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, body: typed, displayName: typedName };
   const { kind, slug, ...input } = parsed.data;
-  return run(async () => {
+  const answer = await run(async () => {
     const comment = await postComment(await currentViewer(), { ...input, target: { kind, slug } }, clientAddress(await headers()));
     return comment.status === "APPROVED"
       ? { ok: true, status: "APPROVED", message: "Posted." }
       : { ok: true, status: "PENDING", message: "Thanks: your comment appears once a moderator has read it." };
   }, typed);
+  return answer.ok ? answer : { ...answer, displayName: typedName };
 }
 
 export async function editCommentAction(_previous: CommentActionState | undefined, form: FormData): Promise<CommentActionState> {

@@ -10,7 +10,7 @@ import { Honeypot } from "@/components/ui/honeypot";
 
 type Order = "oldest" | "newest" | "top";
 interface ViewerState {
-  viewer: { id: string; name: string; role: "READER" | "MODERATOR" | "ADMIN"; banned: boolean } | null;
+  viewer: { id: string; name: string; role: "READER" | "MODERATOR" | "ADMIN"; banned: boolean; nameChosen: boolean } | null;
   liked: string[];
   waiting: ThreadComment[];
 }
@@ -140,7 +140,7 @@ export function CommentThread({ kind, slug, path, initial, episode }: CommentThr
 
 type Context = Omit<CommentThreadProps, "initial"> & { state: ViewerState; refresh: () => Promise<void> };
 
-function CommentForm({ kind, slug, episode, refresh, parentId, onDone }: Context & { parentId?: string; onDone?: () => void }) {
+function CommentForm({ kind, slug, episode, state, refresh, parentId, onDone }: Context & { parentId?: string; onDone?: () => void }) {
   const player = usePlayer();
   const [shownAt] = useState(() => Date.now());
   const [result, action, pending] = useActionState(async (previous: CommentActionState | undefined, form: FormData) => {
@@ -153,6 +153,7 @@ function CommentForm({ kind, slug, episode, refresh, parentId, onDone }: Context
   }, undefined);
   const moment = episode && player.episode?.slug === episode.slug ? Math.floor(player.currentTime) : undefined;
   const bodyError = result?.fieldErrors?.body?.[0];
+  const nameError = result?.fieldErrors?.displayName?.[0];
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="kind" value={kind} />
@@ -160,6 +161,21 @@ function CommentForm({ kind, slug, episode, refresh, parentId, onDone }: Context
       <input type="hidden" name="shownAt" value={shownAt} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
       <Honeypot />
+      {state.viewer && !state.viewer.nameChosen ? (
+        <label className="block text-sm font-semibold">
+          Your name, as others see it
+          <input
+            name="displayName"
+            required
+            maxLength={40}
+            defaultValue={result && !result.ok && result.displayName !== undefined ? result.displayName : state.viewer.name}
+            aria-invalid={nameError ? true : undefined}
+            className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 font-normal"
+          />
+          <span className="mt-1 block text-xs font-normal text-muted">Never your e-mail address. You can change it on your account page.</span>
+        </label>
+      ) : null}
+      {nameError ? <p className="text-sm text-red-700">{nameError}</p> : null}
       <label className="block text-sm font-semibold">
         {parentId ? "Your reply" : "Your comment"}
         <textarea

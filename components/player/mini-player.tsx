@@ -40,7 +40,7 @@ export function MiniPlayer() {
             type="button"
             className={`${button} bg-accent hover:bg-accent-dark`}
             onClick={player.toggle}
-            aria-label={player.playing ? "Pause" : "Play"}
+            aria-label={player.playing ? "Pause" : player.restored ? `Resume from ${formatClock(player.currentTime)}` : "Play"}
           >
             {player.playing ? "❚❚" : "▶"}
           </button>

@@ -32,6 +32,8 @@ export function PlayButton({ episode, followSharedMoment = false, startAt: linke
   const startAt = useSharedMoment(followSharedMoment) ?? linkedMoment;
   const isCurrent = player.episode?.slug === episode.slug;
   const playing = isCurrent && player.playing;
+  // The bar holds this episode, paused part-way (a pause, or a reload that brought the player back).
+  const resumable = isCurrent && !playing && player.currentTime > 0;
   return (
     <button
       type="button"
@@ -39,7 +41,7 @@ export function PlayButton({ episode, followSharedMoment = false, startAt: linke
       className={`inline-flex min-w-40 items-center justify-center gap-2 rounded-full bg-accent px-5 py-2.5 font-semibold text-white hover:bg-accent-dark ${className}`}
     >
       <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span>
-      {playing ? "Pause" : startAt !== undefined && !isCurrent ? `Play from ${formatClock(startAt)}` : label}
+      {playing ? "Pause" : resumable ? `Resume from ${formatClock(player.currentTime)}` : startAt !== undefined && !isCurrent ? `Play from ${formatClock(startAt)}` : label}
     </button>
   );
 }

@@ -46,6 +46,48 @@ export function startPosition(options: { startAt?: number; saved?: number; durat
   return Math.max(0, saved);
 }
 
+// What the player was doing, kept across reloads and shared by the site's tabs: the episode, speed and volume.
+const SESSION_KEY = "showfront:player";
+
+export interface PlayerSession {
+  episode: { slug: string; title: string; showTitle: string; audioUrl: string; artworkUrl: string | null; durationSeconds: number | null; chapters?: { startTime: number; title: string }[]; href?: string };
+  rate: number;
+  volume: number;
+  muted: boolean;
+}
+
+export function savePlayerSession(storage: Pick<Storage, "setItem"> | undefined, session: PlayerSession): void {
+  try {
+    storage?.setItem(SESSION_KEY, JSON.stringify(session));
+  } catch {
+    // a full or refusing storage: the next visit starts without a player, as before
+  }
+}
+
+const isText = (value: unknown): value is string => typeof value === "string" && value.length > 0 && value.length < 2000;
+const isAddress = (value: unknown): value is string => isText(value) && (/^https?:\/\//.test(value) || /^\/(?!\/)/.test(value));
+
+/** The kept session, if it is one this player wrote (storage is the visitor's to change: anything else is ignored). */
+export function readPlayerSession(storage: Pick<Storage, "getItem"> | undefined): PlayerSession | undefined {
+  let session: PlayerSession;
+  try {
+    session = JSON.parse(storage?.getItem(SESSION_KEY) ?? "null") as PlayerSession;
+  } catch {
+    return undefined;
+  }
+  const episode = session?.episode;
+  if (!episode || !isText(episode.slug) || !isText(episode.title) || typeof episode.showTitle !== "string" || !isAddress(episode.audioUrl)) return undefined;
+  if (episode.artworkUrl !== null && !isAddress(episode.artworkUrl)) return undefined;
+  if (episode.href !== undefined && !/^\/(?!\/)/.test(String(episode.href))) return undefined;
+  const chapters = Array.isArray(episode.chapters) ? episode.chapters.filter((chapter) => Number.isFinite(chapter?.startTime) && typeof chapter?.title === "string") : undefined;
+  return {
+    episode: { ...episode, durationSeconds: Number.isFinite(episode.durationSeconds) ? episode.durationSeconds : null, chapters },
+    rate: (PLAYBACK_RATES as readonly number[]).includes(session.rate) ? session.rate : 1,
+    volume: Number.isFinite(session.volume) ? Math.min(1, Math.max(0, session.volume)) : 1,
+    muted: session.muted === true,
+  };
+}
+
 export function readSavedPosition(storage: Pick<Storage, "getItem"> | undefined, slug: string): number | undefined {
   const value = Number(storage?.getItem(resumeKey(slug)));
   return Number.isFinite(value) && value > 0 ? value : undefined;

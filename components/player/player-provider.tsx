@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { PlayableEpisode } from "@/lib/episodes";
 import { formatClock } from "@/lib/format";
-import { clampTime, readSavedPosition, resumeKey, shortcutFor, startPosition } from "./player-logic";
+import { clampTime, readPlayerSession, readSavedPosition, resumeKey, savePlayerSession, shortcutFor, startPosition } from "./player-logic";
 import { MiniPlayer } from "./mini-player";
 
 export type PlayerEpisode = PlayableEpisode;
@@ -26,6 +26,8 @@ export interface PlayerState {
   announcement: string;
   /** Moments of an episode that listeners' comments are about, marked on the timeline while it plays. */
   commentMoments: { slug: string; seconds: number[] } | undefined;
+  /** Brought back from an earlier visit (a reload, another tab), paused, and not played since. */
+  restored: boolean;
 }
 
 export interface PlayerControls {
@@ -75,7 +77,25 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
     error: undefined,
     announcement: "",
     commentMoments: undefined,
+    restored: false,
   });
+
+  // The player of the last visit comes back paused where it was, with its speed and volume; nothing is fetched.
+  useEffect(() => {
+    const element = audio.current;
+    const session = readPlayerSession(storage());
+    if (!element || !session) return;
+    const position = startPosition({ saved: readSavedPosition(storage(), session.episode.slug), duration: session.episode.durationSeconds ?? undefined });
+    pendingStart.current = position;
+    element.src = session.episode.audioUrl;
+    element.volume = session.volume;
+    element.muted = session.muted;
+    setState((previous) => ({ ...previous, episode: session.episode, currentTime: position, duration: session.episode.durationSeconds ?? 0, rate: session.rate, volume: session.volume, muted: session.muted, restored: true }));
+  }, []);
+
+  useEffect(() => {
+    if (state.episode) savePlayerSession(storage(), { episode: state.episode, rate: state.rate, volume: state.volume, muted: state.muted });
+  }, [state.episode, state.rate, state.volume, state.muted]);
 
   const update = useCallback((patch: Partial<PlayerState>) => setState((previous) => ({ ...previous, ...patch })), []);
 
@@ -92,7 +112,9 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
         element.src = episode.audioUrl;
         update({ episode, currentTime: pendingStart.current, duration: episode.durationSeconds ?? 0, buffered: 0, error: undefined });
       } else if (options.startAt !== undefined) {
-        element.currentTime = options.startAt;
+        // A player brought back from the last visit has loaded nothing yet: the moment waits for its metadata.
+        if (element.readyState === HTMLMediaElement.HAVE_NOTHING) pendingStart.current = options.startAt;
+        else element.currentTime = options.startAt;
       }
       element.play().catch((error: Error) => {
         if (error.name !== "AbortError") update({ error: "This episode could not be played here.", playing: false });
@@ -228,8 +250,12 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
           element.playbackRate = state.rate;
           update({ duration: element.duration });
         }}
-        onPlay={() => update({ playing: true, error: undefined })}
-        onPause={() => update({ playing: false })}
+        onPlay={() => update({ playing: true, error: undefined, restored: false })}
+        onPause={(event) => {
+          // Kept at once, not only every few seconds: a reload right after a pause resumes exactly there.
+          if (state.episode) storage()?.setItem(resumeKey(state.episode.slug), String(Math.floor(event.currentTarget.currentTime)));
+          update({ playing: false });
+        }}
         onTimeUpdate={onTimeUpdate}
         onProgress={(event) => {
           const ranges = event.currentTarget.buffered;

@@ -2,6 +2,7 @@
 // development outbox), GitHub and Google when their keys are set; accounts and sessions in Postgres through the
 // Prisma adapter (database sessions, so signing out or a ban ends them at once).
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import type { AdapterUser } from "next-auth/adapters";
 import { headers } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
@@ -11,6 +12,7 @@ import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { clientAddress } from "@/lib/client-address";
 import { mailFromAddress } from "@/lib/mail/mailer";
+import { neutralDisplayName } from "@/lib/people/display-names";
 import { siteSecret } from "@/lib/site-secret";
 import { sendSignInLink } from "./sign-in-email";
 
@@ -34,13 +36,19 @@ async function promoteListedAdmin(user: { id: string; email?: string | null }): 
   }
 }
 
+/** The Prisma adapter, giving a new account without a name (an e-mail sign-in) a neutral one: never its address. */
+function adapterWithNeutralNames(): NonNullable<NextAuthOptions["adapter"]> {
+  // The adapter is typed against the classic @prisma/client; ours is generated into lib/ with the same models.
+  const adapter = PrismaAdapter(prisma as never);
+  return { ...adapter, createUser: (user: Omit<AdapterUser, "id">) => adapter.createUser!({ ...user, name: user.name?.trim() || neutralDisplayName() }) };
+}
+
 export async function authOptions(): Promise<NextAuthOptions> {
   const env = getEnv();
   // next-auth builds its callback links from NEXTAUTH_URL; ours is SITE_URL, checked in lib/env.ts.
   process.env.NEXTAUTH_URL ??= env.SITE_URL;
   return {
-    // The adapter is typed against the classic @prisma/client; ours is generated into lib/ with the same models.
-    adapter: PrismaAdapter(prisma as never),
+    adapter: adapterWithNeutralNames(),
     // A key the site makes for itself and keeps in Postgres: nothing to configure, the same on every instance.
     secret: await siteSecret("auth"),
     session: { strategy: "database", maxAge: SESSION_DAYS * 86_400 },

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { SESSION_COOKIES } from "@/lib/auth/cookies";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
-
+import { shownName } from "@/lib/people/display-names";
 
 export interface Viewer {
   id: string;
@@ -13,6 +13,8 @@ export interface Viewer {
   email: string;
   role: Role;
   banned: boolean;
+  /** Whether they chose the name they are shown by (else it is a generated one they are asked to replace). */
+  nameChosen: boolean;
 }
 
 /** The signed-in viewer, looked up once per request however many components ask. */
@@ -22,17 +24,12 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
   if (!sessionToken || sessionToken.length > 200) return null;
   const session = await prisma.session.findUnique({
     where: { sessionToken },
-    select: { expires: true, user: { select: { id: true, name: true, email: true, role: true, bannedAt: true } } },
+    select: { expires: true, user: { select: { id: true, name: true, nameChosenAt: true, email: true, role: true, bannedAt: true } } },
   });
   if (!session || session.expires < new Date()) return null;
   const { user } = session;
-  return { id: user.id, name: user.name || displayNameFromEmail(user.email ?? ""), email: user.email ?? "", role: user.role, banned: user.bannedAt !== null };
+  return { id: user.id, name: shownName(user), email: user.email ?? "", role: user.role, banned: user.bannedAt !== null, nameChosen: user.nameChosenAt !== null };
 });
-
-/** "ada" for ada@example.com: what a commenter who set no name is called. */
-export function displayNameFromEmail(email: string): string {
-  return email.split("@")[0] || "listener";
-}
 
 const RANK: Record<Role, number> = { READER: 0, MODERATOR: 1, ADMIN: 2 };
 

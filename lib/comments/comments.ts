@@ -1,7 +1,8 @@
 // Comments under episodes and stories: who may do what (checked here, on the server, for every action), how a
 // new comment is judged (approved, or held for a moderator and why), and the threads as pages show them.
 import type { Viewer } from "@/lib/auth/session";
-import { displayNameFromEmail, hasRole } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/session";
+import { chooseDisplayName, shownName } from "@/lib/people/display-names";
 import { assertStaff, type Admin, type Moderator } from "@/lib/auth/staff";
 import { invalidate } from "@/lib/cache/invalidate";
 import { threadPage } from "@/lib/cache/tags";
@@ -94,6 +95,8 @@ export interface PostInput {
   momentSeconds?: number;
   website: string;
   shownAt: number;
+  /** The name to be shown by, chosen with a first comment. */
+  displayName?: string;
 }
 
 export async function postComment(viewer: Viewer | null, input: PostInput, network: string, now = new Date()) {
@@ -114,6 +117,8 @@ export async function postComment(viewer: Viewer | null, input: PostInput, netwo
 
   const target = await targetRow(input.target);
   if (target.commentsClosed) throw new CommentError("closed", "Comments are closed here.");
+  const nameRefused = input.displayName ? await chooseDisplayName(author.id, input.displayName, now) : null;
+  if (nameRefused) throw new CommentError("invalid", nameRefused);
   let parentId: string | undefined;
   if (input.parentId) {
     const parent = await prisma.comment.findFirst({ where: { id: input.parentId, ...target.where, status: "APPROVED" }, select: { id: true, parentId: true } });
@@ -224,6 +229,14 @@ export async function moderate(viewer: Viewer | null, action: ModerationAction, 
 }
 
 /** Deletes the viewer's account: sessions and likes go, comments stay with no author ("a deleted user"). */
+/** A reader renames themselves (`/account`): the threads they wrote in show the new name. Answers why not, or null. */
+export async function changeDisplayName(viewer: Viewer | null, name: string): Promise<string | null> {
+  const user = requireSignedIn(viewer);
+  const refused = await chooseDisplayName(user.id, name);
+  if (!refused) await refreshThreads({ authorId: user.id });
+  return refused;
+}
+
 export async function deleteAccount(viewer: Viewer | null) {
   const user = requireSignedIn(viewer);
   const threads = await prisma.comment.findMany({ where: { authorId: user.id }, select: { id: true } });
@@ -254,14 +267,14 @@ const threadSelect = {
   deletedAt: true,
   authorId: true,
   guestName: true,
-  author: { select: { name: true, email: true } },
+  author: { select: { id: true, name: true } },
 } satisfies Prisma.CommentSelect;
 
 function toThread(row: Prisma.CommentGetPayload<{ select: typeof threadSelect }>, replies: ThreadComment[] = []): ThreadComment {
   return {
     id: row.id,
     // A comment imported from WordPress keeps its commenter's name; one with no author left was a deleted account's.
-    authorName: row.author ? row.author.name || displayNameFromEmail(row.author.email ?? "") : (row.guestName ?? "A deleted user"),
+    authorName: row.author ? shownName(row.author) : (row.guestName ?? "A deleted user"),
     body: row.deletedAt ? "" : row.body,
     momentSeconds: row.momentSeconds,
     likeCount: row.likeCount,
@@ -319,11 +332,14 @@ export async function viewerState(viewer: Viewer | null, target: CommentTarget) 
     prisma.comment.findMany({ where: { ...row.where, authorId: viewer.id, status: "PENDING" }, orderBy: ORDER.oldest, select: threadSelect }),
   ]);
   return {
-    viewer: { id: viewer.id, name: viewer.name, role: viewer.role, banned: viewer.banned },
+    viewer: { id: viewer.id, name: viewer.name, role: viewer.role, banned: viewer.banned, nameChosen: viewer.nameChosen },
     liked: liked.map((like) => like.commentId),
     waiting: waiting.map((comment) => toThread(comment)),
   };
 }
+
+// The names a person showed before, for moderators: the current one is the newest change.
+const EARLIER_NAMES = { orderBy: { changedAt: "desc" }, skip: 1, take: 5, select: { name: true, changedAt: true } } satisfies Prisma.User$nameChangesArgs;
 
 /** The moderation queue: held comments, and approved ones someone reported, oldest first. */
 export async function moderationQueue(moderator: Moderator) {
@@ -339,7 +355,7 @@ export async function moderationQueue(moderator: Moderator) {
       status: true,
       heldReason: true,
       createdAt: true,
-      author: { select: { name: true, email: true, bannedAt: true } },
+      author: { select: { name: true, email: true, bannedAt: true, nameChanges: EARLIER_NAMES } },
       episode: { select: { slug: true, title: true } },
       story: { select: { slug: true, title: true } },
       reports: { where: { resolvedAt: null }, select: { reason: true } },
@@ -368,6 +384,6 @@ export async function listPeople(admin: Admin, query: string | undefined) {
     where: query ? { OR: [{ email: { contains: query, mode: "insensitive" } }, { name: { contains: query, mode: "insensitive" } }] } : {},
     orderBy: [{ role: "desc" }, { createdAt: "desc" }],
     take: 100,
-    select: { id: true, email: true, name: true, role: true, bannedAt: true, createdAt: true, _count: { select: { comments: true } } },
+    select: { id: true, email: true, name: true, role: true, bannedAt: true, createdAt: true, nameChanges: EARLIER_NAMES, _count: { select: { comments: true } } },
   });
 }

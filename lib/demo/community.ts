@@ -75,8 +75,8 @@ async function addThreads(target: { episodeId: string } | { storyId: string }, t
 }
 
 export async function seedDemoCommunity(): Promise<{ comments: number; subscribers: number }> {
-  await prisma.user.create({ data: { email: DEMO_ADMIN_EMAIL, name: "Demo Producer", role: "ADMIN", emailVerified: new Date() } });
-  const readers = await Promise.all(READERS.map((reader) => prisma.user.create({ data: { ...reader, emailVerified: new Date() }, select: { id: true } })));
+  await prisma.user.create({ data: { email: DEMO_ADMIN_EMAIL, name: "Demo Producer", nameChosenAt: new Date(), role: "ADMIN", emailVerified: new Date() } });
+  const readers = await Promise.all(READERS.map((reader) => prisma.user.create({ data: { ...reader, nameChosenAt: new Date(), emailVerified: new Date() }, select: { id: true } })));
   const readerIds = readers.map((reader) => reader.id);
 
   const episode = await prisma.episode.findFirstOrThrow({ where: { show: { demo: true } }, orderBy: { publishedAt: "desc" }, select: { id: true, publishedAt: true } });

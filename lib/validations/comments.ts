@@ -1,6 +1,7 @@
 // Comment forms, checked at the door. Bodies are plain text: control characters (other than line breaks) and the
 // invisible characters used to disguise words or reverse text are refused.
 import { z } from "zod";
+import { displayNameSchema } from "./people";
 
 export const COMMENT_MAX = 5000;
 export const REPORT_REASON_MAX = 500;
@@ -38,6 +39,12 @@ export const postCommentSchema = z.object({
     .union([z.literal(""), z.coerce.number().int().min(0).max(24 * 3600)])
     .optional()
     .transform((value) => (value === "" || value === undefined ? undefined : value)),
+  // Asked with a reader's first comment: the name their comments are shown by.
+  displayName: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined)
+    .pipe(displayNameSchema.optional()),
   // Anti-bot: a field people never see, and when the form was shown (milliseconds since the epoch).
   website: z.string().max(2000).catch("x").default(""),
   shownAt: z.coerce.number().int().catch(0).default(0),

@@ -46,7 +46,7 @@ export async function commentBenchmarks(postgresServerUrl: string, log: (message
   const started = performance.now();
   await Promise.all(
     users.map(async (user, index) => {
-      const viewer: Viewer = { id: user.id, name: user.name!, email: user.email!, role: "READER", banned: false };
+      const viewer: Viewer = { id: user.id, name: user.name!, email: user.email!, role: "READER", banned: false, nameChosen: true };
       for (let post = 0; post < POSTS_EACH; post += 1) {
         const begun = performance.now();
         try {

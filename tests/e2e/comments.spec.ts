@@ -7,6 +7,8 @@ test.describe.configure({ mode: "serial", timeout: 60_000 });
 
 const EPISODE = "/episodes/the-quiet-economics-of-repair-shops";
 const reader = `commenter-${Date.now()}@example.com`;
+// The name the reader chooses with their first comment: what the site shows, never a part of the address.
+const shownAs = "Ada Commenter";
 // A comment form refuses posts made faster than a person types (bots): wait that long before posting.
 const HUMAN_PAUSE_MS = 3200;
 
@@ -48,6 +50,10 @@ test("a listener signs in from the e-mailed link, comments, and a moderator lets
   // Who is reading is asked for when the comments come near.
   await comments.scrollIntoViewIfNeeded();
   await expect(comments.getByLabel("Your comment")).toBeVisible();
+  // A first comment asks for the name to be shown by, offering a neutral one.
+  const name = comments.getByLabel("Your name, as others see it");
+  await expect(name).toHaveValue(/^Listener [A-Z0-9]{6}$/);
+  await name.fill(shownAs);
   await page.waitForTimeout(HUMAN_PAUSE_MS);
   await comments.getByLabel("Your comment").fill("Parts pairing is the real story here.\nThanks for https://example.org/repair-guide.");
   await comments.getByRole("button", { name: "Post comment" }).click();
@@ -60,8 +66,9 @@ test("a listener signs in from the e-mailed link, comments, and a moderator lets
 
   await page.reload();
   await comments.scrollIntoViewIfNeeded();
-  const mine = page.getByRole("article", { name: `Comment by ${reader.split("@")[0]}` });
+  const mine = page.getByRole("article", { name: `Comment by ${shownAs}` });
   await expect(mine.getByText("Parts pairing is the real story here.")).toBeVisible();
+  await expect(page.getByText(reader.slice(0, reader.indexOf("@")))).toHaveCount(0);
   // Plain text with its link made a link of our own, marked as user content.
   await expect(mine.getByRole("link", { name: "https://example.org/repair-guide" })).toHaveAttribute("rel", "nofollow ugc noopener noreferrer");
 });
@@ -70,7 +77,7 @@ test("the listener replies, edits, likes and reports; a hostile comment renders 
   await signInByEmail(page, reader, EPISODE);
   const comments = page.getByRole("region", { name: "Comments" });
   await comments.scrollIntoViewIfNeeded();
-  const mine = comments.getByRole("article", { name: `Comment by ${reader.split("@")[0]}` }).first();
+  const mine = comments.getByRole("article", { name: `Comment by ${shownAs}` }).first();
   await expect(mine.getByRole("button", { name: "Edit" })).toBeVisible();
 
   await mine.getByRole("button", { name: "Edit" }).click();
@@ -141,7 +148,7 @@ test("a report reaches the moderation queue with its reason", async ({ page, bro
   const other = `reporter-${Date.now()}@example.com`;
   await signInByEmail(page, other, EPISODE);
   await page.getByRole("region", { name: "Comments" }).scrollIntoViewIfNeeded();
-  const comment = page.getByRole("region", { name: "Comments" }).getByRole("article", { name: `Comment by ${reader.split("@")[0]}` }).first();
+  const comment = page.getByRole("region", { name: "Comments" }).getByRole("article", { name: `Comment by ${shownAs}` }).first();
   await comment.getByRole("button", { name: "Report" }).first().click();
   await comment.getByLabel("What is wrong with it?").fill("Advertising a guide");
   await comment.getByRole("button", { name: "Send report" }).click();
@@ -151,6 +158,31 @@ test("a report reaches the moderation queue with its reason", async ({ page, bro
   await openModerationQueue(admin);
   await expect(admin.getByText("Reported: Advertising a guide")).toBeVisible();
   await admin.close();
+});
+
+test("the listener renames themselves on their account page: a name someone shows is refused, their comments show the new one", async ({ page }) => {
+  await signInByEmail(page, reader, "/account");
+  const name = page.getByLabel("Your name, as others see it");
+  await expect(name).toHaveValue(shownAs);
+  // A demo reader's name, in other letters' case: nobody passes for someone else.
+  await name.fill("priya natarajan");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText(`"priya natarajan" is someone else's name here: choose another.`)).toBeVisible();
+  await name.fill("ada@example.com");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText(/an e-mail address is not a name/)).toBeVisible();
+  await name.fill("Ada L.");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText("Your comments are shown as Ada L.")).toBeVisible();
+
+  await page.goto(EPISODE);
+  const comments = page.getByRole("region", { name: "Comments" });
+  await comments.scrollIntoViewIfNeeded();
+  await expect(comments.getByRole("article", { name: "Comment by Ada L." }).first()).toBeVisible();
+  await expect(comments.getByRole("article", { name: `Comment by ${shownAs}` })).toHaveCount(0);
+  // A name chosen is not asked for again.
+  await expect(comments.getByLabel("Your comment")).toBeVisible();
+  await expect(comments.getByLabel("Your name, as others see it")).toHaveCount(0);
 });
 
 test("a listener signs out, and deletes their account while their comments stay", async ({ page }) => {

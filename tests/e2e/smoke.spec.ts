@@ -88,6 +88,35 @@ test.describe("a newcomer's first visit", () => {
     await expect(player.getByRole("button", { name: "Play" })).toBeVisible();
   });
 
+  test("after a reload the player comes back paused where the listener left it, at their speed, in every tab", async ({ page }) => {
+    await page.goto("/episodes/bridges-nobody-inspects");
+    await page.getByRole("region", { name: "Chapters" }).getByRole("button", { name: /How inspections are scheduled/ }).click();
+    const player = page.getByRole("region", { name: "Player" });
+    const audio = page.getByTestId("site-player-audio");
+    const position = () => audio.evaluate((element: HTMLAudioElement) => element.currentTime);
+    await expect.poll(position).toBeGreaterThan(6 * 60 + 31);
+    await player.getByLabel("Playback speed").selectOption("1.5");
+    await player.getByRole("button", { name: "Pause" }).click();
+    const left = Math.floor(await position());
+
+    await page.reload();
+    const resumeLabel = `Resume from ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
+    await expect(player.getByRole("button", { name: resumeLabel })).toBeVisible();
+    await expect(player.getByLabel("Playback speed")).toHaveValue("1.5");
+    // The page's own button says the same: the player holds this episode, paused part-way.
+    await expect(page.getByRole("region", { name: "Listen" }).getByRole("button", { name: resumeLabel })).toBeVisible();
+    expect(await audio.evaluate((element: HTMLAudioElement) => element.paused)).toBe(true);
+
+    await player.getByRole("button", { name: resumeLabel }).click();
+    await expect.poll(position).toBeGreaterThan(left);
+    expect(await audio.evaluate((element: HTMLAudioElement) => element.playbackRate)).toBe(1.5);
+
+    const tab = await page.context().newPage();
+    await tab.goto("/stories");
+    await expect(tab.getByRole("region", { name: "Player" }).getByRole("link", { name: "Bridges Nobody Inspects" })).toBeVisible();
+    await tab.close();
+  });
+
   test("the episodes index lists every episode and leads to each", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Episodes" }).click();

@@ -74,7 +74,7 @@ describe("what a change announces", () => {
     const reader = await prisma.user.create({ data: { email: "reader@example.com", role: "MODERATOR" } });
     announced.length = 0;
     const target = { kind: "episode" as const, slug: "bridges-nobody-inspects" };
-    await postComment({ id: reader.id, email: reader.email!, role: "MODERATOR", banned: false, name: "Reader" }, { target, body: "Good one.", website: "", shownAt: 0 }, "203.0.113.5");
+    await postComment({ id: reader.id, email: reader.email!, role: "MODERATOR", banned: false, name: "Reader", nameChosen: true }, { target, body: "Good one.", website: "", shownAt: 0 }, "203.0.113.5");
     expect(await heard()).toEqual([pageTag("/episodes/bridges-nobody-inspects")]);
   });
 });

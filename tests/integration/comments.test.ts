@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import type { Viewer } from "@/lib/auth/session";
 import { asStaff, StaffOnlyError, type Moderator } from "@/lib/auth/staff";
-import { CommentError, deleteAccount, setRole, unban, deleteOwnComment, editComment, listComments, moderate, moderationQueue, postComment, reportComment, setCommentsClosed, toggleLike, viewerState, type CommentErrorKind } from "@/lib/comments/comments";
+import { changeDisplayName, CommentError, deleteAccount, setRole, unban, deleteOwnComment, editComment, listComments, moderate, moderationQueue, postComment, reportComment, setCommentsClosed, toggleLike, viewerState, type CommentErrorKind } from "@/lib/comments/comments";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
 import { commentBodySchema } from "@/lib/validations/comments";
@@ -14,7 +14,7 @@ let people = 0;
 async function person(role: Role = "READER", banned = false): Promise<Viewer> {
   people += 1;
   const user = await prisma.user.create({ data: { email: `person${people}@example.com`, name: `Person ${people}`, role, bannedAt: banned ? new Date() : null } });
-  return { id: user.id, name: user.name!, email: user.email!, role, banned };
+  return { id: user.id, name: user.name!, email: user.email!, role, banned, nameChosen: true };
 }
 
 const target = { kind: "episode" as const, slug: "bridges" };
@@ -227,6 +227,30 @@ describe("people", () => {
     expect(await refusal(postComment(author, typed("One too many."), net(), start))).toBe("throttled");
     const later = new Date(start.getTime() + 61_000);
     expect(await refusal(postComment(author, typed("A minute later."), net(), later))).toBe("allowed");
+  });
+});
+
+describe("display names", () => {
+  it("are chosen with a first comment, shown instead of anything from the address, kept in a history, and never shared", async () => {
+    const user = await prisma.user.create({ data: { email: "ada.lovelace@example.com", name: "Listener ABC234" } });
+    const viewer: Viewer = { id: user.id, name: user.name!, email: user.email!, role: "READER", banned: false, nameChosen: false };
+    await createEpisode({ slug: "bridges", title: "Bridges" });
+    const { id } = await postComment(viewer, typed("Hello there, first time.", { displayName: "Ada L." }), net());
+    await prisma.comment.update({ where: { id }, data: { status: "APPROVED", heldReason: null } });
+    const page = await listComments(target, "oldest");
+    expect(page.comments.find((comment) => comment.id === id)?.authorName).toBe("Ada L.");
+    expect(JSON.stringify(page)).not.toContain("lovelace");
+
+    // Another account may not show the same name, whatever its case; the refused comment is not posted.
+    const other = await person();
+    expect(await refusal(postComment(other, typed("Me too, I am Ada.", { displayName: "ada l." }), net()))).toBe("invalid");
+    expect(await prisma.comment.count({ where: { authorId: other.id } })).toBe(0);
+
+    expect(await changeDisplayName({ ...viewer, nameChosen: true }, "Ada Lovelace")).toBeNull();
+    expect(await changeDisplayName(other, "ADA LOVELACE")).toMatch(/someone else's name/);
+    const history = await prisma.displayNameChange.findMany({ where: { userId: user.id }, orderBy: { changedAt: "asc" }, select: { name: true } });
+    expect(history.map((change) => change.name)).toEqual(["Ada L.", "Ada Lovelace"]);
+    expect((await listComments(target, "oldest")).comments.find((comment) => comment.id === id)?.authorName).toBe("Ada Lovelace");
   });
 });
 

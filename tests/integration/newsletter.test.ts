@@ -377,7 +377,7 @@ describe("the admin's list", () => {
     const { id: issueId } = await composeIssue("DIGEST");
     await sendIssue(issueId, { mailer: mail.mailer });
 
-    const admin = asStaff({ id: "admin-token", name: "Admin", email: "", role: "ADMIN", banned: false }, "ADMIN")!;
+    const admin = asStaff({ id: "admin-token", name: "Admin", email: "", role: "ADMIN", banned: false, nameChosen: true }, "ADMIN")!;
     const csv = await subscribersCsv(admin, { status: "CONFIRMED" });
     const [header, row] = csv.trim().split("\r\n");
     expect(header).toBe("email,name,status,wants_episodes,wants_stories,wants_digest,consent_at,consent_source,consent_method,consent_text,confirmed_at,unsubscribed_at,created_at");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AccountActions } from "@/components/account/account-actions";
+import { DisplayNameForm } from "@/components/account/display-name-form";
 import { NoticePage } from "@/components/ui/notice-page";
 import { currentViewer } from "@/lib/auth/session";
 
@@ -25,6 +26,7 @@ export default async function AccountPage() {
           </>
         ) : null}
       </p>
+      <DisplayNameForm name={viewer.name} chosen={viewer.nameChosen} />
       <AccountActions />
     </NoticePage>
   );

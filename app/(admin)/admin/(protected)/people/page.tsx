@@ -32,6 +32,7 @@ export default async function AdminPeoplePage({ searchParams }: PageProps<"/admi
               <td className={cell}>
                 <strong>{person.email}</strong>
                 {person.name ? <div className="text-gray-600">{person.name}</div> : null}
+                {person.nameChanges.length ? <div className="text-gray-600">Before: {person.nameChanges.map((change) => change.name).join(", ")}</div> : null}
                 <div className="text-gray-600">since {when.format(person.createdAt)}</div>
               </td>
               <td className={cell}>{person._count.comments}</td>

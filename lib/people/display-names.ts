@@ -1,0 +1,40 @@
+// The names people are shown by. A new account gets a neutral generated one ("Listener 7F3A2C"), never a part of
+// its e-mail address; the person chooses their own at their first comment or on /account, and may change it.
+// Every name they have shown stays in a history that moderators read.
+import { randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db";
+
+const NEUTRAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+export function neutralDisplayName(): string {
+  return `Listener ${[...randomBytes(6)].map((byte) => NEUTRAL_ALPHABET[byte % NEUTRAL_ALPHABET.length]).join("")}`;
+}
+
+/** The name an account shows: its own, or (an account from before names, not yet migrated) a neutral one from its id. */
+export function shownName(user: { id: string; name: string | null }): string {
+  return user.name?.trim() || `Listener ${user.id.slice(-6).toUpperCase()}`;
+}
+
+/**
+ * Sets the person's chosen name (checked with displayNameSchema first). Answers why not when another account shows
+ * the same name, whatever its case, so nobody can pass for someone else in a thread; null when it is set.
+ */
+export async function chooseDisplayName(userId: string, name: string, now = new Date()): Promise<string | null> {
+  return prisma.$transaction(async (tx) => {
+    const taken = await tx.user.findFirst({ where: { id: { not: userId }, name: { equals: name, mode: "insensitive" } }, select: { id: true } });
+    if (taken) return `"${name}" is someone else's name here: choose another.`;
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, nameChosenAt: true } });
+    if (user.name === name && user.nameChosenAt) return null;
+    await tx.user.update({ where: { id: userId }, data: { name, nameChosenAt: now } });
+    await tx.displayNameChange.create({ data: { userId, name, changedAt: now } });
+    return null;
+  });
+}
+
+/** The names an account has shown, newest first: for moderators. */
+export async function displayNameHistory(userIds: string[]): Promise<Map<string, { name: string; changedAt: Date }[]>> {
+  const rows = await prisma.displayNameChange.findMany({ where: { userId: { in: userIds } }, orderBy: { changedAt: "desc" }, select: { userId: true, name: true, changedAt: true } });
+  const history = new Map<string, { name: string; changedAt: Date }[]>();
+  for (const row of rows) history.set(row.userId, [...(history.get(row.userId) ?? []), { name: row.name, changedAt: row.changedAt }]);
+  return history;
+}
