@@ -41,17 +41,25 @@ const nextConfig: NextConfig = {
   experimental: { serverActions: { bodySizeLimit: "12mb", allowedOrigins: [new URL(parseEnv(process.env).SITE_URL).host] } },
   headers: async () => [...securityHeaders(parseEnv(process.env).SITE_URL), ...sharedCacheHeaders()],
   // A site that moved from WordPress keeps its old links: /?p=123, /2024/06/18/slug/, /2024/06/slug/,
-  // /category/…/x/ and /tag/x/ are looked up by one page, which answers with a permanent redirect; so is /slug/
+  // /category/…/x/ and /tag/x/ (and their /page/2/), /author/x/, the date archives /2024/, /2024/06/, /2024/06/18/
+  // and /?m=202406, and /feed/ are looked up by one page, which answers with a permanent redirect; so is /slug/
   // (WordPress's "post name" links and its pages) when no page of this site has that address.
   rewrites: async () => ({
     beforeFiles: [
       { source: "/", has: [{ type: "query", key: "p", value: "(?<post>\\d{1,10})" }], destination: "/legacy/wordpress?p=:post" },
       { source: "/", has: [{ type: "query", key: "page_id", value: "(?<page>\\d{1,10})" }], destination: "/legacy/wordpress?p=:page" },
+      // Date archives (a year, a month, a day) before the permalinks that share their first parts.
+      { source: "/:year(\\d{4})/:month(\\d{2})/:day(\\d{2})", destination: "/legacy/wordpress?period=:year-:month-:day" },
+      { source: "/:year(\\d{4})/:month(\\d{2})", destination: "/legacy/wordpress?period=:year-:month" },
+      { source: "/:year(\\d{4})", destination: "/legacy/wordpress?period=:year" },
+      { source: "/", has: [{ type: "query", key: "m", value: "(?<archive>\\d{4,8})" }], destination: "/legacy/wordpress?m=:archive" },
       { source: "/:year(\\d{4})/:month(\\d{2})/:day(\\d{2})/:slug", destination: "/legacy/wordpress?slug=:slug" },
       { source: "/:year(\\d{4})/:month(\\d{2})/:slug", destination: "/legacy/wordpress?slug=:slug" },
-      // One parameter for the whole rest ("parent/child"): a repeated one cannot go into a query (a 500 at every request).
+      // One parameter for the whole rest ("parent/child", "x/page/2"): a repeated one cannot go into a query (a 500 at every request).
       { source: "/category/:path(.+)", destination: "/legacy/wordpress?category=:path" },
-      { source: "/tag/:slug", destination: "/legacy/wordpress?tag=:slug" },
+      { source: "/tag/:path(.+)", destination: "/legacy/wordpress?tag=:path" },
+      { source: "/author/:path(.+)", destination: "/legacy/wordpress?author=:path" },
+      { source: "/feed", destination: "/legacy/wordpress?feed=site" },
     ],
     afterFiles: [],
     fallback: [{ source: "/:slug", destination: "/legacy/wordpress?slug=:slug" }],

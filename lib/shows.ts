@@ -19,3 +19,22 @@ export async function getSiteShow(): Promise<SiteShow | null> {
 export async function siteName(): Promise<string> {
   return (await getSiteShow())?.title ?? "Showfront";
 }
+
+const showPageSelect = {
+  ...siteShowSelect,
+  demo: true,
+  siteUrl: true,
+  appleUrl: true,
+  spotifyUrl: true,
+  youtubeUrl: true,
+  rumbleUrl: true,
+  rssUrl: true,
+  updatedAt: true,
+} satisfies Prisma.ShowSelect;
+
+export type ShowPage = Prisma.ShowGetPayload<{ select: typeof showPageSelect }>;
+
+/** A show's own page: its description, its pages on the platforms and its episodes. */
+export async function getShowPage(slug: string): Promise<ShowPage | null> {
+  return prisma.show.findUnique({ where: { slug }, select: showPageSelect });
+}

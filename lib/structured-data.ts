@@ -1,7 +1,10 @@
 // schema.org JSON-LD for search engines and link previews, and the one safe way to put it in a page.
 import { isoDuration } from "@/lib/format";
 import type { EpisodePage } from "@/lib/episodes";
+import type { PersonPage } from "@/lib/people/people";
+import type { ShowPage } from "@/lib/shows";
 import type { StoryPage } from "@/lib/stories/stories";
+import { podcastFeedPath } from "@/lib/syndication/links";
 
 export function episodeJsonLd(episode: EpisodePage, siteUrl: string) {
   const url = new URL(`/episodes/${episode.slug}`, siteUrl).toString();
@@ -63,6 +66,30 @@ export function websiteJsonLd(name: string, siteUrl: string) {
 }
 
 /** JSON for a <script type="application/ld+json">: "<" escaped so no text from a feed can close the script. */
+export function showJsonLd(show: ShowPage, siteUrl: string) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "PodcastSeries",
+    name: show.title,
+    description: show.description,
+    url: new URL(`/shows/${show.slug}`, siteUrl).toString(),
+    webFeed: new URL(podcastFeedPath(show.slug), siteUrl).toString(),
+    ...(show.author && { author: { "@type": "Person", name: show.author } }),
+    ...(show.artworkUrl && { image: new URL(show.artworkUrl, siteUrl).toString() }),
+  };
+}
+
+export function personJsonLd(person: PersonPage, siteUrl: string) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "Person",
+    name: person.name,
+    url: new URL(`/people/${person.slug}`, siteUrl).toString(),
+    ...(person.img && { image: person.img }),
+    ...(person.href && { sameAs: [person.href] }),
+  };
+}
+
 export function jsonLdText(data: unknown): string {
   return JSON.stringify(data).replace(/</g, "\\u003c");
 }

@@ -9,7 +9,10 @@ import { latestEpisodes, latestStories, siteShow } from "@/lib/cache/reads";
 import { getEnv } from "@/lib/env";
 import { jsonLdText, websiteJsonLd } from "@/lib/structured-data";
 
-export const metadata: Metadata = { alternates: { canonical: "/", types: SITE_FEEDS } };
+export async function generateMetadata(): Promise<Metadata> {
+  const show = await siteShow();
+  return { title: show?.title ?? "Showfront", description: show?.description.slice(0, 300) || undefined, alternates: { canonical: "/", types: SITE_FEEDS } };
+}
 
 // Rendered per request from cached data (lib/cache/reads.ts), and shared by the front for a moment
 // (lib/site/shared-cache-headers.ts): a page without route params would otherwise be prerendered by `next build`,

@@ -1,4 +1,6 @@
+import Link from "next/link";
 import type { EpisodePerson } from "@/lib/episodes";
+import { personPath } from "@/lib/people/people";
 import { Artwork } from "@/components/ui/artwork";
 import { PageSection } from "@/components/ui/page-section";
 
@@ -13,7 +15,7 @@ function roleLabel(role: string | undefined): string {
   return ROLE_LABELS[role.toLowerCase()] ?? role.charAt(0).toUpperCase() + role.slice(1);
 }
 
-/** The people on the episode (podcast:person): hosts, guests and crew, linked to their pages when the feed says. */
+/** The people on the episode (podcast:person): hosts, guests and crew, each linked to their page here. */
 export function People({ persons }: PeopleProps) {
   if (persons.length === 0) return null;
   return (
@@ -24,15 +26,21 @@ export function People({ persons }: PeopleProps) {
             <Artwork src={person.img} title={person.name} size={48} className="w-12 rounded-full" />
             <div>
               <p className="font-semibold">
-                {person.href ? (
-                  <a href={person.href} rel="noopener noreferrer nofollow" target="_blank" className="underline">
-                    {person.name}
-                  </a>
-                ) : (
-                  person.name
-                )}
+                <Link href={personPath(person.name)} className="underline">
+                  {person.name}
+                </Link>
               </p>
-              <p className="text-sm text-muted">{roleLabel(person.role)}</p>
+              <p className="text-sm text-muted">
+                {roleLabel(person.role)}
+                {person.href ? (
+                  <>
+                    {" · "}
+                    <a href={person.href} rel="noopener noreferrer nofollow" target="_blank" className="underline">
+                      Website
+                    </a>
+                  </>
+                ) : null}
+              </p>
             </div>
           </li>
         ))}

@@ -47,10 +47,10 @@ export async function StoryIndex({ title, description, basePath, filter }: Story
             ))}
           </div>
         ) : (
-          <p className="text-muted">No stories yet.</p>
+          <p className="text-muted">{filter.period ? "No stories from then." : "No stories yet."}</p>
         )}
       </div>
-      <Pagination page={list.page} pageCount={list.pageCount} basePath={basePath} />
+      <Pagination page={list.page} pageCount={list.pageCount} basePath={basePath} query={{ period: filter.period }} />
     </>
   );
 }

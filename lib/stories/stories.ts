@@ -44,6 +44,24 @@ export interface StoryListFilter {
   page: number;
   categorySlug?: string;
   tagSlug?: string;
+  /** A year, month or day ("2026", "2026-11", "2026-11-18"), in UTC. */
+  period?: string;
+}
+
+/** The stretch of time a period names: from its first moment up to (not including) the next period's. */
+export function periodRange(period: string): { gte: Date; lt: Date } {
+  const [year, month, day] = period.split("-").map(Number) as [number, number?, number?];
+  const gte = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
+  const lt = day ? new Date(Date.UTC(year, month! - 1, day + 1)) : month ? new Date(Date.UTC(year, month, 1)) : new Date(Date.UTC(year + 1, 0, 1));
+  return { gte, lt };
+}
+
+/** "November 2026" for a period, as the archive's heading says it. */
+export function periodLabel(period: string): string {
+  const { gte } = periodRange(period);
+  const parts = period.split("-").length;
+  const options: Intl.DateTimeFormatOptions = parts === 1 ? { year: "numeric" } : parts === 2 ? { year: "numeric", month: "long" } : { year: "numeric", month: "long", day: "numeric" };
+  return new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" }).format(gte);
 }
 
 export async function listStories(filter: StoryListFilter): Promise<{ stories: StoryCard[]; page: number; pageCount: number }> {
@@ -51,6 +69,7 @@ export async function listStories(filter: StoryListFilter): Promise<{ stories: S
     ...listedStoryWhere(),
     ...(filter.categorySlug && { categories: { some: { category: { slug: filter.categorySlug } } } }),
     ...(filter.tagSlug && { tags: { some: { tag: { slug: filter.tagSlug } } } }),
+    ...(filter.period && { AND: [{ publishedAt: periodRange(filter.period) }] }),
   };
   const total = await prisma.story.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / STORIES_PER_PAGE));

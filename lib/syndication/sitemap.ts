@@ -1,7 +1,7 @@
 // sitemap.xml for search engines: an index of numbered sitemaps, so a network with years of episodes stays within
-// the protocol's limits (and each file stays small). Pages are listed oldest first, so a given sitemap's contents
-// only change when pages are removed, and new pages land in the last one.
+// the protocol's limits (and each file stays small). Each kind of page is listed oldest first.
 import { prisma } from "@/lib/db";
+import { listPersonSlugs } from "@/lib/people/people";
 import { publishedStoryWhere } from "@/lib/stories/stories";
 import { absolute, element } from "./xml";
 
@@ -14,14 +14,30 @@ interface Entry {
   lastModified?: Date;
 }
 
-async function counts() {
-  const [episodes, stories] = await Promise.all([prisma.episode.count(), prisma.story.count({ where: publishedStoryWhere() })]);
-  return { episodes, stories };
+/** One kind of page: how many there are, and a stretch of them in a fixed order. */
+interface Section {
+  count: number;
+  read(skip: number, take: number): Promise<Entry[]>;
+}
+
+const byPath = (prefix: string) => (rows: { slug: string; updatedAt: Date }[]) => rows.map((row) => ({ path: `${prefix}/${row.slug}`, lastModified: row.updatedAt }));
+const oldestFirst = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+
+// The fixed pages, then episodes, stories, shows and people, each oldest first.
+async function sections(): Promise<Section[]> {
+  const [episodes, stories, shows, people] = await Promise.all([prisma.episode.count(), prisma.story.count({ where: publishedStoryWhere() }), prisma.show.count(), listPersonSlugs()]);
+  return [
+    { count: STATIC_PATHS.length, read: async (skip, take) => STATIC_PATHS.slice(skip, skip + take).map((path) => ({ path })) },
+    { count: episodes, read: (skip, take) => prisma.episode.findMany({ orderBy: oldestFirst, skip, take, select: { slug: true, updatedAt: true } }).then(byPath("/episodes")) },
+    { count: stories, read: (skip, take) => prisma.story.findMany({ where: publishedStoryWhere(), orderBy: oldestFirst, skip, take, select: { slug: true, updatedAt: true } }).then(byPath("/stories")) },
+    { count: shows, read: (skip, take) => prisma.show.findMany({ orderBy: oldestFirst, skip, take, select: { slug: true, updatedAt: true } }).then(byPath("/shows")) },
+    { count: people.length, read: async (skip, take) => people.slice(skip, skip + take).map((slug) => ({ path: `/people/${slug}` })) },
+  ];
 }
 
 export async function sitemapCount(size = SITEMAP_SIZE): Promise<number> {
-  const { episodes, stories } = await counts();
-  return Math.max(1, Math.ceil((STATIC_PATHS.length + episodes + stories) / size));
+  const total = (await sections()).reduce((sum, section) => sum + section.count, 0);
+  return Math.max(1, Math.ceil(total / size));
 }
 
 export async function buildSitemapIndex(siteUrl: string, size = SITEMAP_SIZE): Promise<string> {
@@ -34,23 +50,19 @@ ${sitemaps.join("\n")}
 `;
 }
 
-/** The numbered sitemap's pages: the fixed pages, then episodes, then published stories, oldest first. */
+/** The numbered sitemap's pages: its stretch of the sections, in order. */
 async function entries(index: number, size: number): Promise<Entry[]> {
-  const { episodes: episodeCount } = await counts();
-  const start = index * size;
-  const end = start + size;
-  const list: Entry[] = STATIC_PATHS.slice(start, end).map((path) => ({ path }));
-  const episodesFrom = Math.max(0, start - STATIC_PATHS.length);
-  const episodesTake = Math.max(0, Math.min(episodeCount, end - STATIC_PATHS.length) - episodesFrom);
-  if (episodesTake > 0) {
-    const rows = await prisma.episode.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: episodesFrom, take: episodesTake, select: { slug: true, updatedAt: true } });
-    list.push(...rows.map((row) => ({ path: `/episodes/${row.slug}`, lastModified: row.updatedAt })));
-  }
-  const storiesFrom = Math.max(0, start - STATIC_PATHS.length - episodeCount);
-  const storiesTake = end - start - list.length;
-  if (storiesTake > 0) {
-    const rows = await prisma.story.findMany({ where: publishedStoryWhere(), orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: storiesFrom, take: storiesTake, select: { slug: true, updatedAt: true } });
-    list.push(...rows.map((row) => ({ path: `/stories/${row.slug}`, lastModified: row.updatedAt })));
+  const list: Entry[] = [];
+  let skip = index * size;
+  for (const section of await sections()) {
+    if (list.length === size) break;
+    if (skip >= section.count) {
+      skip -= section.count;
+      continue;
+    }
+    const take = Math.min(size - list.length, section.count - skip);
+    list.push(...(await section.read(skip, take)));
+    skip = 0;
   }
   return list;
 }

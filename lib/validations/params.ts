@@ -14,6 +14,15 @@ export const pageSearchParamsSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
+/** /stories?period=2026, 2026-11 or 2026-11-18: a year, month or day of stories (WordPress's date archives). */
+export const storiesSearchParamsSchema = pageSearchParamsSchema.extend({
+  period: z
+    .string()
+    .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/)
+    .optional()
+    .catch(undefined),
+});
+
 // A show to filter by: a wrong or unknown value means no filter, not an error page.
 const showFilter = z
   .string()

@@ -9,7 +9,7 @@ import { localMediaStore } from "@/lib/media/store";
 import { relatedEpisodes, relatedStories } from "@/lib/related";
 import { refreshSearchTerms } from "@/lib/search-index";
 import { saveStory, setRelatedOverride, StoryEditError } from "@/lib/stories/editor";
-import { legacyWordPressTarget } from "@/lib/stories/legacy-urls";
+import { legacyQuerySchema, legacyWordPressTarget } from "@/lib/stories/legacy-urls";
 import { currentStorySlug, getStory, listStories } from "@/lib/stories/stories";
 import { readWxrFile, WxrError } from "@/lib/stories/wxr";
 import { analyzeWxr, importWxr } from "@/lib/stories/wxr-import";
@@ -220,6 +220,17 @@ describe("WordPress import", () => {
     expect(await legacyWordPressTarget({ tag: "county-budget" })).toBe("/stories/tag/county-budget");
     expect(await legacyWordPressTarget({ tag: "%E0%A4%A" })).toBeNull();
     expect(await legacyWordPressTarget({})).toBeNull();
+    // Lists' further pages and feeds, authors, date archives (pretty and ?m=), the site's feed.
+    expect(await legacyWordPressTarget({ category: "news/infrastructure/page/2" })).toBe("/stories/category/infrastructure?page=2");
+    expect(await legacyWordPressTarget({ category: "infrastructure/feed" })).toBe("/stories/category/infrastructure");
+    expect(await legacyWordPressTarget({ tag: "county-budget/page/3" })).toBe("/stories/tag/county-budget?page=3");
+    expect(await legacyWordPressTarget({ author: "mara-okafor" })).toBe("/people/mara-okafor");
+    expect(await legacyWordPressTarget({ author: "nobody-here" })).toBeNull();
+    expect(await legacyWordPressTarget({ period: "2024-06" })).toBe("/stories?period=2024-06");
+    expect(await legacyWordPressTarget({ period: "2024" })).toBe("/stories?period=2024");
+    expect(await legacyWordPressTarget(legacyQuerySchema.parse({ m: "20240618" }))).toBe("/stories?period=2024-06-18");
+    expect(await legacyWordPressTarget({ period: "2024-13" })).toBeNull();
+    expect(await legacyWordPressTarget(legacyQuerySchema.parse({ feed: "site" }))).toBe("/stories/feed.xml");
   });
 });
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { StoryIndex } from "@/components/story/story-index";
 import { SITE_FEEDS } from "@/lib/syndication/links";
-import { firstValues, pageSearchParamsSchema } from "@/lib/validations/params";
+import { periodLabel } from "@/lib/stories/stories";
+import { firstValues, storiesSearchParamsSchema } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Stories", alternates: { canonical: "/stories", types: SITE_FEEDS } };
 
@@ -9,6 +10,6 @@ export const metadata: Metadata = { title: "Stories", alternates: { canonical: "
 export const dynamic = "force-dynamic";
 
 export default async function StoriesPage({ searchParams }: PageProps<"/stories">) {
-  const { page } = pageSearchParamsSchema.parse(firstValues(await searchParams));
-  return <StoryIndex title="Stories" basePath="/stories" filter={{ page }} />;
+  const { page, period } = storiesSearchParamsSchema.parse(firstValues(await searchParams));
+  return <StoryIndex title={period ? `Stories from ${periodLabel(period)}` : "Stories"} basePath="/stories" filter={{ page, period }} />;
 }

@@ -91,7 +91,7 @@ export default async function EpisodePage({ params }: PageProps<"/episodes/[slug
         <Artwork src={episode.artworkUrl ?? episode.show.artworkUrl} title={episode.show.title} size={192} sizes="(min-width: 640px) 192px, 160px" priority className="w-40 sm:w-48" />
         <div>
           <p className="text-sm font-semibold uppercase tracking-widest text-accent-dark">
-            <Link href="/episodes">{episode.show.title}</Link>
+            <Link href={`/shows/${episode.show.slug}`}>{episode.show.title}</Link>
           </p>
           <h1 className="mt-1 font-display text-3xl font-bold leading-tight sm:text-4xl">{episode.title}</h1>
           <div className="mt-2">

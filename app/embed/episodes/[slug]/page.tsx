@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { Artwork } from "@/components/ui/artwork";
 import { getEpisodeCard } from "@/lib/episodes";
 import { formatDate, formatDuration } from "@/lib/format";
@@ -13,10 +14,16 @@ export async function generateStaticParams() {
   return [];
 }
 
-export const metadata: Metadata = { robots: { index: false, follow: false } };
+// Metadata and page read the same episode: one query per render.
+const findEpisode = cache(getEpisodeCard);
+
+export async function generateMetadata({ params }: PageProps<"/embed/episodes/[slug]">): Promise<Metadata> {
+  const episode = await findBySlug(params, findEpisode);
+  return { title: episode ? `${episode.title} · ${episode.show.title}` : undefined, robots: { index: false, follow: false } };
+}
 
 export default async function EmbeddedEpisode({ params }: PageProps<"/embed/episodes/[slug]">) {
-  const episode = await findBySlug(params, getEpisodeCard);
+  const episode = await findBySlug(params, findEpisode);
   if (!episode) notFound();
   return (
     <main className="flex min-h-screen items-center gap-3 bg-white p-3">
