@@ -29,7 +29,8 @@ export type EpisodeCard = Prisma.EpisodeGetPayload<{ select: typeof episodeCardS
 export function episodeLinksSelect() {
   return {
     show: { select: { slug: true, title: true, artworkUrl: true, demo: true, appleUrl: true, spotifyUrl: true, youtubeUrl: true, rumbleUrl: true, rssUrl: true } },
-    links: { where: { status: { in: VISIBLE_LINK_STATUSES } }, select: { platform: true, url: true } },
+    // A link made by hand (MANUAL, the last method) comes first: it is the one a platform's row shows.
+    links: { where: { status: { in: VISIBLE_LINK_STATUSES } }, orderBy: { method: "desc" }, select: { platform: true, url: true } },
   } satisfies Prisma.EpisodeSelect;
 }
 

@@ -53,7 +53,7 @@ const runNotesSchema = z.array(z.object({ item: z.string(), note: z.string() }))
 
 export async function listShowsForAdmin(admin: Admin) {
   assertStaff(admin, "ADMIN");
-  return prisma.show.findMany({ select: { slug: true, title: true }, orderBy: { title: "asc" } });
+  return prisma.show.findMany({ select: { slug: true, title: true, appleUrl: true, spotifyUrl: true, youtubeUrl: true, rumbleUrl: true }, orderBy: { title: "asc" } });
 }
 
 export async function setSourceEnabled(sourceId: string, enabled: boolean) {
@@ -86,4 +86,10 @@ export async function changeSourceUrl(sourceId: string, url: string) {
   const taken = await prisma.feedSource.findFirst({ where: { url, id: { not: sourceId } }, select: { id: true } });
   if (taken) throw new SourceEditError(`${url} is already another source.`);
   await prisma.feedSource.update({ where: { id: sourceId }, data: { url, etag: null, lastModified: null, contentHash: null } });
+}
+
+/** The newest episodes, to link one by hand to its page on a platform. */
+export async function listEpisodesForLinking(admin: Admin, limit = 200) {
+  assertStaff(admin, "ADMIN");
+  return prisma.episode.findMany({ select: { slug: true, title: true, publishedAt: true, show: { select: { title: true } } }, orderBy: { publishedAt: "desc" }, take: limit });
 }

@@ -144,7 +144,14 @@ export async function spotifyAccessToken(tokenUrl = SPOTIFY_TOKEN_URL, client?: 
 /** Fetches one platform API answer (Apple or Spotify) as a parsed "feed" of that platform's episodes. */
 export async function fetchPlatformEpisodes(kind: "APPLE" | "SPOTIFY", url: string, options: PlatformApiOptions = {}, fetchOptions: FetchFeedOptions = {}) {
   const headers = kind === "SPOTIFY" ? { authorization: `Bearer ${await spotifyAccessToken(options.tokenUrl, options.spotifyClient)}` } : undefined;
-  const fetched = await fetchFeed(url, { ...fetchOptions, headers, maxBytes: 8 * 1024 * 1024 });
+  const name = kind === "APPLE" ? "Apple Podcasts' lookup" : "Spotify's Web API";
+  const fetched = await fetchFeed(url, { ...fetchOptions, headers, maxBytes: 8 * 1024 * 1024 }).catch((error: unknown) => {
+    // Not "could not fetch the feed": the producer gave a show page, and it is the platform's service that is out of reach.
+    if (error instanceof FeedFetchError && (error.code === "network" || error.code === "timeout")) {
+      throw new PlatformApiError(`${name} could not be reached (${error.message.replace(/^could not fetch the feed: /, "")}): is this server online?`);
+    }
+    throw error;
+  });
   if (fetched.status !== "fetched") throw new FeedFetchError("http-status", "unexpected 304 from a platform API", 304);
   let json: unknown;
   try {

@@ -58,3 +58,51 @@ export const composeIssueSchema = z.object({
 });
 
 export const issueIdSchema = z.object({ issueId: z.string().min(1).max(40) });
+
+/** A platform page pasted by a producer: the show's page there, or one episode's, checked to be that platform's. */
+const PLATFORM_PAGES = {
+  apple: { label: "Apple Podcasts", hosts: ["podcasts.apple.com"], show: /^\/(?:[a-z]{2}\/)?podcast\/(?:[^/]+\/)?id\d{5,12}\/?$/, episode: /^\/(?:[a-z]{2}\/)?podcast\/(?:[^/]+\/)?id\d{5,12}\/?$/, example: "https://podcasts.apple.com/us/podcast/your-show/id1234567890" },
+  spotify: { label: "Spotify", hosts: ["open.spotify.com"], show: /^\/show\/[A-Za-z0-9]{22}\/?$/, episode: /^\/episode\/[A-Za-z0-9]{22}\/?$/, example: "https://open.spotify.com/show/…" },
+  youtube: { label: "YouTube", hosts: ["www.youtube.com", "youtube.com", "m.youtube.com", "youtu.be"], show: /^\/(?:channel\/UC[\w-]{22}|@[\w.-]{3,30}|c\/[\w.-]+|user\/[\w.-]+|playlist)\/?$/, episode: /^\/(?:watch|shorts\/[\w-]{11}|live\/[\w-]{11}|[\w-]{11})\/?$/, example: "https://www.youtube.com/@yourshow" },
+  rumble: { label: "Rumble", hosts: ["rumble.com", "www.rumble.com"], show: /^\/(?:c|user)\/[\w.-]+\/?$/, episode: /^\/(?:v[a-z0-9]+-[\w.-]+\.html|embed\/v[a-z0-9]+\/?)$/i, example: "https://rumble.com/c/YourShow" },
+} as const;
+
+export type PlatformName = keyof typeof PLATFORM_PAGES;
+
+function platformPage(platform: PlatformName, level: "show" | "episode") {
+  const rule = PLATFORM_PAGES[platform];
+  const error = level === "show" ? `That is not a show's page on ${rule.label} (like ${rule.example}).` : `That is not an episode's page on ${rule.label}.`;
+  return z
+    .string()
+    .trim()
+    .max(2048)
+    .refine((value) => {
+      const url = URL.parse(value);
+      if (!url || url.protocol !== "https:" || !(rule.hosts as readonly string[]).includes(url.hostname) || !rule[level].test(url.pathname)) return false;
+      // An episode is a query away from its show on two platforms: Apple's ?i=, YouTube's /watch?v=.
+      if (level === "episode" && platform === "apple") return /^\d{5,20}$/.test(url.searchParams.get("i") ?? "");
+      if (level === "episode" && platform === "youtube" && url.pathname === "/watch") return /^[\w-]{11}$/.test(url.searchParams.get("v") ?? "");
+      return true;
+    }, { error });
+}
+
+const optionalPage = (platform: PlatformName) => z.union([z.literal("").transform(() => null), platformPage(platform, "show")]);
+
+export const showPlatformPagesSchema = z.object({
+  showSlug: z.string().trim().min(1).max(80),
+  appleUrl: optionalPage("apple"),
+  spotifyUrl: optionalPage("spotify"),
+  youtubeUrl: optionalPage("youtube"),
+  rumbleUrl: optionalPage("rumble"),
+});
+
+export const episodeLinkSchema = z
+  .object({
+    episodeSlug: z.string().trim().min(1).max(200),
+    platform: z.enum(["apple", "spotify", "youtube", "rumble"], { error: "Choose the platform." }),
+    url: z.string().trim().max(2048),
+  })
+  .superRefine((value, context) => {
+    const checked = platformPage(value.platform, "episode").safeParse(value.url);
+    if (!checked.success) context.addIssue({ code: "custom", path: ["url"], message: checked.error.issues[0]!.message });
+  });

@@ -130,6 +130,37 @@ test("with the show's YouTube channel added, the Watch tab plays the video, and 
   await expect(listen.getByRole("button", { name: "Play episode" })).toBeVisible();
 });
 
+test("a producer pastes the show's platform pages and an episode's own page; the episode's row has them at once", async ({ page }) => {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const pages = page.getByRole("region", { name: "Shows on the platforms" });
+  const form = pages.locator("form").filter({ has: page.getByRole("heading", { name: "Harbor Hours" }) });
+  await form.getByLabel("Apple Podcasts page of Harbor Hours").fill("https://example.com/harbor");
+  await form.getByLabel("Spotify page of Harbor Hours").fill("https://open.spotify.com/show/3IM0lmZxpFAY7CwMuv9H4g");
+  await form.getByLabel("Rumble page of Harbor Hours").fill("https://rumble.com/c/HarborHours");
+  await form.getByRole("button", { name: "Save Harbor Hours's pages" }).click();
+  await expect(form.getByText(/That is not a show's page on Apple Podcasts/)).toBeVisible();
+  await form.getByLabel("Apple Podcasts page of Harbor Hours").fill("");
+  await form.getByRole("button", { name: "Save Harbor Hours's pages" }).click();
+  await expect(form.getByText(/^Saved Harbor Hours's pages on the platforms\. Spotify's episode links need SPOTIFY_CLIENT_ID/)).toBeVisible();
+
+  await page.goto("/admin/links");
+  const byHand = page.getByRole("region", { name: "Link an episode by hand" });
+  await byHand.getByLabel("Episode").selectOption("the-pilot-boat");
+  await byHand.getByLabel("Platform").selectOption("apple");
+  await byHand.getByLabel("The episode's page there").fill("https://podcasts.apple.com/us/podcast/the-pilot-boat/id123456789?i=1000000000002");
+  await byHand.getByRole("button", { name: "Link" }).click();
+  await expect(byHand.getByText(/^Linked:/)).toBeVisible();
+
+  await page.goto("/episodes/the-pilot-boat");
+  const row = page.getByRole("navigation", { name: "Listen & watch on" });
+  await expect(row.getByRole("link", { name: "Apple Podcasts" })).toHaveAttribute("href", "https://podcasts.apple.com/us/podcast/the-pilot-boat/id123456789?i=1000000000002");
+  await expect(row.getByRole("link", { name: "Apple Podcasts" })).toHaveAttribute("title", "This episode on Apple Podcasts");
+  await expect(row.getByRole("link", { name: "Spotify" })).toHaveAttribute("href", "https://open.spotify.com/show/3IM0lmZxpFAY7CwMuv9H4g");
+  await expect(row.getByRole("link", { name: "Rumble" })).toHaveAttribute("href", "https://rumble.com/c/HarborHours");
+});
+
 test("signing out closes the admin again, and a copy of the old cookie opens nothing", async ({ page, playwright }) => {
   await page.goto("/admin/sign-in");
   await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);

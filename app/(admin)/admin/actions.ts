@@ -12,7 +12,8 @@ import { decideEpisodeLink } from "@/lib/feeds/links";
 import { addFeedSource, isExpectedFeedError, syncFeedSource } from "@/lib/feeds/sync";
 import { requestSourceSync } from "@/lib/jobs";
 import { describeSyncResult } from "@/lib/feeds/describe";
-import { addSourceSchema, adminSignInSchema, linkDecisionSchema, sourceEnabledSchema, sourceIdSchema, sourceUrlSchema, type ActionState } from "@/lib/validations/admin";
+import { linkEpisodeByHand, saveShowPlatformPages } from "@/lib/feeds/platform-pages";
+import { addSourceSchema, adminSignInSchema, episodeLinkSchema, linkDecisionSchema, showPlatformPagesSchema, sourceEnabledSchema, sourceIdSchema, sourceUrlSchema, type ActionState } from "@/lib/validations/admin";
 
 export async function signIn(_previous: ActionState | undefined, formData: FormData): Promise<ActionState> {
   const parsed = adminSignInSchema.safeParse(Object.fromEntries(formData));
@@ -73,4 +74,26 @@ export const decideLink = adminAction(linkDecisionSchema, async ({ linkId, decis
   await decideEpisodeLink(linkId, decision);
   revalidatePath("/admin/links");
   return decision === "ACCEPTED" ? "Link accepted." : "Link rejected: it will not be suggested again.";
+});
+
+export const savePlatformPages = adminAction(showPlatformPagesSchema, async (input, admin) => {
+  try {
+    const message = await saveShowPlatformPages(admin, input);
+    revalidatePath("/admin/feeds");
+    return message;
+  } catch (error) {
+    if (isExpectedFeedError(error)) throw new ActionFailure(error.message);
+    throw error;
+  }
+});
+
+export const linkEpisode = adminAction(episodeLinkSchema, async (input, admin) => {
+  try {
+    await linkEpisodeByHand(admin, input);
+    revalidatePath("/admin/links");
+    return `Linked: the episode's row now opens ${input.url}`;
+  } catch (error) {
+    if (isExpectedFeedError(error)) throw new ActionFailure(error.message);
+    throw error;
+  }
 });

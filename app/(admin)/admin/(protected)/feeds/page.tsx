@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/admin/action-form";
 import { listRecentSyncRuns, listShowsForAdmin, listSourcesForAdmin } from "@/lib/feeds/admin";
-import { addSource, editSource, syncNow, toggleSource } from "../../actions";
+import { addSource, editSource, savePlatformPages, syncNow, toggleSource } from "../../actions";
 import { requireAdmin } from "@/lib/admin-session";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -48,6 +48,35 @@ export default async function AdminFeedsPage() {
           </label>
         </ActionForm>
       </section>
+
+      {shows.length ? (
+        <section aria-labelledby="platform-pages">
+          <h2 id="platform-pages" className="font-display text-2xl font-bold">
+            Shows on the platforms
+          </h2>
+          <p className="mt-1 max-w-3xl text-sm text-gray-600">
+            Paste each show&apos;s page: it is the &ldquo;Listen &amp; watch on&rdquo; row on its pages. An Apple Podcasts or Spotify page also brings each episode&apos;s own link. Leave a field empty to remove it.
+          </p>
+          {shows.map((show) => (
+            <ActionForm key={show.slug} action={savePlatformPages} values={{ showSlug: show.slug }} submitLabel={`Save ${show.title}'s pages`} className="mt-4 grid max-w-3xl gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2">
+              <h3 className="font-semibold sm:col-span-2">{show.title}</h3>
+              {(
+                [
+                  ["appleUrl", "Apple Podcasts", show.appleUrl, "https://podcasts.apple.com/us/podcast/…/id…"],
+                  ["spotifyUrl", "Spotify", show.spotifyUrl, "https://open.spotify.com/show/…"],
+                  ["youtubeUrl", "YouTube", show.youtubeUrl, "https://www.youtube.com/@…"],
+                  ["rumbleUrl", "Rumble", show.rumbleUrl, "https://rumble.com/c/…"],
+                ] as const
+              ).map(([name, label, value, placeholder]) => (
+                <label key={name} className="text-sm font-semibold">
+                  {label} page of {show.title}
+                  <input name={name} type="url" defaultValue={value ?? ""} placeholder={placeholder} className="mt-1 w-full rounded-md border border-gray-300 px-3 py-2 font-normal" />
+                </label>
+              ))}
+            </ActionForm>
+          ))}
+        </section>
+      ) : null}
 
       <section aria-labelledby="sources">
         <h2 id="sources" className="font-display text-2xl font-bold">

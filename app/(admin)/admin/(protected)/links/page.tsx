@@ -1,12 +1,12 @@
 import { ActionForm } from "@/components/admin/action-form";
-import { listLinksForReview } from "@/lib/feeds/admin";
+import { listEpisodesForLinking, listLinksForReview } from "@/lib/feeds/admin";
 import { formatDate } from "@/lib/format";
-import { decideLink } from "../../actions";
+import { decideLink, linkEpisode } from "../../actions";
 import { requireAdmin } from "@/lib/admin-session";
 
 export default async function AdminLinksPage() {
   const admin = await requireAdmin();
-  const links = await listLinksForReview(admin);
+  const [links, episodes] = await Promise.all([listLinksForReview(admin), listEpisodesForLinking(admin)]);
   return (
     <>
       <h1 className="font-display text-3xl font-bold">Links to review</h1>
@@ -39,6 +39,37 @@ export default async function AdminLinksPage() {
           ))}
         </ul>
       )}
+      <section aria-labelledby="link-by-hand" className="mt-12">
+        <h2 id="link-by-hand" className="font-display text-2xl font-bold">
+          Link an episode by hand
+        </h2>
+        <p className="mt-1 max-w-2xl text-sm text-gray-600">When no source finds it: paste the episode&apos;s own page on a platform. It replaces the link there on the episode&apos;s row.</p>
+        <ActionForm action={linkEpisode} submitLabel="Link" className="mt-3 grid max-w-3xl gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2">
+          <label className="text-sm font-semibold sm:col-span-2">
+            Episode
+            <select name="episodeSlug" required className="mt-1 w-full rounded-md border border-gray-300 px-3 py-2 font-normal">
+              {episodes.map((episode) => (
+                <option key={episode.slug} value={episode.slug}>
+                  {episode.title} ({episode.show.title}, {formatDate(episode.publishedAt)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm font-semibold">
+            Platform
+            <select name="platform" className="mt-1 w-full rounded-md border border-gray-300 px-3 py-2 font-normal">
+              <option value="apple">Apple Podcasts</option>
+              <option value="spotify">Spotify</option>
+              <option value="youtube">YouTube</option>
+              <option value="rumble">Rumble</option>
+            </select>
+          </label>
+          <label className="text-sm font-semibold">
+            The episode&apos;s page there
+            <input name="url" type="url" required className="mt-1 w-full rounded-md border border-gray-300 px-3 py-2 font-normal" />
+          </label>
+        </ActionForm>
+      </section>
     </>
   );
 }
