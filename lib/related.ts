@@ -5,8 +5,8 @@
 // and the twelve that best say what the item is about (rare across the site, frequent or in the title here) are
 // matched against every other item's vector and ranked by ts_rank. Rare words keep the matched set small, so a
 // list costs a few milliseconds on a site with thousands of items, and it is never stale: it is computed as the
-// page renders (pages are cached for a minute). When too few match, an episode's list fills with its show's
-// recent episodes.
+// page renders (pages are cached for a minute). An item must share a quarter of those words (two at least) to be
+// related at all, and the same show's episodes rank ahead: a short or empty list beats one padded with unrelated items.
 import { prisma, Prisma } from "@/lib/db";
 import { inOrder } from "@/lib/in-order";
 import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes";
@@ -16,11 +16,16 @@ import type { ContentKind } from "@/lib/generated/prisma/enums";
 export interface RelatedSource {
   kind: ContentKind;
   id: string;
-  /** An episode's show: its recent episodes fill a short list. */
+  /** An episode's show: its episodes rank ahead of other shows' on the same subject. */
   showId?: string;
 }
 
 const QUERY_WORDS = 12;
+// The relevance floor: one or two shared words are a coincidence ("a battery of tests" at "home games", home
+// batteries); a quarter of the telling words, and never fewer than two, make a subject.
+const MIN_SHARED_WORDS = 2;
+const MIN_SHARED_SHARE = 0.25;
+const SAME_SHOW_BOOST = 1.5;
 
 function sourceVector(source: RelatedSource): Prisma.Sql {
   return source.kind === "EPISODE"
@@ -29,8 +34,8 @@ function sourceVector(source: RelatedSource): Prisma.Sql {
 }
 
 /**
- * The ids of candidates (a query selecting "id", "publishedAt" and "document", a search vector) that share the
- * source's telling words, best ranked first.
+ * The ids of candidates (a query selecting "id", "showId", "publishedAt" and "document", a search vector) that
+ * share enough of the source's telling words, best ranked first.
  */
 async function rankedMatches(source: RelatedSource, candidates: Prisma.Sql, exclude: string[], limit: number): Promise<string[]> {
   if (limit <= 0) return [];
@@ -52,7 +57,9 @@ async function rankedMatches(source: RelatedSource, candidates: Prisma.Sql, excl
     candidates AS (${candidates})
     SELECT c."id" FROM candidates c, q
     WHERE q.query IS NOT NULL AND c.document @@ q.query AND c."id" <> ALL(${[source.id, ...exclude]}::text[])
-    ORDER BY ts_rank(c.document, q.query) DESC, c."publishedAt" DESC
+      AND (SELECT count(*) FROM words w WHERE c.document @@ quote_literal(w.lexeme)::tsquery)
+        >= greatest(${MIN_SHARED_WORDS}, ceil((SELECT count(*) FROM words) * ${MIN_SHARED_SHARE}::float8))
+    ORDER BY ts_rank(c.document, q.query) * (CASE WHEN c."showId" = ${source.showId ?? null}::text THEN ${SAME_SHOW_BOOST}::float8 ELSE 1 END) DESC, c."publishedAt" DESC
     LIMIT ${limit}`;
   return rows.map((row) => row.id);
 }
@@ -85,20 +92,11 @@ export async function relatedEpisodes(source: RelatedSource, limit = 4): Promise
   ids.push(
     ...(await rankedMatches(
       source,
-      Prisma.sql`SELECT e."id", e."publishedAt", e."searchVector" AS document FROM "Episode" e WHERE e."goneAt" IS NULL`,
+      Prisma.sql`SELECT e."id", e."showId", e."publishedAt", e."searchVector" AS document FROM "Episode" e WHERE e."goneAt" IS NULL`,
       skip,
       limit - ids.length,
     )),
   );
-  if (ids.length < limit && source.showId) {
-    const recent = await prisma.episode.findMany({
-      where: { showId: source.showId, id: { notIn: [source.id, ...ids, ...hidden] }, goneAt: null },
-      select: { id: true },
-      orderBy: { publishedAt: "desc" },
-      take: limit - ids.length,
-    });
-    ids.push(...recent.map((row) => row.id));
-  }
   const rows = await prisma.episode.findMany({ where: { id: { in: ids } }, select: { id: true, ...episodeCardSelect } });
   return inOrder(ids, rows);
 }
@@ -111,7 +109,7 @@ export async function relatedStories(source: RelatedSource, limit = 3): Promise<
     ...(await rankedMatches(
       source,
       Prisma.sql`
-        SELECT s."id", s."publishedAt", s."searchVector" AS document FROM "Story" s
+        SELECT s."id", NULL::text AS "showId", s."publishedAt", s."searchVector" AS document FROM "Story" s
         WHERE s."status" = 'PUBLISHED' AND s."kind" = 'ARTICLE' AND s."publishedAt" <= ${new Date()}`,
       [...ids, ...hidden],
       limit - ids.length,

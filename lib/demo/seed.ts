@@ -76,6 +76,19 @@ async function seedStories(): Promise<number> {
   return stories.length;
 }
 
+/** What an editor pins beside what the site finds on its own: infrastructure next to infrastructure. */
+async function pinRelated(): Promise<void> {
+  const episode = (guid: string) => prisma.episode.findFirstOrThrow({ where: { guid }, select: { id: true } });
+  const story = (slug: string) => prisma.story.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+  const [bridges, meters, bridgeStory, busStory] = await Promise.all([episode("long-signal-0108"), episode("long-signal-0012"), story("county-bridge-inspections-backlog"), story("night-bus-schedules")]);
+  await prisma.relatedOverride.createMany({
+    data: [
+      { sourceKind: "EPISODE", sourceId: bridges.id, targetKind: "EPISODE", targetId: meters.id, pinned: true },
+      { sourceKind: "STORY", sourceId: bridgeStory.id, targetKind: "STORY", targetId: busStory.id, pinned: true },
+    ],
+  });
+}
+
 async function drawCovers(showId: string): Promise<void> {
   const show = await prisma.show.update({ where: { id: showId }, data: { demo: true, artworkUrl: await demoCoverArt("show", 0) }, select: { slug: true } });
   const episodes = await prisma.episode.findMany({ where: { showId }, orderBy: { publishedAt: "asc" }, select: { id: true, slug: true } });
@@ -101,6 +114,7 @@ export async function seedDemoContent(progress: SeedProgress = () => {}): Promis
   progress(`linked the episodes on Apple Podcasts, Spotify, YouTube and Rumble: ${platforms.links} links, ${platforms.pending} waiting for review`);
   await indexAllEpisodesForSearch();
   progress(`added ${await seedStories()} demo stories with their photos`);
+  await pinRelated();
   const community = await seedDemoCommunity();
   progress(`added ${community.comments} comments and ${community.subscribers} newsletter subscribers; one issue sent to /dev/outbox`);
   return true;
