@@ -22,7 +22,9 @@ test.describe("an episode page", () => {
 
     const people = page.getByRole("region", { name: "People" });
     await expect(people.getByRole("listitem")).toHaveText([/Dan Reyes\s*Host/, /Lena Marsh\s*Guest/]);
-    await expect(people.getByRole("link", { name: "Dan Reyes" })).toHaveAttribute("href", "https://longsignal.example/hosts/dan");
+    // A name leads to the person's page here; the page the feed gives for them is their website.
+    await expect(people.getByRole("link", { name: "Dan Reyes" })).toHaveAttribute("href", "/people/dan-reyes");
+    await expect(people.getByRole("listitem").first().getByRole("link", { name: "Website" })).toHaveAttribute("href", "https://longsignal.example/hosts/dan");
   });
 
   test("a transcript line plays the episode from there and stays marked while it is spoken", async ({ page }) => {
