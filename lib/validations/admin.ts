@@ -63,7 +63,7 @@ export const issueIdSchema = z.object({ issueId: z.string().min(1).max(40) });
 const PLATFORM_PAGES = {
   apple: { label: "Apple Podcasts", hosts: ["podcasts.apple.com"], show: /^\/(?:[a-z]{2}\/)?podcast\/(?:[^/]+\/)?id\d{5,12}\/?$/, episode: /^\/(?:[a-z]{2}\/)?podcast\/(?:[^/]+\/)?id\d{5,12}\/?$/, example: "https://podcasts.apple.com/us/podcast/your-show/id1234567890" },
   spotify: { label: "Spotify", hosts: ["open.spotify.com"], show: /^\/show\/[A-Za-z0-9]{22}\/?$/, episode: /^\/episode\/[A-Za-z0-9]{22}\/?$/, example: "https://open.spotify.com/show/…" },
-  youtube: { label: "YouTube", hosts: ["www.youtube.com", "youtube.com", "m.youtube.com", "youtu.be"], show: /^\/(?:channel\/UC[\w-]{22}|@[\w.-]{3,30}|c\/[\w.-]+|user\/[\w.-]+|playlist)\/?$/, episode: /^\/(?:watch|shorts\/[\w-]{11}|live\/[\w-]{11}|[\w-]{11})\/?$/, example: "https://www.youtube.com/@yourshow" },
+  youtube: { label: "YouTube", hosts: ["www.youtube.com", "youtube.com", "m.youtube.com", "youtu.be"], show: /^\/(?:channel\/[\w-]{10,64}|@[\w.-]{3,30}|c\/[\w.-]+|user\/[\w.-]+|playlist)\/?$/, episode: /^\/(?:watch|shorts\/[\w-]{11}|live\/[\w-]{11}|[\w-]{11})\/?$/, example: "https://www.youtube.com/@yourshow" },
   rumble: { label: "Rumble", hosts: ["rumble.com", "www.rumble.com"], show: /^\/(?:c|user)\/[\w.-]+\/?$/, episode: /^\/(?:v[a-z0-9]+-[\w.-]+\.html|embed\/v[a-z0-9]+\/?)$/i, example: "https://rumble.com/c/YourShow" },
 } as const;
 

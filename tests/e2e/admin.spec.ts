@@ -137,18 +137,18 @@ test("a producer pastes the show's platform pages and an episode's own page; the
   const pages = page.getByRole("region", { name: "Shows on the platforms" });
   const form = pages.locator("form").filter({ has: page.getByRole("heading", { name: "Harbor Hours" }) });
   await form.getByLabel("Apple Podcasts page of Harbor Hours").fill("https://example.com/harbor");
-  await form.getByLabel("Spotify page of Harbor Hours").fill("https://open.spotify.com/show/3IM0lmZxpFAY7CwMuv9H4g");
-  await form.getByLabel("Rumble page of Harbor Hours").fill("https://rumble.com/c/HarborHours");
   await form.getByRole("button", { name: "Save Harbor Hours's pages" }).click();
   await expect(form.getByText(/That is not a show's page on Apple Podcasts/)).toBeVisible();
   await form.getByLabel("Apple Podcasts page of Harbor Hours").fill("");
+  await form.getByLabel("Spotify page of Harbor Hours").fill("https://open.spotify.com/show/3IM0lmZxpFAY7CwMuv9H4g");
+  await form.getByLabel("Rumble page of Harbor Hours").fill("https://rumble.com/c/HarborHours");
   await form.getByRole("button", { name: "Save Harbor Hours's pages" }).click();
   await expect(form.getByText(/^Saved Harbor Hours's pages on the platforms\. Spotify's episode links need SPOTIFY_CLIENT_ID/)).toBeVisible();
 
   await page.goto("/admin/links");
   const byHand = page.getByRole("region", { name: "Link an episode by hand" });
-  await byHand.getByLabel("Episode").selectOption("the-pilot-boat");
-  await byHand.getByLabel("Platform").selectOption("apple");
+  await byHand.getByRole("combobox", { name: /^Episode/ }).selectOption("the-pilot-boat");
+  await byHand.getByRole("combobox", { name: /^Platform/ }).selectOption("apple");
   await byHand.getByLabel("The episode's page there").fill("https://podcasts.apple.com/us/podcast/the-pilot-boat/id123456789?i=1000000000002");
   await byHand.getByRole("button", { name: "Link" }).click();
   await expect(byHand.getByText(/^Linked:/)).toBeVisible();
