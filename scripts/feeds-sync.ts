@@ -20,7 +20,7 @@ runCli(async (log) => {
     let failed = 0;
     for (const [index, source] of sources.entries()) {
       const bar = progressBar(`[${index + 1}/${sources.length}] ${source.show.title} (${source.kind.toLowerCase()})`);
-      const result = await syncFeedSource(source.id, { force: args.force, onProgress: bar.update });
+      const result = await syncFeedSource(source.id, { force: args.force, onProgress: bar.update, trigger: "MANUAL" });
       bar.done(describeSyncResult(result));
       for (const line of describeSyncDetails(result)) log(line);
       if (result.status === "FAILED") failed += 1;

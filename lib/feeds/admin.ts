@@ -40,7 +40,8 @@ export async function listRecentSyncRuns(admin: Admin, limit = 25) {
       error: true,
       warning: true,
       notes: true,
-      source: { select: { url: true, show: { select: { title: true } } } },
+      trigger: true,
+      source: { select: { url: true, show: { select: { slug: true, title: true } } } },
     },
     orderBy: { startedAt: "desc" },
     take: limit,
@@ -92,4 +93,11 @@ export async function changeSourceUrl(sourceId: string, url: string) {
 export async function listEpisodesForLinking(admin: Admin, limit = 200) {
   assertStaff(admin, "ADMIN");
   return prisma.episode.findMany({ select: { slug: true, title: true, publishedAt: true, show: { select: { title: true } } }, orderBy: { publishedAt: "desc" }, take: limit });
+}
+
+/** How a show is named in the admin's menus and logs: its title, and its address too when another show has the same title. */
+export function showNamer(shows: { slug: string; title: string }[]): (show: { slug: string; title: string }) => string {
+  const counts = new Map<string, number>();
+  for (const show of shows) counts.set(show.title, (counts.get(show.title) ?? 0) + 1);
+  return (show) => ((counts.get(show.title) ?? 0) > 1 ? `${show.title} (/shows/${show.slug})` : show.title);
 }

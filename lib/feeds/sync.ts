@@ -4,7 +4,7 @@ import { invalidate } from "@/lib/cache/invalidate";
 import { ALL_EPISODE_PAGES, ALL_STORY_PAGES, episodePages, EPISODE_LISTS, SITE, STORY_LISTS, storyPages } from "@/lib/cache/tags";
 import { prisma } from "@/lib/db";
 import { getSiteShow, type SiteShow } from "@/lib/shows";
-import type { FeedKind, SyncStatus } from "@/lib/generated/prisma/client";
+import type { FeedKind, SyncStatus, SyncTrigger } from "@/lib/generated/prisma/client";
 import { fetchFeed, FeedFetchError, type FetchFeedOptions, type FetchFeedResult } from "./fetch";
 import { createShowFromFeed, showFields, writeEpisodes, type ImportCounts, type ImportProgress, type ItemNote } from "./import";
 import { matchShowItems, recordPlatformItems } from "./links";
@@ -24,6 +24,8 @@ export interface SyncOptions {
   /** A fetch and parse made moments ago (adding a source checks the feed first): import it instead of fetching. */
   prefetched?: { fetched: FetchedFeed } & FeedRead;
   platformApi?: PlatformApiOptions;
+  /** Who asked: the run log says whether a person or the schedule started a run. */
+  trigger?: SyncTrigger;
   fetch?: FetchFeedOptions;
   onProgress?: ImportProgress;
 }
@@ -128,7 +130,7 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
 
   const source = await prisma.feedSource.findUniqueOrThrow({ where: { id: sourceId } });
   const siteBefore = await getSiteShow();
-  const run = await prisma.syncRun.create({ data: { sourceId, status: "RUNNING", startedAt: claimedAt } });
+  const run = await prisma.syncRun.create({ data: { sourceId, status: "RUNNING", startedAt: claimedAt, trigger: options.trigger ?? "SCHEDULED" } });
   const finish = async (status: Exclude<SyncStatus, "RUNNING">, fields: { httpStatus?: number; error?: string; counts?: ImportCounts }) => {
     const finishedAt = new Date();
     await prisma.syncRun.update({
@@ -319,7 +321,7 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
   });
   // A new show, or a show's platform pages: every page that shows the show (its header, its "Listen & watch on").
   await invalidate([SITE]);
-  const sync = await syncFeedSource(source.id, { ...options, force: true, fetch: input.fetch, prefetched });
+  const sync = await syncFeedSource(source.id, { ...options, force: true, fetch: input.fetch, prefetched, trigger: "ADDED" });
   return { source, sync };
 }
 

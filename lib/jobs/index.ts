@@ -68,7 +68,7 @@ async function startWorkers(boss: PgBoss): Promise<void> {
     await boss.send(JOBS.indexSearch, {});
   });
   await boss.work<{ sourceId: string }>(JOBS.syncFeedSource, { pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {
-    if (job) await syncFeedSource(job.data.sourceId);
+    if (job) await syncFeedSource(job.data.sourceId, { trigger: "MANUAL" });
     await boss.send(JOBS.fetchExtras, {});
     await boss.send(JOBS.indexSearch, {});
   });

@@ -42,6 +42,11 @@ test("an admin adds a show's feed and its episodes appear on the site", async ({
   await page.goto("/admin/sign-in");
   await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  // What needs the admin: the demo's Spotify link that matched only loosely; the audience at a glance.
+  await expect(page.getByRole("region", { name: "Needs you" }).getByRole("link", { name: "1 link to review" })).toHaveAttribute("href", "/admin/links");
+  await expect(page.getByRole("figure", { name: "New subscribers, week by week" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Feeds" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Feeds" })).toBeVisible();
 
   await page.getByLabel("Feed or show page address").fill(feeds.url("/harbor.xml"));
@@ -53,7 +58,9 @@ test("an admin adds a show's feed and its episodes appear on the site", async ({
   const sources = page.getByRole("region", { name: "Sources" });
   await expect(sources.getByText("Harbor Hours")).toBeVisible();
   await expect(sources.getByText("2 episodes")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Recent runs" }).getByRole("row").filter({ hasText: "Harbor Hours" }).getByText("imported (HTTP 200)")).toBeVisible();
+  const added = page.getByRole("region", { name: "Recent runs" }).getByRole("row").filter({ hasText: "Harbor Hours" });
+  await expect(added.getByText("imported (HTTP 200)")).toBeVisible();
+  await expect(added.getByRole("cell", { name: "adding the source" })).toBeVisible();
 
   const row = sources.getByRole("row", { name: /Harbor Hours/ });
   await row.getByText(feeds.url("/harbor.xml")).click();
@@ -77,6 +84,8 @@ test("a feed that comes back empty is flagged in the admin, and its episodes sta
   await page.goto("/admin/sign-in");
   await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await page.goto("/admin/feeds");
   // The host's outage page: the same channel, no items.
   feeds.routes.set("/harbor-moved.xml", { body: FEED.replace(/<item>[\s\S]*<\/item>/, "") });
   const row = page.getByRole("region", { name: "Sources" }).getByRole("row", { name: /Harbor Hours/ });
@@ -104,6 +113,8 @@ test("with the show's YouTube channel added, the Watch tab plays the video, and 
   await page.goto("/admin/sign-in");
   await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await page.goto("/admin/feeds");
   await page.getByLabel("Feed or show page address").fill(feeds.url("/youtube.xml"));
   await page.getByLabel("Kind").selectOption("YOUTUBE");
   await page.getByRole("combobox", { name: /^Show/ }).selectOption("harbor-hours");
@@ -134,6 +145,8 @@ test("a producer pastes the show's platform pages and an episode's own page; the
   await page.goto("/admin/sign-in");
   await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await page.goto("/admin/feeds");
   const pages = page.getByRole("region", { name: "Shows on the platforms" });
   const form = pages.locator("form").filter({ has: page.getByRole("heading", { name: "Harbor Hours" }) });
   await form.getByLabel("Apple Podcasts page of Harbor Hours").fill("https://example.com/harbor");
@@ -165,7 +178,15 @@ test("signing out closes the admin again, and a copy of the old cookie opens not
   await page.goto("/admin/sign-in");
   await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await page.goto(new URL("/admin/feeds", page.url()).toString());
   await expect(page.getByRole("heading", { level: 1, name: "Feeds" })).toBeVisible();
+  // On a phone the admin's menu wraps instead of running off the screen.
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.goto("/admin/feeds");
   const kept = (await page.context().cookies()).find((cookie) => cookie.name === "showfront_admin")!;
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/admin\/sign-in$/);

@@ -72,6 +72,8 @@ test("a sync asked for through nginx runs once, though both instances run the jo
   await page.goto(`${CLUSTER.baseUrl}/admin/sign-in`);
   await page.getByLabel("Admin token").fill(CLUSTER.adminToken);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await page.goto(new URL("/admin/feeds", page.url()).toString());
   await expect(page.getByRole("heading", { level: 1, name: "Feeds" })).toBeVisible();
   // The site's own podcast feed, as a show's feed to follow.
   const feed = `${A}/shows/the-long-signal/feed.xml`;

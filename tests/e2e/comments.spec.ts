@@ -30,6 +30,8 @@ async function openModerationQueue(page: Page) {
   await page.goto("/admin/sign-in");
   await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await page.goto(new URL("/admin/feeds", page.url()).toString());
   await expect(page.getByRole("heading", { level: 1, name: "Feeds" })).toBeVisible();
   await page.getByRole("link", { name: "Comments" }).click();
 }

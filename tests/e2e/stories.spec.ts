@@ -5,6 +5,8 @@ async function signInWithToken(page: Page) {
   await page.goto("/admin/sign-in");
   await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await page.goto(new URL("/admin/feeds", page.url()).toString());
   await expect(page.getByRole("heading", { level: 1, name: "Feeds" })).toBeVisible();
   const session = (await page.context().cookies()).find((cookie) => cookie.name === "showfront_admin");
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/admin" });

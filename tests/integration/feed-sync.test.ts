@@ -32,7 +32,11 @@ describe("adding a feed source", () => {
     const episode = await prisma.episode.findFirstOrThrow({ where: { guid: "long-signal-0108" } });
     expect(episode.audioUrl).toBe(server.url("/demo/audio/bridges-3492s.wav"));
     const runs = await prisma.syncRun.findMany({ where: { sourceId: source.id } });
-    expect(runs).toEqual([expect.objectContaining({ status: "IMPORTED", created: 8, httpStatus: 200, error: null })]);
+    expect(runs).toEqual([expect.objectContaining({ status: "IMPORTED", created: 8, httpStatus: 200, error: null, trigger: "ADDED" })]);
+    await syncFeedSource(source.id, { force: true, trigger: "MANUAL" });
+    await syncFeedSource(source.id, { force: true });
+    const triggers = await prisma.syncRun.findMany({ where: { sourceId: source.id }, orderBy: { startedAt: "asc" }, select: { trigger: true } });
+    expect(triggers.map((run) => run.trigger)).toEqual(["ADDED", "MANUAL", "SCHEDULED"]);
     expect(await prisma.feedSource.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({ etag: '"v1"', syncStartedAt: null });
   });
 

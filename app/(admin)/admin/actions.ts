@@ -19,7 +19,7 @@ export async function signIn(_previous: ActionState | undefined, formData: FormD
   const parsed = adminSignInSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message };
   if (!(await startAdminSession(parsed.data.token))) return { ok: false, message: "That is not the admin token." };
-  redirect("/admin/feeds");
+  redirect("/admin");
 }
 
 export async function signOut(): Promise<void> {
@@ -46,7 +46,7 @@ export const syncNow = adminAction(sourceIdSchema, async ({ sourceId }) => {
     return "Sync queued: it starts within seconds.";
   }
   // No background jobs on this instance: sync while the admin waits (and read a first batch of transcripts).
-  const result = await syncFeedSource(sourceId);
+  const result = await syncFeedSource(sourceId, { trigger: "MANUAL" });
   if (result.status === "IMPORTED") await fetchEpisodeExtras({ sourceId }, { limit: 20 });
   await indexAllEpisodesForSearch();
   revalidatePath("/admin/feeds");

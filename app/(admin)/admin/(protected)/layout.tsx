@@ -9,10 +9,12 @@ export default async function ProtectedAdminLayout({ children }: { children: Rea
   return (
     <>
       <header className="bg-ink text-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
-          <nav aria-label="Admin" className="flex gap-5 text-sm font-semibold">
+        {/* Wraps on a phone rather than running off the screen. */}
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+          <nav aria-label="Admin" className="flex flex-wrap gap-x-5 gap-y-2 text-sm font-semibold">
             {admin ? (
               <>
+                <Link href="/admin">Dashboard</Link>
                 <Link href="/admin/feeds">Feeds</Link>
                 <Link href="/admin/stories">Stories</Link>
                 <Link href="/admin/links">Links to review</Link>

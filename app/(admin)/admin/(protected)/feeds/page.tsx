@@ -1,14 +1,16 @@
 import { ActionForm } from "@/components/admin/action-form";
-import { listRecentSyncRuns, listShowsForAdmin, listSourcesForAdmin } from "@/lib/feeds/admin";
+import { listRecentSyncRuns, listShowsForAdmin, listSourcesForAdmin, showNamer } from "@/lib/feeds/admin";
 import { addSource, editSource, savePlatformPages, syncNow, toggleSource } from "../../actions";
 import { requireAdmin } from "@/lib/admin-session";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const cell = "border-b border-gray-200 px-2 py-2 align-top";
+const TRIGGERS = { SCHEDULED: "the schedule", MANUAL: "a person", ADDED: "adding the source" } as const;
 
 export default async function AdminFeedsPage() {
   const admin = await requireAdmin();
   const [sources, runs, shows] = await Promise.all([listSourcesForAdmin(admin), listRecentSyncRuns(admin), listShowsForAdmin(admin)]);
+  const showName = showNamer(shows);
   return (
     <div className="space-y-10">
       <section aria-labelledby="add-source">
@@ -37,7 +39,7 @@ export default async function AdminFeedsPage() {
               <option value="">New show, from the feed</option>
               {shows.map((show) => (
                 <option key={show.slug} value={show.slug}>
-                  {show.title}
+                  {showName(show)}
                 </option>
               ))}
             </select>
@@ -58,8 +60,8 @@ export default async function AdminFeedsPage() {
             Paste each show&apos;s page: it is the &ldquo;Listen &amp; watch on&rdquo; row on its pages. An Apple Podcasts or Spotify page also brings each episode&apos;s own link. Leave a field empty to remove it.
           </p>
           {shows.map((show) => (
-            <ActionForm key={show.slug} action={savePlatformPages} values={{ showSlug: show.slug }} submitLabel={`Save ${show.title}'s pages`} className="mt-4 grid max-w-3xl gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2">
-              <h3 className="font-semibold sm:col-span-2">{show.title}</h3>
+            <ActionForm key={show.slug} action={savePlatformPages} values={{ showSlug: show.slug }} submitLabel={`Save ${showName(show)}'s pages`} className="mt-4 grid max-w-3xl gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2">
+              <h3 className="font-semibold sm:col-span-2">{showName(show)}</h3>
               {(
                 [
                   ["appleUrl", "Apple Podcasts", show.appleUrl, "https://podcasts.apple.com/us/podcast/…/id…"],
@@ -69,7 +71,7 @@ export default async function AdminFeedsPage() {
                 ] as const
               ).map(([name, label, value, placeholder]) => (
                 <label key={name} className="text-sm font-semibold">
-                  {label} page of {show.title}
+                  {label} page of {showName(show)}
                   <input name={name} type="url" defaultValue={value ?? ""} placeholder={placeholder} className="mt-1 w-full rounded-md border border-gray-300 px-3 py-2 font-normal" />
                 </label>
               ))}
@@ -99,7 +101,7 @@ export default async function AdminFeedsPage() {
               {sources.map((source) => (
                 <tr key={source.id}>
                   <td className={cell}>
-                    <strong>{source.show.title}</strong>
+                    <strong>{showName(source.show)}</strong>
                     <details className="mt-1">
                       <summary className="cursor-pointer break-all text-gray-600">{source.url}</summary>
                       <ActionForm action={editSource} values={{ sourceId: source.id }} submitLabel="Save address" className="mt-2 space-y-2">
@@ -144,6 +146,7 @@ export default async function AdminFeedsPage() {
             <tr className="text-left">
               <th className={cell}>Started (UTC)</th>
               <th className={cell}>Source</th>
+              <th className={cell}>Asked by</th>
               <th className={cell}>Result</th>
               <th className={cell}>New / updated / unchanged / gone / skipped</th>
               <th className={cell}>Time</th>
@@ -153,7 +156,8 @@ export default async function AdminFeedsPage() {
             {runs.map((run) => (
               <tr key={run.id}>
                 <td className={cell}>{when.format(run.startedAt)}</td>
-                <td className={cell}>{run.source.show.title}</td>
+                <td className={cell}>{showName(run.source.show)}</td>
+                <td className={cell}>{TRIGGERS[run.trigger]}</td>
                 <td className={cell}>
                   {run.status.toLowerCase()}
                   {run.httpStatus ? ` (HTTP ${run.httpStatus})` : ""}
