@@ -86,6 +86,20 @@ export async function composeIssue(kind: NewsletterKind, intro = "", now = new D
   return prisma.newsletterIssue.create({ data: { kind, subject, content: content as unknown as Prisma.InputJsonValue, coversFrom, coversTo: now }, select: { id: true } });
 }
 
+/** How many subscribers an issue of this kind goes to now: what the admin confirms before sending. */
+export async function audienceCount(admin: Admin, kind: NewsletterKind): Promise<number> {
+  assertStaff(admin, "ADMIN");
+  return prisma.subscriber.count({ where: { status: "CONFIRMED", [AUDIENCE[kind]]: true } });
+}
+
+/** The issue as subscribers will get it, to one address the admin gives, marked as a test; nobody else gets it. */
+export async function sendTestIssue(admin: Admin, issueId: string, to: string, mailer: Mailer): Promise<boolean> {
+  const preview = await issueForPreview(admin, issueId);
+  if (!preview) return false;
+  await mailer.send({ ...preview.email, subject: `[Test] ${preview.email.subject}`, to: { address: to }, fromName: await siteName() });
+  return true;
+}
+
 export async function issueForPreview(admin: Admin, issueId: string) {
   assertStaff(admin, "ADMIN");
   const issue = await prisma.newsletterIssue.findUnique({ where: { id: issueId } });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailAddressSchema } from "./newsletter";
 
 export const adminSignInSchema = z.object({
   token: z.string().min(1, { error: "Enter the admin token." }).max(500),
@@ -58,6 +59,13 @@ export const composeIssueSchema = z.object({
 });
 
 export const issueIdSchema = z.object({ issueId: z.string().min(1).max(40) });
+
+/** Sending to subscribers is confirmed with a tick beside the number of people it goes to. */
+export const sendIssueSchema = issueIdSchema.extend({
+  confirm: z.literal("on", { error: "Tick the box to confirm: the issue goes to every subscriber named." }),
+});
+
+export const testIssueSchema = issueIdSchema.extend({ to: emailAddressSchema });
 
 /** A platform page pasted by a producer: the show's page there, or one episode's, checked to be that platform's. */
 const PLATFORM_PAGES = {

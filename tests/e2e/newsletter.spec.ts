@@ -79,6 +79,19 @@ test("the admin sends an issue; the listener unsubscribes from the link in it", 
   await page.getByRole("button", { name: "Compose and preview" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "The Long Signal: new episodes and stories" })).toBeVisible();
   await expect(page.frameLocator('iframe[title="E-mail preview"]').getByText("Bridges Nobody Inspects")).toBeVisible();
+
+  // A test first, to the admin's own address: nobody else gets it.
+  const testAsked = Date.now();
+  await page.getByLabel("Send a test to").fill("producer-test@example.com");
+  await page.getByRole("button", { name: "Send a test" }).click();
+  await expect(page.getByText("A test went to producer-test@example.com; nobody else got it.")).toBeVisible();
+  const test = await mailTo("producer-test@example.com", /^\[Test\] The Long Signal: new episodes and stories/, testAsked);
+  expect(test.text).toContain("Thanks for listening.");
+
+  // Sending asks for a confirmation beside the number of people it goes to.
+  await page.getByRole("button", { name: "Send to subscribers" }).click();
+  await expect(page.getByText("confirm: Tick the box to confirm: the issue goes to every subscriber named.")).toBeVisible();
+  await page.getByLabel(/^Yes, send it now to \d+ subscribers?$/).check();
   await page.getByRole("button", { name: "Send to subscribers" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Sent" })).toBeVisible({ timeout: 20_000 });
 

@@ -7,9 +7,9 @@ import { ActionFailure, adminAction } from "@/lib/admin-action";
 import { requestIssueSend } from "@/lib/jobs";
 import { siteMailer } from "@/lib/mail/mailer";
 import { deleteSubscriber, ImportError, importSubscribers } from "@/lib/newsletter/admin";
-import { composeIssue, NothingNewError } from "@/lib/newsletter/issues";
+import { composeIssue, NothingNewError, sendTestIssue } from "@/lib/newsletter/issues";
 import { mailConfirmation } from "@/lib/newsletter/subscriptions";
-import { composeIssueSchema, importSubscribersSchema, issueIdSchema, subscriberIdSchema } from "@/lib/validations/admin";
+import { composeIssueSchema, importSubscribersSchema, sendIssueSchema, subscriberIdSchema, testIssueSchema } from "@/lib/validations/admin";
 
 export const removeSubscriber = adminAction(subscriberIdSchema, async ({ subscriberId }) => {
   if (!(await deleteSubscriber(subscriberId))) throw new ActionFailure("That subscriber was already deleted.");
@@ -50,7 +50,7 @@ export const composeNewsletterIssue = adminAction(composeIssueSchema, async ({ k
   redirect(`/admin/newsletter/issues/${issue.id}`);
 });
 
-export const sendNewsletterIssue = adminAction(issueIdSchema, async ({ issueId }) => {
+export const sendNewsletterIssue = adminAction(sendIssueSchema, async ({ issueId }) => {
   try {
     await requestIssueSend(issueId);
   } catch (error) {
@@ -58,4 +58,9 @@ export const sendNewsletterIssue = adminAction(issueIdSchema, async ({ issueId }
   }
   revalidatePath(`/admin/newsletter/issues/${issueId}`);
   return "Sending: the counts below update as it goes.";
+});
+
+export const sendTestNewsletterIssue = adminAction(testIssueSchema, async ({ issueId, to }, admin) => {
+  if (!(await sendTestIssue(admin, issueId, to, siteMailer()))) throw new ActionFailure("That issue is gone.");
+  return `A test went to ${to}; nobody else got it.`;
 });

@@ -2,9 +2,9 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { RefreshWhile } from "@/components/admin/refresh-while";
-import { deliveryCounts, issueForPreview } from "@/lib/newsletter/issues";
+import { audienceCount, deliveryCounts, issueForPreview } from "@/lib/newsletter/issues";
 import { issueIdSchema } from "@/lib/validations/admin";
-import { sendNewsletterIssue } from "../../../../newsletter-actions";
+import { sendNewsletterIssue, sendTestNewsletterIssue } from "../../../../newsletter-actions";
 import { requireAdmin } from "@/lib/admin-session";
 
 const COUNT_LABELS = {
@@ -22,7 +22,7 @@ export default async function AdminIssuePage({ params }: PageProps<"/admin/newsl
   const preview = parsed.success ? await issueForPreview(admin, parsed.data.issueId) : null;
   if (!preview) notFound();
   const { issue, email } = preview;
-  const counts = await deliveryCounts(issue.id);
+  const [counts, audience] = await Promise.all([deliveryCounts(issue.id), audienceCount(admin, issue.kind)]);
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
   const done = total - counts.PENDING - counts.SENDING;
   return (
@@ -51,13 +51,22 @@ export default async function AdminIssuePage({ params }: PageProps<"/admin/newsl
             </dl>
           </>
         ) : null}
-        {issue.status !== "SENT" ? (
-          <ActionForm
-            action={sendNewsletterIssue}
-            values={{ issueId: issue.id }}
-            submitLabel={issue.status === "DRAFT" ? "Send to subscribers" : "Resume sending"}
-            className="mt-3 space-y-2"
-          />
+        {issue.status === "DRAFT" ? (
+          <>
+            <ActionForm action={sendTestNewsletterIssue} values={{ issueId: issue.id }} submitLabel="Send a test" className="mt-3 flex flex-wrap items-end gap-2">
+              <label className="text-sm font-semibold">
+                Send a test to
+                <input name="to" type="email" required defaultValue={admin.email} className="mt-1 block w-72 rounded-md border border-gray-300 px-3 py-1.5 font-normal" />
+              </label>
+            </ActionForm>
+            <ActionForm action={sendNewsletterIssue} values={{ issueId: issue.id }} submitLabel="Send to subscribers" className="mt-4 space-y-2 border-t border-gray-200 pt-4">
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="confirm" /> Yes, send it now to {audience === 1 ? "1 subscriber" : `${audience} subscribers`}
+              </label>
+            </ActionForm>
+          </>
+        ) : issue.status === "SENDING" ? (
+          <ActionForm action={sendNewsletterIssue} values={{ issueId: issue.id, confirm: "on" }} submitLabel="Resume sending" className="mt-3 space-y-2" />
         ) : null}
       </section>
       <section aria-labelledby="preview-heading">
