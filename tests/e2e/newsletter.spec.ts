@@ -91,7 +91,7 @@ test("the admin sends an issue; the listener unsubscribes from the link in it", 
   // Sending asks for a confirmation beside the number of people it goes to.
   await page.getByRole("button", { name: "Send to subscribers" }).click();
   await expect(page.getByText("confirm: Tick the box to confirm: the issue goes to every subscriber named.")).toBeVisible();
-  await page.getByLabel(/^Yes, send it now to \d+ subscribers?$/).check();
+  await page.getByRole("checkbox", { name: /Yes, send it now to \d+ subscribers?/ }).check();
   await page.getByRole("button", { name: "Send to subscribers" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Sent" })).toBeVisible({ timeout: 20_000 });
 
