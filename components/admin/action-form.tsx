@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import type { ActionState } from "@/lib/validations/admin";
 
 export interface ActionFormProps {
@@ -13,12 +13,24 @@ export interface ActionFormProps {
   buttonClassName?: string;
 }
 
-/** A form bound to a server action: works without JavaScript, and with it shows the answer without a reload. */
+/**
+ * A form bound to a server action: works without JavaScript, and with it shows the answer without a reload. With
+ * JavaScript the action is dispatched from onSubmit, so a refused form keeps what was typed (React resets a form
+ * whose action it runs itself).
+ */
 export function ActionForm({ action, submitLabel, values = {}, children, className = "", buttonClassName }: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, undefined);
   const fieldErrors = Object.entries(state?.fieldErrors ?? {}).flatMap(([field, messages]) => (messages ?? []).map((message) => `${field}: ${message}`));
   return (
-    <form action={formAction} className={className}>
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className={className}
+    >
       {Object.entries(values).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
