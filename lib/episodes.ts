@@ -26,13 +26,11 @@ export const episodeCardSelect = {
 export type EpisodeCard = Prisma.EpisodeGetPayload<{ select: typeof episodeCardSelect }>;
 
 /** What "Listen & watch on" needs of an episode: its show's platform pages and its own links. */
-export function episodeLinksSelect() {
-  return {
-    show: { select: { slug: true, title: true, artworkUrl: true, demo: true, appleUrl: true, spotifyUrl: true, youtubeUrl: true, rumbleUrl: true, rssUrl: true } },
-    // A link made by hand (MANUAL, the last method) comes first: it is the one a platform's row shows.
-    links: { where: { status: { in: VISIBLE_LINK_STATUSES } }, orderBy: { method: "desc" }, select: { platform: true, url: true } },
-  } satisfies Prisma.EpisodeSelect;
-}
+export const episodeLinksSelect = {
+  show: { select: { slug: true, title: true, artworkUrl: true, demo: true, appleUrl: true, spotifyUrl: true, youtubeUrl: true, rumbleUrl: true, rssUrl: true } },
+  // A link made by hand (MANUAL, the last method) comes first: it is the one a platform's row shows.
+  links: { where: { status: { in: VISIBLE_LINK_STATUSES } }, orderBy: { method: "desc" as const }, select: { platform: true, url: true } },
+} satisfies Prisma.EpisodeSelect;
 
 export const episodePageSelect = {
   ...episodeCardSelect,
@@ -46,7 +44,7 @@ export const episodePageSelect = {
   goneAt: true,
   // Whether there is a transcript and how many lines it has; the page loads the lines themselves on demand.
   transcriptText: true,
-  ...episodeLinksSelect(),
+  ...episodeLinksSelect,
 } satisfies Prisma.EpisodeSelect;
 
 export type EpisodePage = Prisma.EpisodeGetPayload<{ select: typeof episodePageSelect }>;

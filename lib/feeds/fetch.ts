@@ -28,6 +28,8 @@ export class FeedFetchError extends Error {
     readonly code: FeedFetchErrorCode,
     message: string,
     readonly httpStatus?: number,
+    /** What went wrong below HTTP (ENOTFOUND, ECONNREFUSED…), for messages about other services than feeds. */
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -197,6 +199,6 @@ export async function fetchFeed(rawUrl: string, options: FetchFeedOptions = {}):
     if (deadline.aborted) throw new FeedFetchError("timeout", `no complete answer within ${timeoutMs} ms`);
     if (error instanceof BlockedAddressError) throw new FeedFetchError("blocked-address", error.message);
     const cause = error as NodeJS.ErrnoException;
-    throw new FeedFetchError("network", `could not fetch the feed: ${cause.code ?? cause.message}`);
+    throw new FeedFetchError("network", `could not fetch the feed: ${cause.code ?? cause.message}`, undefined, cause.code ?? cause.message);
   }
 }

@@ -148,7 +148,7 @@ export async function fetchPlatformEpisodes(kind: "APPLE" | "SPOTIFY", url: stri
   const fetched = await fetchFeed(url, { ...fetchOptions, headers, maxBytes: 8 * 1024 * 1024 }).catch((error: unknown) => {
     // Not "could not fetch the feed": the producer gave a show page, and it is the platform's service that is out of reach.
     if (error instanceof FeedFetchError && (error.code === "network" || error.code === "timeout")) {
-      throw new PlatformApiError(`${name} could not be reached (${error.message.replace(/^could not fetch the feed: /, "")}): is this server online?`);
+      throw new PlatformApiError(`${name} could not be reached (${error.reason ?? error.message}): is this server online?`);
     }
     throw error;
   });

@@ -153,7 +153,7 @@ const storyPageSelect = {
     where: { episode: { audioUrl: { not: null } } },
     select: {
       startSeconds: true,
-      episode: { select: { ...episodeCardSelect, ...episodeLinksSelect() } },
+      episode: { select: { ...episodeCardSelect, ...episodeLinksSelect } },
     },
     orderBy: { position: "asc" },
     take: 1,

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { startFeedServer, type FeedServer } from "../setup/feed-server";
 import { E2E_ADMIN_TOKEN } from "./server-address";
 
@@ -29,6 +29,17 @@ test.beforeAll(async () => {
 test.afterAll(() => feeds.close());
 
 test.describe.configure({ mode: "serial" });
+
+/** Signs in with the admin token, which opens the dashboard, then goes to Feeds. */
+async function signInToFeeds(page: Page) {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await page.goto("/admin/feeds");
+  await expect(page.getByRole("heading", { level: 1, name: "Feeds" })).toBeVisible();
+}
+
 
 test("the admin is closed without the token", async ({ page }) => {
   await page.goto("/admin/feeds");
@@ -81,11 +92,7 @@ test("an admin adds a show's feed and its episodes appear on the site", async ({
 });
 
 test("a feed that comes back empty is flagged in the admin, and its episodes stay on the site", async ({ page }) => {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-  await page.goto("/admin/feeds");
+  await signInToFeeds(page);
   // The host's outage page: the same channel, no items.
   feeds.routes.set("/harbor-moved.xml", { body: FEED.replace(/<item>[\s\S]*<\/item>/, "") });
   const row = page.getByRole("region", { name: "Sources" }).getByRole("row", { name: /Harbor Hours/ });
@@ -110,11 +117,7 @@ test("a feed that comes back empty is flagged in the admin, and its episodes sta
 });
 
 test("with the show's YouTube channel added, the Watch tab plays the video, and asks YouTube for nothing before", async ({ page }) => {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-  await page.goto("/admin/feeds");
+  await signInToFeeds(page);
   await page.getByLabel("Feed or show page address").fill(feeds.url("/youtube.xml"));
   await page.getByLabel("Kind").selectOption("YOUTUBE");
   await page.getByRole("combobox", { name: /^Show/ }).selectOption("harbor-hours");
@@ -142,11 +145,7 @@ test("with the show's YouTube channel added, the Watch tab plays the video, and 
 });
 
 test("a producer pastes the show's platform pages and an episode's own page; the episode's row has them at once", async ({ page }) => {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-  await page.goto("/admin/feeds");
+  await signInToFeeds(page);
   const pages = page.getByRole("region", { name: "Shows on the platforms" });
   const form = pages.locator("form").filter({ has: page.getByRole("heading", { name: "Harbor Hours" }) });
   await form.getByLabel("Apple Podcasts page of Harbor Hours").fill("https://example.com/harbor");
@@ -175,12 +174,7 @@ test("a producer pastes the show's platform pages and an episode's own page; the
 });
 
 test("signing out closes the admin again, and a copy of the old cookie opens nothing", async ({ page, playwright }) => {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-  await page.goto(new URL("/admin/feeds", page.url()).toString());
-  await expect(page.getByRole("heading", { level: 1, name: "Feeds" })).toBeVisible();
+  await signInToFeeds(page);
   // On a phone the admin's menu wraps instead of running off the screen.
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto("/admin");

@@ -27,17 +27,24 @@ export async function signOut(): Promise<void> {
   redirect("/admin/sign-in");
 }
 
-export const addSource = adminAction(addSourceSchema, async (input) => {
+/** A feed's or a platform's refusal (unreachable, not a feed, a locked show) is the admin's to read, not a crash. */
+async function feedWork<T>(work: () => Promise<T>): Promise<T> {
   try {
-    const { sync } = await addFeedSource({ url: input.url, kind: input.kind, showSlug: input.showSlug, ownerConfirmed: input.ownerConfirmed });
-    await indexAllEpisodesForSearch();
-    revalidatePath("/admin/feeds");
-    return [`Added ${input.url}: ${describeSyncResult(sync)}`, ...(sync.status === "IMPORTED" && sync.warning ? [sync.warning] : [])].join(" ");
+    return await work();
   } catch (error) {
     if (isExpectedFeedError(error)) throw new ActionFailure(error.message);
     throw error;
   }
-});
+}
+
+export const addSource = adminAction(addSourceSchema, (input) =>
+  feedWork(async () => {
+    const { sync } = await addFeedSource({ url: input.url, kind: input.kind, showSlug: input.showSlug, ownerConfirmed: input.ownerConfirmed });
+    await indexAllEpisodesForSearch();
+    revalidatePath("/admin/feeds");
+    return [`Added ${input.url}: ${describeSyncResult(sync)}`, ...(sync.status === "IMPORTED" && sync.warning ? [sync.warning] : [])].join(" ");
+  }),
+);
 
 export const syncNow = adminAction(sourceIdSchema, async ({ sourceId }) => {
   if (getEnv().JOBS_ENABLED) {
@@ -76,24 +83,18 @@ export const decideLink = adminAction(linkDecisionSchema, async ({ linkId, decis
   return decision === "ACCEPTED" ? "Link accepted." : "Link rejected: it will not be suggested again.";
 });
 
-export const savePlatformPages = adminAction(showPlatformPagesSchema, async (input, admin) => {
-  try {
+export const savePlatformPages = adminAction(showPlatformPagesSchema, (input, admin) =>
+  feedWork(async () => {
     const message = await saveShowPlatformPages(admin, input);
     revalidatePath("/admin/feeds");
     return message;
-  } catch (error) {
-    if (isExpectedFeedError(error)) throw new ActionFailure(error.message);
-    throw error;
-  }
-});
+  }),
+);
 
-export const linkEpisode = adminAction(episodeLinkSchema, async (input, admin) => {
-  try {
+export const linkEpisode = adminAction(episodeLinkSchema, (input, admin) =>
+  feedWork(async () => {
     await linkEpisodeByHand(admin, input);
     revalidatePath("/admin/links");
     return `Linked: the episode's row now opens ${input.url}`;
-  } catch (error) {
-    if (isExpectedFeedError(error)) throw new ActionFailure(error.message);
-    throw error;
-  }
-});
+  }),
+);
