@@ -81,6 +81,10 @@ export const envSchema = z.object({
   MEDIA_S3_ACCESS_KEY_ID: optionalString,
   MEDIA_S3_SECRET_ACCESS_KEY: optionalString,
   MEDIA_PUBLIC_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url({ protocol: /^https?$/, error: "must be the public http(s) address the bucket's files are served from" }).optional()),
+  // How often the newsletter's schedule is looked at: new episodes whose wait is over, the weekly digest's hour.
+  NEWSLETTER_CHECK_SECONDS: z.coerce.number({ error: "must be a whole number of seconds from 1 to 3600" }).int().min(1).max(3600).default(60),
+  // Tests only: a file holding an ISO instant the newsletter's schedule takes as now, so a week passes in seconds.
+  SHOWFRONT_TEST_CLOCK_FILE: optionalString,
   TEST_DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), postgresUrl.optional()),
   TEST_POSTGRES_15_BIN: optionalString,
   CHROME_PATH: optionalString,

@@ -3,13 +3,14 @@
 import { assertStaff, type Admin } from "@/lib/auth/staff";
 import { prisma } from "@/lib/db";
 import { subscriberStats } from "@/lib/newsletter/admin";
+import { scheduleOverview } from "@/lib/newsletter/automation";
 
 const RECENT_RUN_DAYS = 7;
 
 export async function dashboard(admin: Admin) {
   assertStaff(admin, "ADMIN");
   const since = new Date(Date.now() - RECENT_RUN_DAYS * 86_400_000);
-  const [heldComments, reportedComments, linksToReview, failedRuns, suspiciousRuns, pausedSources, subscribers, lastIssue] = await Promise.all([
+  const [heldComments, reportedComments, linksToReview, failedRuns, suspiciousRuns, pausedSources, subscribers, lastIssue, { nextDigest }] = await Promise.all([
     prisma.comment.count({ where: { status: "PENDING" } }),
     prisma.comment.count({ where: { status: "APPROVED", reports: { some: { resolvedAt: null } } } }),
     prisma.episodeLink.count({ where: { status: "PENDING" } }),
@@ -18,6 +19,7 @@ export async function dashboard(admin: Admin) {
     prisma.feedSource.count({ where: { enabled: false } }),
     subscriberStats(admin),
     prisma.newsletterIssue.findFirst({ where: { status: "SENT" }, orderBy: { sentAt: "desc" }, select: { subject: true, sentAt: true, _count: { select: { deliveries: { where: { status: "SENT" } } } } } }),
+    scheduleOverview(admin),
   ]);
-  return { heldComments, reportedComments, linksToReview, failedRuns, suspiciousRuns, pausedSources, subscribers, lastIssue, recentRunDays: RECENT_RUN_DAYS };
+  return { heldComments, reportedComments, linksToReview, failedRuns, suspiciousRuns, pausedSources, subscribers, lastIssue, nextDigest, recentRunDays: RECENT_RUN_DAYS };
 }

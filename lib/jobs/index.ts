@@ -6,6 +6,7 @@ import { fetchEpisodeExtras } from "@/lib/feeds/extras";
 import { keepParseWorkerWarm } from "@/lib/feeds/parse-worker-client";
 import { syncDueSources, syncFeedSource } from "@/lib/feeds/sync";
 import { siteMailer } from "@/lib/mail/mailer";
+import { runNewsletterSchedule, scheduleNow } from "@/lib/newsletter/automation";
 import { sendIssue } from "@/lib/newsletter/issues";
 import { indexAllEpisodesForSearch, refreshSearchTerms } from "@/lib/search-index";
 import { pruneRateLimits } from "@/lib/rate-limit";
@@ -22,6 +23,8 @@ export const JOBS = {
   indexSearch: "search.index-episodes",
   /** Send (or resume sending) one newsletter issue. */
   sendNewsletter: "newsletter.send-issue",
+  /** Every NEWSLETTER_CHECK_SECONDS: announce new episodes whose wait is over; send the weekly digest in its hour. */
+  newsletterSchedule: "newsletter.schedule",
   /** Import a WordPress export the admin confirmed after its dry run. */
   importWordPress: "stories.import-wordpress",
   /** Daily: forget rate-limit windows long past. */
@@ -92,6 +95,16 @@ async function startWorkers(boss: PgBoss): Promise<void> {
     if (outcome.status === "waiting") await boss.send(JOBS.sendNewsletter, job.data, { startAfter: outcome.retryAt, singletonKey: job.data.issueId });
     if (outcome.status === "busy") await boss.send(JOBS.sendNewsletter, job.data, { startAfter: 150, singletonKey: job.data.issueId });
   });
+  // The look at the schedule queues the next one itself: one waits and one runs at most, however many instances.
+  await boss.createQueue(JOBS.newsletterSchedule, { name: JOBS.newsletterSchedule, policy: "stately" });
+  await boss.work(JOBS.newsletterSchedule, { pollingIntervalSeconds: POLL_SECONDS }, async () => {
+    try {
+      await runNewsletterSchedule(scheduleNow(), (issueId) => boss.send(JOBS.sendNewsletter, { issueId }, { singletonKey: issueId }).then(() => undefined));
+    } finally {
+      await boss.send(JOBS.newsletterSchedule, {}, { startAfter: getEnv().NEWSLETTER_CHECK_SECONDS });
+    }
+  });
+  await boss.send(JOBS.newsletterSchedule, {});
   await boss.createQueue(JOBS.importWordPress, { name: JOBS.importWordPress, policy: "stately" });
   await boss.work<{ importId: string }>(JOBS.importWordPress, { pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {
     if (job) await runWxrImport(job.data.importId);

@@ -35,22 +35,26 @@ function absolute(path: string): string {
   return new URL(path, getEnv().SITE_URL).toString();
 }
 
+const episodeItemSelect = { slug: true, title: true, summary: true, publishedAt: true, durationSeconds: true, show: { select: { title: true } } } as const;
+
+function episodeItem(episode: Prisma.EpisodeGetPayload<{ select: typeof episodeItemSelect }>): IssueItem {
+  return {
+    title: episode.title,
+    url: absolute(`/episodes/${episode.slug}`),
+    blurb: cutText(episode.summary, 280),
+    meta: [episode.show.title, formatDate(episode.publishedAt), episode.durationSeconds ? formatDuration(episode.durationSeconds) : ""].filter(Boolean).join(" · "),
+  };
+}
+
 /** A draft issue of what is new since the last one of its kind; the admin previews it before sending. */
-export async function composeIssue(kind: NewsletterKind, intro = "", now = new Date()): Promise<{ id: string }> {
+export async function composeIssue(kind: NewsletterKind, intro = "", now = new Date(), digestSlot?: Date): Promise<{ id: string }> {
   const previous = await prisma.newsletterIssue.findFirst({ where: { kind, status: { not: "DRAFT" } }, orderBy: { coversTo: "desc" }, select: { coversTo: true } });
   // The first issue of a kind has no "since": it carries the latest few, however long ago a slow show posted.
   const coversFrom = previous?.coversTo ?? null;
   const window = { ...(coversFrom && { gt: coversFrom }), lte: now };
   const take = coversFrom ? ITEMS_PER_KIND : FIRST_ISSUE_ITEMS;
   const [episodes, stories] = await Promise.all([
-    kind === "STORIES"
-      ? []
-      : prisma.episode.findMany({
-          where: { publishedAt: window },
-          orderBy: { publishedAt: "desc" },
-          take,
-          select: { slug: true, title: true, summary: true, publishedAt: true, durationSeconds: true, show: { select: { title: true } } },
-        }),
+    kind === "STORIES" ? [] : prisma.episode.findMany({ where: { publishedAt: window }, orderBy: { publishedAt: "desc" }, take, select: episodeItemSelect }),
     kind === "EPISODES"
       ? []
       : prisma.story.findMany({
@@ -63,14 +67,7 @@ export async function composeIssue(kind: NewsletterKind, intro = "", now = new D
   if (episodes.length + stories.length === 0) throw new NothingNewError(coversFrom ? `Nothing new has been published since ${formatDate(coversFrom)}.` : "Nothing has been published yet.");
   const content: IssueContent = {
     intro: intro.trim(),
-    episodes: episodes.map(
-      (episode): IssueItem => ({
-        title: episode.title,
-        url: absolute(`/episodes/${episode.slug}`),
-        blurb: cutText(episode.summary, 280),
-        meta: [episode.show.title, formatDate(episode.publishedAt), episode.durationSeconds ? formatDuration(episode.durationSeconds) : ""].filter(Boolean).join(" · "),
-      }),
-    ),
+    episodes: episodes.map(episodeItem),
     stories: stories.map(
       (story): IssueItem => ({
         title: story.title,
@@ -83,7 +80,34 @@ export async function composeIssue(kind: NewsletterKind, intro = "", now = new D
   const name = await siteName();
   const subject =
     kind === "DIGEST" ? `${name}: new episodes and stories` : kind === "EPISODES" ? `New from ${name}: ${episodes[0]!.title}` : `New on ${name}: ${stories[0]!.title}`;
-  return prisma.newsletterIssue.create({ data: { kind, subject, content: content as unknown as Prisma.InputJsonValue, coversFrom, coversTo: now }, select: { id: true } });
+  return prisma.newsletterIssue.create({
+    data: { kind, subject, content: content as unknown as Prisma.InputJsonValue, coversFrom, coversTo: now, ...(digestSlot && { origin: "WEEKLY_DIGEST", digestSlot }) },
+    select: { id: true },
+  });
+}
+
+/** The issue announcing one new episode, or null when it already has one (the episode's link is unique). */
+export async function composeEpisodeAnnouncement(episodeId: string, now = new Date()): Promise<{ id: string } | null> {
+  const episode = await prisma.episode.findUnique({ where: { id: episodeId }, select: episodeItemSelect });
+  if (!episode) return null;
+  const content: IssueContent = { intro: "", episodes: [episodeItem(episode)], stories: [] };
+  try {
+    return await prisma.newsletterIssue.create({
+      data: {
+        kind: "EPISODES",
+        origin: "NEW_EPISODE",
+        episodeId,
+        subject: `New from ${episode.show.title}: ${episode.title}`,
+        content: content as unknown as Prisma.InputJsonValue,
+        coversFrom: episode.publishedAt,
+        coversTo: now,
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return null;
+    throw error;
+  }
 }
 
 /** How many subscribers an issue of this kind goes to now: what the admin confirms before sending. */
@@ -269,6 +293,6 @@ export async function listIssues(admin: Admin, limit = 30) {
   return prisma.newsletterIssue.findMany({
     orderBy: { createdAt: "desc" },
     take: limit,
-    select: { id: true, kind: true, subject: true, status: true, createdAt: true, sentAt: true, _count: { select: { deliveries: true } } },
+    select: { id: true, kind: true, origin: true, subject: true, status: true, createdAt: true, sentAt: true, _count: { select: { deliveries: true } } },
   });
 }

@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { emailAddressSchema } from "./newsletter";
+import { TIME_ZONES } from "@/lib/newsletter/schedule";
 
 export const adminSignInSchema = z.object({
   token: z.string().min(1, { error: "Enter the admin token." }).max(500),
 });
+
+// A checkbox: present ("on") when ticked, absent otherwise.
+const checkbox = z.literal("on").optional().transform((value) => value === "on");
 
 const optionalSlug = z
   .string()
@@ -16,8 +20,7 @@ export const addSourceSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: "Enter the feed's http(s) address." }).max(2048),
   kind: z.enum(["PODCAST", "YOUTUBE", "VIDEO", "APPLE", "SPOTIFY", "STORIES"], { error: "Choose what kind of feed it is." }),
   showSlug: optionalSlug,
-  // A checkbox: present ("on") when ticked, absent otherwise.
-  ownerConfirmed: z.literal("on").optional().transform((value) => value === "on"),
+  ownerConfirmed: checkbox,
 });
 
 export const sourceIdSchema = z.object({ sourceId: z.string().min(1).max(40) });
@@ -50,7 +53,7 @@ export const importSubscribersSchema = z.object({
     .instanceof(File, { error: "Choose a CSV file." })
     .refine((file) => file.size > 0, { error: "The file is empty." })
     .refine((file) => file.size <= IMPORT_MAX_BYTES, { error: "The file is over 5 MB: split it." }),
-  priorConsent: z.literal("on").optional().transform((value) => value === "on"),
+  priorConsent: checkbox,
 });
 
 export const composeIssueSchema = z.object({
@@ -66,6 +69,18 @@ export const sendIssueSchema = issueIdSchema.extend({
 });
 
 export const testIssueSchema = issueIdSchema.extend({ to: emailAddressSchema });
+
+const wholeNumber = (min: number, max: number, error: string) => z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+
+/** The automatic e-mails: a new-episode announcement after a wait, and the weekly digest's day, hour and zone. */
+export const newsletterScheduleSchema = z.object({
+  episodeMails: checkbox,
+  episodeDelayMinutes: wholeNumber(1, 1440, "Wait from 1 to 1,440 minutes."),
+  digestEnabled: checkbox,
+  digestWeekday: wholeNumber(0, 6, "Choose a day of the week."),
+  digestHour: wholeNumber(0, 23, "Choose an hour from 0 to 23."),
+  digestTimeZone: z.string().trim().max(64).refine((zone) => TIME_ZONES.includes(zone), { error: "Choose a time zone from the list, e.g. Europe/Berlin." }),
+});
 
 /** A platform page pasted by a producer: the show's page there, or one episode's, checked to be that platform's. */
 const PLATFORM_PAGES = {

@@ -6,6 +6,8 @@ export const E2E_ADMIN_TOKEN = "e2e-admin-token-that-is-long-enough";
 export const E2E_MAIL_DIR = ".test-results/e2e-mail";
 /** Becomes an admin when it signs in (the e2e server's ADMIN_EMAILS). */
 export const E2E_ADMIN_EMAIL = "e2e-admin@example.com";
+/** An ISO instant the e2e server's newsletter schedule takes as now, written by tests that move time on. */
+export const E2E_CLOCK_FILE = ".test-results/e2e-clock";
 /** Where the e2e server writes its database's URL, for tests that set up what no page can (other roles, sentinels). */
 export const E2E_DATABASE_FILE = ".test-results/e2e-database-url";
 

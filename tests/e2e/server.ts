@@ -8,7 +8,7 @@ import { parseEnv } from "@/lib/env";
 import { launchSite, prepareDatabase } from "@/lib/site/launch";
 import { runCli } from "../../scripts/cli";
 import { startSmtpSink } from "../setup/smtp-sink";
-import { E2E_ADMIN_EMAIL, E2E_ADMIN_TOKEN, E2E_BASE_URL, E2E_DATABASE_FILE, E2E_MAIL_DIR, E2E_PORT } from "./server-address";
+import { E2E_ADMIN_EMAIL, E2E_ADMIN_TOKEN, E2E_BASE_URL, E2E_CLOCK_FILE, E2E_DATABASE_FILE, E2E_MAIL_DIR, E2E_PORT } from "./server-address";
 
 runCli(async (log) => {
   const dataDir = await mkdtemp(path.join(tmpdir(), "showfront-e2e-"));
@@ -22,6 +22,9 @@ runCli(async (log) => {
     const file = path.join(E2E_MAIL_DIR, `${Date.now()}-${sink.messages.length}.json`);
     writeFileSync(file, JSON.stringify({ to: message.to, subject: message.subject, text: message.text, listUnsubscribe: message.header("list-unsubscribe"), listUnsubscribePost: message.header("list-unsubscribe-post") }));
   };
+  // The newsletter's schedule goes by the system's time until a test writes the clock file, and looks every 2 s.
+  rmSync(E2E_CLOCK_FILE, { force: true });
+  const schedule = { SHOWFRONT_TEST_CLOCK_FILE: path.resolve(E2E_CLOCK_FILE), NEWSLETTER_CHECK_SECONDS: "2" };
   const env = parseEnv({
     ...process.env,
     NODE_ENV: "production",
@@ -37,9 +40,10 @@ runCli(async (log) => {
     // Two Next processes, as on the reference machine: an admin's change (a post, which goes to the last process)
     // is then read back from the first, so every such test also checks the revalidation between them.
     WEB_CONCURRENCY: "2",
+    ...schedule,
   });
   // The launched Next server reads the same values from its environment.
-  Object.assign(process.env, { ADMIN_TOKEN: E2E_ADMIN_TOKEN, FEEDS_ALLOW_PRIVATE_HOSTS: "true", SITE_URL: E2E_BASE_URL, SMTP_URL: sink.url, ADMIN_EMAILS: E2E_ADMIN_EMAIL });
+  Object.assign(process.env, { ADMIN_TOKEN: E2E_ADMIN_TOKEN, FEEDS_ALLOW_PRIVATE_HOSTS: "true", SITE_URL: E2E_BASE_URL, SMTP_URL: sink.url, ADMIN_EMAILS: E2E_ADMIN_EMAIL, ...schedule });
   // The database is started here rather than by the launcher, so its address can be handed to the tests.
   const database = await prepareDatabase(env, log);
   writeFileSync(E2E_DATABASE_FILE, database.url);

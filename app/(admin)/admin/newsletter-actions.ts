@@ -7,9 +7,10 @@ import { ActionFailure, adminAction } from "@/lib/admin-action";
 import { requestIssueSend } from "@/lib/jobs";
 import { siteMailer } from "@/lib/mail/mailer";
 import { deleteSubscriber, ImportError, importSubscribers } from "@/lib/newsletter/admin";
+import { changeNewsletterSchedule } from "@/lib/newsletter/automation";
 import { composeIssue, NothingNewError, sendTestIssue } from "@/lib/newsletter/issues";
 import { mailConfirmation } from "@/lib/newsletter/subscriptions";
-import { composeIssueSchema, importSubscribersSchema, sendIssueSchema, subscriberIdSchema, testIssueSchema } from "@/lib/validations/admin";
+import { composeIssueSchema, importSubscribersSchema, newsletterScheduleSchema, sendIssueSchema, subscriberIdSchema, testIssueSchema } from "@/lib/validations/admin";
 
 export const removeSubscriber = adminAction(subscriberIdSchema, async ({ subscriberId }) => {
   if (!(await deleteSubscriber(subscriberId))) throw new ActionFailure("That subscriber was already deleted.");
@@ -63,4 +64,11 @@ export const sendNewsletterIssue = adminAction(sendIssueSchema, async ({ issueId
 export const sendTestNewsletterIssue = adminAction(testIssueSchema, async ({ issueId, to }, admin) => {
   if (!(await sendTestIssue(admin, issueId, to, siteMailer()))) throw new ActionFailure("That issue is gone.");
   return `A test went to ${to}; nobody else got it.`;
+});
+
+export const saveNewsletterSchedule = adminAction(newsletterScheduleSchema, async (change, admin) => {
+  await changeNewsletterSchedule(admin, change);
+  revalidatePath("/admin/newsletter/issues");
+  revalidatePath("/admin");
+  return "Saved: the schedule counts from now.";
 });

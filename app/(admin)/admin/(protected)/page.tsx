@@ -58,6 +58,7 @@ export default async function AdminHomePage() {
               Compose one
             </Link>
           </p>
+          <p className="mt-2 text-sm text-gray-600">Next digest: {board.nextDigest ?? "off"}</p>
         </div>
         <BarChart title="New subscribers, week by week" valueLabel="New subscribers" bars={board.subscribers.growth.map((week) => ({ label: weekLabel.format(week.week), value: week.confirmed }))} />
       </section>
