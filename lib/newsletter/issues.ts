@@ -91,23 +91,19 @@ export async function composeEpisodeAnnouncement(episodeId: string, now = new Da
   const episode = await prisma.episode.findUnique({ where: { id: episodeId }, select: episodeItemSelect });
   if (!episode) return null;
   const content: IssueContent = { intro: "", episodes: [episodeItem(episode)], stories: [] };
-  try {
-    return await prisma.newsletterIssue.create({
-      data: {
-        kind: "EPISODES",
-        origin: "NEW_EPISODE",
-        episodeId,
-        subject: `New from ${episode.show.title}: ${episode.title}`,
-        content: content as unknown as Prisma.InputJsonValue,
-        coversFrom: episode.publishedAt,
-        coversTo: now,
-      },
-      select: { id: true },
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return null;
-    throw error;
-  }
+  const { count } = await prisma.newsletterIssue.createMany({
+    data: {
+      kind: "EPISODES",
+      origin: "NEW_EPISODE",
+      episodeId,
+      subject: `New from ${episode.show.title}: ${episode.title}`,
+      content: content as unknown as Prisma.InputJsonValue,
+      coversFrom: episode.publishedAt,
+      coversTo: now,
+    },
+    skipDuplicates: true,
+  });
+  return count === 0 ? null : prisma.newsletterIssue.findUniqueOrThrow({ where: { episodeId }, select: { id: true } });
 }
 
 /** How many subscribers an issue of this kind goes to now: what the admin confirms before sending. */
