@@ -2,7 +2,8 @@
 
 import { signOut } from "next-auth/react";
 import { useActionState } from "react";
-import { deleteAccountAction } from "@/app/(site)/comments-actions";
+import { answerLine } from "@/lib/action-state";
+import { deleteAccountAction } from "@/lib/comments/actions";
 
 /** Sign out, and delete the account (the server deletes the sessions with it and clears the cookie). */
 export function AccountActions() {
@@ -26,7 +27,7 @@ export function AccountActions() {
           Delete my account
         </button>
         <p aria-live="polite" className={`text-sm ${result?.ok ? "text-green-800" : "text-red-700"}`}>
-          {result?.message}
+          {answerLine(result)}
         </p>
       </form>
     </div>

@@ -20,7 +20,7 @@ export function DisplayNameForm({ name, chosen }: { name: string; chosen: boolea
           name="displayName"
           required
           maxLength={DISPLAY_NAME_MAX}
-          defaultValue={result?.displayName ?? name}
+          defaultValue={result?.values?.displayName ?? name}
           aria-invalid={error || (result && !result.ok) ? true : undefined}
           className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 font-normal"
         />

@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState } from "react";
-import type { ActionState } from "@/lib/validations/admin";
+import type { ActionState } from "@/lib/action-state";
 
 export interface ActionFormProps {
   action: (previous: ActionState | undefined, formData: FormData) => Promise<ActionState>;

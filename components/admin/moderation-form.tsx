@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { moderateComments } from "@/app/(admin)/admin/comment-actions";
+import { answerLine } from "@/lib/action-state";
+import { moderateComments } from "@/lib/comments/moderation-actions";
 
 export interface QueuedComment {
   id: string;
@@ -57,7 +58,7 @@ export function ModerationForm({ comments }: { comments: QueuedComment[] }) {
         ))}
       </div>
       <p aria-live="polite" className={`text-sm ${result?.ok ? "text-green-800" : "text-red-700"}`}>
-        {result?.message}
+        {answerLine(result)}
       </p>
     </form>
   );

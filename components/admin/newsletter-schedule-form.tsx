@@ -1,7 +1,7 @@
 import { ActionForm } from "@/components/admin/action-form";
 import type { NewsletterSchedule } from "@/lib/newsletter/automation";
 import { TIME_ZONES } from "@/lib/newsletter/schedule";
-import type { ActionState } from "@/lib/validations/admin";
+import type { ActionState } from "@/lib/action-state";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const field = "mt-1 block rounded-md border border-gray-300 px-3 py-1.5 font-normal";

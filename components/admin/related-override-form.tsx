@@ -1,5 +1,5 @@
 import { ActionForm } from "@/components/admin/action-form";
-import { relatedOverrideAction } from "@/app/(admin)/admin/story-actions";
+import { relatedOverrideAction } from "@/lib/stories/actions";
 
 export interface RelatedOverrideFormProps {
   /** The page whose lists are changed; without it the editor names one. */

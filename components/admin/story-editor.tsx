@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { previewStoryAction, saveStoryAction } from "@/app/(admin)/admin/story-actions";
+import { previewStoryAction, saveStoryAction } from "@/lib/stories/actions";
 import { formatClock } from "@/lib/format";
-import type { ActionState } from "@/lib/validations/admin";
+import type { ActionState } from "@/lib/action-state";
 
 export interface StoryEditorValues {
   id?: string;
@@ -170,7 +170,7 @@ export function StoryEditor({ story, initialPreview }: StoryEditorProps) {
         </button>
       </div>
       <p aria-live="polite" className={`text-sm ${state?.ok ? "text-green-800" : "text-red-700"}`}>
-        {state?.message}
+        {state?.message ?? (state?.fieldErrors ? "Some fields need a look." : null)}
       </p>
     </form>
   );

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useCallback, useEffect, useRef, useState } from "react";
-import { closeCommentsAction, commentAction, editCommentAction, postCommentAction, type CommentActionState } from "@/app/(site)/comments-actions";
+import { answerLine, type ActionState } from "@/lib/action-state";
+import { closeCommentsAction, commentAction, editCommentAction, postCommentAction } from "@/lib/comments/actions";
 import { usePlayer, type PlayerEpisode } from "@/components/player/player-provider";
 import type { CommentPage, ThreadComment } from "@/lib/comments/comments";
 import { COMMENT_CARD, CommentBody, CommentHeader, REPLY_INDENT } from "./comment-parts";
@@ -143,7 +144,7 @@ type Context = Omit<CommentThreadProps, "initial"> & { state: ViewerState; refre
 function CommentForm({ kind, slug, episode, state, refresh, parentId, onDone }: Context & { parentId?: string; onDone?: () => void }) {
   const player = usePlayer();
   const [shownAt] = useState(() => Date.now());
-  const [result, action, pending] = useActionState(async (previous: CommentActionState | undefined, form: FormData) => {
+  const [result, action, pending] = useActionState(async (previous: ActionState | undefined, form: FormData) => {
     const answer = await postCommentAction(previous, form);
     if (answer.ok) {
       await refresh();
@@ -168,7 +169,7 @@ function CommentForm({ kind, slug, episode, state, refresh, parentId, onDone }: 
             name="displayName"
             required
             maxLength={40}
-            defaultValue={result && !result.ok && result.displayName !== undefined ? result.displayName : state.viewer.name}
+            defaultValue={result && !result.ok && result.values?.displayName !== undefined ? result.values.displayName : state.viewer.name}
             aria-invalid={nameError ? true : undefined}
             className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 font-normal"
           />
@@ -184,7 +185,7 @@ function CommentForm({ kind, slug, episode, state, refresh, parentId, onDone }: 
           rows={parentId ? 3 : 4}
           maxLength={5000}
           required
-          defaultValue={result && !result.ok ? result.body : ""}
+          defaultValue={result && !result.ok ? result.values?.body : ""}
           aria-invalid={bodyError ? true : undefined}
           className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 font-normal"
         />
@@ -210,7 +211,7 @@ function CommentForm({ kind, slug, episode, state, refresh, parentId, onDone }: 
 function CommentItem({ comment, waiting = false, reply = false, ...context }: Context & { comment: ThreadComment; waiting?: boolean; reply?: boolean }) {
   const player = usePlayer();
   const [mode, setMode] = useState<"none" | "reply" | "edit" | "report">("none");
-  const [result, action, pending] = useActionState(async (previous: CommentActionState | undefined, form: FormData) => {
+  const [result, action, pending] = useActionState(async (previous: ActionState | undefined, form: FormData) => {
     const answer = form.get("do") === "edit" ? await editCommentAction(previous, form) : await commentAction(previous, form);
     if (answer.ok) {
       setMode("none");
@@ -237,7 +238,7 @@ function CommentItem({ comment, waiting = false, reply = false, ...context }: Co
           <input type="hidden" name="commentId" value={comment.id} />
           <label className="block text-sm font-semibold">
             Edit your comment
-            <textarea name="body" rows={3} defaultValue={result && !result.ok && result.body ? result.body : comment.body} className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 font-normal" />
+            <textarea name="body" rows={3} defaultValue={result && !result.ok && result.values?.body ? result.values.body : comment.body} className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 font-normal" />
           </label>
           <button type="submit" disabled={pending} className={BUTTON}>
             Save
@@ -301,9 +302,9 @@ function CommentItem({ comment, waiting = false, reply = false, ...context }: Co
           </button>
         </form>
       ) : null}
-      {result?.message ? (
-        <p aria-live="polite" className={`mt-1 text-sm ${result.ok ? "text-green-800" : "text-red-700"}`}>
-          {result.message}
+      {answerLine(result) ? (
+        <p aria-live="polite" className={`mt-1 text-sm ${result?.ok ? "text-green-800" : "text-red-700"}`}>
+          {answerLine(result)}
         </p>
       ) : null}
       {mode === "reply" ? (

@@ -1,5 +1,6 @@
 // Comments under episodes and stories: who may do what (checked here, on the server, for every action), how a
 // new comment is judged (approved, or held for a moderator and why), and the threads as pages show them.
+import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/session";
 import { chooseDisplayName, shownName } from "@/lib/people/display-names";
@@ -25,24 +26,12 @@ const PER_NETWORK: RateLimitRule = { limit: 20, windowSeconds: 60 };
 const BLOCKED_WORDS = ["viagra", "casino bonus", "crypto giveaway", "onlyfans"];
 const BLOCKED_DOMAINS = ["bit.ly", "tinyurl.com", "t.me"];
 
-export type CommentErrorKind = "sign-in" | "forbidden" | "closed" | "not-found" | "throttled" | "too-fast" | "invalid";
-
-export class CommentError extends Error {
-  override name = "CommentError";
-  constructor(
-    readonly kind: CommentErrorKind,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 async function targetRow(target: CommentTarget) {
   const row =
     target.kind === "episode"
       ? await prisma.episode.findUnique({ where: { slug: target.slug }, select: { id: true, commentsClosed: true } })
       : await prisma.story.findFirst({ where: { slug: target.slug, status: "PUBLISHED" }, select: { id: true, commentsClosed: true } });
-  if (!row) throw new CommentError("not-found", "That page is gone.");
+  if (!row) throw new AppError("not-found", "That page is gone.");
   return { ...row, where: target.kind === "episode" ? { episodeId: row.id } : { storyId: row.id } };
 }
 
@@ -53,14 +42,14 @@ async function refreshThreads(where: Prisma.CommentWhereInput) {
 }
 
 function requireSignedIn(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new CommentError("sign-in", "Sign in to take part.");
-  if (viewer.banned) throw new CommentError("forbidden", "Your account can no longer comment here.");
+  if (!viewer) throw new AppError("unauthenticated", "Sign in to take part.");
+  if (viewer.banned) throw new AppError("forbidden", "Your account can no longer comment here.");
   return viewer;
 }
 
 function requireModerator(viewer: Viewer | null, what: string): Viewer {
   const moderator = requireSignedIn(viewer);
-  if (!hasRole(moderator, "MODERATOR")) throw new CommentError("forbidden", `Only moderators can ${what}.`);
+  if (!hasRole(moderator, "MODERATOR")) throw new AppError("forbidden", `Only moderators can ${what}.`);
   return moderator;
 }
 
@@ -102,7 +91,7 @@ export interface PostInput {
 export async function postComment(viewer: Viewer | null, input: PostInput, network: string, now = new Date()) {
   const author = requireSignedIn(viewer);
   // Bots fill the hidden field or post faster than a person can type; they are refused without a word of why.
-  if (input.website || now.getTime() - input.shownAt < MIN_FILL_MS) throw new CommentError("too-fast", "That was quick: take a moment and post again.");
+  if (input.website || now.getTime() - input.shownAt < MIN_FILL_MS) throw new AppError("rate-limited", "That was quick: take a moment and post again.");
   const networkKey = await hashNetworkAddress(network);
   const [perMinute, perHour, perNetwork] = await takeRateLimits(
     [
@@ -113,16 +102,16 @@ export async function postComment(viewer: Viewer | null, input: PostInput, netwo
     now,
   );
   const limited = [perMinute, perHour, perNetwork].find((result) => !result!.allowed);
-  if (limited) throw new CommentError("throttled", `You are commenting faster than we allow: try again in ${limited.retryAfterSeconds} seconds.`);
+  if (limited) throw new AppError("rate-limited", `You are commenting faster than we allow: try again in ${limited.retryAfterSeconds} seconds.`);
 
   const target = await targetRow(input.target);
-  if (target.commentsClosed) throw new CommentError("closed", "Comments are closed here.");
+  if (target.commentsClosed) throw new AppError("conflict", "Comments are closed here.");
   const nameRefused = input.displayName ? await chooseDisplayName(author.id, input.displayName, now) : null;
-  if (nameRefused) throw new CommentError("invalid", nameRefused);
+  if (nameRefused) throw new AppError("invalid", nameRefused);
   let parentId: string | undefined;
   if (input.parentId) {
     const parent = await prisma.comment.findFirst({ where: { id: input.parentId, ...target.where, status: "APPROVED" }, select: { id: true, parentId: true } });
-    if (!parent) throw new CommentError("not-found", "The comment you answered is gone.");
+    if (!parent) throw new AppError("not-found", "The comment you answered is gone.");
     // Threads are two levels deep: a reply to a reply joins the same thread.
     parentId = parent.parentId ?? parent.id;
   }
@@ -147,19 +136,19 @@ export async function postComment(viewer: Viewer | null, input: PostInput, netwo
 async function ownComment(viewer: Viewer | null, commentId: string) {
   const author = requireSignedIn(viewer);
   const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: { id: true, authorId: true, createdAt: true, deletedAt: true, status: true } });
-  if (!comment || comment.deletedAt) throw new CommentError("not-found", "That comment is gone.");
-  if (comment.authorId !== author.id) throw new CommentError("forbidden", "Only its author can change a comment.");
+  if (!comment || comment.deletedAt) throw new AppError("not-found", "That comment is gone.");
+  if (comment.authorId !== author.id) throw new AppError("forbidden", "Only its author can change a comment.");
   return { author, comment };
 }
 
 export async function editComment(viewer: Viewer | null, commentId: string, body: string, now = new Date()) {
   const { author, comment } = await ownComment(viewer, commentId);
   if (now.getTime() - comment.createdAt.getTime() > EDIT_MINUTES * 60_000) {
-    throw new CommentError("forbidden", `Comments can be edited for ${EDIT_MINUTES} minutes after posting.`);
+    throw new AppError("forbidden", `Comments can be edited for ${EDIT_MINUTES} minutes after posting.`);
   }
   // A moderator's decision stands: a removed or spam comment stays so. Otherwise the edit is judged like a new
   // comment (words, links, the site's policy), so an approved comment cannot become one that would have been held.
-  if (comment.status === "REMOVED" || comment.status === "SPAM") throw new CommentError("not-found", "That comment is gone.");
+  if (comment.status === "REMOVED" || comment.status === "SPAM") throw new AppError("not-found", "That comment is gone.");
   const verdict = await judge(author, body);
   await prisma.comment.update({ where: { id: commentId }, data: { body, editedAt: now, status: verdict.status, heldReason: verdict.heldReason } });
   await refreshThreads({ id: commentId });
@@ -176,7 +165,7 @@ export async function toggleLike(viewer: Viewer | null, commentId: string): Prom
   const user = requireSignedIn(viewer);
   const liked = await prisma.$transaction(async (tx) => {
     const comment = await tx.comment.findFirst({ where: { id: commentId, status: "APPROVED", deletedAt: null }, select: { id: true } });
-    if (!comment) throw new CommentError("not-found", "That comment is gone.");
+    if (!comment) throw new AppError("not-found", "That comment is gone.");
     const removed = await tx.commentLike.deleteMany({ where: { commentId, userId: user.id } });
     if (removed.count === 0) await tx.commentLike.create({ data: { commentId, userId: user.id } });
     await tx.comment.update({ where: { id: commentId }, data: { likeCount: { increment: removed.count === 0 ? 1 : -1 } } });
@@ -190,7 +179,7 @@ export async function toggleLike(viewer: Viewer | null, commentId: string): Prom
 export async function reportComment(viewer: Viewer | null, commentId: string, reason: string) {
   const user = requireSignedIn(viewer);
   const comment = await prisma.comment.findFirst({ where: { id: commentId, deletedAt: null, status: "APPROVED" }, select: { id: true } });
-  if (!comment) throw new CommentError("not-found", "That comment is gone.");
+  if (!comment) throw new AppError("not-found", "That comment is gone.");
   await prisma.commentReport.upsert({
     where: { commentId_reporterId: { commentId, reporterId: user.id } },
     create: { commentId, reporterId: user.id, reason },
@@ -366,10 +355,10 @@ export async function moderationQueue(moderator: Moderator) {
 /** An admin makes a reader a moderator or an admin, or back; an admin cannot demote themselves (someone must stay). */
 export async function setRole(viewer: Viewer | null, userId: string, role: Role) {
   const admin = requireSignedIn(viewer);
-  if (!hasRole(admin, "ADMIN")) throw new CommentError("forbidden", "Only admins can change roles.");
-  if (userId === admin.id && role !== "ADMIN") throw new CommentError("forbidden", "Ask another admin to change your own role.");
+  if (!hasRole(admin, "ADMIN")) throw new AppError("forbidden", "Only admins can change roles.");
+  if (userId === admin.id && role !== "ADMIN") throw new AppError("forbidden", "Ask another admin to change your own role.");
   const { count } = await prisma.user.updateMany({ where: { id: userId }, data: { role } });
-  if (count === 0) throw new CommentError("not-found", "That person has deleted their account.");
+  if (count === 0) throw new AppError("not-found", "That person has deleted their account.");
 }
 
 /** Unbans a person: they can sign in and comment again. */

@@ -1,4 +1,5 @@
 // What the admin's feed pages read and change.
+import { AppError } from "@/lib/errors";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { assertStaff, type Admin } from "@/lib/auth/staff";
@@ -78,14 +79,10 @@ export async function listLinksForReview(admin: Admin) {
   });
 }
 
-export class SourceEditError extends Error {
-  override name = "SourceEditError";
-}
-
 /** A new address for a source (the host moved): validators are dropped so the next sync fetches it whole. */
 export async function changeSourceUrl(sourceId: string, url: string) {
   const taken = await prisma.feedSource.findFirst({ where: { url, id: { not: sourceId } }, select: { id: true } });
-  if (taken) throw new SourceEditError(`${url} is already another source.`);
+  if (taken) throw new AppError("conflict", `${url} is already another source.`);
   await prisma.feedSource.update({ where: { id: sourceId }, data: { url, etag: null, lastModified: null, contentHash: null } });
 }
 

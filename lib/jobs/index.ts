@@ -2,6 +2,7 @@
 // share it and each job runs once. pg-boss 10 is the last line that supports Node 20; see docs/decisions/0004.
 import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { fetchEpisodeExtras } from "@/lib/feeds/extras";
 import { keepParseWorkerWarm } from "@/lib/feeds/parse-worker-client";
 import { syncDueSources, syncFeedSource } from "@/lib/feeds/sync";
@@ -131,14 +132,14 @@ export function startJobsOnce(): Promise<PgBoss> | undefined {
 /** Queues a sync of one source now; a second request while one waits is dropped by the queue's policy. */
 export async function requestSourceSync(sourceId: string): Promise<void> {
   const boss = await startJobsOnce();
-  if (!boss) throw new Error("Background jobs are disabled (JOBS_ENABLED=false).");
+  if (!boss) throw new AppError("unavailable", "Background jobs are disabled (JOBS_ENABLED=false).");
   await boss.send(JOBS.syncFeedSource, { sourceId }, { singletonKey: sourceId });
 }
 
 /** Queues the sending of a newsletter issue; the admin's "Send" and "Resume". */
 export async function requestIssueSend(issueId: string): Promise<void> {
   const boss = await startJobsOnce();
-  if (!boss) throw new Error("Background jobs are disabled (JOBS_ENABLED=false): newsletters are sent by them.");
+  if (!boss) throw new AppError("unavailable", "Background jobs are disabled (JOBS_ENABLED=false): newsletters are sent by them.");
   await boss.send(JOBS.sendNewsletter, { issueId }, { singletonKey: issueId });
 }
 

@@ -1,4 +1,5 @@
 // The admin's view of the list: counts and growth, search, CSV out and in, and deleting a person for good.
+import { AppError } from "@/lib/errors";
 import { parse } from "csv-parse/sync";
 import { prisma, Prisma } from "@/lib/db";
 import type { SubscriberStatus } from "@/lib/generated/prisma/client";
@@ -120,10 +121,6 @@ export interface ImportReport {
   toConfirm: string[];
 }
 
-export class ImportError extends Error {
-  override name = "ImportError";
-}
-
 /**
  * Adds the people in a CSV export (an `email` column, optionally `name`). With `priorConsent` the admin vouches
  * that they agreed to receive the newsletter before, which is recorded as their consent; without it they are
@@ -135,11 +132,11 @@ export async function importSubscribers(csv: string, options: { priorConsent: bo
   try {
     records = parse(csv, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
   } catch (error) {
-    throw new ImportError(`The file is not readable CSV: ${(error as Error).message}`);
+    throw new AppError("invalid", `The file is not readable CSV: ${(error as Error).message}`);
   }
-  if (records.length === 0) throw new ImportError("The file has no rows under its header.");
-  if (!("email" in records[0]!)) throw new ImportError('The first line must name the columns, one of them "email".');
-  if (records.length > IMPORT_MAX_ROWS) throw new ImportError(`The file has ${records.length} rows; import at most ${IMPORT_MAX_ROWS} at a time.`);
+  if (records.length === 0) throw new AppError("invalid", "The file has no rows under its header.");
+  if (!("email" in records[0]!)) throw new AppError("invalid", 'The first line must name the columns, one of them "email".');
+  if (records.length > IMPORT_MAX_ROWS) throw new AppError("invalid", `The file has ${records.length} rows; import at most ${IMPORT_MAX_ROWS} at a time.`);
 
   const problems: ImportReport["problems"] = [];
   const people = new Map<string, string>();

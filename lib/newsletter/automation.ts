@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { assertStaff, type Admin } from "@/lib/auth/staff";
-import { composeEpisodeAnnouncement, composeIssue, NothingNewError } from "./issues";
+import { AppError } from "@/lib/errors";
+import { composeEpisodeAnnouncement, composeIssue } from "./issues";
 import { latestDigestSlot, nextDigestSlot, type DigestSchedule } from "./schedule";
 
 const SITE = "site";
@@ -86,7 +87,7 @@ async function sendDueDigest(schedule: NewsletterSchedule, now: Date, send: (iss
       await send(issue.id);
       outcome = `Sent the digest of ${when}.`;
     } catch (error) {
-      if (!(error instanceof NothingNewError)) throw error;
+      if (!(error instanceof AppError && error.code === "conflict")) throw error;
       outcome = `Skipped the digest of ${when}: ${error.message}`;
     }
   }

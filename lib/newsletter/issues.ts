@@ -2,6 +2,7 @@
 // by a background job in batches. Each delivery is claimed (SENDING) before its message goes to the mail server and
 // marked SENT as soon as the server accepts it. A sender that dies leaves at most the messages it had in flight
 // claimed; whoever resumes marks those UNCERTAIN and never sends them again: nobody gets an issue twice.
+import { AppError } from "@/lib/errors";
 import { randomUUID } from "node:crypto";
 import { prisma, Prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -26,10 +27,6 @@ const AUDIENCE: Record<NewsletterKind, "wantsDigest" | "wantsEpisodes" | "wantsS
   EPISODES: "wantsEpisodes",
   STORIES: "wantsStories",
 };
-
-export class NothingNewError extends Error {
-  override name = "NothingNewError";
-}
 
 function absolute(path: string): string {
   return new URL(path, getEnv().SITE_URL).toString();
@@ -64,7 +61,7 @@ export async function composeIssue(kind: NewsletterKind, intro = "", now = new D
           select: { slug: true, title: true, dek: true, publishedAt: true, authorName: true },
         }),
   ]);
-  if (episodes.length + stories.length === 0) throw new NothingNewError(coversFrom ? `Nothing new has been published since ${formatDate(coversFrom)}.` : "Nothing has been published yet.");
+  if (episodes.length + stories.length === 0) throw new AppError("conflict", coversFrom ? `Nothing new has been published since ${formatDate(coversFrom)}.` : "Nothing has been published yet.");
   const content: IssueContent = {
     intro: intro.trim(),
     episodes: episodes.map(episodeItem),

@@ -1,5 +1,6 @@
 // Writing stories in the admin: create and edit (the slug may change: the old one keeps redirecting), categories
 // and tags by name, episodes linked at a moment, the related lists' pins and removals.
+import { AppError } from "@/lib/errors";
 import { invalidate } from "@/lib/cache/invalidate";
 import { episodePages, STORY_LISTS, storyPages } from "@/lib/cache/tags";
 import { prisma, Prisma } from "@/lib/db";
@@ -11,10 +12,6 @@ import type { StoryForm } from "@/lib/validations/story";
 import { upsertLabels } from "./naming";
 import { storyBodyHtml } from "./stories";
 import { assertStaff, type Admin } from "@/lib/auth/staff";
-
-export class StoryEditError extends Error {
-  override name = "StoryEditError";
-}
 
 export type StoryState = "draft" | "scheduled" | "published";
 
@@ -32,7 +29,7 @@ async function checkSlugFree(tx: Transaction, slug: string, storyId: string | un
     tx.storySlugRedirect.findUnique({ where: { slug }, select: { storyId: true } }),
   ]);
   if ((owner && owner.id !== storyId) || (redirect && redirect.storyId !== storyId)) {
-    throw new StoryEditError(`The address /stories/${slug} belongs to another story (now or before): choose another slug.`);
+    throw new AppError("conflict", `The address /stories/${slug} belongs to another story (now or before): choose another slug.`);
   }
 }
 
@@ -55,7 +52,7 @@ export async function saveStory(form: StoryForm, options: SaveOptions = {}): Pro
   const publishAt = form.publishAt && new Date(form.publishAt.getTime() + form.timezoneOffset * 60_000);
   const saved = await prisma.$transaction(async (tx) => {
     const existing = form.id ? await tx.story.findUnique({ where: { id: form.id }, select: { id: true, slug: true, publishedAt: true, heroImageUrl: true, heroImageSrcset: true, bodyFormat: true } }) : null;
-    if (form.id && !existing) throw new StoryEditError("That story no longer exists.");
+    if (form.id && !existing) throw new AppError("not-found", "That story no longer exists.");
     const slug =
       form.slug ??
       existing?.slug ??
@@ -66,7 +63,7 @@ export async function saveStory(form: StoryForm, options: SaveOptions = {}): Pro
       ? await tx.episode.findMany({ where: { slug: { in: form.episodes.map((link) => link.slug) } }, select: { id: true, slug: true } })
       : [];
     const unknown = form.episodes.filter((link) => !episodes.some((episode) => episode.slug === link.slug));
-    if (unknown.length) throw new StoryEditError(`No episode has the address ${unknown.map((link) => `/episodes/${link.slug}`).join(", ")}.`);
+    if (unknown.length) throw new AppError("not-found", `No episode has the address ${unknown.map((link) => `/episodes/${link.slug}`).join(", ")}.`);
 
     // Published with no date: now. A draft keeps the date it was given (or had) for when it is published.
     const publishedAt = publishAt ?? existing?.publishedAt ?? (form.status === "PUBLISHED" ? now : null);
@@ -193,7 +190,7 @@ async function findContent(kind: ContentKind, slug: string): Promise<string> {
     kind === "EPISODE"
       ? await prisma.episode.findUnique({ where: { slug }, select: { id: true } })
       : await prisma.story.findUnique({ where: { slug }, select: { id: true } });
-  if (!found) throw new StoryEditError(`No ${kind === "EPISODE" ? "episode" : "story"} has the slug "${slug}".`);
+  if (!found) throw new AppError("not-found", `No ${kind === "EPISODE" ? "episode" : "story"} has the slug "${slug}".`);
   return found.id;
 }
 

@@ -36,7 +36,6 @@ export const linkDecisionSchema = z.object({
   decision: z.enum(["ACCEPTED", "REJECTED"]),
 });
 
-export type ActionState = { ok: boolean; message?: string; fieldErrors?: Record<string, string[] | undefined> };
 
 export const subscriberListParamsSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),

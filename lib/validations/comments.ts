@@ -56,8 +56,9 @@ export const reportCommentSchema = commentIdSchema.extend({
   reason: z.string().trim().min(1, { error: "Say what is wrong with it." }).max(REPORT_REASON_MAX),
 });
 export const moderateSchema = z.object({
-  action: z.enum(["approve", "spam", "remove", "ban"]),
-  commentIds: z.array(z.string().min(1).max(40)).min(1, { error: "Tick at least one comment." }).max(200),
+  action: z.enum(["approve", "spam", "remove", "ban"], { error: "Choose what to do." }),
+  // One ticked box arrives as a value, several as a list, none as nothing.
+  commentIds: z.preprocess((ids) => (ids === undefined ? [] : [ids].flat()), z.array(z.string().min(1).max(40)).min(1, { error: "Tick at least one comment." }).max(200)),
 });
 export const commentListParamsSchema = z.object({
   kind: commentTargetSchema.shape.kind,

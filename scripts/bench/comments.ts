@@ -2,7 +2,8 @@
 // form parsing), and an episode page carrying 500 comments on the production build.
 import { performance } from "node:perf_hooks";
 import type { Viewer } from "@/lib/auth/session";
-import { CommentError, postComment } from "@/lib/comments/comments";
+import { postComment } from "@/lib/comments/comments";
+import { AppError } from "@/lib/errors";
 import { createTemporaryDatabase } from "@/lib/database/admin";
 import { applyMigrations } from "@/lib/database/migrations";
 import { prisma, useDatabaseUrl } from "@/lib/db";
@@ -53,7 +54,7 @@ export async function commentBenchmarks(postgresServerUrl: string, log: (message
           const input = { target: { kind: "episode" as const, slug: postingSlug }, body: `Post ${post} from poster ${index}: a fair point.`, website: "", shownAt: 0 };
           await postComment(viewer, input, `10.0.${index >> 8}.${index & 255}`);
         } catch (error) {
-          if (!(error instanceof CommentError)) throw error;
+          if (!(error instanceof AppError)) throw error;
           failures += 1;
         }
         latencies.push(performance.now() - begun);

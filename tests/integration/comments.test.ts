@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import type { Viewer } from "@/lib/auth/session";
 import { asStaff, StaffOnlyError, type Moderator } from "@/lib/auth/staff";
-import { changeDisplayName, CommentError, deleteAccount, setRole, unban, deleteOwnComment, editComment, listComments, moderate, moderationQueue, postComment, reportComment, setCommentsClosed, toggleLike, viewerState, type CommentErrorKind } from "@/lib/comments/comments";
+import { changeDisplayName, deleteAccount, setRole, unban, deleteOwnComment, editComment, listComments, moderate, moderationQueue, postComment, reportComment, setCommentsClosed, toggleLike, viewerState } from "@/lib/comments/comments";
+import { AppError, type AppErrorCode } from "@/lib/errors";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
 import { commentBodySchema } from "@/lib/validations/comments";
@@ -22,12 +23,12 @@ const typed = (body: string, extra: Partial<Parameters<typeof postComment>[1]> =
 let networks = 0;
 const net = () => `198.51.100.${(networks += 1) % 250}`;
 
-async function refusal(work: Promise<unknown>): Promise<CommentErrorKind | "allowed"> {
+async function refusal(work: Promise<unknown>): Promise<AppErrorCode | "allowed"> {
   try {
     await work;
     return "allowed";
   } catch (error) {
-    if (error instanceof CommentError) return error.kind;
+    if (error instanceof AppError) return error.code;
     throw error;
   }
 }
@@ -71,7 +72,7 @@ describe("who may do what", () => {
       };
     }
     const everything = (value: string) => Object.fromEntries(Object.keys(results.anonymous!).map((action) => [action, value]));
-    expect(results.anonymous).toEqual(everything("sign-in"));
+    expect(results.anonymous).toEqual(everything("unauthenticated"));
     expect(results.banned).toEqual(everything("forbidden"));
     const member = { post: "allowed", reply: "allowed", like: "allowed", report: "allowed", "edit someone else's": "forbidden", "delete someone else's": "forbidden", "edit own": "allowed" };
     expect(results.reader).toEqual({ ...member, moderate: "forbidden", "close comments": "forbidden" });
@@ -150,19 +151,19 @@ describe("commenting", () => {
 
   it("refuses bots, floods and closed threads, and a ban ends the author's sessions", async () => {
     const { author } = await approvedComment();
-    expect(await refusal(postComment(author, typed("Filled the honeypot.", { website: "spam" }), net()))).toBe("too-fast");
-    expect(await refusal(postComment(author, typed("Instant post.", { shownAt: Date.now() }), net()))).toBe("too-fast");
+    expect(await refusal(postComment(author, typed("Filled the honeypot.", { website: "spam" }), net()))).toBe("rate-limited");
+    expect(await refusal(postComment(author, typed("Instant post.", { shownAt: Date.now() }), net()))).toBe("rate-limited");
 
     const network = "203.0.113.50";
     const answers = [];
     for (let index = 0; index < 6; index += 1) answers.push(await refusal(postComment(author, typed(`Comment number ${index}.`), network)));
     // Five a minute per person: one posted before, four now, then the limit.
-    expect(answers).toEqual(["allowed", "allowed", "allowed", "allowed", "throttled", "throttled"]);
+    expect(answers).toEqual(["allowed", "allowed", "allowed", "allowed", "rate-limited", "rate-limited"]);
 
     const moderator = await person("MODERATOR");
     const other = (await approvedComment()).author;
     await setCommentsClosed(moderator, target, true);
-    expect(await refusal(postComment(other, typed("Anyone there?"), net()))).toBe("closed");
+    expect(await refusal(postComment(other, typed("Anyone there?"), net()))).toBe("conflict");
     await setCommentsClosed(moderator, target, false);
 
     await prisma.session.create({ data: { sessionToken: "t1", userId: other.id, expires: new Date(Date.now() + 86_400_000) } });
@@ -194,7 +195,7 @@ describe("people", () => {
     const author = await person();
     const { id: held } = await postComment(author, typed("Waiting for a moderator."), net());
     const reader = await person();
-    const answer = async (commentId: string) => reportComment(reader, commentId, "Spam").catch((error: CommentError) => ({ kind: error.kind, message: error.message }));
+    const answer = async (commentId: string) => reportComment(reader, commentId, "Spam").catch((error: AppError) => ({ kind: error.code, message: error.message }));
     expect(await answer(held)).toEqual(await answer("c-does-not-exist"));
     expect(await prisma.commentReport.count()).toBe(0);
   });
@@ -214,7 +215,7 @@ describe("people", () => {
     expect(await refusal(setRole(admin, admin.id, "READER"))).toBe("forbidden");
     await setRole(admin, reader.id, "MODERATOR");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: reader.id } })).role).toBe("MODERATOR");
-    expect(await refusal(unban(null, reader.id))).toBe("sign-in");
+    expect(await refusal(unban(null, reader.id))).toBe("unauthenticated");
     await unban(moderator, reader.id);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: reader.id } })).bannedAt).toBeNull();
   });
@@ -224,7 +225,7 @@ describe("people", () => {
     const { author } = await approvedComment();
     const start = new Date();
     for (let index = 0; index < 4; index += 1) await postComment(author, typed(`Quick thought ${index}.`), net(), start);
-    expect(await refusal(postComment(author, typed("One too many."), net(), start))).toBe("throttled");
+    expect(await refusal(postComment(author, typed("One too many."), net(), start))).toBe("rate-limited");
     const later = new Date(start.getTime() + 61_000);
     expect(await refusal(postComment(author, typed("A minute later."), net(), later))).toBe("allowed");
   });

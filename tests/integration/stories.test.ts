@@ -4,11 +4,11 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import sharp from "sharp";
 import { prisma } from "@/lib/db";
-import { storeHeroImage, ImageUploadError } from "@/lib/media/hero-image";
+import { storeHeroImage } from "@/lib/media/hero-image";
 import { localMediaStore } from "@/lib/media/store";
 import { relatedEpisodes, relatedStories } from "@/lib/related";
 import { refreshSearchTerms } from "@/lib/search-index";
-import { saveStory, setRelatedOverride, StoryEditError } from "@/lib/stories/editor";
+import { saveStory, setRelatedOverride } from "@/lib/stories/editor";
 import { legacyQuerySchema, legacyWordPressTarget } from "@/lib/stories/legacy-urls";
 import { currentStorySlug, getStory, listStories } from "@/lib/stories/stories";
 import { readWxrFile, WxrError } from "@/lib/stories/wxr";
@@ -59,7 +59,7 @@ describe("writing stories", () => {
     expect(await currentStorySlug({ oldSlug: "bridge-report" })).toBe("county-bridge-report");
 
     const other = await saveStory(form({ title: "Another" }));
-    await expect(saveStory(form({ id: other.id, title: "Another", slug: "bridge-report" }))).rejects.toThrow(StoryEditError);
+    await expect(saveStory(form({ id: other.id, title: "Another", slug: "bridge-report" }))).rejects.toMatchObject({ name: "AppError", code: "conflict" });
     await expect(saveStory(form({ id: other.id, title: "Another", slug: "county-bridge-report" }))).rejects.toThrow(/belongs to another story/);
     // Its own old slug may be taken back: the redirect goes.
     await saveStory(form({ id: first.id, title: "Bridge Report", slug: "bridge-report" }));
@@ -130,7 +130,7 @@ describe("related content", () => {
     // A story linked to an episode leads that episode's related stories.
     const linked = await saveStory(form({ title: "Lunch money", episodes: bridges.slug }));
     expect((await relatedStories(source))[0]?.slug).toBe(linked.slug);
-    await expect(setRelatedOverride(page, { kind: "EPISODE", slug: "nope" }, true)).rejects.toThrow(StoryEditError);
+    await expect(setRelatedOverride(page, { kind: "EPISODE", slug: "nope" }, true)).rejects.toMatchObject({ name: "AppError", code: "not-found" });
   });
 });
 
@@ -245,6 +245,6 @@ describe("hero images", () => {
     expect(files).toHaveLength(2);
     expect((await sharp(path.join(directory, "stories", files.find((file) => file.endsWith("-640.webp"))!)).metadata()).width).toBe(640);
 
-    await expect(storeHeroImage(new Blob(["<svg onload=alert(1)>"]), localMediaStore(directory))).rejects.toThrow(ImageUploadError);
+    await expect(storeHeroImage(new Blob(["<svg onload=alert(1)>"]), localMediaStore(directory))).rejects.toMatchObject({ name: "AppError", code: "invalid" });
   });
 });

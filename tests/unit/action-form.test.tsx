@@ -2,7 +2,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { ActionForm } from "@/components/admin/action-form";
-import type { ActionState } from "@/lib/validations/admin";
+import type { ActionState } from "@/lib/action-state";
 
 describe("an admin form", () => {
   it("keeps what was typed when the action refuses it, and sends every field", async () => {

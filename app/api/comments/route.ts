@@ -6,35 +6,24 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { currentViewer } from "@/lib/auth/session";
 import { clientAddress } from "@/lib/client-address";
-import { CommentError, listComments, postComment, type CommentErrorKind } from "@/lib/comments/comments";
+import { listComments, postComment } from "@/lib/comments/comments";
 import { fromThisSite, readForm, readJson } from "@/lib/http/forms";
+import { route } from "@/lib/http/route";
 import { commentListParamsSchema, postCommentSchema } from "@/lib/validations/comments";
 
-const STATUS: Record<CommentErrorKind, number> = { "sign-in": 401, forbidden: 403, closed: 409, "not-found": 404, throttled: 429, "too-fast": 429, invalid: 422 };
-
-export async function POST(request: Request) {
+export const POST = route(async (request: Request) => {
   if (!fromThisSite(request)) return Response.json({ error: "Post from this site." }, { status: 403 });
   const fields = request.headers.get("content-type")?.includes("application/json") ? await readJson(request) : await readForm(request);
   const parsed = postCommentSchema.safeParse(fields ?? {});
   if (!parsed.success) return Response.json({ error: "Some fields need a look.", fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 422 });
   const { kind, slug, ...input } = parsed.data;
-  try {
-    const comment = await postComment(await currentViewer(), { ...input, target: { kind, slug } }, clientAddress(await headers()));
-    return Response.json({ id: comment.id, status: comment.status }, { status: 201, headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    if (error instanceof CommentError) return Response.json({ error: error.message }, { status: STATUS[error.kind], headers: { "cache-control": "no-store" } });
-    throw error;
-  }
-}
+  const comment = await postComment(await currentViewer(), { ...input, target: { kind, slug } }, clientAddress(await headers()));
+  return Response.json({ id: comment.id, status: comment.status }, { status: 201, headers: { "cache-control": "no-store" } });
+});
 
-export async function GET(request: Request) {
+export const GET = route(async (request: Request) => {
   const parsed = commentListParamsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return Response.json({ error: "Name the episode or story (kind and slug)." }, { status: 400 });
   const { kind, slug, order, page } = parsed.data;
-  try {
-    return Response.json(await listComments({ kind, slug }, order, page), { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    if (error instanceof CommentError) return Response.json({ error: error.message }, { status: 404 });
-    throw error;
-  }
-}
+  return Response.json(await listComments({ kind, slug }, order, page), { headers: { "cache-control": "no-store" } });
+});

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireModerator } from "@/lib/admin-session";
-import { signOut } from "../actions";
+import { signOut } from "@/lib/admin/actions";
 
 export default async function ProtectedAdminLayout({ children }: { children: React.ReactNode }) {
   // A convenience only: every page, action and data function checks the viewer itself, since a layout's redirect

@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/admin/action-form";
 import { adminEnabled } from "@/lib/admin-session";
-import { signIn } from "../actions";
+import { signIn } from "@/lib/admin/actions";
 
 export default function AdminSignInPage() {
   return (

@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/admin/action-form";
 import { listRecentSyncRuns, listShowsForAdmin, listSourcesForAdmin, showNamer } from "@/lib/feeds/admin";
-import { addSource, editSource, savePlatformPages, syncNow, toggleSource } from "../../actions";
+import { addSource, editSource, savePlatformPages, syncNow, toggleSource } from "@/lib/feeds/actions";
 import { requireAdmin } from "@/lib/admin-session";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

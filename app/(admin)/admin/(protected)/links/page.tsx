@@ -1,7 +1,7 @@
 import { ActionForm } from "@/components/admin/action-form";
 import { listEpisodesForLinking, listLinksForReview } from "@/lib/feeds/admin";
 import { formatDate } from "@/lib/format";
-import { decideLink, linkEpisode } from "../../actions";
+import { decideLink, linkEpisode } from "@/lib/feeds/actions";
 import { requireAdmin } from "@/lib/admin-session";
 
 export default async function AdminLinksPage() {

@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { Pagination } from "@/components/ui/pagination";
 import { listSubscribers, subscriberStats } from "@/lib/newsletter/admin";
 import { subscriberListParamsSchema } from "@/lib/validations/admin";
-import { importSubscriberFile, removeSubscriber } from "../../newsletter-actions";
+import { importSubscriberFile, removeSubscriber } from "@/lib/newsletter/actions";
 import { requireAdmin } from "@/lib/admin-session";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });

@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { requireAdmin } from "@/lib/admin-session";
 import { listPeople } from "@/lib/comments/comments";
 import { z } from "zod";
-import { changeRole, liftBan } from "../../comment-actions";
+import { changeRole, liftBan } from "@/lib/comments/moderation-actions";
 
 const cell = "border-b border-gray-200 px-2 py-2 align-top";
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });

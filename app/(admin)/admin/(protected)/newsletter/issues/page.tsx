@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { NewsletterScheduleForm } from "@/components/admin/newsletter-schedule-form";
 import { scheduleOverview } from "@/lib/newsletter/automation";
 import { listIssues } from "@/lib/newsletter/issues";
-import { composeNewsletterIssue, saveNewsletterSchedule } from "../../../newsletter-actions";
+import { composeNewsletterIssue, saveNewsletterSchedule } from "@/lib/newsletter/actions";
 import { requireAdmin } from "@/lib/admin-session";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

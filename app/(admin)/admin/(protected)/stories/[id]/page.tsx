@@ -6,7 +6,7 @@ import { RelatedOverrideForm } from "@/components/admin/related-override-form";
 import { StoryEditor } from "@/components/admin/story-editor";
 import { requireAdmin } from "@/lib/admin-session";
 import { getStoryForEditor, listRelatedOverrides, previewStoryBody, storyState } from "@/lib/stories/editor";
-import { deleteStoryAction, relatedOverrideAction } from "../../../story-actions";
+import { deleteStoryAction, relatedOverrideAction } from "@/lib/stories/actions";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(40) });
 

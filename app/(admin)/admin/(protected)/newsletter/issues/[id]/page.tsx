@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { RefreshWhile } from "@/components/admin/refresh-while";
 import { audienceCount, deliveryCounts, issueForPreview } from "@/lib/newsletter/issues";
 import { issueIdSchema } from "@/lib/validations/admin";
-import { sendNewsletterIssue, sendTestNewsletterIssue } from "../../../../newsletter-actions";
+import { sendNewsletterIssue, sendTestNewsletterIssue } from "@/lib/newsletter/actions";
 import { requireAdmin } from "@/lib/admin-session";
 
 const COUNT_LABELS = {

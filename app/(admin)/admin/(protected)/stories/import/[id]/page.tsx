@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { RefreshWhile } from "@/components/admin/refresh-while";
 import { requireAdmin } from "@/lib/admin-session";
 import { getWxrImport, type WxrReport } from "@/lib/stories/wxr-import";
-import { startWxrImportAction } from "../../../../story-actions";
+import { startWxrImportAction } from "@/lib/stories/actions";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(40) });
 

@@ -1,43 +1,31 @@
 "use server";
 
+// The admin's feed pages: sources added, synced, moved and switched; links decided; platform pages pasted.
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { ActionFailure, adminAction } from "@/lib/admin-action";
-import { endAdminSession, startAdminSession } from "@/lib/admin-session";
+import { action } from "@/lib/actions";
 import { getEnv } from "@/lib/env";
-import { changeSourceUrl, setSourceEnabled, SourceEditError } from "@/lib/feeds/admin";
+import { AppError } from "@/lib/errors";
+import { changeSourceUrl, setSourceEnabled } from "@/lib/feeds/admin";
+import { describeSyncResult } from "@/lib/feeds/describe";
 import { fetchEpisodeExtras } from "@/lib/feeds/extras";
-import { indexAllEpisodesForSearch } from "@/lib/search-index";
 import { decideEpisodeLink } from "@/lib/feeds/links";
+import { linkEpisodeByHand, saveShowPlatformPages } from "@/lib/feeds/platform-pages";
 import { addFeedSource, isExpectedFeedError, syncFeedSource } from "@/lib/feeds/sync";
 import { requestSourceSync } from "@/lib/jobs";
-import { describeSyncResult } from "@/lib/feeds/describe";
-import { linkEpisodeByHand, saveShowPlatformPages } from "@/lib/feeds/platform-pages";
-import { addSourceSchema, adminSignInSchema, episodeLinkSchema, linkDecisionSchema, showPlatformPagesSchema, sourceEnabledSchema, sourceIdSchema, sourceUrlSchema, type ActionState } from "@/lib/validations/admin";
-
-export async function signIn(_previous: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  const parsed = adminSignInSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message };
-  if (!(await startAdminSession(parsed.data.token))) return { ok: false, message: "That is not the admin token." };
-  redirect("/admin");
-}
-
-export async function signOut(): Promise<void> {
-  await endAdminSession();
-  redirect("/admin/sign-in");
-}
+import { indexAllEpisodesForSearch } from "@/lib/search-index";
+import { addSourceSchema, episodeLinkSchema, linkDecisionSchema, showPlatformPagesSchema, sourceEnabledSchema, sourceIdSchema, sourceUrlSchema } from "@/lib/validations/admin";
 
 /** A feed's or a platform's refusal (unreachable, not a feed, a locked show) is the admin's to read, not a crash. */
 async function feedWork<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (isExpectedFeedError(error)) throw new ActionFailure(error.message);
+    if (isExpectedFeedError(error)) throw new AppError("invalid", error.message, { cause: error });
     throw error;
   }
 }
 
-export const addSource = adminAction(addSourceSchema, (input) =>
+export const addSource = action({ auth: "admin", schema: addSourceSchema }, (input) =>
   feedWork(async () => {
     const { sync } = await addFeedSource({ url: input.url, kind: input.kind, showSlug: input.showSlug, ownerConfirmed: input.ownerConfirmed });
     await indexAllEpisodesForSearch();
@@ -46,7 +34,7 @@ export const addSource = adminAction(addSourceSchema, (input) =>
   }),
 );
 
-export const syncNow = adminAction(sourceIdSchema, async ({ sourceId }) => {
+export const syncNow = action({ auth: "admin", schema: sourceIdSchema }, async ({ sourceId }) => {
   if (getEnv().JOBS_ENABLED) {
     await requestSourceSync(sourceId);
     revalidatePath("/admin/feeds");
@@ -60,30 +48,25 @@ export const syncNow = adminAction(sourceIdSchema, async ({ sourceId }) => {
   return `Synced: ${describeSyncResult(result)}`;
 });
 
-export const editSource = adminAction(sourceUrlSchema, async ({ sourceId, url }) => {
-  try {
-    await changeSourceUrl(sourceId, url);
-  } catch (error) {
-    if (error instanceof SourceEditError) throw new ActionFailure(error.message);
-    throw error;
-  }
+export const editSource = action({ auth: "admin", schema: sourceUrlSchema }, async ({ sourceId, url }) => {
+  await changeSourceUrl(sourceId, url);
   revalidatePath("/admin/feeds");
   return "Address saved: the next sync fetches it.";
 });
 
-export const toggleSource = adminAction(sourceEnabledSchema, async ({ sourceId, enabled }) => {
+export const toggleSource = action({ auth: "admin", schema: sourceEnabledSchema }, async ({ sourceId, enabled }) => {
   await setSourceEnabled(sourceId, enabled);
   revalidatePath("/admin/feeds");
   return enabled ? "Source enabled." : "Source disabled: it is no longer synced.";
 });
 
-export const decideLink = adminAction(linkDecisionSchema, async ({ linkId, decision }) => {
+export const decideLink = action({ auth: "admin", schema: linkDecisionSchema }, async ({ linkId, decision }) => {
   await decideEpisodeLink(linkId, decision);
   revalidatePath("/admin/links");
   return decision === "ACCEPTED" ? "Link accepted." : "Link rejected: it will not be suggested again.";
 });
 
-export const savePlatformPages = adminAction(showPlatformPagesSchema, (input, admin) =>
+export const savePlatformPages = action({ auth: "admin", schema: showPlatformPagesSchema }, (input, admin) =>
   feedWork(async () => {
     const message = await saveShowPlatformPages(admin, input);
     revalidatePath("/admin/feeds");
@@ -91,7 +74,7 @@ export const savePlatformPages = adminAction(showPlatformPagesSchema, (input, ad
   }),
 );
 
-export const linkEpisode = adminAction(episodeLinkSchema, (input, admin) =>
+export const linkEpisode = action({ auth: "admin", schema: episodeLinkSchema }, (input, admin) =>
   feedWork(async () => {
     await linkEpisodeByHand(admin, input);
     revalidatePath("/admin/links");
