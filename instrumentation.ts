@@ -13,7 +13,14 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { logger, requestIdFrom } = await import("@/lib/log");
   logger.error(
-    { requestId: requestIdFrom(request.headers["x-request-id"]), method: request.method, path: request.path, route: context.routePath, kind: context.routeType, err: error },
+    {
+      requestId: requestIdFrom(request.headers["x-request-id"]),
+      method: request.method,
+      path: request.path,
+      route: context.routePath,
+      kind: context.routeType,
+      err: error,
+    },
     "request failed",
   );
 };

@@ -36,7 +36,9 @@ const integration = await createJestConfig({
   globalTeardown: "<rootDir>/tests/setup/global-teardown.mjs",
 })();
 
-export default {
+const config = {
   projects: [unit, integration],
   testTimeout: 30_000,
 };
+
+export default config;

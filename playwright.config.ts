@@ -43,7 +43,12 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /(admin|newsletter|comments|stories)\.spec\.ts/ },
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /layout\.spec\.ts/ },
     // The admin adds content and sends newsletters, so it runs after the tests that count what the demo shows.
-    { name: "admin", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /(admin|newsletter|comments|stories)\.spec\.ts/, dependencies: ["desktop", "phone"] },
+    {
+      name: "admin",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testMatch: /(admin|newsletter|comments|stories)\.spec\.ts/,
+      dependencies: ["desktop", "phone"],
+    },
   ],
   // Each server gets SIGTERM (the default is SIGKILL): it stops its embedded database and deletes its temp folder.
   // Their one-line-per-request logs would bury the test report: warnings and errors only.

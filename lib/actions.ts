@@ -41,8 +41,16 @@ export function action<Schema extends z.ZodType<Record<string, unknown>>, Auth e
 ) {
   return async (_previous: ActionState | undefined, form: FormData): Promise<ActionState> => {
     const values = options.keep && Object.fromEntries(options.keep.filter((name) => form.has(name)).map((name) => [name, String(form.get(name))]));
-    const caller = options.auth === "admin" ? await adminViewer() : options.auth === "moderator" ? await moderatorViewer() : options.auth === "viewer" ? await currentViewer() : undefined;
-    if (!caller && (options.auth === "admin" || options.auth === "moderator")) return { ok: false, message: SESSION_ENDED[options.auth as "admin" | "moderator"], values };
+    const caller =
+      options.auth === "admin"
+        ? await adminViewer()
+        : options.auth === "moderator"
+          ? await moderatorViewer()
+          : options.auth === "viewer"
+            ? await currentViewer()
+            : undefined;
+    if (!caller && (options.auth === "admin" || options.auth === "moderator"))
+      return { ok: false, message: SESSION_ENDED[options.auth as "admin" | "moderator"], values };
     const parsed = options.schema.safeParse(formFields(form));
     if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as ActionState["fieldErrors"], values };
     try {

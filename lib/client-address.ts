@@ -39,5 +39,7 @@ export function networkOf(address: string): string {
  * so it can be matched but not read back.
  */
 export async function hashNetworkAddress(address: string): Promise<string> {
-  return createHmac("sha256", await siteSecret("consent-ip")).update(networkOf(address)).digest("hex");
+  return createHmac("sha256", await siteSecret("consent-ip"))
+    .update(networkOf(address))
+    .digest("hex");
 }

@@ -27,7 +27,9 @@ export type EpisodeCard = Prisma.EpisodeGetPayload<{ select: typeof episodeCardS
 
 /** What "Listen & watch on" needs of an episode: its show's platform pages and its own links. */
 export const episodeLinksSelect = {
-  show: { select: { slug: true, title: true, artworkUrl: true, demo: true, appleUrl: true, spotifyUrl: true, youtubeUrl: true, rumbleUrl: true, rssUrl: true } },
+  show: {
+    select: { slug: true, title: true, artworkUrl: true, demo: true, appleUrl: true, spotifyUrl: true, youtubeUrl: true, rumbleUrl: true, rssUrl: true },
+  },
   // A link made by hand (MANUAL, the last method) comes first: it is the one a platform's row shows.
   links: { where: { status: { in: VISIBLE_LINK_STATUSES } }, orderBy: { method: "desc" as const }, select: { platform: true, url: true } },
 } satisfies Prisma.EpisodeSelect;
@@ -188,6 +190,10 @@ export function listenLinks(episode: Pick<EpisodePage, "show" | "links">): Liste
     // A show imported from a file (the demo) has no feed address of its own: the feed this site publishes stands in.
     const url = own?.url ?? episode.show[showField] ?? (platform === "rss" ? podcastFeedPath(episode.show.slug) : null);
     if (!url) return [];
-    return [episode.show.demo && home ? { platform, label, url: home, episodeLevel: Boolean(own), demo: true as const } : { platform, label, url, episodeLevel: Boolean(own) }];
+    return [
+      episode.show.demo && home
+        ? { platform, label, url: home, episodeLevel: Boolean(own), demo: true as const }
+        : { platform, label, url, episodeLevel: Boolean(own) },
+    ];
   });
 }

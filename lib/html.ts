@@ -5,7 +5,31 @@ import sanitizeHtml from "sanitize-html";
 const LINK_REL = "nofollow ugc noopener";
 
 const allowList: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "br", "a", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "code", "pre", "hr", "img", "figure", "figcaption", "span"],
+  allowedTags: [
+    "p",
+    "br",
+    "a",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "h2",
+    "h3",
+    "h4",
+    "code",
+    "pre",
+    "hr",
+    "img",
+    "figure",
+    "figcaption",
+    "span",
+  ],
   allowedAttributes: { a: ["href", "title", "rel"], img: ["src", "alt", "width", "height", "loading"] },
   // An image only from an absolute http(s) address (a relative one would point into this site).
   exclusiveFilter: (frame) => frame.tag === "img" && !/^https?:\/\//i.test(frame.attribs.src ?? ""),
@@ -15,8 +39,7 @@ const allowList: sanitizeHtml.IOptions = {
   transformTags: {
     // A link without a safe target becomes its text, in a plain span (a tag that is dropped instead would leave
     // its closing tag behind in some nestings).
-    a: (tagName, attribs) =>
-      isSafeHref(attribs.href) ? { tagName, attribs: { ...attribs, rel: LINK_REL } } : { tagName: "span", attribs: {} },
+    a: (tagName, attribs) => (isSafeHref(attribs.href) ? { tagName, attribs: { ...attribs, rel: LINK_REL } } : { tagName: "span", attribs: {} }),
     h1: "h2",
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: "lazy" } }),
   },

@@ -70,8 +70,12 @@ async function curated(source: RelatedSource, target: ContentKind): Promise<{ fi
     source.kind === target
       ? Promise.resolve([])
       : source.kind === "STORY"
-        ? prisma.storyEpisode.findMany({ where: { storyId: source.id }, select: { episodeId: true }, orderBy: { position: "asc" } }).then((rows) => rows.map((row) => row.episodeId))
-        : prisma.storyEpisode.findMany({ where: { episodeId: source.id }, select: { storyId: true }, orderBy: { story: { publishedAt: "desc" } } }).then((rows) => rows.map((row) => row.storyId)),
+        ? prisma.storyEpisode
+            .findMany({ where: { storyId: source.id }, select: { episodeId: true }, orderBy: { position: "asc" } })
+            .then((rows) => rows.map((row) => row.episodeId))
+        : prisma.storyEpisode
+            .findMany({ where: { episodeId: source.id }, select: { storyId: true }, orderBy: { story: { publishedAt: "desc" } } })
+            .then((rows) => rows.map((row) => row.storyId)),
     prisma.relatedOverride.findMany({
       where: { sourceKind: source.kind, sourceId: source.id, targetKind: target },
       select: { targetId: true, pinned: true },
@@ -87,7 +91,9 @@ async function curated(source: RelatedSource, target: ContentKind): Promise<{ fi
 export async function relatedEpisodes(source: RelatedSource, limit = 4): Promise<EpisodeCard[]> {
   const { first, hidden } = await curated(source, "EPISODE");
   const chosen = await prisma.episode.findMany({ where: { id: { in: first }, goneAt: null }, select: { id: true } });
-  const ids = inOrder(first, chosen).map((row) => row.id).slice(0, limit);
+  const ids = inOrder(first, chosen)
+    .map((row) => row.id)
+    .slice(0, limit);
   const skip = [...ids, ...hidden];
   ids.push(
     ...(await rankedMatches(
@@ -104,7 +110,9 @@ export async function relatedEpisodes(source: RelatedSource, limit = 4): Promise
 export async function relatedStories(source: RelatedSource, limit = 3): Promise<StoryCard[]> {
   const { first, hidden } = await curated(source, "STORY");
   const chosen = await prisma.story.findMany({ where: { id: { in: first }, ...listedStoryWhere() }, select: { id: true } });
-  const ids = inOrder(first, chosen).map((row) => row.id).slice(0, limit);
+  const ids = inOrder(first, chosen)
+    .map((row) => row.id)
+    .slice(0, limit);
   ids.push(
     ...(await rankedMatches(
       source,

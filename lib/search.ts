@@ -157,7 +157,14 @@ async function searchEpisodes(filters: SearchFilters): Promise<EpisodeHit[]> {
       AND (${filters.from ?? null}::timestamp IS NULL OR e."publishedAt" >= ${filters.from ?? null})
       AND (${filters.to ? endOfDay(filters.to) : null}::timestamp IS NULL OR e."publishedAt" <= ${filters.to ? endOfDay(filters.to) : null})`;
   // The cards' fields come with the hits, in one round trip (the search benchmark's p99 is mostly round trips).
-  type Row = Omit<EpisodeCard, "show" | "episodeType"> & { episodeType: string; showSlug: string; showTitle: string; showArtworkUrl: string | null; headline: string; moment: number | null };
+  type Row = Omit<EpisodeCard, "show" | "episodeType"> & {
+    episodeType: string;
+    showSlug: string;
+    showTitle: string;
+    showArtworkUrl: string | null;
+    headline: string;
+    moment: number | null;
+  };
   const rows = await prisma.$queryRaw<Row[]>`
     -- The page's worth of matches as narrow rows (see rankedMatches), joined back for cards, snippets and moments.
     ${withQuery(filters.query)},
@@ -236,7 +243,11 @@ export interface Suggestion {
 /** Titles that start with what has been typed so far ("bridg" finds "Bridges Nobody Inspects"), for the header box. */
 export async function searchSuggestions(typed: string): Promise<Suggestion[]> {
   // Only letters and digits reach to_tsquery, so nothing typed can be query syntax; the last word is a prefix.
-  const words = typed.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
+  const words =
+    typed
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 8) ?? [];
   if (words.length === 0) return [];
   // Weight A: the title part of the title vectors.
   const tsquery = words.map((word, index) => (index === words.length - 1 ? `${word}:*A` : `${word}:A`)).join(" & ");
@@ -254,4 +265,3 @@ export async function searchSuggestions(typed: string): Promise<Suggestion[]> {
     LIMIT ${SUGGESTIONS}`;
   return rows.map((row) => ({ kind: row.kind, title: row.title, href: `/${row.kind === "episode" ? "episodes" : "stories"}/${row.slug}` }));
 }
-

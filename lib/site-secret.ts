@@ -31,5 +31,7 @@ export function sameSecret(a: string, b: string): boolean {
 
 /** HMAC-SHA256 of `message` under the named site secret, base64url. */
 export async function signWithSiteSecret(name: string, message: string): Promise<string> {
-  return createHmac("sha256", await siteSecret(name)).update(message).digest("base64url");
+  return createHmac("sha256", await siteSecret(name))
+    .update(message)
+    .digest("base64url");
 }

@@ -41,7 +41,8 @@ function rumbleEmbedId(raw: string): string | undefined {
 export function videoEmbedFor(links: { platform: string; url: string; episodeLevel: boolean; demo?: true }[]): VideoEmbed | undefined {
   for (const link of links) {
     if (!link.episodeLevel) continue;
-    if (link.demo && (link.platform === "youtube" || link.platform === "rumble")) return { platform: link.platform, label: link.platform === "youtube" ? "YouTube" : "Rumble", embedUrl: null, watchUrl: link.url };
+    if (link.demo && (link.platform === "youtube" || link.platform === "rumble"))
+      return { platform: link.platform, label: link.platform === "youtube" ? "YouTube" : "Rumble", embedUrl: null, watchUrl: link.url };
     if (link.platform === "youtube") {
       const id = youtubeVideoId(link.url);
       // youtube-nocookie: YouTube sets no tracking cookies until the viewer plays the video.

@@ -33,7 +33,9 @@ runCli(async (log) => {
   const report = reportSchema.safeParse(json);
   if (!report.success) {
     const unreachable = unreachableSchema.parse(json);
-    log(`npm audit: the registry did not answer the advisory request (${[unreachable.error?.summary, unreachable.message].find(Boolean) ?? "no report"}): NOT CHECKED on this machine.`);
+    log(
+      `npm audit: the registry did not answer the advisory request (${[unreachable.error?.summary, unreachable.message].find(Boolean) ?? "no report"}): NOT CHECKED on this machine.`,
+    );
     return 0;
   }
   const counts = report.data.metadata.vulnerabilities;

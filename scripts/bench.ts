@@ -101,7 +101,12 @@ async function previousSections(): Promise<Partial<Record<SectionName, string>>>
 
 runCli(async (log) => {
   const { values } = parseArgs({ options: { only: { type: "string" } } });
-  const only = z.enum(["feeds", "pages", "search", "newsletter", "comments", "stories", "serving"], { error: "--only must be feeds, pages, search, newsletter, comments, stories or serving" }).optional().parse(values.only);
+  const only = z
+    .enum(["feeds", "pages", "search", "newsletter", "comments", "stories", "serving"], {
+      error: "--only must be feeds, pages, search, newsletter, comments, stories or serving",
+    })
+    .optional()
+    .parse(values.only);
   const names = only ? [only] : (Object.keys(SECTIONS) as SectionName[]);
   const sections = await previousSections();
 

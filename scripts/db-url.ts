@@ -6,10 +6,13 @@ import { parseEnv } from "@/lib/env";
 import { EMBEDDED_DATABASE_NAME, embeddedDataDir } from "@/lib/site/launch";
 import { runCli } from "./cli";
 
-runCli(async () => {
-  const env = parseEnv(process.env);
-  if (env.DATABASE_URL) return void process.stdout.write(`${env.DATABASE_URL}\n`);
-  const running = await runningEmbeddedPostgres(embeddedDataDir(env));
-  if (!running) throw new Error("The embedded database is not running: start the site (npm run dev), then ask again.");
-  process.stdout.write(`${databaseUrlFor(running.serverUrl, EMBEDDED_DATABASE_NAME)}\n`);
-}, { envFiles: true });
+runCli(
+  async () => {
+    const env = parseEnv(process.env);
+    if (env.DATABASE_URL) return void process.stdout.write(`${env.DATABASE_URL}\n`);
+    const running = await runningEmbeddedPostgres(embeddedDataDir(env));
+    if (!running) throw new Error("The embedded database is not running: start the site (npm run dev), then ask again.");
+    process.stdout.write(`${databaseUrlFor(running.serverUrl, EMBEDDED_DATABASE_NAME)}\n`);
+  },
+  { envFiles: true },
+);

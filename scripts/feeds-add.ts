@@ -9,25 +9,25 @@ import { withDatabase } from "./with-database";
 import { progressBar } from "./progress";
 import { fetchExtrasStep, indexSearchStep } from "./extras-step";
 
-runCli(async (log) => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { kind: { type: "string" }, show: { type: "string" }, "i-own-it": { type: "boolean" } },
-  });
-  const args = feedsAddArgsSchema.parse({ url: positionals[0], kind: values.kind, show: values.show, iOwnIt: values["i-own-it"] });
-  return withDatabase(log, async () => {
-    log(`Fetching ${args.url}`);
-    const bar = progressBar("Importing episodes");
-    const { sync } = await addFeedSource(
-      { url: args.url, kind: args.kind, showSlug: args.show, ownerConfirmed: args.iOwnIt },
-      { onProgress: bar.update },
-    );
-    bar.done(describeSyncResult(sync));
-    for (const line of describeSyncDetails(sync)) log(line);
-    if (sync.status === "IMPORTED" && args.kind === "PODCAST") {
-      await fetchExtrasStep({ sourceId: sync.sourceId });
-      await indexSearchStep();
-    }
-    return sync.status === "FAILED" ? 1 : 0;
-  });
-}, { envFiles: true });
+runCli(
+  async (log) => {
+    const { values, positionals } = parseArgs({
+      allowPositionals: true,
+      options: { kind: { type: "string" }, show: { type: "string" }, "i-own-it": { type: "boolean" } },
+    });
+    const args = feedsAddArgsSchema.parse({ url: positionals[0], kind: values.kind, show: values.show, iOwnIt: values["i-own-it"] });
+    return withDatabase(log, async () => {
+      log(`Fetching ${args.url}`);
+      const bar = progressBar("Importing episodes");
+      const { sync } = await addFeedSource({ url: args.url, kind: args.kind, showSlug: args.show, ownerConfirmed: args.iOwnIt }, { onProgress: bar.update });
+      bar.done(describeSyncResult(sync));
+      for (const line of describeSyncDetails(sync)) log(line);
+      if (sync.status === "IMPORTED" && args.kind === "PODCAST") {
+        await fetchExtrasStep({ sourceId: sync.sourceId });
+        await indexSearchStep();
+      }
+      return sync.status === "FAILED" ? 1 : 0;
+    });
+  },
+  { envFiles: true },
+);

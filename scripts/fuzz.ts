@@ -81,7 +81,9 @@ runCli(async (log) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (result.failed) {
       failed += 1;
-      bar.done(`FAILED after ${result.numRuns} inputs (${seconds} s): ${result.errorInstance instanceof Error ? result.errorInstance.message.split("\n")[0] : String(result.errorInstance)}`);
+      bar.done(
+        `FAILED after ${result.numRuns} inputs (${seconds} s): ${result.errorInstance instanceof Error ? result.errorInstance.message.split("\n")[0] : String(result.errorInstance)}`,
+      );
       if (result.interrupted) log(`stopped at its time limit: more inputs than fit in it (npm run fuzz -- --runs N --only "${entry.name}")`);
       else log(`smallest failing input: ${String(JSON.stringify(result.counterexample?.[0])).slice(0, 20000)}`);
       if (result.errorInstance instanceof Error) log(`${result.errorInstance.stack?.split("\n").slice(0, 8).join("\n")}`);

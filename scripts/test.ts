@@ -1,4 +1,5 @@
-// `npm test`: every test, in order: the production dependencies' advisories (npm audit), Jest (unit, component and
+// `npm test`: every test, in order: the production dependencies' advisories (npm audit), the linter and the
+// formatter (ESLint, Prettier), Jest (unit, component and
 // integration tests on a fresh embedded PostgreSQL 18), the integration tests again on PostgreSQL 15 (the oldest we
 // support), the production build, then Playwright in Chromium against that build. Ends with one summary line
 // "N passed, N failed[, N skipped]" and a non-zero exit on any failure, skipped test or broken step.
@@ -46,7 +47,14 @@ const playwrightResultsSchema = z.object({
 });
 
 async function firstExisting(folders: string[]): Promise<string | undefined> {
-  for (const folder of folders) if (await access(path.join(folder, "initdb")).then(() => true, () => false)) return folder;
+  for (const folder of folders)
+    if (
+      await access(path.join(folder, "initdb")).then(
+        () => true,
+        () => false,
+      )
+    )
+      return folder;
   return undefined;
 }
 
@@ -61,7 +69,7 @@ runCli(async (log) => {
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
   const brokenSteps: string[] = [];
 
-  log("0/4 Advisories for the production dependencies (npm run audit)");
+  log("0/5 Advisories for the production dependencies (npm run audit)");
   const auditCode = await run("tsx", ["scripts/audit.ts"]);
   if (auditCode !== 0) brokenSteps.push("npm audit: a high or critical advisory (listed above)");
 
@@ -73,30 +81,40 @@ runCli(async (log) => {
       counts.failed += results.numFailedTests + results.numRuntimeErrorTestSuites;
       counts.skipped += results.numPendingTests + results.numTodoTests;
     }
-    if (!results || (code !== 0 && results.numFailedTests + results.numRuntimeErrorTestSuites === 0)) brokenSteps.push(`jest ${args.join(" ")} (exit code ${code})`);
+    if (!results || (code !== 0 && results.numFailedTests + results.numRuntimeErrorTestSuites === 0))
+      brokenSteps.push(`jest ${args.join(" ")} (exit code ${code})`);
   };
 
-  log("1/4 Unit, component and integration tests (Jest)");
+  log("1/5 Lint and format (npm run lint: ESLint, Prettier)");
+  const lintCode = await run("eslint", ["."]);
+  if (lintCode !== 0) brokenSteps.push("eslint: the problems listed above");
+  const formatCode = await run("prettier", ["--check", "."]);
+  if (formatCode !== 0) brokenSteps.push("prettier: the files listed above are not formatted (npm run format)");
+
+  log("2/5 Unit, component and integration tests (Jest)");
   await jest([], JEST_RESULTS);
 
-  log("2/4 Integration tests again, on PostgreSQL 15 (the oldest supported)");
+  log("3/5 Integration tests again, on PostgreSQL 15 (the oldest supported)");
   const binDir = parseEnv(process.env).TEST_POSTGRES_15_BIN ?? (await firstExisting(POSTGRES_15_BIN_DIRS));
   const oldest = binDir ? await startSystemPostgres(binDir).catch((error: Error) => void brokenSteps.push(error.message)) : undefined;
-  if (!binDir) brokenSteps.push("PostgreSQL 15's server binaries were not found: install them (Debian: apt-get install postgresql-15) or set TEST_POSTGRES_15_BIN");
+  if (!binDir)
+    brokenSteps.push("PostgreSQL 15's server binaries were not found: install them (Debian: apt-get install postgresql-15) or set TEST_POSTGRES_15_BIN");
   if (oldest) {
     try {
       // launch.test.ts starts embedded servers of its own: it ran in step 1.
-      await jest(["--selectProjects", "integration", "--testPathIgnorePatterns", "launch\\.test"], JEST_OLDEST_RESULTS, { TEST_DATABASE_URL: oldest.serverUrl });
+      await jest(["--selectProjects", "integration", "--testPathIgnorePatterns", "launch\\.test"], JEST_OLDEST_RESULTS, {
+        TEST_DATABASE_URL: oldest.serverUrl,
+      });
     } finally {
       await oldest.stop();
     }
   }
 
-  log("3/4 Production build (next build)");
+  log("4/5 Production build (next build)");
   const buildCode = await run("next", ["build"]);
   if (buildCode !== 0) brokenSteps.push(`next build (exit code ${buildCode})`);
   else {
-    log("4/4 End-to-end tests (Playwright in Chromium)");
+    log("5/5 End-to-end tests (Playwright in Chromium)");
     const e2eCode = await run("playwright", ["test"]);
     const e2e = await readResults(E2E_RESULTS, playwrightResultsSchema);
     if (e2e) {

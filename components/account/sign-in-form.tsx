@@ -42,7 +42,11 @@ export function SignInForm({ callbackUrl, providers }: SignInFormProps) {
         <div className="space-y-2">
           <p className="text-sm text-muted">Or continue with</p>
           {providers.github ? (
-            <button type="button" onClick={() => void signIn("github", { callbackUrl })} className="mr-3 rounded-md px-4 py-2 font-semibold ring-1 ring-black/20">
+            <button
+              type="button"
+              onClick={() => void signIn("github", { callbackUrl })}
+              className="mr-3 rounded-md px-4 py-2 font-semibold ring-1 ring-black/20"
+            >
               GitHub
             </button>
           ) : null}

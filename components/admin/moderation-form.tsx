@@ -52,7 +52,14 @@ export function ModerationForm({ comments }: { comments: QueuedComment[] }) {
       </ul>
       <div className="flex flex-wrap gap-2">
         {ACTIONS.map((choice) => (
-          <button key={choice.value} type="submit" name="action" value={choice.value} disabled={pending} className="rounded-md bg-ink px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60">
+          <button
+            key={choice.value}
+            type="submit"
+            name="action"
+            value={choice.value}
+            disabled={pending}
+            className="rounded-md bg-ink px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60"
+          >
             {choice.label}
           </button>
         ))}

@@ -28,7 +28,8 @@ export function NewsletterScheduleForm({ schedule, action }: NewsletterScheduleF
       <fieldset className="space-y-2">
         <legend className="font-semibold">Weekly digest</legend>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="digestEnabled" defaultChecked={schedule.digestEnabled} /> Send the week&apos;s episodes and stories to the subscribers who asked for a digest
+          <input type="checkbox" name="digestEnabled" defaultChecked={schedule.digestEnabled} /> Send the week&apos;s episodes and stories to the subscribers
+          who asked for a digest
         </label>
         <div className="flex flex-wrap gap-4">
           <label className="block text-sm font-semibold">

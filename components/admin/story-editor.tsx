@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { noSubscription } from "@/components/ui/browser-values";
 import { previewStoryAction, saveStoryAction } from "@/lib/stories/actions";
 import { formatClock } from "@/lib/format";
 import type { ActionState } from "@/lib/action-state";
@@ -63,12 +64,15 @@ export function StoryEditor({ story, initialPreview }: StoryEditorProps) {
   const [state, formAction, pending] = useActionState<ActionState | undefined, FormData>(saveStoryAction, undefined);
   const [body, setBody] = useState(story.body);
   const [preview, setPreview] = useState(initialPreview);
-  const [offset, setOffset] = useState(0);
+  const offset = useSyncExternalStore(
+    noSubscription,
+    () => new Date().getTimezoneOffset(),
+    () => 0,
+  );
   const latest = useRef(0);
   const publishAt = useRef<HTMLInputElement>(null);
   // Without JavaScript the time is shown and read as UTC; with it, in the editor's own time zone.
   useEffect(() => {
-    setOffset(new Date().getTimezoneOffset());
     if (publishAt.current) publishAt.current.value = localDateTime(story.publishedAt, true);
   }, [story.publishedAt]);
   useEffect(() => {
@@ -110,7 +114,10 @@ export function StoryEditor({ story, initialPreview }: StoryEditorProps) {
         </Field>
         <section aria-label="Preview" className="text-sm">
           <p className="font-semibold">Preview</p>
-          <div className="prose-content mt-1 max-h-[36rem] overflow-auto rounded-md bg-white p-4 ring-1 ring-black/10" dangerouslySetInnerHTML={{ __html: preview }} />
+          <div
+            className="prose-content mt-1 max-h-[36rem] overflow-auto rounded-md bg-white p-4 ring-1 ring-black/10"
+            dangerouslySetInnerHTML={{ __html: preview }}
+          />
         </section>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
@@ -165,7 +172,11 @@ export function StoryEditor({ story, initialPreview }: StoryEditorProps) {
         <Field label="Publish time (empty: now)" name="publishAt" errors={errors}>
           <input ref={publishAt} name="publishAt" type="datetime-local" defaultValue={localDateTime(story.publishedAt, false)} className={input} />
         </Field>
-        <button type="submit" disabled={pending} className="rounded-md bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-accent-dark disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-accent-dark disabled:opacity-60"
+        >
           {pending ? "Saving…" : "Save"}
         </button>
       </div>

@@ -5,6 +5,7 @@ import { answerLine, type ActionState } from "@/lib/action-state";
 import { closeCommentsAction, commentAction, editCommentAction, postCommentAction } from "@/lib/comments/actions";
 import { usePlayer, type PlayerEpisode } from "@/components/player/player-provider";
 import type { CommentPage, ThreadComment } from "@/lib/comments/comments";
+import { EDIT_MINUTES } from "@/lib/validations/comments";
 import { COMMENT_CARD, CommentBody, CommentHeader, REPLY_INDENT } from "./comment-parts";
 import { formatClock } from "@/lib/format";
 import { Honeypot } from "@/components/ui/honeypot";
@@ -25,7 +26,6 @@ export interface CommentThreadProps {
   episode?: PlayerEpisode;
 }
 
-const EDIT_MINUTES = 10;
 const BUTTON = "text-sm font-semibold text-accent-dark hover:underline disabled:opacity-50";
 
 /**
@@ -197,7 +197,11 @@ function CommentForm({ kind, slug, episode, state, refresh, parentId, onDone }: 
         </label>
       ) : null}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-accent-dark disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-accent-dark disabled:opacity-60"
+        >
           {pending ? "Posting…" : parentId ? "Reply" : "Post comment"}
         </button>
         <p aria-live="polite" className={`text-sm ${result?.ok ? "text-green-800" : "text-red-700"}`}>
@@ -211,6 +215,8 @@ function CommentForm({ kind, slug, episode, state, refresh, parentId, onDone }: 
 function CommentItem({ comment, waiting = false, reply = false, ...context }: Context & { comment: ThreadComment; waiting?: boolean; reply?: boolean }) {
   const player = usePlayer();
   const [mode, setMode] = useState<"none" | "reply" | "edit" | "report">("none");
+  // The edit window is judged from when the comment was shown; the server judges it again on save.
+  const [shownAt] = useState(() => Date.now());
   const [result, action, pending] = useActionState(async (previous: ActionState | undefined, form: FormData) => {
     const answer = form.get("do") === "edit" ? await editCommentAction(previous, form) : await commentAction(previous, form);
     if (answer.ok) {
@@ -221,7 +227,7 @@ function CommentItem({ comment, waiting = false, reply = false, ...context }: Co
   }, undefined);
   const viewer = context.state.viewer;
   const own = viewer !== null && comment.authorId === viewer.id;
-  const editable = own && Date.now() - Date.parse(comment.createdAt) < EDIT_MINUTES * 60_000;
+  const editable = own && shownAt - Date.parse(comment.createdAt) < EDIT_MINUTES * 60_000;
   const liked = context.state.liked.includes(comment.id);
   const hidden = { commentId: comment.id };
   return (
@@ -238,7 +244,12 @@ function CommentItem({ comment, waiting = false, reply = false, ...context }: Co
           <input type="hidden" name="commentId" value={comment.id} />
           <label className="block text-sm font-semibold">
             Edit your comment
-            <textarea name="body" rows={3} defaultValue={result && !result.ok && result.values?.body ? result.values.body : comment.body} className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 font-normal" />
+            <textarea
+              name="body"
+              rows={3}
+              defaultValue={result && !result.ok && result.values?.body ? result.values.body : comment.body}
+              className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 font-normal"
+            />
           </label>
           <button type="submit" disabled={pending} className={BUTTON}>
             Save

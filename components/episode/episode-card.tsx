@@ -10,7 +10,13 @@ export interface EpisodeCardProps {
 export function EpisodeCard({ episode }: EpisodeCardProps) {
   return (
     <article className="flex gap-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-black/5 transition hover:shadow-md">
-      <Artwork src={episode.artworkUrl ?? episode.show.artworkUrl} title={episode.show.title} size={88} sizes="(min-width: 640px) 88px, 80px" className="w-20 sm:w-22" />
+      <Artwork
+        src={episode.artworkUrl ?? episode.show.artworkUrl}
+        title={episode.show.title}
+        size={88}
+        sizes="(min-width: 640px) 88px, 80px"
+        className="w-20 sm:w-22"
+      />
       <div className="min-w-0">
         <h3 className="font-display text-lg font-bold leading-snug">
           <Link href={`/episodes/${episode.slug}`} className="hover:text-accent-dark">

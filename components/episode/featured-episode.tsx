@@ -12,7 +12,14 @@ export function FeaturedEpisode({ episode }: FeaturedEpisodeProps) {
   const playable = playableEpisode(episode);
   return (
     <section aria-labelledby="featured-episode" className="grid gap-6 rounded-2xl bg-ink p-6 text-white sm:grid-cols-[auto_1fr] sm:p-8">
-      <Artwork src={episode.artworkUrl ?? episode.show.artworkUrl} title={episode.show.title} size={224} sizes="(min-width: 640px) 224px, 160px" priority className="w-40 sm:w-56" />
+      <Artwork
+        src={episode.artworkUrl ?? episode.show.artworkUrl}
+        title={episode.show.title}
+        size={224}
+        sizes="(min-width: 640px) 224px, 160px"
+        priority
+        className="w-40 sm:w-56"
+      />
       <div className="flex flex-col justify-center">
         <p className="text-xs font-semibold uppercase tracking-widest text-orange-300">Latest episode</p>
         <h2 id="featured-episode" className="mt-2 font-display text-3xl font-bold leading-tight sm:text-4xl">

@@ -19,7 +19,13 @@ export function ListenLinks({ links }: ListenLinksProps) {
               target="_blank"
               rel="noopener noreferrer"
               className="inline-flex items-center rounded-full bg-white px-4 py-2 text-sm font-semibold shadow-sm ring-1 ring-black/10 hover:ring-accent"
-              title={link.demo ? `Demo link: the demo show is not on ${link.label}, so this opens ${link.label}'s home page` : link.episodeLevel ? `This episode on ${link.label}` : `The show on ${link.label}`}
+              title={
+                link.demo
+                  ? `Demo link: the demo show is not on ${link.label}, so this opens ${link.label}'s home page`
+                  : link.episodeLevel
+                    ? `This episode on ${link.label}`
+                    : `The show on ${link.label}`
+              }
             >
               {link.label}
             </a>

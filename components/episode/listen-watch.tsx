@@ -82,7 +82,9 @@ export function ListenWatch({ children, video, title }: ListenWatchProps) {
             />
           ) : (
             <div className="flex h-full flex-col items-center justify-center gap-3 p-6 text-center text-white">
-              <p className="max-w-md text-sm">Playing the video loads {video.label}&apos;s player, and {video.label} may set cookies.</p>
+              <p className="max-w-md text-sm">
+                Playing the video loads {video.label}&apos;s player, and {video.label} may set cookies.
+              </p>
               <button
                 type="button"
                 onClick={() => {

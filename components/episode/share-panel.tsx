@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+import { noSubscription } from "@/components/ui/browser-values";
 import { formatClock } from "@/lib/format";
 import { usePlayer } from "@/components/player/player-provider";
 import { PageSection } from "@/components/ui/page-section";
@@ -19,8 +20,12 @@ export function SharePanel({ url, title, episodeSlug }: SharePanelProps) {
   const player = usePlayer();
   const [fromMoment, setFromMoment] = useState(false);
   const [status, setStatus] = useState("");
-  const [canShareNatively, setCanShareNatively] = useState(false);
-  useEffect(() => setCanShareNatively(typeof navigator.share === "function"), []);
+  // The phone's share sheet exists only in some browsers, and never on the server.
+  const canShareNatively = useSyncExternalStore(
+    noSubscription,
+    () => typeof navigator.share === "function",
+    () => false,
+  );
 
   const moment = episodeSlug && player.episode?.slug === episodeSlug && player.currentTime >= 1 ? Math.floor(player.currentTime) : undefined;
   const shared = fromMoment && moment !== undefined ? withStartTime(url, moment) : url;

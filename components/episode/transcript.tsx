@@ -114,7 +114,11 @@ export function Transcript({ slug, episode, lineCount }: TranscriptProps) {
             return (
               <li key={index} aria-current={index === current ? "true" : undefined} className="rounded-md aria-[current=true]:bg-orange-100">
                 {cue.start !== null && episode ? (
-                  <button type="button" onClick={() => player.play(episode, { startAt: cue.start! })} className="flex w-full gap-3 rounded-md px-2 py-1.5 text-left hover:bg-orange-50">
+                  <button
+                    type="button"
+                    onClick={() => player.play(episode, { startAt: cue.start! })}
+                    className="flex w-full gap-3 rounded-md px-2 py-1.5 text-left hover:bg-orange-50"
+                  >
                     {body}
                   </button>
                 ) : (

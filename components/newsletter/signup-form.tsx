@@ -21,7 +21,13 @@ type Answer = { ok: boolean; message: string; fieldErrors?: { email?: string[]; 
 export function SignUpForm({ source, consent, initial = {}, errors = {} }: SignUpFormProps) {
   const id = useId();
   const [answer, setAnswer] = useState<Answer | undefined>(
-    errors.form || errors.email || errors.name ? { ok: false, message: errors.form ?? "", fieldErrors: { email: errors.email ? [errors.email] : undefined, name: errors.name ? [errors.name] : undefined } } : undefined,
+    errors.form || errors.email || errors.name
+      ? {
+          ok: false,
+          message: errors.form ?? "",
+          fieldErrors: { email: errors.email ? [errors.email] : undefined, name: errors.name ? [errors.name] : undefined },
+        }
+      : undefined,
   );
   const [sending, setSending] = useState(false);
 
@@ -29,7 +35,11 @@ export function SignUpForm({ source, consent, initial = {}, errors = {} }: SignU
     event.preventDefault();
     setSending(true);
     try {
-      const response = await fetch(event.currentTarget.action, { method: "POST", body: new FormData(event.currentTarget), headers: { accept: "application/json" } });
+      const response = await fetch(event.currentTarget.action, {
+        method: "POST",
+        body: new FormData(event.currentTarget),
+        headers: { accept: "application/json" },
+      });
       setAnswer((await response.json()) as Answer);
     } catch {
       setAnswer({ ok: false, message: "We could not reach the site: check your connection and try again." });
@@ -50,7 +60,17 @@ export function SignUpForm({ source, consent, initial = {}, errors = {} }: SignU
   return (
     <form action="/api/newsletter/subscribe" method="post" onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-[2fr_1.5fr_auto] sm:items-start">
       <input type="hidden" name="source" value={source} />
-      <Field id={`${id}-email`} label="E-mail" error={emailError} name="email" type="email" autoComplete="email" required maxLength={254} defaultValue={initial.email} />
+      <Field
+        id={`${id}-email`}
+        label="E-mail"
+        error={emailError}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        maxLength={254}
+        defaultValue={initial.email}
+      />
       <Field
         id={`${id}-name`}
         label={
@@ -65,7 +85,11 @@ export function SignUpForm({ source, consent, initial = {}, errors = {} }: SignU
         defaultValue={initial.name}
       />
       <Honeypot />
-      <button type="submit" disabled={sending} className="rounded-md bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark disabled:opacity-60 sm:mt-6">
+      <button
+        type="submit"
+        disabled={sending}
+        className="rounded-md bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark disabled:opacity-60 sm:mt-6"
+      >
         {sending ? "Signing up…" : "Subscribe"}
       </button>
       <p className="text-sm text-muted sm:col-span-3">{consent}</p>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
+import { noSubscription } from "@/components/ui/browser-values";
 import { formatClock } from "@/lib/format";
 import { sharedMoment } from "./player-logic";
 import { usePlayer, type PlayerEpisode } from "./player-provider";
@@ -18,12 +19,11 @@ export interface PlayButtonProps {
 
 // Read in the browser, not on the server: the page itself is the same cached HTML for every ?t=.
 function useSharedMoment(enabled: boolean): number | undefined {
-  const [moment, setMoment] = useState<number | undefined>(undefined);
-  useEffect(() => {
-    if (!enabled) return;
-    setMoment(sharedMoment(window.location.search));
-  }, [enabled]);
-  return moment;
+  return useSyncExternalStore(
+    noSubscription,
+    () => (enabled ? sharedMoment(window.location.search) : undefined),
+    () => undefined,
+  );
 }
 
 /** Plays an episode in the site-wide player, or pauses it when it is the one playing. */
@@ -41,7 +41,13 @@ export function PlayButton({ episode, followSharedMoment = false, startAt: linke
       className={`inline-flex min-w-40 items-center justify-center gap-2 rounded-full bg-accent px-5 py-2.5 font-semibold text-white hover:bg-accent-dark ${className}`}
     >
       <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span>
-      {playing ? "Pause" : resumable ? `Resume from ${formatClock(player.currentTime)}` : startAt !== undefined && !isCurrent ? `Play from ${formatClock(startAt)}` : label}
+      {playing
+        ? "Pause"
+        : resumable
+          ? `Resume from ${formatClock(player.currentTime)}`
+          : startAt !== undefined && !isCurrent
+            ? `Play from ${formatClock(startAt)}`
+            : label}
     </button>
   );
 }

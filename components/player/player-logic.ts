@@ -50,7 +50,16 @@ export function startPosition(options: { startAt?: number; saved?: number; durat
 const SESSION_KEY = "showfront:player";
 
 export interface PlayerSession {
-  episode: { slug: string; title: string; showTitle: string; audioUrl: string; artworkUrl: string | null; durationSeconds: number | null; chapters?: { startTime: number; title: string }[]; href?: string };
+  episode: {
+    slug: string;
+    title: string;
+    showTitle: string;
+    audioUrl: string;
+    artworkUrl: string | null;
+    durationSeconds: number | null;
+    chapters?: { startTime: number; title: string }[];
+    href?: string;
+  };
   rate: number;
   volume: number;
   muted: boolean;
@@ -79,7 +88,9 @@ export function readPlayerSession(storage: Pick<Storage, "getItem"> | undefined)
   if (!episode || !isText(episode.slug) || !isText(episode.title) || typeof episode.showTitle !== "string" || !isAddress(episode.audioUrl)) return undefined;
   if (episode.artworkUrl !== null && !isAddress(episode.artworkUrl)) return undefined;
   if (episode.href !== undefined && !/^\/(?!\/)/.test(String(episode.href))) return undefined;
-  const chapters = Array.isArray(episode.chapters) ? episode.chapters.filter((chapter) => Number.isFinite(chapter?.startTime) && typeof chapter?.title === "string") : undefined;
+  const chapters = Array.isArray(episode.chapters)
+    ? episode.chapters.filter((chapter) => Number.isFinite(chapter?.startTime) && typeof chapter?.title === "string")
+    : undefined;
   return {
     episode: { ...episode, durationSeconds: Number.isFinite(episode.durationSeconds) ? episode.durationSeconds : null, chapters },
     rate: (PLAYBACK_RATES as readonly number[]).includes(session.rate) ? session.rate : 1,

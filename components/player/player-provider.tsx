@@ -90,7 +90,16 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
     element.src = session.episode.audioUrl;
     element.volume = session.volume;
     element.muted = session.muted;
-    setState((previous) => ({ ...previous, episode: session.episode, currentTime: position, duration: session.episode.durationSeconds ?? 0, rate: session.rate, volume: session.volume, muted: session.muted, restored: true }));
+    setState((previous) => ({
+      ...previous,
+      episode: session.episode,
+      currentTime: position,
+      duration: session.episode.durationSeconds ?? 0,
+      rate: session.rate,
+      volume: session.volume,
+      muted: session.muted,
+      restored: true,
+    }));
   }, []);
 
   useEffect(() => {
@@ -172,10 +181,13 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
 
   useEffect(() => {
     if (state.sleepAt === undefined) return;
-    const timer = setTimeout(() => {
-      audio.current?.pause();
-      update({ sleepAt: undefined, announcement: "Sleep timer: paused" });
-    }, Math.max(0, state.sleepAt - Date.now()));
+    const timer = setTimeout(
+      () => {
+        audio.current?.pause();
+        update({ sleepAt: undefined, announcement: "Sleep timer: paused" });
+      },
+      Math.max(0, state.sleepAt - Date.now()),
+    );
     return () => clearTimeout(timer);
   }, [state.sleepAt, update]);
 

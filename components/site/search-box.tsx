@@ -13,7 +13,9 @@ const DEBOUNCE_MS = 200;
 export function SearchBox() {
   const router = useRouter();
   const [query, setQuery] = useState("");
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [fetched, setFetched] = useState<Suggestion[]>([]);
+  // A query too short to suggest for shows none, whatever an earlier one brought.
+  const suggestions = query.trim().length < 2 ? [] : fetched;
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
   const listId = useId();
@@ -22,17 +24,14 @@ export function SearchBox() {
   useEffect(() => {
     const typed = query.trim();
     request.current?.abort();
-    if (typed.length < 2) {
-      setSuggestions([]);
-      return;
-    }
+    if (typed.length < 2) return;
     const controller = new AbortController();
     request.current = controller;
     const timer = setTimeout(() => {
       fetch(`/api/search/suggest?q=${encodeURIComponent(typed)}`, { signal: controller.signal })
         .then((response) => (response.ok ? (response.json() as Promise<{ suggestions: Suggestion[] }>) : { suggestions: [] }))
         .then(({ suggestions: found }) => {
-          setSuggestions(found);
+          setFetched(found);
           setActive(-1);
           setOpen(true);
         })

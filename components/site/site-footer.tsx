@@ -15,9 +15,21 @@ export function SiteFooter({ showName, description }: SiteFooterProps) {
         </div>
         <nav aria-label="Footer">
           <ul className="space-y-2 text-sm">
-            <li><Link href="/episodes" className="hover:text-white">All episodes</Link></li>
-            <li><Link href="/stories" className="hover:text-white">Stories</Link></li>
-            <li><Link href="/search" className="hover:text-white">Search</Link></li>
+            <li>
+              <Link href="/episodes" className="hover:text-white">
+                All episodes
+              </Link>
+            </li>
+            <li>
+              <Link href="/stories" className="hover:text-white">
+                Stories
+              </Link>
+            </li>
+            <li>
+              <Link href="/search" className="hover:text-white">
+                Search
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

@@ -22,7 +22,11 @@ export async function StoryIndex({ title, description, basePath, filter }: Story
         <nav aria-label="Story categories" className="mt-4">
           <ul className="flex flex-wrap gap-2 text-sm">
             <li>
-              <Link href="/stories" aria-current={basePath === "/stories" ? "page" : undefined} className="rounded-full bg-white px-3 py-1 ring-1 ring-black/10 hover:ring-accent aria-[current=page]:bg-ink aria-[current=page]:text-white">
+              <Link
+                href="/stories"
+                aria-current={basePath === "/stories" ? "page" : undefined}
+                className="rounded-full bg-white px-3 py-1 ring-1 ring-black/10 hover:ring-accent aria-[current=page]:bg-ink aria-[current=page]:text-white"
+              >
                 All
               </Link>
             </li>
@@ -30,7 +34,11 @@ export async function StoryIndex({ title, description, basePath, filter }: Story
               const href = `/stories/category/${category.slug}`;
               return (
                 <li key={category.slug}>
-                  <Link href={href} aria-current={basePath === href ? "page" : undefined} className="rounded-full bg-white px-3 py-1 ring-1 ring-black/10 hover:ring-accent aria-[current=page]:bg-ink aria-[current=page]:text-white">
+                  <Link
+                    href={href}
+                    aria-current={basePath === href ? "page" : undefined}
+                    className="rounded-full bg-white px-3 py-1 ring-1 ring-black/10 hover:ring-accent aria-[current=page]:bg-ink aria-[current=page]:text-white"
+                  >
                     {category.name}
                   </Link>
                 </li>

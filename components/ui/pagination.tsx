@@ -20,11 +20,19 @@ export function Pagination({ page, pageCount, basePath, query = {} }: Pagination
   const link = "rounded-full px-4 py-2 font-semibold ring-1 ring-black/10 hover:bg-white";
   return (
     <nav aria-label="Pages" className="mt-8 flex items-center justify-center gap-4">
-      {page > 1 ? <Link href={href(page - 1)} className={link} rel="prev">← Newer</Link> : null}
+      {page > 1 ? (
+        <Link href={href(page - 1)} className={link} rel="prev">
+          ← Newer
+        </Link>
+      ) : null}
       <span className="text-sm text-muted">
         Page {page} of {pageCount}
       </span>
-      {page < pageCount ? <Link href={href(page + 1)} className={link} rel="next">Older →</Link> : null}
+      {page < pageCount ? (
+        <Link href={href(page + 1)} className={link} rel="next">
+          Older →
+        </Link>
+      ) : null}
     </nav>
   );
 }

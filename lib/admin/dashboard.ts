@@ -18,8 +18,23 @@ export async function dashboard(admin: Admin) {
     prisma.syncRun.count({ where: { warning: { not: null }, startedAt: { gte: since } } }),
     prisma.feedSource.count({ where: { enabled: false } }),
     subscriberStats(admin),
-    prisma.newsletterIssue.findFirst({ where: { status: "SENT" }, orderBy: { sentAt: "desc" }, select: { subject: true, sentAt: true, _count: { select: { deliveries: { where: { status: "SENT" } } } } } }),
+    prisma.newsletterIssue.findFirst({
+      where: { status: "SENT" },
+      orderBy: { sentAt: "desc" },
+      select: { subject: true, sentAt: true, _count: { select: { deliveries: { where: { status: "SENT" } } } } },
+    }),
     scheduleOverview(admin),
   ]);
-  return { heldComments, reportedComments, linksToReview, failedRuns, suspiciousRuns, pausedSources, subscribers, lastIssue, nextDigest, recentRunDays: RECENT_RUN_DAYS };
+  return {
+    heldComments,
+    reportedComments,
+    linksToReview,
+    failedRuns,
+    suspiciousRuns,
+    pausedSources,
+    subscribers,
+    lastIssue,
+    nextDigest,
+    recentRunDays: RECENT_RUN_DAYS,
+  };
 }

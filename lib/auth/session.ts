@@ -28,7 +28,14 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
   });
   if (!session || session.expires < new Date()) return null;
   const { user } = session;
-  return { id: user.id, name: shownName(user), email: user.email ?? "", role: user.role, banned: user.bannedAt !== null, nameChosen: user.nameChosenAt !== null };
+  return {
+    id: user.id,
+    name: shownName(user),
+    email: user.email ?? "",
+    role: user.role,
+    banned: user.bannedAt !== null,
+    nameChosen: user.nameChosenAt !== null,
+  };
 });
 
 const RANK: Record<Role, number> = { READER: 0, MODERATOR: 1, ADMIN: 2 };

@@ -10,7 +10,11 @@ export function signInEmail(siteName: string, url: string, minutes: number): Ema
   return {
     subject: `Sign in to ${siteName}`,
     text: `Sign in to ${siteName}:\n${url}\n\n${note}\n`,
-    html: emailLayout(siteName, `${paragraph(`Sign in to ${siteName}:`)}${button(url, "Sign in")}${paragraph(note)}`, escape(`You got this because someone asked to sign in to ${siteName} with this address.`)),
+    html: emailLayout(
+      siteName,
+      `${paragraph(`Sign in to ${siteName}:`)}${button(url, "Sign in")}${paragraph(note)}`,
+      escape(`You got this because someone asked to sign in to ${siteName} with this address.`),
+    ),
   };
 }
 

@@ -6,7 +6,11 @@ import { unstable_cache } from "next/cache";
 // However quiet the site, data is read again this often: a story scheduled for 10:00 is listed by 10:01.
 const REFRESH_SECONDS = 60;
 
-export function cached<Args extends unknown[], Result>(name: string, tags: string[], read: (...args: Args) => Promise<Result>): (...args: Args) => Promise<Result> {
+export function cached<Args extends unknown[], Result>(
+  name: string,
+  tags: string[],
+  read: (...args: Args) => Promise<Result>,
+): (...args: Args) => Promise<Result> {
   const stored = unstable_cache(async (...args: Args) => JSON.stringify(await read(...args), keepDates), [name], { tags, revalidate: REFRESH_SECONDS });
   return async (...args) => JSON.parse(await stored(...args), reviveDates) as Result;
 }

@@ -86,7 +86,11 @@ async function connect(url) {
     if (message.channel !== INVALIDATION_CHANNEL || !message.payload) return;
     try {
       const { origin, tags } = JSON.parse(message.payload);
-      if (origin !== ORIGIN && Array.isArray(tags)) markInvalidated(tags.filter((tag) => typeof tag === "string"), Date.now());
+      if (origin !== ORIGIN && Array.isArray(tags))
+        markInvalidated(
+          tags.filter((tag) => typeof tag === "string"),
+          Date.now(),
+        );
     } catch {
       // Not one of ours: nothing to invalidate.
     }

@@ -23,8 +23,14 @@ export const storyCategories = cached("story-categories", [STORY_LISTS], listSto
 export const storyCategory = cached("story-category", [STORY_LISTS], getCategory);
 export const storyTag = cached("story-tag", [STORY_LISTS], getTag);
 
-export const podcastFeed = { version: cached("podcast-feed-version", [EPISODE_LISTS], podcastFeedVersion), build: cached("podcast-feed", [EPISODE_LISTS], buildPodcastFeed) };
-export const storiesFeed = { version: cached("stories-feed-version", [STORY_LISTS], storiesFeedVersion), build: cached("stories-feed", [STORY_LISTS], buildStoriesRss) };
+export const podcastFeed = {
+  version: cached("podcast-feed-version", [EPISODE_LISTS], podcastFeedVersion),
+  build: cached("podcast-feed", [EPISODE_LISTS], buildPodcastFeed),
+};
+export const storiesFeed = {
+  version: cached("stories-feed-version", [STORY_LISTS], storiesFeedVersion),
+  build: cached("stories-feed", [STORY_LISTS], buildStoriesRss),
+};
 export const jsonFeed = { version: cached("json-feed-version", BOTH, jsonFeedVersion), build: cached("json-feed", BOTH, buildJsonFeed) };
 export const opml = { version: cached("opml-version", [EPISODE_LISTS], opmlVersion), build: cached("opml", [EPISODE_LISTS], buildOpml) };
 export const sitemapIndex = cached("sitemap-index", BOTH, buildSitemapIndex);

@@ -19,12 +19,18 @@ export const episodePages = (slug: string) =>
 export const storyPages = (slug: string) => [`/stories/${slug}`, `/og/stories/${slug}`].map(pageTag);
 
 /** The page a comment thread is shown on (its first page is rendered with it). */
-export const threadPage = (target: { kind: "episode" | "story"; slug: string }) => pageTag(`/${target.kind === "episode" ? "episodes" : "stories"}/${target.slug}`);
+export const threadPage = (target: { kind: "episode" | "story"; slug: string }) =>
+  pageTag(`/${target.kind === "episode" ? "episodes" : "stories"}/${target.slug}`);
 
 /**
  * Every episode's and every story's own pages at once, by the tags Next derives from their route files (app paths,
  * route groups included, as revalidatePath takes them): for a sync that touched so many that naming each page would
  * cost more than rendering them all again (a first import of thousands).
  */
-export const ALL_EPISODE_PAGES = ["/(site)/episodes/[slug]/layout", "/embed/episodes/[slug]/page", "/og/episodes/[slug]/route", "/api/episodes/[slug]/transcript/route"].map(pageTag);
+export const ALL_EPISODE_PAGES = [
+  "/(site)/episodes/[slug]/layout",
+  "/embed/episodes/[slug]/page",
+  "/og/episodes/[slug]/route",
+  "/api/episodes/[slug]/transcript/route",
+].map(pageTag);
 export const ALL_STORY_PAGES = ["/(site)/stories/[slug]/page", "/og/stories/[slug]/route"].map(pageTag);

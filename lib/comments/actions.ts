@@ -10,10 +10,15 @@ import { clientAddress } from "@/lib/client-address";
 import { deleteAccount, deleteOwnComment, editComment, postComment, reportComment, setCommentsClosed, toggleLike } from "@/lib/comments/comments";
 import { commentIdSchema, commentTargetSchema, editCommentSchema, postCommentSchema, reportCommentSchema } from "@/lib/validations/comments";
 
-export const postCommentAction = action({ auth: "viewer", schema: postCommentSchema, keep: ["body", "displayName"] }, async ({ kind, slug, ...input }, viewer) => {
-  const comment = await postComment(viewer, { ...input, target: { kind, slug } }, clientAddress(await headers()));
-  return comment.status === "APPROVED" ? { status: "APPROVED", message: "Posted." } : { status: "PENDING", message: "Thanks: your comment appears once a moderator has read it." };
-});
+export const postCommentAction = action(
+  { auth: "viewer", schema: postCommentSchema, keep: ["body", "displayName"] },
+  async ({ kind, slug, ...input }, viewer) => {
+    const comment = await postComment(viewer, { ...input, target: { kind, slug } }, clientAddress(await headers()));
+    return comment.status === "APPROVED"
+      ? { status: "APPROVED", message: "Posted." }
+      : { status: "PENDING", message: "Thanks: your comment appears once a moderator has read it." };
+  },
+);
 
 export const editCommentAction = action({ auth: "viewer", schema: editCommentSchema, keep: ["body"] }, async ({ commentId, body }, viewer) => {
   await editComment(viewer, commentId, body);
@@ -33,15 +38,21 @@ export const commentAction = action({ auth: "viewer", schema: smallActionSchema 
   return input.do === "delete" ? "Deleted." : "Done.";
 });
 
-export const closeCommentsAction = action({ auth: "viewer", schema: commentTargetSchema.extend({ closed: z.enum(["true", "false"]) }) }, async (input, viewer) => {
-  await setCommentsClosed(viewer, input, input.closed === "true");
-  return input.closed === "true" ? "Comments closed." : "Comments open.";
-});
+export const closeCommentsAction = action(
+  { auth: "viewer", schema: commentTargetSchema.extend({ closed: z.enum(["true", "false"]) }) },
+  async (input, viewer) => {
+    await setCommentsClosed(viewer, input, input.closed === "true");
+    return input.closed === "true" ? "Comments closed." : "Comments open.";
+  },
+);
 
-export const deleteAccountAction = action({ auth: "viewer", schema: z.object({ confirm: z.literal("on", { error: "Tick the box to confirm." }) }) }, async (_input, viewer) => {
-  await deleteAccount(viewer);
-  // The sessions went with the account; the cookie that named one goes too.
-  const jar = await cookies();
-  for (const name of SESSION_COOKIES) jar.delete(name);
-  return "Your account is deleted. Your comments stay, shown as from a deleted user.";
-});
+export const deleteAccountAction = action(
+  { auth: "viewer", schema: z.object({ confirm: z.literal("on", { error: "Tick the box to confirm." }) }) },
+  async (_input, viewer) => {
+    await deleteAccount(viewer);
+    // The sessions went with the account; the cookie that named one goes too.
+    const jar = await cookies();
+    for (const name of SESSION_COOKIES) jar.delete(name);
+    return "Your account is deleted. Your comments stay, shown as from a deleted user.";
+  },
+);

@@ -12,10 +12,9 @@ import { prisma, Prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/client";
 import { takeRateLimits, type RateLimitRule } from "@/lib/rate-limit";
-import type { CommentOrder, CommentTarget } from "@/lib/validations/comments";
+import { EDIT_MINUTES, type CommentOrder, type CommentTarget } from "@/lib/validations/comments";
 import { linkCount } from "./text";
 
-export const EDIT_MINUTES = 10;
 export const COMMENTS_PER_PAGE = 20;
 const LINKS_BEFORE_HOLD = 2;
 const MIN_FILL_MS = 3000;
@@ -37,8 +36,16 @@ async function targetRow(target: CommentTarget) {
 
 /** The pages that show these comments are rendered afresh, on every instance (lib/cache). */
 async function refreshThreads(where: Prisma.CommentWhereInput) {
-  const rows = await prisma.comment.findMany({ where, distinct: ["episodeId", "storyId"], select: { episode: { select: { slug: true } }, story: { select: { slug: true } } } });
-  await invalidate(rows.flatMap(({ episode, story }) => (episode ? [threadPage({ kind: "episode", slug: episode.slug })] : story ? [threadPage({ kind: "story", slug: story.slug })] : [])));
+  const rows = await prisma.comment.findMany({
+    where,
+    distinct: ["episodeId", "storyId"],
+    select: { episode: { select: { slug: true } }, story: { select: { slug: true } } },
+  });
+  await invalidate(
+    rows.flatMap(({ episode, story }) =>
+      episode ? [threadPage({ kind: "episode", slug: episode.slug })] : story ? [threadPage({ kind: "story", slug: story.slug })] : [],
+    ),
+  );
 }
 
 function requireSignedIn(viewer: Viewer | null): Viewer {
@@ -135,7 +142,10 @@ export async function postComment(viewer: Viewer | null, input: PostInput, netwo
 
 async function ownComment(viewer: Viewer | null, commentId: string) {
   const author = requireSignedIn(viewer);
-  const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: { id: true, authorId: true, createdAt: true, deletedAt: true, status: true } });
+  const comment = await prisma.comment.findUnique({
+    where: { id: commentId },
+    select: { id: true, authorId: true, createdAt: true, deletedAt: true, status: true },
+  });
   if (!comment || comment.deletedAt) throw new AppError("not-found", "That comment is gone.");
   if (comment.authorId !== author.id) throw new AppError("forbidden", "Only its author can change a comment.");
   return { author, comment };
@@ -303,9 +313,18 @@ export async function listComments(target: CommentTarget, order: CommentOrder, p
     }),
   ]);
   const shown = tops.slice(0, COMMENTS_PER_PAGE);
-  const replies = await prisma.comment.findMany({ where: { ...visible, parentId: { in: shown.map((top) => top.id) } }, orderBy: ORDER.oldest, select: { ...threadSelect, parentId: true } });
+  const replies = await prisma.comment.findMany({
+    where: { ...visible, parentId: { in: shown.map((top) => top.id) } },
+    orderBy: ORDER.oldest,
+    select: { ...threadSelect, parentId: true },
+  });
   return {
-    comments: shown.map((top) => toThread(top, replies.filter((reply) => reply.parentId === top.id).map((reply) => toThread(reply)))),
+    comments: shown.map((top) =>
+      toThread(
+        top,
+        replies.filter((reply) => reply.parentId === top.id).map((reply) => toThread(reply)),
+      ),
+    ),
     total,
     more: tops.length > COMMENTS_PER_PAGE,
     closed: row.commentsClosed,
@@ -373,6 +392,15 @@ export async function listPeople(admin: Admin, query: string | undefined) {
     where: query ? { OR: [{ email: { contains: query, mode: "insensitive" } }, { name: { contains: query, mode: "insensitive" } }] } : {},
     orderBy: [{ role: "desc" }, { createdAt: "desc" }],
     take: 100,
-    select: { id: true, email: true, name: true, role: true, bannedAt: true, createdAt: true, nameChanges: EARLIER_NAMES, _count: { select: { comments: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      bannedAt: true,
+      createdAt: true,
+      nameChanges: EARLIER_NAMES,
+      _count: { select: { comments: true } },
+    },
   });
 }

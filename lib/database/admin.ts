@@ -55,9 +55,7 @@ export async function createDatabaseIfMissing(serverUrl: string, name: string, t
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   assertDatabaseName(name);
-  await withClient(databaseUrlFor(serverUrl, "postgres"), (client) =>
-    client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
-  );
+  await withClient(databaseUrlFor(serverUrl, "postgres"), (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
 }
 
 export function uniqueDatabaseName(prefix: string): string {

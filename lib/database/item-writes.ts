@@ -13,7 +13,10 @@ export interface RefusedItem<T> {
 function refusal(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // Prisma's messages start with the call site; the database's own words are on the last line.
-  const lines = message.split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   return `the database refused it: ${cutText(lines.at(-1) ?? "unknown error", 300)}`;
 }
 

@@ -100,7 +100,10 @@ function migrationTimestamp(date: Date): string {
 }
 
 export function validateMigrationName(name: string): string {
-  const normalized = name.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const normalized = name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   if (!MIGRATION_NAME.test(normalized)) {
     throw new Error(`Migration name "${name}" must be 1–80 letters, digits or underscores, e.g. add_comments.`);
   }
@@ -110,12 +113,7 @@ export function validateMigrationName(name: string): string {
 export type WrittenMigration = { status: "written"; folder: string; sql: string } | { status: "unchanged" };
 
 /** Writes a new migration folder holding the difference between the migrations and schema.prisma. */
-export async function writeMigration(
-  serverUrl: string,
-  name: string,
-  paths: MigrationPaths = DEFAULT_PATHS,
-  now = new Date(),
-): Promise<WrittenMigration> {
+export async function writeMigration(serverUrl: string, name: string, paths: MigrationPaths = DEFAULT_PATHS, now = new Date()): Promise<WrittenMigration> {
   const migrationName = validateMigrationName(name);
   const sql = await diffSchemaAgainstMigrations(serverUrl, paths);
   if (!sql) return { status: "unchanged" };

@@ -4,13 +4,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  ColumnTypeEnum,
-  type SqlDriverAdapter,
-  type SqlQuery,
-  type Transaction,
-} from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, type SqlDriverAdapter, type SqlQuery, type Transaction } from "@prisma/driver-adapter-utils";
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import type { QueryResult } from "pg";
@@ -34,7 +28,12 @@ function withUnrefTimers(imports: WebAssembly.ModuleImports): WebAssembly.Module
 }
 
 // The engine reports a Rust panic's message through this global before it traps; keep it for the error we throw.
-const panicRegistry = { lastMessage: "", set_message(message: string) { panicRegistry.lastMessage = message; } };
+const panicRegistry = {
+  lastMessage: "",
+  set_message(message: string) {
+    panicRegistry.lastMessage = message;
+  },
+};
 (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
 
 /** Runs an engine call, turning a panic trap into an error that carries the panic's message. */
@@ -132,11 +131,7 @@ export async function openSchemaEngine(databaseUrl: string, schema: SchemaFile):
   // The engine reports progress as JSON log lines; the migration commands print their own summaries instead.
   const ignoreEngineLog = () => {};
   const engine = await engineCall(() =>
-    engineBindings.SchemaEngine.new(
-      { datamodels: [[schema.path, schema.content]] },
-      ignoreEngineLog,
-      bindMigrationAwareSqlAdapterFactory(factory),
-    ),
+    engineBindings.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, ignoreEngineLog, bindMigrationAwareSqlAdapterFactory(factory)),
   );
   return {
     engine,
@@ -148,11 +143,7 @@ export async function openSchemaEngine(databaseUrl: string, schema: SchemaFile):
 }
 
 /** Opens an engine, runs `work` with it, and closes it whatever happens. */
-export async function withSchemaEngine<T>(
-  databaseUrl: string,
-  schema: SchemaFile,
-  work: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+export async function withSchemaEngine<T>(databaseUrl: string, schema: SchemaFile, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { engine, close } = await openSchemaEngine(databaseUrl, schema);
   try {
     return await engineCall(() => work(engine));

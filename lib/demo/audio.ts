@@ -150,7 +150,12 @@ export function demoAudioResponse(audio: DemoAudio, rangeHeader: string | null, 
   const last = audio.byteLength - 1;
   if (!rangeHeader) return new Response(head ? null : demoAudioStream(audio, 0, last), { headers: { ...headers, "content-length": String(audio.byteLength) } });
   const match = /^bytes=(\d*)-(\d*)$/.exec(rangeHeader.trim());
-  const [start, end] = !match || (!match[1] && !match[2]) ? [NaN, NaN] : match[1] ? [Number(match[1]), match[2] ? Math.min(Number(match[2]), last) : last] : [Math.max(0, audio.byteLength - Number(match[2])), last];
+  const [start, end] =
+    !match || (!match[1] && !match[2])
+      ? [NaN, NaN]
+      : match[1]
+        ? [Number(match[1]), match[2] ? Math.min(Number(match[2]), last) : last]
+        : [Math.max(0, audio.byteLength - Number(match[2])), last];
   if (!(start <= end) || start > last) return new Response(null, { status: 416, headers: { ...headers, "content-range": `bytes */${audio.byteLength}` } });
   return new Response(head ? null : demoAudioStream(audio, start, end), {
     status: 206,

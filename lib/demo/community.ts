@@ -43,11 +43,20 @@ const EPISODE_THREADS: DemoComment[] = [
     likedBy: [0, 3],
   },
   { by: 2, body: "Would love a follow-up with the inspector in a year.", likedBy: [0] },
-  { by: 3, body: "Cheap inspection kits here: http://bridge-deals.example/a http://bridge-deals.example/b http://bridge-deals.example/c", held: "Has more than 2 links." },
+  {
+    by: 3,
+    body: "Cheap inspection kits here: http://bridge-deals.example/a http://bridge-deals.example/b http://bridge-deals.example/c",
+    held: "Has more than 2 links.",
+  },
 ];
 
 const STORY_THREADS: DemoComment[] = [
-  { by: 2, body: "The list of what would help is short and cheap. That is the frustrating part.", likedBy: [0, 1], replies: [{ by: 0, body: "A public list of overdue inspections costs nothing at all." }] },
+  {
+    by: 2,
+    body: "The list of what would help is short and cheap. That is the frustrating part.",
+    likedBy: [0, 1],
+    replies: [{ by: 0, body: "A public list of overdue inspections costs nothing at all." }],
+  },
 ];
 
 async function addThreads(target: { episodeId: string } | { storyId: string }, threads: DemoComment[], readers: string[], startAt: Date) {
@@ -76,10 +85,16 @@ async function addThreads(target: { episodeId: string } | { storyId: string }, t
 
 export async function seedDemoCommunity(): Promise<{ comments: number; subscribers: number }> {
   await prisma.user.create({ data: { email: DEMO_ADMIN_EMAIL, name: "Demo Producer", nameChosenAt: new Date(), role: "ADMIN", emailVerified: new Date() } });
-  const readers = await Promise.all(READERS.map((reader) => prisma.user.create({ data: { ...reader, nameChosenAt: new Date(), emailVerified: new Date() }, select: { id: true } })));
+  const readers = await Promise.all(
+    READERS.map((reader) => prisma.user.create({ data: { ...reader, nameChosenAt: new Date(), emailVerified: new Date() }, select: { id: true } })),
+  );
   const readerIds = readers.map((reader) => reader.id);
 
-  const episode = await prisma.episode.findFirstOrThrow({ where: { show: { demo: true } }, orderBy: { publishedAt: "desc" }, select: { id: true, publishedAt: true } });
+  const episode = await prisma.episode.findFirstOrThrow({
+    where: { show: { demo: true } },
+    orderBy: { publishedAt: "desc" },
+    select: { id: true, publishedAt: true },
+  });
   await addThreads({ episodeId: episode.id }, EPISODE_THREADS, readerIds, episode.publishedAt);
   const story = await prisma.story.findFirstOrThrow({ where: { episodes: { some: { episodeId: episode.id } } }, select: { id: true, publishedAt: true } });
   await addThreads({ storyId: story.id }, STORY_THREADS, readerIds, story.publishedAt ?? episode.publishedAt);
@@ -87,7 +102,11 @@ export async function seedDemoCommunity(): Promise<{ comments: number; subscribe
   const csv = ["email,name", ...READERS.map((reader) => `${reader.email},${reader.name}`), "listener@readers.longsignal.example,"].join("\n");
   const imported = await importSubscribers(csv, { priorConsent: true, fileName: "demo-subscribers.csv" });
   // Sent the day before the latest episode, so the next issue a producer composes has something new in it.
-  const issue = await composeIssue("DIGEST", "This week on The Long Signal: repair counters, night buses and who owns the map.", new Date(episode.publishedAt.getTime() - 24 * 3600 * 1000));
+  const issue = await composeIssue(
+    "DIGEST",
+    "This week on The Long Signal: repair counters, night buses and who owns the map.",
+    new Date(episode.publishedAt.getTime() - 24 * 3600 * 1000),
+  );
   await sendIssue(issue.id, { mailer: outboxMailer(() => {}) });
   return { comments: await prisma.comment.count(), subscribers: imported.added };
 }

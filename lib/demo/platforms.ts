@@ -19,7 +19,8 @@ const FILES: Record<string, { file: string; type: string }> = {
 async function serveFixtures(): Promise<{ url: (path: string) => string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
     const { pathname } = new URL(request.url ?? "/", "http://localhost");
-    if (pathname === "/token") return void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ access_token: "demo", expires_in: 3600 }));
+    if (pathname === "/token")
+      return void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ access_token: "demo", expires_in: 3600 }));
     const served = FILES[pathname];
     if (!served) return void response.writeHead(404).end();
     readFile(path.join(PLATFORMS_DIR, served.file)).then(
@@ -39,7 +40,12 @@ async function serveFixtures(): Promise<{ url: (path: string) => string; close: 
 export async function linkDemoPlatforms(showSlug: string): Promise<{ links: number; pending: number }> {
   const fixtures = await serveFixtures();
   const local = { allowPrivateHosts: true };
-  const platformApi = { appleLookupBase: fixtures.url("/lookup"), spotifyApiBase: fixtures.url("/v1"), tokenUrl: fixtures.url("/token"), spotifyClient: { id: "demo", secret: "demo" } };
+  const platformApi = {
+    appleLookupBase: fixtures.url("/lookup"),
+    spotifyApiBase: fixtures.url("/v1"),
+    tokenUrl: fixtures.url("/token"),
+    spotifyClient: { id: "demo", secret: "demo" },
+  };
   const sources: { url: string; kind: FeedKind }[] = [
     { url: fixtures.url("/youtube.xml"), kind: "YOUTUBE" },
     { url: fixtures.url("/rumble.xml"), kind: "VIDEO" },

@@ -80,7 +80,12 @@ async function seedStories(): Promise<number> {
 async function pinRelated(): Promise<void> {
   const episode = (guid: string) => prisma.episode.findFirstOrThrow({ where: { guid }, select: { id: true } });
   const story = (slug: string) => prisma.story.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-  const [bridges, meters, bridgeStory, busStory] = await Promise.all([episode("long-signal-0108"), episode("long-signal-0012"), story("county-bridge-inspections-backlog"), story("night-bus-schedules")]);
+  const [bridges, meters, bridgeStory, busStory] = await Promise.all([
+    episode("long-signal-0108"),
+    episode("long-signal-0012"),
+    story("county-bridge-inspections-backlog"),
+    story("night-bus-schedules"),
+  ]);
   await prisma.relatedOverride.createMany({
     data: [
       { sourceKind: "EPISODE", sourceId: bridges.id, targetKind: "EPISODE", targetId: meters.id, pinned: true },
@@ -94,7 +99,8 @@ async function drawCovers(showId: string): Promise<void> {
   const episodes = await prisma.episode.findMany({ where: { showId }, orderBy: { publishedAt: "asc" }, select: { id: true, slug: true } });
   for (const [index, episode] of episodes.entries()) {
     // Most episodes carry the show's art, as in most feeds; every third one has its own.
-    if (index % 3 === 1) await prisma.episode.update({ where: { id: episode.id }, data: { artworkUrl: await demoCoverArt(`${show.slug}-${episode.slug}`, index) } });
+    if (index % 3 === 1)
+      await prisma.episode.update({ where: { id: episode.id }, data: { artworkUrl: await demoCoverArt(`${show.slug}-${episode.slug}`, index) } });
   }
 }
 

@@ -13,7 +13,15 @@ import { linkEpisodeByHand, saveShowPlatformPages } from "@/lib/feeds/platform-p
 import { addFeedSource, isExpectedFeedError, syncFeedSource } from "@/lib/feeds/sync";
 import { requestSourceSync } from "@/lib/jobs";
 import { indexAllEpisodesForSearch } from "@/lib/search-index";
-import { addSourceSchema, episodeLinkSchema, linkDecisionSchema, showPlatformPagesSchema, sourceEnabledSchema, sourceIdSchema, sourceUrlSchema } from "@/lib/validations/admin";
+import {
+  addSourceSchema,
+  episodeLinkSchema,
+  linkDecisionSchema,
+  showPlatformPagesSchema,
+  sourceEnabledSchema,
+  sourceIdSchema,
+  sourceUrlSchema,
+} from "@/lib/validations/admin";
 
 /** A feed's or a platform's refusal (unreachable, not a feed, a locked show) is the admin's to read, not a crash. */
 async function feedWork<T>(work: () => Promise<T>): Promise<T> {

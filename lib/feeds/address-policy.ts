@@ -67,7 +67,10 @@ export function isPublicAddress(address: string): boolean {
 
 export class BlockedAddressError extends Error {
   override name = "BlockedAddressError";
-  constructor(readonly host: string, readonly address: string) {
+  constructor(
+    readonly host: string,
+    readonly address: string,
+  ) {
     super(
       `${host === address ? host : `${host} (${address})`} is not a public internet address; feeds are fetched only from public hosts` +
         " (set FEEDS_ALLOW_PRIVATE_HOSTS=true to allow local ones in development)",

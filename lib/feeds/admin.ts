@@ -55,7 +55,10 @@ const runNotesSchema = z.array(z.object({ item: z.string(), note: z.string() }))
 
 export async function listShowsForAdmin(admin: Admin) {
   assertStaff(admin, "ADMIN");
-  return prisma.show.findMany({ select: { slug: true, title: true, appleUrl: true, spotifyUrl: true, youtubeUrl: true, rumbleUrl: true }, orderBy: { title: "asc" } });
+  return prisma.show.findMany({
+    select: { slug: true, title: true, appleUrl: true, spotifyUrl: true, youtubeUrl: true, rumbleUrl: true },
+    orderBy: { title: "asc" },
+  });
 }
 
 export async function setSourceEnabled(sourceId: string, enabled: boolean) {
@@ -89,7 +92,11 @@ export async function changeSourceUrl(sourceId: string, url: string) {
 /** The newest episodes, to link one by hand to its page on a platform. */
 export async function listEpisodesForLinking(admin: Admin, limit = 200) {
   assertStaff(admin, "ADMIN");
-  return prisma.episode.findMany({ select: { slug: true, title: true, publishedAt: true, show: { select: { title: true } } }, orderBy: { publishedAt: "desc" }, take: limit });
+  return prisma.episode.findMany({
+    select: { slug: true, title: true, publishedAt: true, show: { select: { title: true } } },
+    orderBy: { publishedAt: "desc" },
+    take: limit,
+  });
 }
 
 /** How a show is named in the admin's menus and logs: its title, and its address too when another show has the same title. */

@@ -10,7 +10,10 @@ const chaptersFileSchema = z.object({
   chapters: z
     .array(
       z.object({
-        startTime: z.number().nonnegative().max(7 * 24 * 3600),
+        startTime: z
+          .number()
+          .nonnegative()
+          .max(7 * 24 * 3600),
         title: z.string().optional(),
         url: z.string().optional(),
         // toc: false marks a chapter that only changes artwork or a link, not a place a listener jumps to.

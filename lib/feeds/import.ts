@@ -243,7 +243,8 @@ export async function writeEpisodes(
       // A re-published item takes its new GUID with it: a later item with that GUID repeats this one.
       stored.byGuid.set(episode.guid, match);
       if (match.importHash === hash && !match.goneAt && match.guid === episode.guid) {
-        if (feedItemHash && match.feedItemHash !== feedItemHash) writes.updates.push({ id: match.id, title: episode.title, hashOnly: true, data: { feedItemHash } });
+        if (feedItemHash && match.feedItemHash !== feedItemHash)
+          writes.updates.push({ id: match.id, title: episode.title, hashOnly: true, data: { feedItemHash } });
         else unchanged += 1;
         return;
       }
@@ -266,7 +267,17 @@ export async function writeEpisodes(
     const slug = await uniqueSlug(slugify(episode.title), (candidate) => takenSlugs.has(candidate));
     takenSlugs.add(slug);
     // Not in the database yet (an empty id): later items with the same GUID count as repeats of this one.
-    stored.byGuid.set(episode.guid, { id: "", guid: episode.guid, title: episode.title, audioUrl: null, link: null, importHash: hash, feedItemHash, goneAt: null, sourceId: null });
+    stored.byGuid.set(episode.guid, {
+      id: "",
+      guid: episode.guid,
+      title: episode.title,
+      audioUrl: null,
+      link: null,
+      importHash: hash,
+      feedItemHash,
+      goneAt: null,
+      sourceId: null,
+    });
     writes.creates.push({
       ...episodeFields(episode),
       id: randomUUID(),
@@ -311,7 +322,12 @@ export async function writeEpisodes(
     for (const episode of batch.episodes) guidsInFeed.add(episode.guid);
     const writes: Writes = { creates: [], updates: [] };
     for (const [index, episode] of batch.episodes.entries()) {
-      const item = { episode, importHash: batch.importHashes?.[index] ?? importHash(episode), feedItemHash: batch.itemHashes?.[index] ?? null, position: episodeCount++ };
+      const item = {
+        episode,
+        importHash: batch.importHashes?.[index] ?? importHash(episode),
+        feedItemHash: batch.itemHashes?.[index] ?? null,
+        position: episodeCount++,
+      };
       if (episode.audioUrl) withMedia += 1;
       if (waitsForWholeFeed(item)) {
         waiting.push(item);

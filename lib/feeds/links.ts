@@ -53,11 +53,13 @@ export async function recordPlatformItems(
   }));
   const linkable = (row: (typeof all)[number]) => /^https?:\/\//.test(row.url);
   const rows = all.filter(linkable);
-  const unlinkable = all.filter((row) => !linkable(row)).map((row) => ({ index: -1, title: cutText(row.title, 120), reason: "has no web address (link or media) to send listeners to" }));
+  const unlinkable = all
+    .filter((row) => !linkable(row))
+    .map((row) => ({ index: -1, title: cutText(row.title, 120), reason: "has no web address (link or media) to send listeners to" }));
   const known = new Set(
-    (await tx.platformItem.findMany({ where: { sourceId: source.id, externalId: { in: rows.map((row) => row.externalId) } }, select: { externalId: true } })).map(
-      (row) => row.externalId,
-    ),
+    (
+      await tx.platformItem.findMany({ where: { sourceId: source.id, externalId: { in: rows.map((row) => row.externalId) } }, select: { externalId: true } })
+    ).map((row) => row.externalId),
   );
   const fresh = rows.filter((row) => !known.has(row.externalId));
   const refusedFresh = await writeItems(tx, fresh, ITEM_BATCH, (batch) => tx.platformItem.createMany({ data: batch, skipDuplicates: true }));
@@ -136,7 +138,11 @@ export async function matchShowItems(tx: Prisma.TransactionClient, showId: strin
 
 /** A person accepts or rejects a link; later syncs keep the decision. */
 export async function decideEpisodeLink(linkId: string, decision: "ACCEPTED" | "REJECTED") {
-  const link = await prisma.episodeLink.update({ where: { id: linkId }, data: { status: decision, decidedAt: new Date() }, select: { episode: { select: { slug: true } } } });
+  const link = await prisma.episodeLink.update({
+    where: { id: linkId },
+    data: { status: decision, decidedAt: new Date() },
+    select: { episode: { select: { slug: true } } },
+  });
   await invalidate(episodePages(link.episode.slug));
 }
 

@@ -37,7 +37,10 @@ const NOISE = /\b(full episode|full interview|official (video|audio)|podcast|vid
 const EPISODE_NUMBER = /(?:#|\b(?:ep|episode|ep\.)\s*#?)\s*(\d{1,5})\b/i;
 
 function plain(text: string): string {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 export function episodeNumberIn(title: string): number | undefined {
@@ -126,7 +129,7 @@ export function scorePair(item: MatchableItem, episode: MatchableEpisode, showTi
   const time = timeProximity(item.publishedAt, episode.publishedAt);
   const duration = durationAgreement(item.durationSeconds, episode.durationSeconds);
   const numbered = itemNumber !== undefined && itemNumber === episodeNumber ? 0.1 : 0;
-  const weighted = duration === undefined ? (0.7 * title + 0.3 * time) : 0.6 * title + 0.25 * time + 0.15 * duration;
+  const weighted = duration === undefined ? 0.7 * title + 0.3 * time : 0.6 * title + 0.25 * time + 0.15 * duration;
   return Math.min(1, weighted + numbered);
 }
 

@@ -92,7 +92,12 @@ async function* readWhole(text: string, options: FeedReadOptions, hashes?: strin
  * A document's items as batches of episodes. `positions` says where each item is in the feed (and so which hash
  * is its text's); without it the item hashes are unknown.
  */
-async function* batches(items: RawItem[], options: FeedReadOptions, positions: number[] | undefined, hashes: string[] | undefined): AsyncGenerator<ParseJobPart> {
+async function* batches(
+  items: RawItem[],
+  options: FeedReadOptions,
+  positions: number[] | undefined,
+  hashes: string[] | undefined,
+): AsyncGenerator<ParseJobPart> {
   const position = (index: number) => positions?.[index] ?? index;
   for (let start = 0; start < items.length; start += ITEMS_PER_BATCH) {
     const { episodes, skipped, itemIndexes } = readEpisodes(items.slice(start, start + ITEMS_PER_BATCH), options, start);

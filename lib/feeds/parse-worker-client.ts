@@ -14,10 +14,7 @@ const WORKER_PATH = path.resolve(/* turbopackIgnore: true */ process.cwd(), "lib
 // An idle worker is let go after this long, so short-lived processes (CLIs, tests) can exit.
 const IDLE_MS = 30_000;
 
-type WorkerAnswer =
-  | { id: number; part: ParseJobPart }
-  | { id: number; ok: true }
-  | { id: number; ok: false; expected: boolean; message: string };
+type WorkerAnswer = { id: number; part: ParseJobPart } | { id: number; ok: true } | { id: number; ok: false; expected: boolean; message: string };
 
 interface Pending {
   /** The job's parts as the worker sends them; ends when it is done, fails with its error. */

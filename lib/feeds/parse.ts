@@ -55,23 +55,24 @@ type RawFeed = {
 // A parser per document: rss-parser keeps one xml2js parser per instance, which adds listeners at every call and,
 // after some malformed documents, never answers again (found by `npm run fuzz`: a shared instance hung every parse
 // after one bad feed).
-const newParser = () => new Parser<RawFeed, RawItem>({
-  customFields: {
-    feed: ["itunes:new-feed-url", "podcast:locked", "podcast:guid"],
-    item: [
-      "content:encoded",
-      "id",
-      ["podcast:transcript", "transcripts", { keepArray: true }],
-      ["podcast:person", "persons", { keepArray: true }],
-      ["podcast:soundbite", "soundbites", { keepArray: true }],
-      "podcast:chapters",
-      "podcast:season",
-      "podcast:episode",
-      "yt:videoId",
-      "media:group",
-    ],
-  },
-});
+const newParser = () =>
+  new Parser<RawFeed, RawItem>({
+    customFields: {
+      feed: ["itunes:new-feed-url", "podcast:locked", "podcast:guid"],
+      item: [
+        "content:encoded",
+        "id",
+        ["podcast:transcript", "transcripts", { keepArray: true }],
+        ["podcast:person", "persons", { keepArray: true }],
+        ["podcast:soundbite", "soundbites", { keepArray: true }],
+        "podcast:chapters",
+        "podcast:season",
+        "podcast:episode",
+        "yt:videoId",
+        "media:group",
+      ],
+    },
+  });
 
 function text(value: unknown): string {
   if (typeof value === "string") return value;
@@ -167,7 +168,9 @@ function identity(item: RawItem, audioUrl: string | undefined): string {
   const link = text(item.link).trim();
   if (link) return link;
   // No identity in the feed at all: title and date are the best stable stand-in.
-  return `sha256:${createHash("sha256").update(`${text(item.title)}\n${text(item.pubDate)}`).digest("hex")}`;
+  return `sha256:${createHash("sha256")
+    .update(`${text(item.title)}\n${text(item.pubDate)}`)
+    .digest("hex")}`;
 }
 
 function mediaGroup(item: RawItem) {
@@ -229,9 +232,11 @@ async function parseLeniently(xml: string): Promise<RawDocument> {
   } catch (strictError) {
     const repaired = repairFeedXml(xml);
     if (repaired === xml) throw strictError;
-    return newParser().parseString(repaired).catch(() => {
-      throw strictError;
-    });
+    return newParser()
+      .parseString(repaired)
+      .catch(() => {
+        throw strictError;
+      });
   }
 }
 

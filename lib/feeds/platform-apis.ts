@@ -72,7 +72,11 @@ export function parseAppleLookup(json: unknown): ParsedFeed {
         durationSeconds: result.trackTimeMillis ? Math.round(result.trackTimeMillis / 1000) : undefined,
       }),
     );
-  return { show: { title: show?.collectionName ?? "Apple Podcasts", description: "", author: "", locked: false, explicit: false, categories: [] }, episodes, skipped: [] };
+  return {
+    show: { title: show?.collectionName ?? "Apple Podcasts", description: "", author: "", locked: false, explicit: false, categories: [] },
+    episodes,
+    skipped: [],
+  };
 }
 
 const spotifyEpisodesSchema = z.object({

@@ -19,7 +19,11 @@ export interface ShowPlatformPages {
 }
 
 /** Saves the show's platform pages, then reads episode links from Apple's and Spotify's APIs; answers what happened. */
-export async function saveShowPlatformPages(admin: Admin, { showSlug, ...pages }: ShowPlatformPages, options: Pick<SyncOptions, "platformApi"> = {}): Promise<string> {
+export async function saveShowPlatformPages(
+  admin: Admin,
+  { showSlug, ...pages }: ShowPlatformPages,
+  options: Pick<SyncOptions, "platformApi"> = {},
+): Promise<string> {
   assertStaff(admin, "ADMIN");
   const show = await prisma.show.findUnique({ where: { slug: showSlug }, select: { title: true, feedSources: { select: { kind: true } } } });
   if (!show) throw new FeedSourceError(`There is no show "${showSlug}".`);
@@ -28,7 +32,10 @@ export async function saveShowPlatformPages(admin: Admin, { showSlug, ...pages }
   await invalidate([SITE, ...ALL_EPISODE_PAGES, ...ALL_STORY_PAGES]);
   const notes = [`Saved ${show.title}'s pages on the platforms.`];
   const { SPOTIFY_CLIENT_ID, SPOTIFY_CLIENT_SECRET } = getEnv();
-  for (const [kind, label, url] of [["APPLE", "Apple Podcasts", pages.appleUrl], ["SPOTIFY", "Spotify", pages.spotifyUrl]] as const) {
+  for (const [kind, label, url] of [
+    ["APPLE", "Apple Podcasts", pages.appleUrl],
+    ["SPOTIFY", "Spotify", pages.spotifyUrl],
+  ] as const) {
     if (!url || show.feedSources.some((source) => source.kind === kind)) continue;
     if (kind === "SPOTIFY" && !(SPOTIFY_CLIENT_ID && SPOTIFY_CLIENT_SECRET)) {
       notes.push("Spotify's episode links need SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET: until then the row links the show's page.");
@@ -52,7 +59,9 @@ export async function linkEpisodeByHand(admin: Admin, input: { episodeSlug: stri
   if (!episode) throw new FeedSourceError(`There is no episode "${input.episodeSlug}".`);
   await prisma.$transaction([
     prisma.episodeLink.deleteMany({ where: { episodeId: episode.id, platform: input.platform, method: "MANUAL" } }),
-    prisma.episodeLink.create({ data: { episodeId: episode.id, platform: input.platform, url: input.url, method: "MANUAL", confidence: 1, status: "ACCEPTED", decidedAt: new Date() } }),
+    prisma.episodeLink.create({
+      data: { episodeId: episode.id, platform: input.platform, url: input.url, method: "MANUAL", confidence: 1, status: "ACCEPTED", decidedAt: new Date() },
+    }),
   ]);
   await invalidate(episodePages(input.episodeSlug));
 }

@@ -32,7 +32,14 @@ export interface SyncOptions {
 
 export type SyncResult =
   | { status: "busy"; sourceId: string }
-  | ({ status: Exclude<SyncStatus, "RUNNING">; sourceId: string; runId: string; httpStatus?: number; error?: string; movedTo?: string } & Partial<ImportCounts>);
+  | ({
+      status: Exclude<SyncStatus, "RUNNING">;
+      sourceId: string;
+      runId: string;
+      httpStatus?: number;
+      error?: string;
+      movedTo?: string;
+    } & Partial<ImportCounts>);
 
 export class FeedSourceError extends Error {
   override name = "FeedSourceError";
@@ -85,7 +92,11 @@ const PAGES_NAMED_ONE_BY_ONE = 200;
 async function refreshSyncedPages(kind: FeedKind, showId: string, since: Date, siteBefore: SiteShow | null) {
   const [episodes, stories, siteAfter] = await Promise.all([
     // One more than are named one by one: enough to know whether to name them by route instead.
-    prisma.episode.findMany({ where: { showId, OR: [{ updatedAt: { gte: since } }, { links: { some: { updatedAt: { gte: since } } } }] }, select: { slug: true }, take: PAGES_NAMED_ONE_BY_ONE + 1 }),
+    prisma.episode.findMany({
+      where: { showId, OR: [{ updatedAt: { gte: since } }, { links: { some: { updatedAt: { gte: since } } } }] },
+      select: { slug: true },
+      take: PAGES_NAMED_ONE_BY_ONE + 1,
+    }),
     prisma.story.findMany({ where: { updatedAt: { gte: since } }, select: { slug: true }, take: PAGES_NAMED_ONE_BY_ONE + 1 }),
     getSiteShow(),
   ]);
@@ -156,7 +167,10 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
   try {
     const fromApi =
       !options.prefetched && (source.kind === "APPLE" || source.kind === "SPOTIFY")
-        ? await fetchPlatformEpisodes(source.kind, source.url, options.platformApi, options.fetch).then(({ fetched, feed }) => ({ fetched, feed: feedParseOf(feed) }))
+        ? await fetchPlatformEpisodes(source.kind, source.url, options.platformApi, options.fetch).then(({ fetched, feed }) => ({
+            fetched,
+            feed: feedParseOf(feed),
+          }))
         : undefined;
     if (source.kind !== "APPLE" && source.kind !== "SPOTIFY" && !options.prefetched) warmParseWorker();
     const fetched =

@@ -159,7 +159,13 @@ function mergeShortCues(cues: TranscriptCue[]): TranscriptCue[] {
   for (const next of cues) {
     const last = merged.at(-1);
     const sentenceEnded = last && /[.!?…]["')\]]?$/.test(last.text);
-    if (last && last.speaker === next.speaker && !sentenceEnded && last.text.length + next.text.length < TRANSCRIPT_LIMITS.mergedCue && (last.start === null) === (next.start === null)) {
+    if (
+      last &&
+      last.speaker === next.speaker &&
+      !sentenceEnded &&
+      last.text.length + next.text.length < TRANSCRIPT_LIMITS.mergedCue &&
+      (last.start === null) === (next.start === null)
+    ) {
       merged[merged.length - 1] = { ...last, end: next.end ?? last.end, text: `${last.text} ${next.text}` };
     } else merged.push(next);
   }

@@ -39,7 +39,8 @@ export function wellFormedAddress(url: URL): boolean {
 function bodyLimit(request: Request, pathname: string, isAction: boolean): number {
   if (!isAction) return BODY_LIMITS.route;
   const cookies = request.headers.get("cookie") ?? "";
-  const mayUpload = UPLOAD_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`)) && STAFF_COOKIES.some((name) => cookies.includes(`${name}=`));
+  const mayUpload =
+    UPLOAD_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`)) && STAFF_COOKIES.some((name) => cookies.includes(`${name}=`));
   return mayUpload ? BODY_LIMITS.upload : BODY_LIMITS.action;
 }
 
@@ -74,7 +75,8 @@ function nextAcceptsOrigin(request: Request): boolean {
   }
 }
 
-const refuse = (status: number, message: string) => new Response(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+const refuse = (status: number, message: string) =>
+  new Response(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
 /** The answer to a request that may go no further, or null for one that may. */
 export function guardRequest(request: Request): Response | null {
@@ -86,6 +88,7 @@ export function guardRequest(request: Request): Response | null {
   const length = request.headers.get("content-length");
   // A body of unknown length (chunked) could be any size: its sender must say how long it is.
   if (length === null && request.headers.has("transfer-encoding")) return refuse(411, "Say how long the body is (Content-Length).");
-  if (length !== null && (!/^\d{1,12}$/.test(length) || Number(length) > bodyLimit(request, url.pathname, isAction))) return refuse(413, "That body is larger than this address accepts.");
+  if (length !== null && (!/^\d{1,12}$/.test(length) || Number(length) > bodyLimit(request, url.pathname, isAction)))
+    return refuse(413, "That body is larger than this address accepts.");
   return null;
 }

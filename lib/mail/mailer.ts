@@ -95,6 +95,11 @@ export function outboxMailer(log: (line: string) => void = console.info): Mailer
   };
 }
 
+/** What the outbox kept, newest first: the development site's /dev/outbox. */
+export function recentOutbox(limit: number) {
+  return prisma.outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+}
+
 const globalForMail = globalThis as unknown as { showfrontMailer?: Mailer };
 
 /** The site's mailer, made once per process from the environment. */

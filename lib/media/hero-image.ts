@@ -25,13 +25,20 @@ export async function storeHeroImage(file: Blob, store: MediaStore = mediaStore(
     if (!["jpeg", "png", "webp", "avif", "gif", "heif", "tiff"].includes(metadata.format ?? "")) throw new Error(`format ${metadata.format}`);
     width = metadata.autoOrient?.width ?? metadata.width;
   } catch (error) {
-    throw new AppError("invalid", `That file is not an image we can use (JPEG, PNG, WebP, AVIF or GIF): ${error instanceof Error ? error.message : String(error)}.`);
+    throw new AppError(
+      "invalid",
+      `That file is not an image we can use (JPEG, PNG, WebP, AVIF or GIF): ${error instanceof Error ? error.message : String(error)}.`,
+    );
   }
   const hash = createHash("sha256").update(input).digest("hex").slice(0, 20);
   const widths = HERO_WIDTHS.filter((candidate, index) => index === 0 || candidate <= (width ?? 0));
   const urls = new Map<number, string>();
   for (const target of widths) {
-    const output = await sharp(input, { limitInputPixels: MAX_PIXELS }).autoOrient().resize({ width: target, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+    const output = await sharp(input, { limitInputPixels: MAX_PIXELS })
+      .autoOrient()
+      .resize({ width: target, withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
     urls.set(target, await store.put(`stories/${hash}-${target}.webp`, output, "image/webp"));
   }
   const url = urls.get(DEFAULT_WIDTH) ?? urls.get(Math.max(...urls.keys()))!;

@@ -53,12 +53,20 @@ export function signS3Request(
 ): string {
   const amzDate = request.now.toISOString().replace(/[-:]|\.\d{3}/g, "");
   const day = amzDate.slice(0, 8);
-  const names = Object.keys(request.headers).map((name) => name.toLowerCase()).sort();
+  const names = Object.keys(request.headers)
+    .map((name) => name.toLowerCase())
+    .sort();
   const lowered = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value.trim()]));
   const canonical = [
     request.method,
-    request.url.pathname.split("/").map((part) => encodeURIComponent(decodeURIComponent(part))).join("/"),
-    [...request.url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join("&"),
+    request.url.pathname
+      .split("/")
+      .map((part) => encodeURIComponent(decodeURIComponent(part)))
+      .join("/"),
+    [...request.url.searchParams]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+      .join("&"),
     names.map((name) => `${name}:${lowered[name]}\n`).join(""),
     names.join(";"),
     request.payloadHash,

@@ -12,7 +12,14 @@ import { deleteSubscriber, importSubscribers } from "@/lib/newsletter/admin";
 import { changeNewsletterSchedule } from "@/lib/newsletter/automation";
 import { composeIssue, sendTestIssue } from "@/lib/newsletter/issues";
 import { mailConfirmation } from "@/lib/newsletter/subscriptions";
-import { composeIssueSchema, importSubscribersSchema, newsletterScheduleSchema, sendIssueSchema, subscriberIdSchema, testIssueSchema } from "@/lib/validations/admin";
+import {
+  composeIssueSchema,
+  importSubscribersSchema,
+  newsletterScheduleSchema,
+  sendIssueSchema,
+  subscriberIdSchema,
+  testIssueSchema,
+} from "@/lib/validations/admin";
 
 export const removeSubscriber = action({ auth: "admin", schema: subscriberIdSchema }, async ({ subscriberId }) => {
   if (!(await deleteSubscriber(subscriberId))) throw new AppError("not-found", "That subscriber was already deleted.");
@@ -24,7 +31,8 @@ export const importSubscriberFile = action({ auth: "admin", schema: importSubscr
   const report = await importSubscribers(await file.text(), { priorConsent, fileName: file.name });
   // Confirmation links go out after the answer; each is a separate message through the site's mailer.
   after(async () => {
-    for (const id of report.toConfirm) await mailConfirmation(id, siteMailer()).catch((error: Error) => console.error(`Confirmation mail failed: ${error.message}`));
+    for (const id of report.toConfirm)
+      await mailConfirmation(id, siteMailer()).catch((error: Error) => console.error(`Confirmation mail failed: ${error.message}`));
   });
   revalidatePath("/admin/newsletter");
   const problems = report.problems.length

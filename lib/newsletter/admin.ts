@@ -50,7 +50,18 @@ export async function listSubscribers(admin: Admin, filter: SubscriberFilter) {
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * SUBSCRIBERS_PER_PAGE,
       take: SUBSCRIBERS_PER_PAGE,
-      select: { id: true, email: true, name: true, status: true, consentAt: true, consentSource: true, consentMethod: true, confirmedAt: true, unsubscribedAt: true, createdAt: true },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        status: true,
+        consentAt: true,
+        consentSource: true,
+        consentMethod: true,
+        confirmedAt: true,
+        unsubscribedAt: true,
+        createdAt: true,
+      },
     }),
   ]);
   return { total, subscribers, pageCount: Math.max(1, Math.ceil(total / SUBSCRIBERS_PER_PAGE)) };
@@ -130,7 +141,13 @@ export interface ImportReport {
 export async function importSubscribers(csv: string, options: { priorConsent: boolean; fileName: string }, now = new Date()): Promise<ImportReport> {
   let records: Record<string, string>[];
   try {
-    records = parse(csv, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+    records = parse(csv, {
+      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      relax_column_count: true,
+    });
   } catch (error) {
     throw new AppError("invalid", `The file is not readable CSV: ${(error as Error).message}`);
   }
@@ -154,9 +171,7 @@ export async function importSubscribers(csv: string, options: { priorConsent: bo
     ? `Imported by an admin who confirmed that this person had agreed to receive e-mail messages from ${site}.`
     : `Imported without a record of consent: asked to confirm by e-mail.`;
   const result = await prisma.$transaction(async (tx) => {
-    const existing = new Set(
-      (await tx.subscriber.findMany({ where: { email: { in: [...people.keys()] } }, select: { email: true } })).map((row) => row.email),
-    );
+    const existing = new Set((await tx.subscriber.findMany({ where: { email: { in: [...people.keys()] } }, select: { email: true } })).map((row) => row.email));
     const fresh = [...people].filter(([email]) => !existing.has(email));
     await tx.subscriber.createMany({
       data: fresh.map(([email, name]) => ({

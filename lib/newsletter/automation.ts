@@ -75,7 +75,10 @@ async function sendDueDigest(schedule: NewsletterSchedule, now: Date, send: (iss
   const slot = latestDigestSlot(now, digestOf(schedule));
   if (slot <= schedule.digestPlannedSince || (schedule.digestLastSlot && slot <= schedule.digestLastSlot)) return;
   // The slot is claimed before anything is composed: of two instances looking at once, one handles it.
-  const claimed = await prisma.newsletterSchedule.updateMany({ where: { id: SITE, OR: [{ digestLastSlot: null }, { digestLastSlot: { lt: slot } }] }, data: { digestLastSlot: slot } });
+  const claimed = await prisma.newsletterSchedule.updateMany({
+    where: { id: SITE, OR: [{ digestLastSlot: null }, { digestLastSlot: { lt: slot } }] },
+    data: { digestLastSlot: slot },
+  });
   if (claimed.count === 0) return;
   const when = formatSlot(slot, schedule.digestTimeZone);
   let outcome: string;
@@ -108,7 +111,11 @@ export async function changeNewsletterSchedule(admin: Admin, change: ScheduleCha
   assertStaff(admin, "ADMIN");
   const current = await newsletterSchedule();
   const digestMoved =
-    change.digestEnabled && (!current.digestEnabled || change.digestWeekday !== current.digestWeekday || change.digestHour !== current.digestHour || change.digestTimeZone !== current.digestTimeZone);
+    change.digestEnabled &&
+    (!current.digestEnabled ||
+      change.digestWeekday !== current.digestWeekday ||
+      change.digestHour !== current.digestHour ||
+      change.digestTimeZone !== current.digestTimeZone);
   await prisma.newsletterSchedule.update({
     where: { id: SITE },
     data: { ...change, ...(change.episodeMails && !current.episodeMails && { episodeMailsSince: now }), ...(digestMoved && { digestPlannedSince: now }) },

@@ -39,13 +39,19 @@ function episodeItem(episode: Prisma.EpisodeGetPayload<{ select: typeof episodeI
     title: episode.title,
     url: absolute(`/episodes/${episode.slug}`),
     blurb: cutText(episode.summary, 280),
-    meta: [episode.show.title, formatDate(episode.publishedAt), episode.durationSeconds ? formatDuration(episode.durationSeconds) : ""].filter(Boolean).join(" · "),
+    meta: [episode.show.title, formatDate(episode.publishedAt), episode.durationSeconds ? formatDuration(episode.durationSeconds) : ""]
+      .filter(Boolean)
+      .join(" · "),
   };
 }
 
 /** A draft issue of what is new since the last one of its kind; the admin previews it before sending. */
 export async function composeIssue(kind: NewsletterKind, intro = "", now = new Date(), digestSlot?: Date): Promise<{ id: string }> {
-  const previous = await prisma.newsletterIssue.findFirst({ where: { kind, status: { not: "DRAFT" } }, orderBy: { coversTo: "desc" }, select: { coversTo: true } });
+  const previous = await prisma.newsletterIssue.findFirst({
+    where: { kind, status: { not: "DRAFT" } },
+    orderBy: { coversTo: "desc" },
+    select: { coversTo: true },
+  });
   // The first issue of a kind has no "since": it carries the latest few, however long ago a slow show posted.
   const coversFrom = previous?.coversTo ?? null;
   const window = { ...(coversFrom && { gt: coversFrom }), lte: now };
@@ -61,24 +67,34 @@ export async function composeIssue(kind: NewsletterKind, intro = "", now = new D
           select: { slug: true, title: true, dek: true, publishedAt: true, authorName: true },
         }),
   ]);
-  if (episodes.length + stories.length === 0) throw new AppError("conflict", coversFrom ? `Nothing new has been published since ${formatDate(coversFrom)}.` : "Nothing has been published yet.");
+  if (episodes.length + stories.length === 0)
+    throw new AppError("conflict", coversFrom ? `Nothing new has been published since ${formatDate(coversFrom)}.` : "Nothing has been published yet.");
   const content: IssueContent = {
     intro: intro.trim(),
     episodes: episodes.map(episodeItem),
-    stories: stories.map(
-      (story): IssueItem => ({
-        title: story.title,
-        url: absolute(`/stories/${story.slug}`),
-        blurb: story.dek,
-        meta: [story.authorName, formatDate(story.publishedAt)].filter(Boolean).join(" · "),
-      }),
-    ),
+    stories: stories.map((story): IssueItem => ({
+      title: story.title,
+      url: absolute(`/stories/${story.slug}`),
+      blurb: story.dek,
+      meta: [story.authorName, formatDate(story.publishedAt)].filter(Boolean).join(" · "),
+    })),
   };
   const name = await siteName();
   const subject =
-    kind === "DIGEST" ? `${name}: new episodes and stories` : kind === "EPISODES" ? `New from ${name}: ${episodes[0]!.title}` : `New on ${name}: ${stories[0]!.title}`;
+    kind === "DIGEST"
+      ? `${name}: new episodes and stories`
+      : kind === "EPISODES"
+        ? `New from ${name}: ${episodes[0]!.title}`
+        : `New on ${name}: ${stories[0]!.title}`;
   return prisma.newsletterIssue.create({
-    data: { kind, subject, content: content as unknown as Prisma.InputJsonValue, coversFrom, coversTo: now, ...(digestSlot && { origin: "WEEKLY_DIGEST", digestSlot }) },
+    data: {
+      kind,
+      subject,
+      content: content as unknown as Prisma.InputJsonValue,
+      coversFrom,
+      coversTo: now,
+      ...(digestSlot && { origin: "WEEKLY_DIGEST", digestSlot }),
+    },
     select: { id: true },
   });
 }
@@ -122,7 +138,11 @@ export async function issueForPreview(admin: Admin, issueId: string) {
   const issue = await prisma.newsletterIssue.findUnique({ where: { id: issueId } });
   if (!issue) return null;
   // A preview shows a reader's copy; its links are the preview's, not any subscriber's.
-  const links = { unsubscribePage: absolute("/newsletter/unsubscribe"), oneClick: absolute("/api/newsletter/unsubscribe"), preferences: absolute("/newsletter/preferences") };
+  const links = {
+    unsubscribePage: absolute("/newsletter/unsubscribe"),
+    oneClick: absolute("/api/newsletter/unsubscribe"),
+    preferences: absolute("/newsletter/preferences"),
+  };
   return { issue, email: issueEmail(await siteName(), issue.subject, issue.content as unknown as IssueContent, links) };
 }
 
@@ -222,7 +242,11 @@ export async function sendIssue(issueId: string, options: SendOptions): Promise<
   await Promise.all(Array.from({ length: options.concurrency ?? 10 }, worker));
   if (stopped) throw stopped.error;
 
-  const waiting = await prisma.newsletterDelivery.findFirst({ where: { issueId, status: "PENDING" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
+  const waiting = await prisma.newsletterDelivery.findFirst({
+    where: { issueId, status: "PENDING" },
+    orderBy: { nextAttemptAt: "asc" },
+    select: { nextAttemptAt: true },
+  });
   if (waiting) {
     await prisma.newsletterIssue.updateMany({ where: held, data: { leaseUntil: null, leaseToken: null } });
     return { status: "waiting", retryAt: waiting.nextAttemptAt };
@@ -255,17 +279,28 @@ async function deliver(
   const links = await subscriberLinks(delivery.subscriberId);
   const mail = issueEmail(siteTitle, issue.subject, issue.content, links);
   try {
-    await mailer.send({ ...mail, fromName: siteTitle, to: { address: delivery.email, name: delivery.name || undefined }, headers: listUnsubscribeHeaders(links) });
+    await mailer.send({
+      ...mail,
+      fromName: siteTitle,
+      to: { address: delivery.email, name: delivery.name || undefined },
+      headers: listUnsubscribeHeaders(links),
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof UncertainMailError) {
-      await prisma.newsletterDelivery.update({ where, data: { status: "UNCERTAIN", error: `The connection to the mail server was lost mid-message: not sent again (${message}).` } });
+      await prisma.newsletterDelivery.update({
+        where,
+        data: { status: "UNCERTAIN", error: `The connection to the mail server was lost mid-message: not sent again (${message}).` },
+      });
       return;
     }
     const permanent = error instanceof PermanentMailError || delivery.attempts >= MAX_ATTEMPTS;
     // Backing off 1, 4, 9, 16 minutes: a mail server's bad moment passes, and the rest of the list goes on meanwhile.
     const nextAttemptAt = new Date(Date.now() + delivery.attempts ** 2 * 60_000);
-    await prisma.newsletterDelivery.update({ where, data: permanent ? { status: "FAILED", error: message } : { status: "PENDING", error: message, nextAttemptAt } });
+    await prisma.newsletterDelivery.update({
+      where,
+      data: permanent ? { status: "FAILED", error: message } : { status: "PENDING", error: message, nextAttemptAt },
+    });
     return;
   }
   signal?.throwIfAborted();

@@ -16,9 +16,16 @@ export const TIME_ZONES: readonly string[] = ["UTC", ...Intl.supportedValuesOf("
 
 // A wall-clock reading is kept as the milliseconds those fields would have in UTC, so days and hours add simply.
 function wallClock(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" }).formatToParts(
-    new Date(instant),
-  );
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  }).formatToParts(new Date(instant));
   const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)!.value);
   return Date.UTC(field("year"), field("month") - 1, field("day"), field("hour"), field("minute"), field("second"));
 }

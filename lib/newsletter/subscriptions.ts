@@ -62,14 +62,23 @@ export async function mailConfirmation(subscriberId: string, mailer: Mailer, now
   const token = randomBytes(32).toString("base64url");
   const subscriber = await prisma.subscriber.update({
     where: { id: subscriberId, status: "PENDING" },
-    data: { confirmTokenHash: sha256(token), confirmTokenExpiresAt: new Date(now.getTime() + CONFIRM_LINK_HOURS * 3_600_000), confirmationSentAt: now, confirmationsSent: { increment: 1 } },
+    data: {
+      confirmTokenHash: sha256(token),
+      confirmTokenExpiresAt: new Date(now.getTime() + CONFIRM_LINK_HOURS * 3_600_000),
+      confirmationSentAt: now,
+      confirmationsSent: { increment: 1 },
+    },
     select: { email: true, name: true },
   });
   await sendConfirmationMail(mailer, await siteName(), token, subscriber);
 }
 
 function sendConfirmationMail(mailer: Mailer, name: string, token: string, to: { email: string; name: string }): Promise<void> {
-  return mailer.send({ ...confirmationEmail(name, confirmUrl(token), CONFIRM_LINK_HOURS), fromName: name, to: { address: to.email, name: to.name || undefined } });
+  return mailer.send({
+    ...confirmationEmail(name, confirmUrl(token), CONFIRM_LINK_HOURS),
+    fromName: name,
+    to: { address: to.email, name: to.name || undefined },
+  });
 }
 
 export type ConfirmLinkState = "ready" | "expired" | "invalid";

@@ -50,7 +50,11 @@ export function confirmationEmail(siteName: string, confirmUrl: string, expiresI
   return {
     subject: `Confirm your subscription to ${siteName}`,
     text: `${lines[0]}\n\nConfirm: ${confirmUrl}\n\n${lines[1]}\n`,
-    html: emailLayout(siteName, `${paragraph(lines[0]!)}${button(confirmUrl, "Confirm my subscription")}${paragraph(lines[1]!)}`, escape(`You got this because someone entered this address on ${siteName}'s site.`)),
+    html: emailLayout(
+      siteName,
+      `${paragraph(lines[0]!)}${button(confirmUrl, "Confirm my subscription")}${paragraph(lines[1]!)}`,
+      escape(`You got this because someone entered this address on ${siteName}'s site.`),
+    ),
   };
 }
 
@@ -82,7 +86,14 @@ export function issueEmail(siteName: string, subject: string, content: IssueCont
     text: `${content.intro ? `${content.intro}\n\n` : ""}${itemsText("New episodes", content.episodes)}${itemsText("New stories", content.stories)}--\n${footerText}\n`,
     html: emailLayout(
       siteName,
-      `${content.intro ? content.intro.split(/\n{2,}/).map(paragraph).join("") : ""}${itemsHtml("New episodes", content.episodes)}${itemsHtml("New stories", content.stories)}`,
+      `${
+        content.intro
+          ? content.intro
+              .split(/\n{2,}/)
+              .map(paragraph)
+              .join("")
+          : ""
+      }${itemsHtml("New episodes", content.episodes)}${itemsHtml("New stories", content.stories)}`,
       footerHtml,
     ),
   };

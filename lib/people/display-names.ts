@@ -33,7 +33,11 @@ export async function chooseDisplayName(userId: string, name: string, now = new 
 
 /** The names an account has shown, newest first: for moderators. */
 export async function displayNameHistory(userIds: string[]): Promise<Map<string, { name: string; changedAt: Date }[]>> {
-  const rows = await prisma.displayNameChange.findMany({ where: { userId: { in: userIds } }, orderBy: { changedAt: "desc" }, select: { userId: true, name: true, changedAt: true } });
+  const rows = await prisma.displayNameChange.findMany({
+    where: { userId: { in: userIds } },
+    orderBy: { changedAt: "desc" },
+    select: { userId: true, name: true, changedAt: true },
+  });
   const history = new Map<string, { name: string; changedAt: Date }[]>();
   for (const row of rows) history.set(row.userId, [...(history.get(row.userId) ?? []), { name: row.name, changedAt: row.changedAt }]);
   return history;

@@ -24,7 +24,11 @@ const PERSON_ROWS = Prisma.sql`
   WHERE jsonb_typeof(p) = 'object' AND coalesce(p->>'name', '') <> ''`;
 
 async function storyAuthors(): Promise<string[]> {
-  const rows = await prisma.story.findMany({ where: { ...listedStoryWhere(), authorName: { not: "" } }, distinct: ["authorName"], select: { authorName: true } });
+  const rows = await prisma.story.findMany({
+    where: { ...listedStoryWhere(), authorName: { not: "" } },
+    distinct: ["authorName"],
+    select: { authorName: true },
+  });
   return rows.map((row) => row.authorName);
 }
 
@@ -53,8 +57,17 @@ export async function getPerson(slug: string): Promise<PersonPage | null> {
   if (names.length === 0) return null;
   const newestFirst = [{ publishedAt: "desc" as const }, { id: "desc" as const }];
   const [episodes, stories] = await Promise.all([
-    rows.length ? prisma.episode.findMany({ where: { OR: names.map((name) => ({ persons: { array_contains: [{ name }] } })) }, orderBy: newestFirst, take: 200, select: episodeCardSelect }) : [],
-    authors.length ? prisma.story.findMany({ where: { ...listedStoryWhere(), authorName: { in: authors } }, orderBy: newestFirst, take: 200, select: storyCardSelect }) : [],
+    rows.length
+      ? prisma.episode.findMany({
+          where: { OR: names.map((name) => ({ persons: { array_contains: [{ name }] } })) },
+          orderBy: newestFirst,
+          take: 200,
+          select: episodeCardSelect,
+        })
+      : [],
+    authors.length
+      ? prisma.story.findMany({ where: { ...listedStoryWhere(), authorName: { in: authors } }, orderBy: newestFirst, take: 200, select: storyCardSelect })
+      : [],
   ]);
   return {
     slug,

@@ -158,7 +158,11 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
   // Every variant of an address (Vary) under the address; the least recently used addresses go first.
   const variants = new LRUCache<string, Variant[]>({
     maxSize: options.maxBytes ?? DEFAULT_MAX_BYTES,
-    sizeCalculation: (list) => Math.max(1, list.reduce((sum, variant) => sum + variant.body.length, 0)),
+    sizeCalculation: (list) =>
+      Math.max(
+        1,
+        list.reduce((sum, variant) => sum + variant.body.length, 0),
+      ),
   });
   // Misses for the same address that arrive together wait for one upstream answer instead of each asking Next.
   const inFlight = new Map<string, Promise<Variant | undefined>>();
@@ -190,12 +194,22 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
   // A new variant replaces those that would answer the same request, and those too old to be answered at all.
   const store = (request: http.IncomingMessage, key: string, variant: Variant) => {
     const cacheRequest = asCacheRequest(request);
-    const kept = (variants.get(key) ?? []).filter((old) => variant.storedAt - old.storedAt < maxAgeMs + MAX_STALE_MS && !old.policy.evaluateRequest(cacheRequest).response);
+    const kept = (variants.get(key) ?? []).filter(
+      (old) => variant.storedAt - old.storedAt < maxAgeMs + MAX_STALE_MS && !old.policy.evaluateRequest(cacheRequest).response,
+    );
     variants.set(key, [variant, ...kept]);
   };
 
   /** Writes a response: its nonce and policy if it is a page, compressed for this client if worth it. */
-  const respond = (request: http.IncomingMessage, response: http.ServerResponse, status: number, upstreamHeaders: http.IncomingHttpHeaders, body: Buffer | Readable, state: string, variant?: Variant) => {
+  const respond = (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    status: number,
+    upstreamHeaders: http.IncomingHttpHeaders,
+    body: Buffer | Readable,
+    state: string,
+    variant?: Variant,
+  ) => {
     const type = String(upstreamHeaders["content-type"] ?? "");
     const headers: http.OutgoingHttpHeaders = { ...endToEnd(upstreamHeaders), "x-showfront-cache": state };
     delete headers["content-length"];
@@ -204,7 +218,7 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
     if (nonce && /^text\/html/i.test(type)) headers["content-security-policy"] = contentSecurityPolicy(nonce, { framable: isFramable(request.url ?? "") });
     const size = Buffer.isBuffer(body) ? body.length : Number(upstreamHeaders["content-length"] ?? MIN_COMPRESS_BYTES);
     const compressible = !upstreamHeaders["content-encoding"] && COMPRESSIBLE.test(type) && size >= MIN_COMPRESS_BYTES && status !== 204 && status !== 304;
-    const encoding = compressible ? new Negotiator(request).encoding(nonce ? ENCODINGS_WITH_NONCE : ENCODINGS) ?? "identity" : "identity";
+    const encoding = compressible ? (new Negotiator(request).encoding(nonce ? ENCODINGS_WITH_NONCE : ENCODINGS) ?? "identity") : "identity";
     if (compressible) headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
     if (encoding !== "identity") headers["content-encoding"] = encoding;
     if (variant) headers.age = String(Math.floor((Date.now() - variant.storedAt) / 1000));
@@ -235,15 +249,28 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
     }
     response.writeHead(status, headers);
     if (head) return void response.end();
-    const stages: (Readable | Transform)[] = [body, ...(nonce ? [markReplacer(options.nonceMark!, nonce)] : []), ...(encoding !== "identity" ? [CODECS[encoding]!()] : [])];
+    const stages: (Readable | Transform)[] = [
+      body,
+      ...(nonce ? [markReplacer(options.nonceMark!, nonce)] : []),
+      ...(encoding !== "identity" ? [CODECS[encoding]!()] : []),
+    ];
     pipeline([...stages, response], () => {});
   };
 
   const send = (request: http.IncomingMessage, response: http.ServerResponse, variant: Variant, state: "HIT" | "STALE" | "MISS") => {
     const etag = variant.headers.etag;
     // A client (a podcast app polling a feed) that has this version gets 304, as it would from the server itself.
-    if (variant.status === 200 && typeof etag === "string" && fresh({ "if-none-match": request.headers["if-none-match"], "if-modified-since": request.headers["if-modified-since"] }, { etag, "last-modified": variant.headers["last-modified"] })) {
-      const kept = Object.fromEntries(["etag", "cache-control", "last-modified", "vary"].filter((name) => variant.headers[name]).map((name) => [name, variant.headers[name]!]));
+    if (
+      variant.status === 200 &&
+      typeof etag === "string" &&
+      fresh(
+        { "if-none-match": request.headers["if-none-match"], "if-modified-since": request.headers["if-modified-since"] },
+        { etag, "last-modified": variant.headers["last-modified"] },
+      )
+    ) {
+      const kept = Object.fromEntries(
+        ["etag", "cache-control", "last-modified", "vary"].filter((name) => variant.headers[name]).map((name) => [name, variant.headers[name]!]),
+      );
       response.writeHead(304, { ...kept, "x-showfront-cache": state });
       return void response.end();
     }
@@ -280,7 +307,10 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
           { ...options.upstreams[chosen]!, agent, method: request.method, path: request.url, headers: forwardedHeaders(request) },
           (upstream) => {
             const status = upstream.statusCode ?? 502;
-            const policy = key && maxAgeMs > 0 ? new CachePolicy(asCacheRequest(request), asCacheResponse(status, upstream.headers), { shared: true, cacheHeuristic: 0 }) : undefined;
+            const policy =
+              key && maxAgeMs > 0
+                ? new CachePolicy(asCacheRequest(request), asCacheResponse(status, upstream.headers), { shared: true, cacheHeuristic: 0 })
+                : undefined;
             const length = Number(upstream.headers["content-length"] ?? 0);
             if (!policy?.storable() || length > maxEntryBytes) {
               upstream.on("end", () => resolve(undefined));
@@ -346,47 +376,51 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
     request.on("close", stop);
   };
 
-  const server = http.createServer({ headersTimeout: options.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS, requestTimeout: 0, connectionsCheckingInterval: 1000 }, (request, response) => {
-    const method = request.method ?? "GET";
-    // Every request has an id: the one a proxy in front gave it, or a new one; Next and the client see it too.
-    const requestId = requestIdFrom(request.headers["x-request-id"]) ?? randomUUID();
-    request.headers["x-request-id"] = requestId;
-    response.setHeader("x-request-id", requestId);
-    if (options.onRequest) {
-      const started = performance.now();
-      response.on("close", () =>
-        options.onRequest!({
-          requestId,
-          method,
-          path: loggablePath(request.url ?? ""),
-          status: response.statusCode,
-          ms: Math.round((performance.now() - started) * 10) / 10,
-          cache: String(response.getHeader("x-showfront-cache") ?? "PASS"),
-          aborted: !response.writableFinished,
-        }),
-      );
-    }
-    watchBody(request);
-    if ((method !== "GET" && method !== "HEAD") || BYPASS_HEADERS.some((name) => request.headers[name] !== undefined)) return void forward(request, response, undefined);
-    const key = request.url ?? "/";
-    const now = Date.now();
-    const found = usable(request, now);
-    if (found?.fresh) return send(request, response, found.variant, "HIT");
-    const pending = inFlight.get(key);
-    if (found && pending) return send(request, response, found.variant, "STALE");
-    if (pending) {
-      void pending.then((shared) => {
-        const again = shared && usable(request, Date.now());
-        if (again) send(request, response, again.variant, "HIT");
-        else void forward(request, response, undefined);
-      });
-      return;
-    }
-    // A HEAD answer has no body to keep: it is answered from the cache when it can be, never stored.
-    if (method === "HEAD") return void forward(request, response, undefined);
-    const fetching = forward(request, response, key).finally(() => inFlight.delete(key));
-    inFlight.set(key, fetching);
-  });
+  const server = http.createServer(
+    { headersTimeout: options.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS, requestTimeout: 0, connectionsCheckingInterval: 1000 },
+    (request, response) => {
+      const method = request.method ?? "GET";
+      // Every request has an id: the one a proxy in front gave it, or a new one; Next and the client see it too.
+      const requestId = requestIdFrom(request.headers["x-request-id"]) ?? randomUUID();
+      request.headers["x-request-id"] = requestId;
+      response.setHeader("x-request-id", requestId);
+      if (options.onRequest) {
+        const started = performance.now();
+        response.on("close", () =>
+          options.onRequest!({
+            requestId,
+            method,
+            path: loggablePath(request.url ?? ""),
+            status: response.statusCode,
+            ms: Math.round((performance.now() - started) * 10) / 10,
+            cache: String(response.getHeader("x-showfront-cache") ?? "PASS"),
+            aborted: !response.writableFinished,
+          }),
+        );
+      }
+      watchBody(request);
+      if ((method !== "GET" && method !== "HEAD") || BYPASS_HEADERS.some((name) => request.headers[name] !== undefined))
+        return void forward(request, response, undefined);
+      const key = request.url ?? "/";
+      const now = Date.now();
+      const found = usable(request, now);
+      if (found?.fresh) return send(request, response, found.variant, "HIT");
+      const pending = inFlight.get(key);
+      if (found && pending) return send(request, response, found.variant, "STALE");
+      if (pending) {
+        void pending.then((shared) => {
+          const again = shared && usable(request, Date.now());
+          if (again) send(request, response, again.variant, "HIT");
+          else void forward(request, response, undefined);
+        });
+        return;
+      }
+      // A HEAD answer has no body to keep: it is answered from the cache when it can be, never stored.
+      if (method === "HEAD") return void forward(request, response, undefined);
+      const fetching = forward(request, response, key).finally(() => inFlight.delete(key));
+      inFlight.set(key, fetching);
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

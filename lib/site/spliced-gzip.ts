@@ -19,7 +19,9 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
 export function spliceable(body: Buffer, mark: string): SplicedGzip {
   const plain = splitAtMarks(body, mark);
   const last = plain.length - 1;
-  const compressed = plain.map((stretch, index) => zlib.deflateRawSync(stretch, { level: 6, finishFlush: index < last ? zlib.constants.Z_FULL_FLUSH : zlib.constants.Z_FINISH }));
+  const compressed = plain.map((stretch, index) =>
+    zlib.deflateRawSync(stretch, { level: 6, finishFlush: index < last ? zlib.constants.Z_FULL_FLUSH : zlib.constants.Z_FINISH }),
+  );
   return { plain, compressed };
 }
 

@@ -23,7 +23,11 @@ export const saveStoryAction = action({ auth: "admin", schema: storyFormSchema.e
   const saved = await saveStory(form as StoryForm, { hero });
   revalidatePath("/admin/stories");
   if (!form.id) redirect(`/admin/stories/${saved.id}?saved=1`);
-  return saved.state === "draft" ? "Draft saved." : saved.state === "scheduled" ? "Saved: it goes live at its publish time." : `Published at /stories/${saved.slug}.`;
+  return saved.state === "draft"
+    ? "Draft saved."
+    : saved.state === "scheduled"
+      ? "Saved: it goes live at its publish time."
+      : `Published at /stories/${saved.slug}.`;
 });
 
 const previewSchema = z.string().max(STORY_LIMITS.body);
@@ -49,7 +53,11 @@ const overrideSchema = z.object({
 });
 
 export const relatedOverrideAction = action({ auth: "admin", schema: overrideSchema }, async (input) => {
-  await setRelatedOverride({ kind: input.sourceKind, slug: input.sourceSlug }, { kind: input.targetKind, slug: input.targetSlug }, input.decision === "reset" ? null : input.decision === "pin");
+  await setRelatedOverride(
+    { kind: input.sourceKind, slug: input.sourceSlug },
+    { kind: input.targetKind, slug: input.targetSlug },
+    input.decision === "reset" ? null : input.decision === "pin",
+  );
   return input.decision === "pin" ? "Pinned: it comes first in the list." : input.decision === "hide" ? "Hidden from the list." : "Back to the ranking.";
 });
 

@@ -51,12 +51,22 @@ export async function saveStory(form: StoryForm, options: SaveOptions = {}): Pro
   const now = options.now ?? new Date();
   const publishAt = form.publishAt && new Date(form.publishAt.getTime() + form.timezoneOffset * 60_000);
   const saved = await prisma.$transaction(async (tx) => {
-    const existing = form.id ? await tx.story.findUnique({ where: { id: form.id }, select: { id: true, slug: true, publishedAt: true, heroImageUrl: true, heroImageSrcset: true, bodyFormat: true } }) : null;
+    const existing = form.id
+      ? await tx.story.findUnique({
+          where: { id: form.id },
+          select: { id: true, slug: true, publishedAt: true, heroImageUrl: true, heroImageSrcset: true, bodyFormat: true },
+        })
+      : null;
     if (form.id && !existing) throw new AppError("not-found", "That story no longer exists.");
     const slug =
       form.slug ??
       existing?.slug ??
-      (await uniqueSlug(slugify(form.title), async (candidate) => Boolean((await tx.story.findUnique({ where: { slug: candidate }, select: { id: true } })) ?? (await tx.storySlugRedirect.findUnique({ where: { slug: candidate } })))));
+      (await uniqueSlug(slugify(form.title), async (candidate) =>
+        Boolean(
+          (await tx.story.findUnique({ where: { slug: candidate }, select: { id: true } })) ??
+          (await tx.storySlugRedirect.findUnique({ where: { slug: candidate } })),
+        ),
+      ));
     await checkSlugFree(tx, slug, existing?.id);
 
     const episodes = form.episodes.length
@@ -67,7 +77,11 @@ export async function saveStory(form: StoryForm, options: SaveOptions = {}): Pro
 
     // Published with no date: now. A draft keeps the date it was given (or had) for when it is published.
     const publishedAt = publishAt ?? existing?.publishedAt ?? (form.status === "PUBLISHED" ? now : null);
-    const hero = options.hero ?? (form.heroImageUrl === existing?.heroImageUrl ? { url: existing?.heroImageUrl, srcset: existing?.heroImageSrcset } : { url: form.heroImageUrl, srcset: null });
+    const hero =
+      options.hero ??
+      (form.heroImageUrl === existing?.heroImageUrl
+        ? { url: existing?.heroImageUrl, srcset: existing?.heroImageSrcset }
+        : { url: form.heroImageUrl, srcset: null });
     const fields = {
       slug,
       title: form.title,
@@ -86,7 +100,9 @@ export async function saveStory(form: StoryForm, options: SaveOptions = {}): Pro
       heroCredit: form.heroCredit ?? null,
       audioUrl: form.audioUrl ?? null,
     };
-    const story = existing ? await tx.story.update({ where: { id: existing.id }, data: fields, select: { id: true } }) : await tx.story.create({ data: fields, select: { id: true } });
+    const story = existing
+      ? await tx.story.update({ where: { id: existing.id }, data: fields, select: { id: true } })
+      : await tx.story.create({ data: fields, select: { id: true } });
 
     if (existing && existing.slug !== slug) {
       await tx.storySlugRedirect.upsert({ where: { slug: existing.slug }, create: { slug: existing.slug, storyId: story.id }, update: { storyId: story.id } });
@@ -94,17 +110,43 @@ export async function saveStory(form: StoryForm, options: SaveOptions = {}): Pro
     // A story that takes back an old slug of its own no longer redirects it.
     await tx.storySlugRedirect.deleteMany({ where: { slug, storyId: story.id } });
 
-    const categoryIds = [...(await upsertLabels(tx, "Category", form.categories.map((name) => ({ name })))).values()];
-    const tagIds = [...(await upsertLabels(tx, "Tag", form.tags.map((name) => ({ name })))).values()];
+    const categoryIds = [
+      ...(
+        await upsertLabels(
+          tx,
+          "Category",
+          form.categories.map((name) => ({ name })),
+        )
+      ).values(),
+    ];
+    const tagIds = [
+      ...(
+        await upsertLabels(
+          tx,
+          "Tag",
+          form.tags.map((name) => ({ name })),
+        )
+      ).values(),
+    ];
     await tx.storyCategory.deleteMany({ where: { storyId: story.id } });
     await tx.storyCategory.createMany({ data: categoryIds.map((categoryId) => ({ storyId: story.id, categoryId })) });
     await tx.storyTag.deleteMany({ where: { storyId: story.id } });
     await tx.storyTag.createMany({ data: tagIds.map((tagId) => ({ storyId: story.id, tagId })) });
     await tx.storyEpisode.deleteMany({ where: { storyId: story.id } });
     await tx.storyEpisode.createMany({
-      data: form.episodes.map((link, position) => ({ storyId: story.id, episodeId: episodes.find((episode) => episode.slug === link.slug)!.id, startSeconds: link.startSeconds ?? null, position })),
+      data: form.episodes.map((link, position) => ({
+        storyId: story.id,
+        episodeId: episodes.find((episode) => episode.slug === link.slug)!.id,
+        startSeconds: link.startSeconds ?? null,
+        position,
+      })),
     });
-    return { id: story.id, slug, paths: [slug, ...(existing && existing.slug !== slug ? [existing.slug] : [])], state: storyState({ status: form.status, publishedAt }, now) };
+    return {
+      id: story.id,
+      slug,
+      paths: [slug, ...(existing && existing.slug !== slug ? [existing.slug] : [])],
+      state: storyState({ status: form.status, publishedAt }, now),
+    };
   });
   await requestSearchTermsRefresh();
   await refreshStoryPages(saved.id, saved.paths);
@@ -129,7 +171,14 @@ async function refreshStoryPages(storyId: string, slugs: string[]) {
 export async function deleteStory(id: string): Promise<string | null> {
   const linked = await prisma.storyEpisode.findMany({ where: { storyId: id }, select: { episode: { select: { slug: true } } } });
   const story = await prisma.story.delete({ where: { id }, select: { slug: true } }).catch(() => null);
-  await prisma.relatedOverride.deleteMany({ where: { OR: [{ sourceKind: "STORY", sourceId: id }, { targetKind: "STORY", targetId: id }] } });
+  await prisma.relatedOverride.deleteMany({
+    where: {
+      OR: [
+        { sourceKind: "STORY", sourceId: id },
+        { targetKind: "STORY", targetId: id },
+      ],
+    },
+  });
   if (story) await invalidate([STORY_LISTS, ...storyPages(story.slug), ...linked.flatMap((link) => episodePages(link.episode.slug))]);
   return story?.slug ?? null;
 }
@@ -200,7 +249,12 @@ export async function setRelatedOverride(
   target: { kind: ContentKind; slug: string },
   pinned: boolean | null,
 ): Promise<void> {
-  const key = { sourceKind: source.kind, sourceId: await findContent(source.kind, source.slug), targetKind: target.kind, targetId: await findContent(target.kind, target.slug) };
+  const key = {
+    sourceKind: source.kind,
+    sourceId: await findContent(source.kind, source.slug),
+    targetKind: target.kind,
+    targetId: await findContent(target.kind, target.slug),
+  };
   if (pinned === null) await prisma.relatedOverride.deleteMany({ where: key });
   else await prisma.relatedOverride.upsert({ where: { sourceKind_sourceId_targetKind_targetId: key }, create: { ...key, pinned }, update: { pinned } });
   // Only the page whose list this is shows the change.
@@ -212,8 +266,14 @@ export async function listRelatedOverrides(admin: Admin, source: { kind: Content
   assertStaff(admin, "ADMIN");
   const overrides = await prisma.relatedOverride.findMany({ where: { sourceKind: source.kind, sourceId: source.id }, orderBy: { createdAt: "asc" } });
   const [episodes, stories] = await Promise.all([
-    prisma.episode.findMany({ where: { id: { in: overrides.filter((row) => row.targetKind === "EPISODE").map((row) => row.targetId) } }, select: { id: true, slug: true, title: true } }),
-    prisma.story.findMany({ where: { id: { in: overrides.filter((row) => row.targetKind === "STORY").map((row) => row.targetId) } }, select: { id: true, slug: true, title: true } }),
+    prisma.episode.findMany({
+      where: { id: { in: overrides.filter((row) => row.targetKind === "EPISODE").map((row) => row.targetId) } },
+      select: { id: true, slug: true, title: true },
+    }),
+    prisma.story.findMany({
+      where: { id: { in: overrides.filter((row) => row.targetKind === "STORY").map((row) => row.targetId) } },
+      select: { id: true, slug: true, title: true },
+    }),
   ]);
   const items = new Map([...episodes, ...stories].map((item) => [item.id, item]));
   return overrides.flatMap((row) => {

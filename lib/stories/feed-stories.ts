@@ -13,7 +13,9 @@ const STORY_BATCH = 200;
 
 export async function writeFeedStories(tx: Prisma.TransactionClient, sourceId: string, feed: ParsedFeed, now: Date): Promise<ImportCounts> {
   const existing = new Map(
-    (await tx.story.findMany({ where: { sourceId, sourceGuid: { in: feed.episodes.map((item) => item.guid) } }, select: { id: true, sourceGuid: true } })).map((row) => [row.sourceGuid!, row.id]),
+    (await tx.story.findMany({ where: { sourceId, sourceGuid: { in: feed.episodes.map((item) => item.guid) } }, select: { id: true, sourceGuid: true } })).map(
+      (row) => [row.sourceGuid!, row.id],
+    ),
   );
   const pick = await slugPicker(tx);
   // The same GUID twice in one feed is one story: the first item is kept, as for episodes.
@@ -36,7 +38,16 @@ export async function writeFeedStories(tx: Prisma.TransactionClient, sourceId: s
       audioDurationSeconds: item.durationSeconds ?? null,
     };
     const id = existing.get(item.guid);
-    return { title: item.title, id, write: id ? () => tx.story.update({ where: { id }, data: fields }) : () => tx.story.create({ data: { ...fields, slug: pick(item.title), sourceId, sourceGuid: item.guid, status: "PUBLISHED", publishedAt: item.publishedAt ?? now } }) };
+    return {
+      title: item.title,
+      id,
+      write: id
+        ? () => tx.story.update({ where: { id }, data: fields })
+        : () =>
+            tx.story.create({
+              data: { ...fields, slug: pick(item.title), sourceId, sourceGuid: item.guid, status: "PUBLISHED", publishedAt: item.publishedAt ?? now },
+            }),
+    };
   });
   const refused = await writeItems(tx, writes, STORY_BATCH, async (batch) => {
     for (const story of batch) await story.write();

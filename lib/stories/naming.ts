@@ -6,7 +6,11 @@ import { slugify } from "@/lib/slug";
 const BATCH = 500;
 
 /** Category or tag rows for labels, found by slug or created, in batches: slug → id. */
-export async function upsertLabels(tx: Prisma.TransactionClient, table: "Category" | "Tag", labels: { slug?: string; name: string }[]): Promise<Map<string, string>> {
+export async function upsertLabels(
+  tx: Prisma.TransactionClient,
+  table: "Category" | "Tag",
+  labels: { slug?: string; name: string }[],
+): Promise<Map<string, string>> {
   const unique = [...new Map(labels.map((label) => [slugify(label.slug || label.name), label.name])).entries()].map(([slug, name]) => ({ slug, name }));
   const ids = new Map<string, string>();
   for (let start = 0; start < unique.length; start += BATCH) {

@@ -60,7 +60,8 @@ export function periodRange(period: string): { gte: Date; lt: Date } {
 export function periodLabel(period: string): string {
   const { gte } = periodRange(period);
   const parts = period.split("-").length;
-  const options: Intl.DateTimeFormatOptions = parts === 1 ? { year: "numeric" } : parts === 2 ? { year: "numeric", month: "long" } : { year: "numeric", month: "long", day: "numeric" };
+  const options: Intl.DateTimeFormatOptions =
+    parts === 1 ? { year: "numeric" } : parts === 2 ? { year: "numeric", month: "long" } : { year: "numeric", month: "long", day: "numeric" };
   return new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" }).format(gte);
 }
 
@@ -200,6 +201,9 @@ export async function currentStorySlug(lookup: { oldSlug: string } | { wpPostId:
     const story = await prisma.story.findFirst({ where: { wpPostId: lookup.wpPostId, ...publishedStoryWhere() }, select: { slug: true } });
     return story?.slug ?? null;
   }
-  const current = await prisma.story.findFirst({ where: { ...publishedStoryWhere(), OR: [{ slug: lookup.oldSlug }, { oldSlugs: { some: { slug: lookup.oldSlug } } }] }, select: { slug: true } });
+  const current = await prisma.story.findFirst({
+    where: { ...publishedStoryWhere(), OR: [{ slug: lookup.oldSlug }, { oldSlugs: { some: { slug: lookup.oldSlug } } }] },
+    select: { slug: true },
+  });
   return current?.slug ?? null;
 }

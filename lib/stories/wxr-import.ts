@@ -104,8 +104,16 @@ export async function importWxr(document: WxrDocument, onProgress: (done: number
     async (tx) => {
       const existing = await existingPosts(posts.map((post) => post.id));
       const slugs = await assignSlugs(tx, posts, existing);
-      const categoryIds = await upsertLabels(tx, "Category", posts.flatMap((post) => post.categories));
-      const tagIds = await upsertLabels(tx, "Tag", posts.flatMap((post) => post.tags));
+      const categoryIds = await upsertLabels(
+        tx,
+        "Category",
+        posts.flatMap((post) => post.categories),
+      );
+      const tagIds = await upsertLabels(
+        tx,
+        "Tag",
+        posts.flatMap((post) => post.tags),
+      );
       let created = 0;
       let commentCount = 0;
       for (let start = 0; start < posts.length; start += BATCH) {
@@ -139,14 +147,24 @@ export async function importWxr(document: WxrDocument, onProgress: (done: number
         await tx.storyCategory.deleteMany({ where: { storyId: { in: ids } } });
         await tx.storyTag.deleteMany({ where: { storyId: { in: ids } } });
         await tx.storyCategory.createMany({
-          data: batch.flatMap((post, index) => [...new Set(post.categories.map((term) => categoryIds.get(slugify(term.slug || term.name))!))].map((categoryId) => ({ storyId: rows[index]!.id, categoryId }))),
+          data: batch.flatMap((post, index) =>
+            [...new Set(post.categories.map((term) => categoryIds.get(slugify(term.slug || term.name))!))].map((categoryId) => ({
+              storyId: rows[index]!.id,
+              categoryId,
+            })),
+          ),
           skipDuplicates: true,
         });
         await tx.storyTag.createMany({
-          data: batch.flatMap((post, index) => [...new Set(post.tags.map((term) => tagIds.get(slugify(term.slug || term.name))!))].map((tagId) => ({ storyId: rows[index]!.id, tagId }))),
+          data: batch.flatMap((post, index) =>
+            [...new Set(post.tags.map((term) => tagIds.get(slugify(term.slug || term.name))!))].map((tagId) => ({ storyId: rows[index]!.id, tagId })),
+          ),
           skipDuplicates: true,
         });
-        commentCount += await importComments(tx, batch.map((post, index) => ({ post, storyId: rows[index]!.id })));
+        commentCount += await importComments(
+          tx,
+          batch.map((post, index) => ({ post, storyId: rows[index]!.id })),
+        );
         onProgress(Math.min(start + BATCH, total), total);
       }
       return { created, updated: total - created, comments: commentCount };
@@ -222,7 +240,13 @@ export async function stageWxrUpload(upload: { name: string; stream: ReadableStr
     const report = await analyzeWxr(await readWxrFile(filePath));
     const { size } = await stat(filePath);
     const row = await prisma.wxrImport.create({
-      data: { fileName: cutText(upload.name, 200), filePath, sizeBytes: BigInt(size), report: report as unknown as Prisma.InputJsonValue, total: report.stories.create + report.stories.update },
+      data: {
+        fileName: cutText(upload.name, 200),
+        filePath,
+        sizeBytes: BigInt(size),
+        report: report as unknown as Prisma.InputJsonValue,
+        total: report.stories.create + report.stories.update,
+      },
       select: { id: true },
     });
     return { id: row.id, report };
@@ -240,7 +264,10 @@ export async function markWxrImportQueued(importId: string): Promise<void> {
 
 /** Imports a staged export (the admin's "Import", in a job when jobs run); its row shows progress, then the outcome. */
 export async function runWxrImport(importId: string): Promise<void> {
-  const claimed = await prisma.wxrImport.updateMany({ where: { id: importId, status: { in: ["ANALYZED", "QUEUED", "FAILED"] } }, data: { status: "IMPORTING", done: 0, error: null } });
+  const claimed = await prisma.wxrImport.updateMany({
+    where: { id: importId, status: { in: ["ANALYZED", "QUEUED", "FAILED"] } },
+    data: { status: "IMPORTING", done: 0, error: null },
+  });
   if (claimed.count === 0) return;
   const row = await prisma.wxrImport.findUniqueOrThrow({ where: { id: importId }, select: { filePath: true } });
   let reported = 0;
@@ -257,7 +284,8 @@ export async function runWxrImport(importId: string): Promise<void> {
     await rm(row.filePath, { force: true });
     await refreshSearchTerms();
   } catch (error) {
-    const message = error instanceof WxrError ? error.message : `The import stopped and nothing was kept: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof WxrError ? error.message : `The import stopped and nothing was kept: ${error instanceof Error ? error.message : String(error)}`;
     await prisma.wxrImport.update({ where: { id: importId }, data: { status: "FAILED", error: message.slice(0, 2000), finishedAt: new Date() } });
     if (!(error instanceof WxrError)) throw error;
   }
@@ -265,10 +293,17 @@ export async function runWxrImport(importId: string): Promise<void> {
 
 export async function getWxrImport(admin: Admin, id: string) {
   assertStaff(admin, "ADMIN");
-  return prisma.wxrImport.findUnique({ where: { id }, select: { id: true, fileName: true, sizeBytes: true, status: true, report: true, done: true, total: true, error: true, createdAt: true, finishedAt: true } });
+  return prisma.wxrImport.findUnique({
+    where: { id },
+    select: { id: true, fileName: true, sizeBytes: true, status: true, report: true, done: true, total: true, error: true, createdAt: true, finishedAt: true },
+  });
 }
 
 export async function listWxrImports(admin: Admin) {
   assertStaff(admin, "ADMIN");
-  return prisma.wxrImport.findMany({ orderBy: { createdAt: "desc" }, take: 20, select: { id: true, fileName: true, status: true, createdAt: true, total: true } });
+  return prisma.wxrImport.findMany({
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, fileName: true, status: true, createdAt: true, total: true },
+  });
 }

@@ -199,20 +199,20 @@ export async function readWxr(source: AsyncIterable<Buffer>): Promise<WxrDocumen
     if (bytes > WXR_LIMITS.fileBytes) fail(`The file is larger than ${WXR_LIMITS.fileBytes / 1024 / 1024} MB`);
     if (failure) break;
     const text = decoder.decode(chunk, { stream: true });
-    if (guard.scan(text).length) fail("The file has a malformed \"<!\" declaration (not a comment, CDATA or DOCTYPE)");
+    if (guard.scan(text).length) fail('The file has a malformed "<!" declaration (not a comment, CDATA or DOCTYPE)');
     if (failure) break;
     parser.write(text);
     sawRoot ||= stack.length > 0 || itemCount > 0;
     if (failure) break;
   }
   const rest = decoder?.decode() ?? "";
-  if (!failure && guard.scan(rest, true).length) fail("The file has a malformed \"<!\" declaration (not a comment, CDATA or DOCTYPE)");
+  if (!failure && guard.scan(rest, true).length) fail('The file has a malformed "<!" declaration (not a comment, CDATA or DOCTYPE)');
   if (!failure) {
     parser.write(rest);
     parser.close();
   }
   if (failure) throw failure;
-  if (!sawRoot || !document.siteUrl && !document.posts.length && !document.siteTitle) {
+  if (!sawRoot || (!document.siteUrl && !document.posts.length && !document.siteTitle)) {
     throw new WxrError("The file is not a WordPress export: it has no <channel> with posts (export it from Tools → Export in WordPress).");
   }
   return document;
@@ -248,7 +248,14 @@ function keepItem(
       const date = gmtDate(entry.get("wp:comment_date_gmt")) ?? gmtDate(entry.get("wp:comment_date"));
       const text = commentText(entry.get("wp:comment_content") ?? "");
       if (commentId === null || !date || !text) count(document.passedOver, "comment without id, date or words");
-      else kept.push({ id: commentId, parentId: integer(entry.get("wp:comment_parent")) || null, author: cutText((entry.get("wp:comment_author") ?? "").trim(), 100), date, text });
+      else
+        kept.push({
+          id: commentId,
+          parentId: integer(entry.get("wp:comment_parent")) || null,
+          author: cutText((entry.get("wp:comment_author") ?? "").trim(), 100),
+          date,
+          text,
+        });
     }
   }
   const name = (text: string) => cutText(htmlToText(text), 100);

@@ -18,7 +18,10 @@ function etagOf(version: FeedVersion): string {
 // RFC 9110's conditional GET, as Express answers it (the fresh package): If-None-Match first, else If-Modified-Since.
 // Only the validators are given: a client's Cache-Control speaks to caches, not to the server that owns the feed.
 function notModified(request: Request, etag: string, lastModified: Date): boolean {
-  const validators = { "if-none-match": request.headers.get("if-none-match") ?? undefined, "if-modified-since": request.headers.get("if-modified-since") ?? undefined };
+  const validators = {
+    "if-none-match": request.headers.get("if-none-match") ?? undefined,
+    "if-modified-since": request.headers.get("if-modified-since") ?? undefined,
+  };
   return fresh(validators, { etag, "last-modified": lastModified.toUTCString() });
 }
 

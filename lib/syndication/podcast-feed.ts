@@ -28,9 +28,25 @@ export async function buildPodcastFeed(showSlug: string, siteUrl: string, versio
     where: { showId: show.id, goneAt: null },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     select: {
-      guid: true, slug: true, title: true, summary: true, notesHtml: true, publishedAt: true, durationSeconds: true,
-      audioUrl: true, audioType: true, audioLength: true, artworkUrl: true, season: true, number: true, episodeType: true,
-      explicit: true, transcripts: true, chaptersUrl: true, chaptersType: true, persons: true,
+      guid: true,
+      slug: true,
+      title: true,
+      summary: true,
+      notesHtml: true,
+      publishedAt: true,
+      durationSeconds: true,
+      audioUrl: true,
+      audioType: true,
+      audioLength: true,
+      artworkUrl: true,
+      season: true,
+      number: true,
+      episodeType: true,
+      explicit: true,
+      transcripts: true,
+      chaptersUrl: true,
+      chaptersType: true,
+      persons: true,
     },
   });
   const selfUrl = absolute(podcastFeedPath(show.slug), siteUrl);
@@ -69,7 +85,11 @@ export async function buildPodcastFeed(showSlug: string, siteUrl: string, versio
       element("description", episode.summary),
       episode.notesHtml ? `<content:encoded>${cdata(episode.notesHtml)}</content:encoded>` : "",
       episode.audioUrl
-        ? emptyElement("enclosure", { url: absolute(episode.audioUrl, siteUrl), length: String(episode.audioLength ?? 0), type: episode.audioType ?? "audio/mpeg" })
+        ? emptyElement("enclosure", {
+            url: absolute(episode.audioUrl, siteUrl),
+            length: String(episode.audioLength ?? 0),
+            type: episode.audioType ?? "audio/mpeg",
+          })
         : "",
       element("itunes:duration", episode.durationSeconds),
       element("itunes:season", episode.season),
@@ -77,8 +97,17 @@ export async function buildPodcastFeed(showSlug: string, siteUrl: string, versio
       element("itunes:episodeType", episode.episodeType.toLowerCase()),
       element("itunes:explicit", episode.explicit ? "true" : "false"),
       episode.artworkUrl ? emptyElement("itunes:image", { href: absolute(episode.artworkUrl, siteUrl) }) : "",
-      ...transcripts.map((transcript) => emptyElement("podcast:transcript", { url: absolute(transcript.url, siteUrl), type: transcript.type, language: transcript.language, rel: transcript.rel })),
-      episode.chaptersUrl ? emptyElement("podcast:chapters", { url: absolute(episode.chaptersUrl, siteUrl), type: episode.chaptersType ?? "application/json+chapters" }) : "",
+      ...transcripts.map((transcript) =>
+        emptyElement("podcast:transcript", {
+          url: absolute(transcript.url, siteUrl),
+          type: transcript.type,
+          language: transcript.language,
+          rel: transcript.rel,
+        }),
+      ),
+      episode.chaptersUrl
+        ? emptyElement("podcast:chapters", { url: absolute(episode.chaptersUrl, siteUrl), type: episode.chaptersType ?? "application/json+chapters" })
+        : "",
       ...persons.map((person) => element("podcast:person", person.name, { role: person.role, group: person.group, img: person.img, href: person.href })),
       "</item>",
     ].join("");

@@ -40,7 +40,18 @@ async function latestStories() {
     where: listedStoryWhere(),
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: FEED_ITEMS,
-    select: { slug: true, title: true, dek: true, body: true, bodyFormat: true, authorName: true, publishedAt: true, updatedAt: true, heroImageUrl: true, categories: { select: { category: { select: { name: true } } } } },
+    select: {
+      slug: true,
+      title: true,
+      dek: true,
+      body: true,
+      bodyFormat: true,
+      authorName: true,
+      publishedAt: true,
+      updatedAt: true,
+      heroImageUrl: true,
+      categories: { select: { category: { select: { name: true } } } },
+    },
   });
 }
 
@@ -85,7 +96,19 @@ export async function buildJsonFeed(siteUrl: string): Promise<string> {
       where: { goneAt: null },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: FEED_ITEMS,
-      select: { slug: true, title: true, summary: true, notesHtml: true, publishedAt: true, updatedAt: true, audioUrl: true, audioType: true, audioLength: true, durationSeconds: true, artworkUrl: true },
+      select: {
+        slug: true,
+        title: true,
+        summary: true,
+        notesHtml: true,
+        publishedAt: true,
+        updatedAt: true,
+        audioUrl: true,
+        audioType: true,
+        audioLength: true,
+        durationSeconds: true,
+        artworkUrl: true,
+      },
     }),
   ]);
   const items = [
@@ -137,7 +160,14 @@ export async function buildJsonFeed(siteUrl: string): Promise<string> {
 export async function buildOpml(siteUrl: string, version: FeedVersion): Promise<string> {
   const shows = await prisma.show.findMany({ orderBy: { title: "asc" }, select: { slug: true, title: true, description: true } });
   const outlines = shows.map((show) =>
-    emptyElement("outline", { type: "rss", text: show.title, title: show.title, description: show.description || undefined, xmlUrl: absolute(podcastFeedPath(show.slug), siteUrl), htmlUrl: siteUrl }),
+    emptyElement("outline", {
+      type: "rss",
+      text: show.title,
+      title: show.title,
+      description: show.description || undefined,
+      xmlUrl: absolute(podcastFeedPath(show.slug), siteUrl),
+      htmlUrl: siteUrl,
+    }),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <opml version="2.0">

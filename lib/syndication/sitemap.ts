@@ -20,17 +20,35 @@ interface Section {
   read(skip: number, take: number): Promise<Entry[]>;
 }
 
-const byPath = (prefix: string) => (rows: { slug: string; updatedAt: Date }[]) => rows.map((row) => ({ path: `${prefix}/${row.slug}`, lastModified: row.updatedAt }));
+const byPath = (prefix: string) => (rows: { slug: string; updatedAt: Date }[]) =>
+  rows.map((row) => ({ path: `${prefix}/${row.slug}`, lastModified: row.updatedAt }));
 const oldestFirst = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 
 // The fixed pages, then episodes, stories, shows and people, each oldest first.
 async function sections(): Promise<Section[]> {
-  const [episodes, stories, shows, people] = await Promise.all([prisma.episode.count(), prisma.story.count({ where: publishedStoryWhere() }), prisma.show.count(), listPersonSlugs()]);
+  const [episodes, stories, shows, people] = await Promise.all([
+    prisma.episode.count(),
+    prisma.story.count({ where: publishedStoryWhere() }),
+    prisma.show.count(),
+    listPersonSlugs(),
+  ]);
   return [
     { count: STATIC_PATHS.length, read: async (skip, take) => STATIC_PATHS.slice(skip, skip + take).map((path) => ({ path })) },
-    { count: episodes, read: (skip, take) => prisma.episode.findMany({ orderBy: oldestFirst, skip, take, select: { slug: true, updatedAt: true } }).then(byPath("/episodes")) },
-    { count: stories, read: (skip, take) => prisma.story.findMany({ where: publishedStoryWhere(), orderBy: oldestFirst, skip, take, select: { slug: true, updatedAt: true } }).then(byPath("/stories")) },
-    { count: shows, read: (skip, take) => prisma.show.findMany({ orderBy: oldestFirst, skip, take, select: { slug: true, updatedAt: true } }).then(byPath("/shows")) },
+    {
+      count: episodes,
+      read: (skip, take) => prisma.episode.findMany({ orderBy: oldestFirst, skip, take, select: { slug: true, updatedAt: true } }).then(byPath("/episodes")),
+    },
+    {
+      count: stories,
+      read: (skip, take) =>
+        prisma.story
+          .findMany({ where: publishedStoryWhere(), orderBy: oldestFirst, skip, take, select: { slug: true, updatedAt: true } })
+          .then(byPath("/stories")),
+    },
+    {
+      count: shows,
+      read: (skip, take) => prisma.show.findMany({ orderBy: oldestFirst, skip, take, select: { slug: true, updatedAt: true } }).then(byPath("/shows")),
+    },
     { count: people.length, read: async (skip, take) => people.slice(skip, skip + take).map((slug) => ({ path: `/people/${slug}` })) },
   ];
 }

@@ -7,7 +7,10 @@ export const adminSignInSchema = z.object({
 });
 
 // A checkbox: present ("on") when ticked, absent otherwise.
-const checkbox = z.literal("on").optional().transform((value) => value === "on");
+const checkbox = z
+  .literal("on")
+  .optional()
+  .transform((value) => value === "on");
 
 const optionalSlug = z
   .string()
@@ -35,7 +38,6 @@ export const linkDecisionSchema = z.object({
   linkId: z.string().min(1).max(40),
   decision: z.enum(["ACCEPTED", "REJECTED"]),
 });
-
 
 export const subscriberListParamsSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -78,15 +80,43 @@ export const newsletterScheduleSchema = z.object({
   digestEnabled: checkbox,
   digestWeekday: wholeNumber(0, 6, "Choose a day of the week."),
   digestHour: wholeNumber(0, 23, "Choose an hour from 0 to 23."),
-  digestTimeZone: z.string().trim().max(64).refine((zone) => TIME_ZONES.includes(zone), { error: "Choose a time zone from the list, e.g. Europe/Berlin." }),
+  digestTimeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine((zone) => TIME_ZONES.includes(zone), { error: "Choose a time zone from the list, e.g. Europe/Berlin." }),
 });
 
 /** A platform page pasted by a producer: the show's page there, or one episode's, checked to be that platform's. */
 const PLATFORM_PAGES = {
-  apple: { label: "Apple Podcasts", hosts: ["podcasts.apple.com"], show: /^\/(?:[a-z]{2}\/)?podcast\/(?:[^/]+\/)?id\d{5,12}\/?$/, episode: /^\/(?:[a-z]{2}\/)?podcast\/(?:[^/]+\/)?id\d{5,12}\/?$/, example: "https://podcasts.apple.com/us/podcast/your-show/id1234567890" },
-  spotify: { label: "Spotify", hosts: ["open.spotify.com"], show: /^\/show\/[A-Za-z0-9]{22}\/?$/, episode: /^\/episode\/[A-Za-z0-9]{22}\/?$/, example: "https://open.spotify.com/show/…" },
-  youtube: { label: "YouTube", hosts: ["www.youtube.com", "youtube.com", "m.youtube.com", "youtu.be"], show: /^\/(?:channel\/[\w-]{10,64}|@[\w.-]{3,30}|c\/[\w.-]+|user\/[\w.-]+|playlist)\/?$/, episode: /^\/(?:watch|shorts\/[\w-]{11}|live\/[\w-]{11}|[\w-]{11})\/?$/, example: "https://www.youtube.com/@yourshow" },
-  rumble: { label: "Rumble", hosts: ["rumble.com", "www.rumble.com"], show: /^\/(?:c|user)\/[\w.-]+\/?$/, episode: /^\/(?:v[a-z0-9]+-[\w.-]+\.html|embed\/v[a-z0-9]+\/?)$/i, example: "https://rumble.com/c/YourShow" },
+  apple: {
+    label: "Apple Podcasts",
+    hosts: ["podcasts.apple.com"],
+    show: /^\/(?:[a-z]{2}\/)?podcast\/(?:[^/]+\/)?id\d{5,12}\/?$/,
+    episode: /^\/(?:[a-z]{2}\/)?podcast\/(?:[^/]+\/)?id\d{5,12}\/?$/,
+    example: "https://podcasts.apple.com/us/podcast/your-show/id1234567890",
+  },
+  spotify: {
+    label: "Spotify",
+    hosts: ["open.spotify.com"],
+    show: /^\/show\/[A-Za-z0-9]{22}\/?$/,
+    episode: /^\/episode\/[A-Za-z0-9]{22}\/?$/,
+    example: "https://open.spotify.com/show/…",
+  },
+  youtube: {
+    label: "YouTube",
+    hosts: ["www.youtube.com", "youtube.com", "m.youtube.com", "youtu.be"],
+    show: /^\/(?:channel\/[\w-]{10,64}|@[\w.-]{3,30}|c\/[\w.-]+|user\/[\w.-]+|playlist)\/?$/,
+    episode: /^\/(?:watch|shorts\/[\w-]{11}|live\/[\w-]{11}|[\w-]{11})\/?$/,
+    example: "https://www.youtube.com/@yourshow",
+  },
+  rumble: {
+    label: "Rumble",
+    hosts: ["rumble.com", "www.rumble.com"],
+    show: /^\/(?:c|user)\/[\w.-]+\/?$/,
+    episode: /^\/(?:v[a-z0-9]+-[\w.-]+\.html|embed\/v[a-z0-9]+\/?)$/i,
+    example: "https://rumble.com/c/YourShow",
+  },
 } as const;
 
 export type PlatformName = keyof typeof PLATFORM_PAGES;
@@ -98,14 +128,17 @@ function platformPage(platform: PlatformName, level: "show" | "episode") {
     .string()
     .trim()
     .max(2048)
-    .refine((value) => {
-      const url = URL.parse(value);
-      if (!url || url.protocol !== "https:" || !(rule.hosts as readonly string[]).includes(url.hostname) || !rule[level].test(url.pathname)) return false;
-      // An episode is a query away from its show on two platforms: Apple's ?i=, YouTube's /watch?v=.
-      if (level === "episode" && platform === "apple") return /^\d{5,20}$/.test(url.searchParams.get("i") ?? "");
-      if (level === "episode" && platform === "youtube" && url.pathname === "/watch") return /^[\w-]{11}$/.test(url.searchParams.get("v") ?? "");
-      return true;
-    }, { error });
+    .refine(
+      (value) => {
+        const url = URL.parse(value);
+        if (!url || url.protocol !== "https:" || !(rule.hosts as readonly string[]).includes(url.hostname) || !rule[level].test(url.pathname)) return false;
+        // An episode is a query away from its show on two platforms: Apple's ?i=, YouTube's /watch?v=.
+        if (level === "episode" && platform === "apple") return /^\d{5,20}$/.test(url.searchParams.get("i") ?? "");
+        if (level === "episode" && platform === "youtube" && url.pathname === "/watch") return /^[\w-]{11}$/.test(url.searchParams.get("v") ?? "");
+        return true;
+      },
+      { error },
+    );
 }
 
 const optionalPage = (platform: PlatformName) => z.union([z.literal("").transform(() => null), platformPage(platform, "show")]);

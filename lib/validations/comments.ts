@@ -3,12 +3,19 @@
 import { z } from "zod";
 import { displayNameSchema } from "./people";
 
+/** How long after posting a comment can be edited. */
+export const EDIT_MINUTES = 10;
 export const COMMENT_MAX = 5000;
 export const REPORT_REASON_MAX = 500;
 
 export const commentBodySchema = z
   .string({ error: "Write something first." })
-  .transform((body) => body.replace(/\r\n?/g, "\n").replace(/\n{3,}/g, "\n\n").trim())
+  .transform((body) =>
+    body
+      .replace(/\r\n?/g, "\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim(),
+  )
   .pipe(
     z
       .string()
@@ -21,7 +28,10 @@ export const commentBodySchema = z
 
 export const commentTargetSchema = z.object({
   kind: z.enum(["episode", "story"]),
-  slug: z.string().max(200).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  slug: z
+    .string()
+    .max(200)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
 });
 
 export type CommentTarget = z.infer<typeof commentTargetSchema>;
@@ -36,7 +46,14 @@ export const postCommentSchema = z.object({
     .optional()
     .transform((value) => value || undefined),
   momentSeconds: z
-    .union([z.literal(""), z.coerce.number().int().min(0).max(24 * 3600)])
+    .union([
+      z.literal(""),
+      z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 3600),
+    ])
     .optional()
     .transform((value) => (value === "" || value === undefined ? undefined : value)),
   // Asked with a reader's first comment: the name their comments are shown by.
@@ -58,7 +75,10 @@ export const reportCommentSchema = commentIdSchema.extend({
 export const moderateSchema = z.object({
   action: z.enum(["approve", "spam", "remove", "ban"], { error: "Choose what to do." }),
   // One ticked box arrives as a value, several as a list, none as nothing.
-  commentIds: z.preprocess((ids) => (ids === undefined ? [] : [ids].flat()), z.array(z.string().min(1).max(40)).min(1, { error: "Tick at least one comment." }).max(200)),
+  commentIds: z.preprocess(
+    (ids) => (ids === undefined ? [] : [ids].flat()),
+    z.array(z.string().min(1).max(40)).min(1, { error: "Tick at least one comment." }).max(200),
+  ),
 });
 export const commentListParamsSchema = z.object({
   kind: commentTargetSchema.shape.kind,

@@ -18,7 +18,14 @@ const httpUrl = z
 
 // Root-relative media paths are allowed for feeds served by this site itself (the demo show's audio, transcripts
 // and chapters).
-const mediaUrl = z.union([httpUrl, z.string().trim().max(FEED_LIMITS.url).regex(/^\/(?!\/)\S*$/)]);
+const mediaUrl = z.union([
+  httpUrl,
+  z
+    .string()
+    .trim()
+    .max(FEED_LIMITS.url)
+    .regex(/^\/(?!\/)\S*$/),
+]);
 
 const cleanText = (max: number) =>
   z
@@ -45,7 +52,10 @@ export const personSchema = z.object({
 
 export const soundbiteSchema = z.object({
   startTime: z.number().nonnegative(),
-  duration: z.number().positive().max(24 * 3600),
+  duration: z
+    .number()
+    .positive()
+    .max(24 * 3600),
   title: shortText(300).optional(),
 });
 
@@ -86,9 +96,7 @@ export const parsedFeedSchema = z.object({
   locked: z.boolean(),
   explicit: z.boolean(),
   // itunes:category, as directories list the show: [{ name: "Technology", subcategory?: "Podcasting" }].
-  categories: z
-    .array(z.object({ name: shortText(100).pipe(z.string().min(1)), subcategory: shortText(100).optional() }))
-    .max(10),
+  categories: z.array(z.object({ name: shortText(100).pipe(z.string().min(1)), subcategory: shortText(100).optional() })).max(10),
 });
 
 export type ParsedEpisode = z.infer<typeof parsedEpisodeSchema>;

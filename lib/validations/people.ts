@@ -13,7 +13,9 @@ export const displayNameSchema = z
       .max(DISPLAY_NAME_MAX, { error: `Keep your name under ${DISPLAY_NAME_MAX} characters.` })
       .regex(/^[\p{L}\p{M}\p{N} .'’_-]+$/u, { error: "Use letters, digits, spaces and . ' - _ only (an e-mail address is not a name)." })
       .refine((name) => /\p{L}/u.test(name), { error: "A name has at least one letter." })
-      .refine((name) => !/^(admin|administrator|moderator|staff|showfront)\b/i.test(name), { error: "That name would pass for the site's staff: choose another." }),
+      .refine((name) => !/^(admin|administrator|moderator|staff|showfront)\b/i.test(name), {
+        error: "That name would pass for the site's staff: choose another.",
+      }),
   );
 
 export const displayNameFormSchema = z.object({ displayName: displayNameSchema });

@@ -20,7 +20,14 @@ const labelList = (what: string) =>
     .string()
     .max(2_000)
     .default("")
-    .transform((value) => [...new Set(value.split(",").map((label) => label.replace(/\s+/g, " ").trim()).filter(Boolean))])
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(",")
+          .map((label) => label.replace(/\s+/g, " ").trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.string().max(LABEL, `each ${what} has at most ${LABEL} characters`)).max(MAX_LABELS, `at most ${MAX_LABELS} ${what}s`));
 
 const optionalText = (max: number) =>
@@ -53,7 +60,10 @@ const episodeLines = z
   .default("")
   .transform((value, context) => {
     const links: EpisodeLinkInput[] = [];
-    for (const line of value.split(/\r?\n/).map((text) => text.trim()).filter(Boolean)) {
+    for (const line of value
+      .split(/\r?\n/)
+      .map((text) => text.trim())
+      .filter(Boolean)) {
       const match = EPISODE_LINE.exec(line);
       if (!match) {
         context.addIssue({ code: "custom", message: `"${line.slice(0, 80)}" is not an episode address or slug (optionally "@ 12:34")` });

@@ -17,12 +17,18 @@ async function seed(log: (message: string) => void) {
   log(`Seeding an episode, ${POSTERS} commenters in good standing and a second episode with ${PAGE_COMMENTS} comments`);
   const show = await prisma.show.create({ data: { slug: "bench-show", title: "Bench Show" } });
   const [posting, busy] = await Promise.all(
-    ["bench-posting", "bench-busy"].map((slug) => prisma.episode.create({ data: { showId: show.id, guid: slug, slug, title: `Episode ${slug}`, summary: "An episode people talk about.", publishedAt: new Date() } })),
+    ["bench-posting", "bench-busy"].map((slug) =>
+      prisma.episode.create({
+        data: { showId: show.id, guid: slug, slug, title: `Episode ${slug}`, summary: "An episode people talk about.", publishedAt: new Date() },
+      }),
+    ),
   );
   await prisma.user.createMany({ data: Array.from({ length: POSTERS }, (_, index) => ({ email: `poster${index}@bench.example`, name: `Poster ${index}` })) });
   const users = await prisma.user.findMany({ select: { id: true, email: true, name: true } });
   // One approved comment each, so the first-comment rule does not hold what they post now.
-  await prisma.comment.createMany({ data: users.map((user) => ({ episodeId: busy!.id, authorId: user.id, body: "An earlier comment.", status: "APPROVED" as const })) });
+  await prisma.comment.createMany({
+    data: users.map((user) => ({ episodeId: busy!.id, authorId: user.id, body: "An earlier comment.", status: "APPROVED" as const })),
+  });
   await prisma.comment.createMany({
     data: Array.from({ length: PAGE_COMMENTS - users.length }, (_, index) => ({
       episodeId: busy!.id,
@@ -51,7 +57,12 @@ export async function commentBenchmarks(postgresServerUrl: string, log: (message
       for (let post = 0; post < POSTS_EACH; post += 1) {
         const begun = performance.now();
         try {
-          const input = { target: { kind: "episode" as const, slug: postingSlug }, body: `Post ${post} from poster ${index}: a fair point.`, website: "", shownAt: 0 };
+          const input = {
+            target: { kind: "episode" as const, slug: postingSlug },
+            body: `Post ${post} from poster ${index}: a fair point.`,
+            website: "",
+            shownAt: 0,
+          };
           await postComment(viewer, input, `10.0.${index >> 8}.${index & 255}`);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
@@ -91,7 +102,12 @@ export async function commentBenchmarks(postgresServerUrl: string, log: (message
         target: "—",
         pass: undefined,
       },
-      { name: "The thread as the page reads it when it comes near (/api/comments, most liked first): p50 / p99 of 20", value: `${fmt(percentile(threadTimes, 50))} / ${fmt(percentile(threadTimes, 99))}`, target: "—", pass: undefined },
+      {
+        name: "The thread as the page reads it when it comes near (/api/comments, most liked first): p50 / p99 of 20",
+        value: `${fmt(percentile(threadTimes, 50))} / ${fmt(percentile(threadTimes, 99))}`,
+        target: "—",
+        pass: undefined,
+      },
     ];
   } finally {
     server.stop();

@@ -43,7 +43,10 @@ export async function startProductionServer(databaseUrl: string, log: (message: 
     env: { ...process.env, DATABASE_URL: databaseUrl, SITE_URL: baseUrl, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...env },
   });
   for (let attempt = 0; ; attempt += 1) {
-    const ready = await fetch(`${baseUrl}/`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${baseUrl}/`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) break;
     if (attempt > 120 || server.exitCode !== null) {
       server.kill("SIGTERM");

@@ -63,9 +63,20 @@ async function firstLoadJavaScriptKb(pageUrl: string): Promise<{ kb: number; fil
 
 async function lighthouseScores(pageUrl: string): Promise<Record<string, number>> {
   const port = await freePort();
-  const chrome = spawn(getEnv().CHROME_PATH ?? "/usr/bin/chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", `--remote-debugging-port=${port}`, "about:blank"], { stdio: "ignore" });
+  const chrome = spawn(
+    getEnv().CHROME_PATH ?? "/usr/bin/chromium",
+    ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", `--remote-debugging-port=${port}`, "about:blank"],
+    { stdio: "ignore" },
+  );
   try {
-    for (let attempt = 0; !(await fetch(`http://127.0.0.1:${port}/json/version`).then((response) => response.ok, () => false)); attempt += 1) {
+    for (
+      let attempt = 0;
+      !(await fetch(`http://127.0.0.1:${port}/json/version`).then(
+        (response) => response.ok,
+        () => false,
+      ));
+      attempt += 1
+    ) {
       if (attempt > 50) throw new Error("Chromium did not open its debugging port");
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -74,11 +85,24 @@ async function lighthouseScores(pageUrl: string): Promise<Record<string, number>
     const { default: lighthouse } = await import("lighthouse");
     const runs: Record<string, number>[] = [];
     for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1) {
-      const result = await lighthouse(pageUrl, { port, logLevel: "error", output: "json", onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
+      const result = await lighthouse(pageUrl, {
+        port,
+        logLevel: "error",
+        output: "json",
+        onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+      });
       if (!result) throw new Error("Lighthouse returned no result");
       runs.push(Object.fromEntries(Object.entries(result.lhr.categories).map(([id, category]) => [id, Math.round((category.score ?? 0) * 100)])));
     }
-    return Object.fromEntries(Object.keys(runs[0]!).map((id) => [id, percentile(runs.map((scores) => scores[id]!), 50)]));
+    return Object.fromEntries(
+      Object.keys(runs[0]!).map((id) => [
+        id,
+        percentile(
+          runs.map((scores) => scores[id]!),
+          50,
+        ),
+      ]),
+    );
   } finally {
     chrome.kill("SIGTERM");
   }
@@ -121,7 +145,12 @@ export async function episodePageBenchmarks(postgresServerUrl: string, log: (mes
         target: "≥ 1,500 req/s, no failure",
         pass: load.requests.average >= 1500 && failures === 0,
       },
-      { name: "Episode page latency p50 / p99 under that load", value: `${fmt(load.latency.p50)} / ${fmt(load.latency.p99)}`, target: "p99 < 75 ms", pass: load.latency.p99 < 75 },
+      {
+        name: "Episode page latency p50 / p99 under that load",
+        value: `${fmt(load.latency.p50)} / ${fmt(load.latency.p99)}`,
+        target: "p99 < 75 ms",
+        pass: load.latency.p99 < 75,
+      },
       { name: "Episode page HTML, uncompressed (RSC payload included)", value: `${(pageBytes / 1024).toFixed(1)} KB`, target: "—", pass: undefined },
       {
         name: `For comparison: the same pages with the edge cache off (EDGE_CACHE_SECONDS=0, Next's ISR cache alone), ${CONNECTIONS} connections, 10 s`,
@@ -137,7 +166,12 @@ export async function episodePageBenchmarks(postgresServerUrl: string, log: (mes
       },
       ...(["performance", "accessibility", "best-practices", "seo"] as const).map((category) => {
         const minimum = category === "performance" ? 95 : 100;
-        return { name: `Lighthouse mobile: ${category}`, value: String(scores[category] ?? "—"), target: `≥ ${minimum}`, pass: (scores[category] ?? 0) >= minimum };
+        return {
+          name: `Lighthouse mobile: ${category}`,
+          value: String(scores[category] ?? "—"),
+          target: `≥ ${minimum}`,
+          pass: (scores[category] ?? 0) >= minimum,
+        };
       }),
     ];
   } finally {

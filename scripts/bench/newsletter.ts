@@ -33,7 +33,16 @@ async function seedSubscribers(log: (message: string) => void) {
   }
   const show = await prisma.show.create({ data: { slug: "bench-show", title: "Bench Show" } });
   for (let index = 0; index < 5; index += 1) {
-    await prisma.episode.create({ data: { showId: show.id, guid: `bench-${index}`, slug: `bench-${index}`, title: `Bench episode ${index}`, summary: "What happened this week.", publishedAt: new Date(now.getTime() - index * 3_600_000) } });
+    await prisma.episode.create({
+      data: {
+        showId: show.id,
+        guid: `bench-${index}`,
+        slug: `bench-${index}`,
+        title: `Bench episode ${index}`,
+        summary: "What happened this week.",
+        publishedAt: new Date(now.getTime() - index * 3_600_000),
+      },
+    });
   }
 }
 

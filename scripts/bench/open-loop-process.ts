@@ -70,7 +70,12 @@ async function run(plan: OpenLoopPlan): Promise<OpenLoopResult> {
       };
       const request = http.request(
         new URL(outgoing.path, plan.baseUrl),
-        { agent, method: outgoing.method, headers: { ...outgoing.headers, ...(outgoing.body !== undefined && { "content-length": Buffer.byteLength(outgoing.body) }) }, timeout: plan.timeoutMs },
+        {
+          agent,
+          method: outgoing.method,
+          headers: { ...outgoing.headers, ...(outgoing.body !== undefined && { "content-length": Buffer.byteLength(outgoing.body) }) },
+          timeout: plan.timeoutMs,
+        },
         (response) => {
           response.resume();
           response.on("end", () => finish("answered", response.statusCode));

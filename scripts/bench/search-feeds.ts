@@ -110,12 +110,12 @@ export async function searchAndFeedBenchmarks(postgresServerUrl: string, log: (m
     const etag = (await feedResponse(new Request(SITE), "application/rss+xml", await podcastFeedVersion(showSlug), async () => "")).headers.get("etag")!;
     const notModified: number[] = [];
     for (let run = 0; run < 50; run += 1) {
-      const { ms, result } = await timed(async () =>
-      {
+      const { ms, result } = await timed(async () => {
         const version = await podcastFeedVersion(showSlug);
-        return feedResponse(new Request(SITE, { headers: { "if-none-match": etag } }), "application/rss+xml", version, () => buildPodcastFeed(showSlug, SITE, version!));
-      },
-      );
+        return feedResponse(new Request(SITE, { headers: { "if-none-match": etag } }), "application/rss+xml", version, () =>
+          buildPodcastFeed(showSlug, SITE, version!),
+        );
+      });
       if (result.status !== 304) throw new Error(`expected 304, got ${result.status}`);
       notModified.push(ms);
     }
@@ -127,10 +127,30 @@ export async function searchAndFeedBenchmarks(postgresServerUrl: string, log: (m
         target: "p99 < 30 ms",
         pass: percentile(searchTimes, 99) < 30,
       },
-      { name: "Slowest of those queries, at its median", value: `${fmt(percentile(slowestTimes, 50))} (${slowestQuery.replaceAll("|", "\\|")})`, target: "—", pass: undefined },
-      { name: `Search suggestions (title prefixes): p50 / p99 over ${suggestTimes.length}`, value: `${fmt(percentile(suggestTimes, 50))} / ${fmt(percentile(suggestTimes, 99))}`, target: "—", pass: undefined },
-      { name: `Podcast feed of a ${EPISODES}-episode show: build time (median of 3) and size`, value: `${fmt(percentile(builds, 50))}, ${(size / 1024 / 1024).toFixed(1)} MB`, target: "—", pass: undefined },
-      { name: "The same feed when the app already has it (304 from the version check): p50 / p99 of 50", value: `${fmt(percentile(notModified, 50))} / ${fmt(percentile(notModified, 99))}`, target: "—", pass: undefined },
+      {
+        name: "Slowest of those queries, at its median",
+        value: `${fmt(percentile(slowestTimes, 50))} (${slowestQuery.replaceAll("|", "\\|")})`,
+        target: "—",
+        pass: undefined,
+      },
+      {
+        name: `Search suggestions (title prefixes): p50 / p99 over ${suggestTimes.length}`,
+        value: `${fmt(percentile(suggestTimes, 50))} / ${fmt(percentile(suggestTimes, 99))}`,
+        target: "—",
+        pass: undefined,
+      },
+      {
+        name: `Podcast feed of a ${EPISODES}-episode show: build time (median of 3) and size`,
+        value: `${fmt(percentile(builds, 50))}, ${(size / 1024 / 1024).toFixed(1)} MB`,
+        target: "—",
+        pass: undefined,
+      },
+      {
+        name: "The same feed when the app already has it (304 from the version check): p50 / p99 of 50",
+        value: `${fmt(percentile(notModified, 50))} / ${fmt(percentile(notModified, 99))}`,
+        target: "—",
+        pass: undefined,
+      },
     ];
   } finally {
     await prisma.$disconnect();

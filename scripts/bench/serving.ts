@@ -3,7 +3,6 @@
 // posted on instance A to the page served by instance B showing it; then one instance behind nginx against two.
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import pg from "pg";
 import { createTemporaryDatabase } from "@/lib/database/admin";
 import { freePort } from "@/lib/free-port";
@@ -24,14 +23,14 @@ async function publicPages(databaseUrl: string): Promise<Record<string, string>>
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const one = async (sql: string) => ((await client.query<{ slug: string }>(sql)).rows[0]?.slug ?? "missing");
+    const one = async (sql: string) => (await client.query<{ slug: string }>(sql)).rows[0]?.slug ?? "missing";
     const episode = await one('SELECT slug FROM "Episode" ORDER BY "publishedAt" DESC LIMIT 1');
     const story = await one(`SELECT slug FROM "Story" WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`);
     // The demo's stories carry no tags: one, so the tag page has something to list.
     await client.query(`INSERT INTO "Tag" (id, slug, name) VALUES ('bench-tag', 'bench', 'Bench') ON CONFLICT DO NOTHING`);
     await client.query(`INSERT INTO "StoryTag" ("storyId", "tagId") SELECT id, 'bench-tag' FROM "Story" WHERE slug = $1 ON CONFLICT DO NOTHING`, [story]);
     return {
-      "Home": "/",
+      Home: "/",
       "Episode list": "/episodes",
       "Story list": "/stories",
       "Category page": `/stories/category/${await one('SELECT c.slug FROM "Category" c JOIN "StoryCategory" sc ON sc."categoryId" = c.id LIMIT 1')}`,
@@ -40,11 +39,11 @@ async function publicPages(databaseUrl: string): Promise<Record<string, string>>
       "Transcript page": `/episodes/${episode}/transcript`,
       "Embeddable player": `/embed/episodes/${episode}`,
       "Story page": `/stories/${story}`,
-      "Search": "/search?q=bridge",
+      Search: "/search?q=bridge",
       "Podcast feed": `/shows/${await one('SELECT slug FROM "Show" LIMIT 1')}/feed.xml`,
       "Stories feed": "/stories/feed.xml",
       "JSON feed": "/feed.json",
-      "Sitemap": "/sitemap.xml",
+      Sitemap: "/sitemap.xml",
     };
   } finally {
     await client.end();
@@ -54,7 +53,13 @@ async function publicPages(databaseUrl: string): Promise<Record<string, string>>
 async function pageLoad(autocannon: Autocannon, baseUrl: string, path: string) {
   // Measured once warm, as listeners meet it: rendered, and the front's code compiled by V8 for this page's work.
   await autocannon({ url: `${baseUrl}${path}`, connections: CONNECTIONS, duration: WARM_SECONDS, workers: 1, headers: { "accept-encoding": "gzip, br" } });
-  const result = await autocannon({ url: `${baseUrl}${path}`, connections: CONNECTIONS, duration: SECONDS_PER_PAGE, workers: 1, headers: { "accept-encoding": "gzip, br" } });
+  const result = await autocannon({
+    url: `${baseUrl}${path}`,
+    connections: CONNECTIONS,
+    duration: SECONDS_PER_PAGE,
+    workers: 1,
+    headers: { "accept-encoding": "gzip, br" },
+  });
   return { rps: result.requests.average, p99: result.latency.p99, failed: result.errors + result.timeouts + result.non2xx };
 }
 
@@ -82,15 +87,33 @@ async function propagation(databaseUrl: string, episodePath: string, a: string, 
     for (let sample = 0; sample < PROPAGATION_SAMPLES; sample += 1) {
       // A reader of its own each time (the per-reader rate limit), signed in by a session row as next-auth keeps them.
       const token = randomBytes(24).toString("hex");
-      const user = await client.query<{ id: string }>(`INSERT INTO "User" (id, email) VALUES ($1, $2) RETURNING id`, [`bench-${token.slice(0, 12)}`, `reader-${token.slice(0, 12)}@bench.example`]);
-      await client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 day')`, [`s-${token.slice(0, 12)}`, token, user.rows[0]!.id]);
+      const user = await client.query<{ id: string }>(`INSERT INTO "User" (id, email) VALUES ($1, $2) RETURNING id`, [
+        `bench-${token.slice(0, 12)}`,
+        `reader-${token.slice(0, 12)}@bench.example`,
+      ]);
+      await client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 day')`, [
+        `s-${token.slice(0, 12)}`,
+        token,
+        user.rows[0]!.id,
+      ]);
       await fetch(`${b}${episodePath}`).then((response) => response.arrayBuffer());
       const body = `Propagation sample ${sample} ${token.slice(0, 8)}`;
       const started = performance.now();
       const posted = await fetch(`${a}/api/comments`, {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", cookie: `next-auth.session-token=${token}`, origin: a, "x-forwarded-for": `10.9.${sample}.1` },
-        body: new URLSearchParams({ kind: "episode", slug: episodePath.split("/").at(-1)!, body, shownAt: String(Date.now() - 10_000), website: "" }).toString(),
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          cookie: `next-auth.session-token=${token}`,
+          origin: a,
+          "x-forwarded-for": `10.9.${sample}.1`,
+        },
+        body: new URLSearchParams({
+          kind: "episode",
+          slug: episodePath.split("/").at(-1)!,
+          body,
+          shownAt: String(Date.now() - 10_000),
+          website: "",
+        }).toString(),
       });
       if (posted.status !== 201) throw new Error(`posting a comment answered ${posted.status}: ${await posted.text()}`);
       while (!(await (await fetch(`${b}${episodePath}`)).text()).includes(body)) {
@@ -130,7 +153,10 @@ export async function servingBenchmarks(postgresServerUrl: string, log: (message
   const instances: { port: number; process: ChildProcess }[] = [];
   for (let count = 0; count < 2; count += 1) {
     const port = await freePort();
-    instances.push({ port, process: await startInstance({ port, databaseUrl: database.url, siteUrl, nonceMark, env: { JOBS_ENABLED: "false", TRUSTED_PROXY_HOPS: "2", ...mail } }) });
+    instances.push({
+      port,
+      process: await startInstance({ port, databaseUrl: database.url, siteUrl, nonceMark, env: { JOBS_ENABLED: "false", TRUSTED_PROXY_HOPS: "2", ...mail } }),
+    });
   }
   const [a, b] = instances.map((instance) => `http://127.0.0.1:${instance.port}`) as [string, string];
   try {
@@ -142,7 +168,8 @@ export async function servingBenchmarks(postgresServerUrl: string, log: (message
     } finally {
       await both.stop();
     }
-    for (const page of Object.keys(pages)) rows.push(pageRow("the built-in front", page, builtInLoads[page]!), pageRow("nginx, two instances", page, nginxLoads[page]!));
+    for (const page of Object.keys(pages))
+      rows.push(pageRow("the built-in front", page, builtInLoads[page]!), pageRow("nginx, two instances", page, nginxLoads[page]!));
 
     log(`A comment posted on instance A, until instance B serves it (${PROPAGATION_SAMPLES} times)`);
     const samples = await propagation(database.url, pages["Episode page"]!, a, b);
@@ -160,7 +187,11 @@ export async function servingBenchmarks(postgresServerUrl: string, log: (message
     const writes = { one: [] as number[], two: [] as number[], failed: 0 };
     for (let round = 0; round < 2; round += 1) {
       for (const size of ["one", "two"] as const) {
-        const front = await startNginx({ port: nginxPort, upstreams: instances.slice(0, size === "one" ? 1 : 2).map((instance) => `127.0.0.1:${instance.port}`), nonceMark });
+        const front = await startNginx({
+          port: nginxPort,
+          upstreams: instances.slice(0, size === "one" ? 1 : 2).map((instance) => `127.0.0.1:${instance.port}`),
+          nonceMark,
+        });
         try {
           for (const page of ["Home", "Episode page"] as const) compared[page][size].push((await pageLoad(autocannon, siteUrl, pages[page]!)).rps);
           const result = await signUps(autocannon, siteUrl, round * 2 + (size === "one" ? 1 : 2));
@@ -188,6 +219,11 @@ export async function servingBenchmarks(postgresServerUrl: string, log: (message
   } finally {
     for (const instance of instances) instance.process.kill("SIGTERM");
   }
-  rows.push({ name: "A stock WordPress on the same machine", value: "not run (no WordPress on this machine; issue 16's table has its numbers from an earlier run)", target: "—", pass: undefined });
+  rows.push({
+    name: "A stock WordPress on the same machine",
+    value: "not run (no WordPress on this machine; issue 16's table has its numbers from an earlier run)",
+    target: "—",
+    pass: undefined,
+  });
   return rows;
 }

@@ -31,7 +31,9 @@ function exportXml(): string {
       const parent = index % 3 === 0 ? 0 : id - 1;
       return `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author>${cdata(`Reader ${index}`)}</wp:comment_author><wp:comment_date_gmt>2024-06-18 1${index % 10}:00:00</wp:comment_date_gmt><wp:comment_content>${cdata(`On ${topic}: I have seen this too, comment ${index}.`)}</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>${parent}</wp:comment_parent></wp:comment>`;
     }).join("");
-    items.push(`<item><title>${cdata(`Post ${post} about ${topic}`)}</title><dc:creator>editor</dc:creator><content:encoded>${cdata(`The ${topic} story, part ${post}.\n\n`.repeat(40))}</content:encoded><excerpt:encoded>${cdata(`About ${topic}.`)}</excerpt:encoded><wp:post_id>${post}</wp:post_id><wp:post_date_gmt>2023-01-01 00:00:00</wp:post_date_gmt><wp:post_name>post-${post}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><category domain="category" nicename="${topic}">${cdata(topic)}</category><category domain="post_tag" nicename="tag-${post % 50}">${cdata(`Tag ${post % 50}`)}</category>${comments}</item>`);
+    items.push(
+      `<item><title>${cdata(`Post ${post} about ${topic}`)}</title><dc:creator>editor</dc:creator><content:encoded>${cdata(`The ${topic} story, part ${post}.\n\n`.repeat(40))}</content:encoded><excerpt:encoded>${cdata(`About ${topic}.`)}</excerpt:encoded><wp:post_id>${post}</wp:post_id><wp:post_date_gmt>2023-01-01 00:00:00</wp:post_date_gmt><wp:post_name>post-${post}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><category domain="category" nicename="${topic}">${cdata(topic)}</category><category domain="post_tag" nicename="tag-${post % 50}">${cdata(`Tag ${post % 50}`)}</category>${comments}</item>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Bench site</title><link>https://bench.example</link><wp:author><wp:author_login>editor</wp:author_login><wp:author_display_name>The Editor</wp:author_display_name></wp:author>${items.join("")}</channel></rss>`;
 }
@@ -52,7 +54,10 @@ export async function storyBenchmarks(postgresServerUrl: string, log: (message: 
     await refreshSearchTerms();
     const episodes = await prisma.episode.findMany({ select: { id: true, showId: true }, orderBy: { id: "asc" }, take: 100 });
     const stories = await prisma.story.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 100 });
-    const sources = [...episodes.map((row) => ({ kind: "EPISODE" as const, id: row.id, showId: row.showId })), ...stories.map((row) => ({ kind: "STORY" as const, id: row.id }))];
+    const sources = [
+      ...episodes.map((row) => ({ kind: "EPISODE" as const, id: row.id, showId: row.showId })),
+      ...stories.map((row) => ({ kind: "STORY" as const, id: row.id })),
+    ];
     log(`Related lists for ${sources.length} items (both lists of each, as a page asks), after one warm-up pass`);
     for (const source of sources) await Promise.all([relatedEpisodes(source), relatedStories(source)]);
     for (const source of sources) relatedTimes.push(await timed(() => Promise.all([relatedEpisodes(source), relatedStories(source)])));
@@ -91,7 +96,12 @@ export async function storyBenchmarks(postgresServerUrl: string, log: (message: 
         target: "—",
         pass: counts.created === POSTS && counts.comments === POSTS * COMMENTS_PER_POST,
       },
-      { name: "The same file imported again (updates, no duplicates)", value: `${fmt(againMs)}; ${stored.stories} stories, ${stored.comments} comments stored`, target: "no duplicates", pass: stored.stories === POSTS && stored.comments === POSTS * COMMENTS_PER_POST },
+      {
+        name: "The same file imported again (updates, no duplicates)",
+        value: `${fmt(againMs)}; ${stored.stories} stories, ${stored.comments} comments stored`,
+        target: "no duplicates",
+        pass: stored.stories === POSTS && stored.comments === POSTS * COMMENTS_PER_POST,
+      },
       { name: "Peak memory (RSS) of the importing process", value: `${(peak / 1024 / 1024).toFixed(0)} MB`, target: "—", pass: undefined },
     ];
   } finally {

@@ -42,20 +42,27 @@ test.beforeAll(async () => {
   // The author is none of the walking roles: a reader sees their own held comment, by design.
   const author = await person(`e2e-author-${mark}`, SENTINEL.authorEmail, "READER");
   const { rows } = await database.query<{ id: string }>(`SELECT "id" FROM "Episode" WHERE "slug" = $1`, [EPISODE]);
-  await database.query(`INSERT INTO "Comment" ("id", "episodeId", "authorId", "body", "status", "heldReason") VALUES ($1, $2, $3, $4, 'PENDING', 'The commenter''s first comment.')`, [
-    `e2e-held-${mark}`,
-    rows[0]!.id,
-    author,
-    SENTINEL.heldComment,
-  ]);
+  await database.query(
+    `INSERT INTO "Comment" ("id", "episodeId", "authorId", "body", "status", "heldReason") VALUES ($1, $2, $3, $4, 'PENDING', 'The commenter''s first comment.')`,
+    [`e2e-held-${mark}`, rows[0]!.id, author, SENTINEL.heldComment],
+  );
   await database.query(
     `INSERT INTO "Subscriber" ("id", "email", "status", "consentText", "consentAt", "consentSource", "consentMethod", "confirmedAt", "updatedAt") VALUES ($1, $2, 'CONFIRMED', 'e2e', now(), '/', 'FORM', now(), now())`,
     [`e2e-sub-${mark}`, SENTINEL.subscriberEmail],
   );
   for (const role of ROLES.filter((role) => role !== "anonymous")) {
-    const userId = await person(`e2e-${role}-${mark}`, `e2e-${role}-${mark}@example.com`, role === "admin" ? "ADMIN" : role === "moderator" ? "MODERATOR" : "READER", role === "banned");
+    const userId = await person(
+      `e2e-${role}-${mark}`,
+      `e2e-${role}-${mark}@example.com`,
+      role === "admin" ? "ADMIN" : role === "moderator" ? "MODERATOR" : "READER",
+      role === "banned",
+    );
     const token = randomBytes(24).toString("hex");
-    await database.query(`INSERT INTO "Session" ("id", "sessionToken", "userId", "expires") VALUES ($1, $2, $3, now() + interval '1 hour')`, [`e2e-session-${role}-${mark}`, token, userId]);
+    await database.query(`INSERT INTO "Session" ("id", "sessionToken", "userId", "expires") VALUES ($1, $2, $3, now() + interval '1 hour')`, [
+      `e2e-session-${role}-${mark}`,
+      token,
+      userId,
+    ]);
     sessions.set(role, token);
   }
 });
@@ -77,7 +84,8 @@ const RSC_HEADERS = { rsc: "1", "next-router-state-tree": encodeURIComponent(JSO
 async function fetchAs(request: APIRequestContext, route: string, headers: Record<string, string>) {
   const answer = await request.get(route, { headers, maxRedirects: 0 });
   const location = answer.headers().location ?? "";
-  if (headers.rsc && answer.status() === 307 && new URL(location, E2E_BASE_URL).searchParams.has("_rsc")) return request.get(location, { headers, maxRedirects: 0 });
+  if (headers.rsc && answer.status() === 307 && new URL(location, E2E_BASE_URL).searchParams.has("_rsc"))
+    return request.get(location, { headers, maxRedirects: 0 });
   return answer;
 }
 
@@ -97,7 +105,8 @@ async function walk(request: APIRequestContext, role: Role) {
       bodies.set(`${mode} ${route}`, body);
       if (answer.status() >= 500) failures.push(`${mode} ${route}: ${answer.status()}`);
       for (const [name, value] of Object.entries(SENTINEL)) {
-        if (!MAY_SEE[role].includes(name as keyof typeof SENTINEL) && body.includes(value)) leaks.push(`${mode} ${route} (${answer.status()}) carries the ${name}`);
+        if (!MAY_SEE[role].includes(name as keyof typeof SENTINEL) && body.includes(value))
+          leaks.push(`${mode} ${route} (${answer.status()}) carries the ${name}`);
       }
     }
   }
@@ -108,7 +117,16 @@ test.describe("who sees what, on every route", () => {
   test.describe.configure({ timeout: 240_000 });
 
   test("the walk covers the admin, the account and the public pages", () => {
-    expect(ROUTES).toEqual(expect.arrayContaining(["/admin/comments", "/admin/newsletter", "/admin/newsletter/subscribers.csv", "/account", `/episodes/${EPISODE}`, "/api/comments/viewer"]));
+    expect(ROUTES).toEqual(
+      expect.arrayContaining([
+        "/admin/comments",
+        "/admin/newsletter",
+        "/admin/newsletter/subscribers.csv",
+        "/account",
+        `/episodes/${EPISODE}`,
+        "/api/comments/viewer",
+      ]),
+    );
   });
 
   for (const role of ROLES) {
@@ -118,7 +136,8 @@ test.describe("who sees what, on every route", () => {
       expect(leaks).toEqual([]);
       expect(failures).toEqual([]);
       // The sentinels are real: the roles that may see them do, where the admin shows them.
-      if (role === "moderator" || role === "admin") for (const mode of ["plain", "rsc"]) expect(bodies.get(`${mode} /admin/comments`)).toContain(SENTINEL.heldComment);
+      if (role === "moderator" || role === "admin")
+        for (const mode of ["plain", "rsc"]) expect(bodies.get(`${mode} /admin/comments`)).toContain(SENTINEL.heldComment);
       if (role === "admin") expect(bodies.get("plain /admin/newsletter/subscribers.csv")).toContain(SENTINEL.subscriberEmail);
       await request.dispose();
     });

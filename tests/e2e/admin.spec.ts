@@ -40,7 +40,6 @@ async function signInToFeeds(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Feeds" })).toBeVisible();
 }
 
-
 test("the admin is closed without the token", async ({ page }) => {
   await page.goto("/admin/feeds");
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
@@ -131,7 +130,10 @@ test("with the show's YouTube channel added, the Watch tab plays the video, and 
     return route.fulfill({ contentType: "text/html", body: "<!doctype html><title>video</title><p>video player</p>" });
   });
   await page.goto("/episodes/cranes-at-dawn");
-  await expect(page.getByRole("navigation", { name: "Listen & watch on" }).getByRole("link", { name: "YouTube" })).toHaveAttribute("href", "https://www.youtube.com/watch?v=harborvid01");
+  await expect(page.getByRole("navigation", { name: "Listen & watch on" }).getByRole("link", { name: "YouTube" })).toHaveAttribute(
+    "href",
+    "https://www.youtube.com/watch?v=harborvid01",
+  );
   const listen = page.getByRole("region", { name: "Listen" });
   await listen.getByRole("tab", { name: "Watch" }).click();
   await expect(listen.getByRole("tabpanel")).toContainText("YouTube may set cookies");
@@ -167,7 +169,10 @@ test("a producer pastes the show's platform pages and an episode's own page; the
 
   await page.goto("/episodes/the-pilot-boat");
   const row = page.getByRole("navigation", { name: "Listen & watch on" });
-  await expect(row.getByRole("link", { name: "Apple Podcasts" })).toHaveAttribute("href", "https://podcasts.apple.com/us/podcast/the-pilot-boat/id123456789?i=1000000000002");
+  await expect(row.getByRole("link", { name: "Apple Podcasts" })).toHaveAttribute(
+    "href",
+    "https://podcasts.apple.com/us/podcast/the-pilot-boat/id123456789?i=1000000000002",
+  );
   await expect(row.getByRole("link", { name: "Apple Podcasts" })).toHaveAttribute("title", "This episode on Apple Podcasts");
   await expect(row.getByRole("link", { name: "Spotify" })).toHaveAttribute("href", "https://open.spotify.com/show/3IM0lmZxpFAY7CwMuv9H4g");
   await expect(row.getByRole("link", { name: "Rumble" })).toHaveAttribute("href", "https://rumble.com/c/HarborHours");

@@ -11,7 +11,8 @@ test("the show has a page of its own, with its platforms and episodes, titled by
   await expect(page).toHaveTitle("The Long Signal");
   await expect(page.getByRole("heading", { level: 1, name: "The Long Signal" })).toBeVisible();
   const row = page.getByRole("navigation", { name: "Listen & watch on" });
-  for (const label of ["Apple Podcasts", "Spotify", "YouTube", "Rumble", "RSS"]) await expect(row.getByRole("link", { name: label, exact: true })).toBeVisible();
+  for (const label of ["Apple Podcasts", "Spotify", "YouTube", "Rumble", "RSS"])
+    await expect(row.getByRole("link", { name: label, exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "Episodes" }).getByRole("article")).toHaveCount(8);
   await expect(page.getByRole("region", { name: "Stay up to date" })).toBeVisible();
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!);

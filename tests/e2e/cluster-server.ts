@@ -28,10 +28,21 @@ runCli(async (log) => {
     const nonceMark = newNonceMark();
     // No SMTP here: mail stays in the database's outbox, where the tests read it.
     for (const port of CLUSTER.instancePorts) {
-      const env = { SMTP_URL: "", TRUSTED_PROXY_HOPS: "1", ADMIN_TOKEN: CLUSTER.adminToken, COMMENTS_MODERATION: "all-approved", FEEDS_ALLOW_PRIVATE_HOSTS: "true" };
+      const env = {
+        SMTP_URL: "",
+        TRUSTED_PROXY_HOPS: "1",
+        ADMIN_TOKEN: CLUSTER.adminToken,
+        COMMENTS_MODERATION: "all-approved",
+        FEEDS_ALLOW_PRIVATE_HOSTS: "true",
+      };
       instances.push(await startInstance({ port, databaseUrl: database.url, siteUrl: CLUSTER.baseUrl, nonceMark, env, showErrors: true }));
     }
-    nginx = await startNginx({ port: CLUSTER.nginxPort, upstreams: CLUSTER.instancePorts.map((port) => `127.0.0.1:${port}`), nonceMark, listenEverywhere: true });
+    nginx = await startNginx({
+      port: CLUSTER.nginxPort,
+      upstreams: CLUSTER.instancePorts.map((port) => `127.0.0.1:${port}`),
+      nonceMark,
+      listenEverywhere: true,
+    });
     log(`Two instances behind nginx at ${CLUSTER.baseUrl}`);
     await stopped;
     return 0;

@@ -28,7 +28,9 @@ async function signInLink(email: string): Promise<string> {
   await expect
     .poll(
       async () => {
-        const { rows } = await database.query<{ text: string }>('SELECT "text" FROM "OutboxMessage" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1', [email]);
+        const { rows } = await database.query<{ text: string }>('SELECT "text" FROM "OutboxMessage" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1', [
+          email,
+        ]);
         return (link = /https?:\/\/\S+\/api\/auth\/callback\/email\S+/.exec(rows[0]?.text ?? "")?.[0]);
       },
       { timeout: 15_000 },
@@ -86,7 +88,8 @@ test("a sync asked for through nginx runs once, though both instances run the jo
   // The demo show has no podcast source of its own (its platform sources are paused): this is the one to sync.
   await page.getByRole("region", { name: "Sources" }).getByRole("row").filter({ hasText: feed }).getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByText(/Sync queued/)).toBeVisible();
-  const runs = async () => (await database.query<{ count: string }>('SELECT count(*) FROM "SyncRun" WHERE "startedAt" >= $1 AND "finishedAt" IS NOT NULL', [asked])).rows[0]!.count;
+  const runs = async () =>
+    (await database.query<{ count: string }>('SELECT count(*) FROM "SyncRun" WHERE "startedAt" >= $1 AND "finishedAt" IS NOT NULL', [asked])).rows[0]!.count;
   await expect.poll(runs, { timeout: 20_000 }).toBe("1");
   // Both instances poll the queue every few seconds: long enough for a second run, had there been one.
   await page.waitForTimeout(5_000);
@@ -96,11 +99,15 @@ test("a sync asked for through nginx runs once, though both instances run the jo
 /** A request to nginx from 127.0.0.2, so this test's visitor has an address of its own. */
 function fromElsewhere(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const request = http.request(`${CLUSTER.baseUrl}${path}`, { localAddress: "127.0.0.2", method: init.method ?? "GET", headers: init.headers }, (response) => {
-      let body = "";
-      response.on("data", (chunk) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body }));
-    });
+    const request = http.request(
+      `${CLUSTER.baseUrl}${path}`,
+      { localAddress: "127.0.0.2", method: init.method ?? "GET", headers: init.headers },
+      (response) => {
+        let body = "";
+        response.on("data", (chunk) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+      },
+    );
     request.on("error", reject);
     request.end(init.body);
   });
@@ -122,7 +129,10 @@ test("the sign-in mail limit per network holds across both instances and counts 
     expect(answer.status, email).toBeLessThan(400);
   }
   await expect
-    .poll(async () => Number((await database.query<{ count: string }>('SELECT count(*) FROM "OutboxMessage" WHERE "to" = ANY($1)', [addresses])).rows[0]!.count), { timeout: 10_000 })
+    .poll(
+      async () => Number((await database.query<{ count: string }>('SELECT count(*) FROM "OutboxMessage" WHERE "to" = ANY($1)', [addresses])).rows[0]!.count),
+      { timeout: 10_000 },
+    )
     .toBe(20);
 });
 

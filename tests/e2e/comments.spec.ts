@@ -141,7 +141,9 @@ test("a comment one Next process takes shows on the page the other process serve
   await signInByEmail(page, E2E_ADMIN_EMAIL, EPISODE);
   const body = `Across processes ${Date.now()}`;
   expect(await pagePayload()).not.toContain(body);
-  const posted = await page.request.post("/api/comments", { data: { kind: "episode", slug: EPISODE.split("/").at(-1), body, shownAt: String(Date.now() - 10_000) } });
+  const posted = await page.request.post("/api/comments", {
+    data: { kind: "episode", slug: EPISODE.split("/").at(-1), body, shownAt: String(Date.now() - 10_000) },
+  });
   expect(await posted.json()).toMatchObject({ status: "APPROVED" });
   await expect.poll(pagePayload, { timeout: 5_000 }).toContain(body);
 });
@@ -150,7 +152,10 @@ test("a report reaches the moderation queue with its reason", async ({ page, bro
   const other = `reporter-${Date.now()}@example.com`;
   await signInByEmail(page, other, EPISODE);
   await page.getByRole("region", { name: "Comments" }).scrollIntoViewIfNeeded();
-  const comment = page.getByRole("region", { name: "Comments" }).getByRole("article", { name: `Comment by ${shownAs}` }).first();
+  const comment = page
+    .getByRole("region", { name: "Comments" })
+    .getByRole("article", { name: `Comment by ${shownAs}` })
+    .first();
   await comment.getByRole("button", { name: "Report" }).first().click();
   await comment.getByLabel("What is wrong with it?").fill("Advertising a guide");
   await comment.getByRole("button", { name: "Send report" }).click();

@@ -54,5 +54,7 @@ export async function expectInjectedScriptsBlocked(page: Page, url: string) {
   await expect.poll(() => page.evaluate(() => window.__violations!.filter((violation) => violation.startsWith("script-src")).length)).toBeGreaterThanOrEqual(3);
   // The nonce of the response is on the site's scripts only.
   const nonces = await page.evaluate(() => [...document.querySelectorAll("script")].map((script) => ({ text: script.textContent ?? "", nonce: script.nonce })));
-  expect(nonces.filter((script) => script.text.startsWith("window.__injected")).every((script) => script.nonce === "" || script.nonce === "guessed")).toBe(true);
+  expect(nonces.filter((script) => script.text.startsWith("window.__injected")).every((script) => script.nonce === "" || script.nonce === "guessed")).toBe(
+    true,
+  );
 }

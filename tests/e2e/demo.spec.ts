@@ -62,7 +62,10 @@ test.describe("the demo", () => {
     await expect(comments.getByText("Cheap inspection kits")).toHaveCount(0);
 
     // The chapter at 24:10 plays from there: the audio is as long as the episode.
-    await page.getByRole("region", { name: "Chapters" }).getByRole("button", { name: /sensor pilot/ }).click();
+    await page
+      .getByRole("region", { name: "Chapters" })
+      .getByRole("button", { name: /sensor pilot/ })
+      .click();
     const audio = page.getByTestId("site-player-audio");
     await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.duration)).toBeCloseTo(58 * 60 + 12, 0);
     await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBeGreaterThan(24 * 60 + 10.5);

@@ -5,7 +5,7 @@ test.describe("what brings listeners in", () => {
     const first = await request.get("/shows/the-long-signal/feed.xml");
     expect(first.status()).toBe(200);
     expect(first.headers()["content-type"]).toContain("application/rss+xml");
-    expect(await first.text()).toContain("<itunes:category text=\"Technology\"/>");
+    expect(await first.text()).toContain('<itunes:category text="Technology"/>');
     const etag = first.headers()["etag"]!;
     const again = await request.get("/shows/the-long-signal/feed.xml", { headers: { "if-none-match": etag } });
     expect(again.status()).toBe(304);
@@ -75,7 +75,9 @@ test.describe("what brings listeners in", () => {
     const nonce = /'nonce-([^']+)'/.exec(policy)![1];
     // Browsers hide a nonce from the DOM once parsed: the page as sent shows it on every script of the site's
     // (structured data is not script: it runs nowhere, and, written from content, gets no nonce).
-    const scripts = [...(await response!.text()).matchAll(/<script\b[^>]*>/g)].map((tag) => tag[0]).filter((tag) => !tag.includes('type="application/ld+json"'));
+    const scripts = [...(await response!.text()).matchAll(/<script\b[^>]*>/g)]
+      .map((tag) => tag[0])
+      .filter((tag) => !tag.includes('type="application/ld+json"'));
     expect(scripts.length).toBeGreaterThan(3);
     expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
     await page.getByRole("region", { name: "Listen" }).getByRole("button", { name: "Play episode" }).click();
@@ -112,7 +114,9 @@ test.describe("what brings listeners in", () => {
   });
 
   test("the embeddable player plays inside another site's iframe", async ({ page, baseURL }) => {
-    await page.setContent(`<!doctype html><title>Someone's blog</title><iframe src="${baseURL}/embed/episodes/bridges-nobody-inspects" width="600" height="140"></iframe>`);
+    await page.setContent(
+      `<!doctype html><title>Someone's blog</title><iframe src="${baseURL}/embed/episodes/bridges-nobody-inspects" width="600" height="140"></iframe>`,
+    );
     const frame = page.frameLocator("iframe");
     await expect(frame.getByRole("heading", { name: "Bridges Nobody Inspects" })).toBeVisible();
     const audio = frame.locator("audio");

@@ -67,7 +67,10 @@ test.describe("an episode page", () => {
     await share.getByRole("button", { name: "Copy link" }).click();
     await expect(share.getByText("Link copied.")).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^http:\/\/[^/]+\/episodes\/bridges-nobody-inspects$/);
-    await expect(share.getByRole("link", { name: "LinkedIn" })).toHaveAttribute("href", /linkedin\.com\/sharing\/share-offsite\/\?url=http%3A%2F%2F.*bridges-nobody-inspects$/);
+    await expect(share.getByRole("link", { name: "LinkedIn" })).toHaveAttribute(
+      "href",
+      /linkedin\.com\/sharing\/share-offsite\/\?url=http%3A%2F%2F.*bridges-nobody-inspects$/,
+    );
 
     await page.getByRole("region", { name: "Listen" }).getByRole("button", { name: "Play episode" }).click();
     await expect.poll(() => currentTime(page)).toBeGreaterThanOrEqual(2);
@@ -92,7 +95,9 @@ test.describe("an episode page", () => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+      expect(
+        results.violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+      ).toEqual([]);
     });
   }
 

@@ -26,7 +26,10 @@ function mailbox(since: number): CapturedMail[] {
 export async function mailTo(address: string, subject: RegExp, since = 0): Promise<CapturedMail> {
   let found: CapturedMail | undefined;
   await expect
-    .poll(() => (found = mailbox(since).findLast((mail) => mail.to === address && subject.test(mail.subject))), { timeout: 15_000, message: `a message to ${address}` })
+    .poll(() => (found = mailbox(since).findLast((mail) => mail.to === address && subject.test(mail.subject))), {
+      timeout: 15_000,
+      message: `a message to ${address}`,
+    })
     .toBeTruthy();
   return found!;
 }

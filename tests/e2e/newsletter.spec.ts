@@ -13,7 +13,9 @@ const listener = `listener-${Date.now()}@example.com`;
 test("a listener subscribes on an episode page and confirms from the e-mail", async ({ page }) => {
   await page.goto("/episodes/bridges-nobody-inspects");
   const box = page.getByRole("region", { name: "Stay up to date" });
-  await expect(box.getByText("By submitting this form, you agree to receive e-mail messages from The Long Signal. You may unsubscribe at any time.")).toBeVisible();
+  await expect(
+    box.getByText("By submitting this form, you agree to receive e-mail messages from The Long Signal. You may unsubscribe at any time."),
+  ).toBeVisible();
 
   // A typo is pointed out in place, and what was typed stays.
   await box.getByLabel("E-mail").fill("listener@example");
@@ -40,7 +42,10 @@ test("a listener subscribes on an episode page and confirms from the e-mail", as
 
   // The form tells nobody who subscribes: a subscribed address gets the very answer a new one gets.
   const answer = async (email: string) => {
-    const response = await page.request.post("/api/newsletter/subscribe", { form: { email, source: "/" }, headers: { accept: "application/json", origin: new URL(page.url()).origin } });
+    const response = await page.request.post("/api/newsletter/subscribe", {
+      form: { email, source: "/" },
+      headers: { accept: "application/json", origin: new URL(page.url()).origin },
+    });
     return { status: response.status(), body: await response.text() };
   };
   const forSubscriber = await answer(listener);
@@ -120,7 +125,8 @@ test("new episodes and the weekly digest are e-mailed by themselves, on the admi
   try {
     const item = (guid: string, title: string, publishedAt: Date) =>
       `<item><title>${title}</title><guid>${guid}</guid><pubDate>${publishedAt.toUTCString()}</pubDate><enclosure url="https://media.example.org/${guid}.mp3" length="1" type="audio/mpeg"/></item>`;
-    const feed = (...items: string[]) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Night Shift</title><description>After hours.</description>${items.join("")}</channel></rss>`;
+    const feed = (...items: string[]) =>
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Night Shift</title><description>After hours.</description>${items.join("")}</channel></rss>`;
     const archive = item("night-1", "The First Night", new Date(Date.now() - 30 * 86_400_000));
     feeds.routes.set("/night.xml", { body: feed(archive) });
 
@@ -152,7 +158,11 @@ test("new episodes and the weekly digest are e-mailed by themselves, on the admi
     const appeared = new Date();
     feeds.routes.set("/night.xml", { body: feed(archive, item("night-2", "Graveyard Shift", appeared)) });
     await page.reload();
-    await page.getByRole("region", { name: "Sources" }).getByRole("row", { name: /Night Shift/ }).getByRole("button", { name: "Sync now" }).click();
+    await page
+      .getByRole("region", { name: "Sources" })
+      .getByRole("row", { name: /Night Shift/ })
+      .getByRole("button", { name: "Sync now" })
+      .click();
     await expect.poll(async () => (await page.request.get("/episodes/graveyard-shift")).status(), { timeout: 30_000 }).toBe(200);
 
     // Inside the wait: the schedule looks, and sends nothing.

@@ -20,7 +20,16 @@ runCli(async (log) => {
   mkdirSync(E2E_MAIL_DIR, { recursive: true });
   sink.onMessage = (message) => {
     const file = path.join(E2E_MAIL_DIR, `${Date.now()}-${sink.messages.length}.json`);
-    writeFileSync(file, JSON.stringify({ to: message.to, subject: message.subject, text: message.text, listUnsubscribe: message.header("list-unsubscribe"), listUnsubscribePost: message.header("list-unsubscribe-post") }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        listUnsubscribe: message.header("list-unsubscribe"),
+        listUnsubscribePost: message.header("list-unsubscribe-post"),
+      }),
+    );
   };
   // The newsletter's schedule goes by the system's time until a test writes the clock file, and looks every 2 s.
   rmSync(E2E_CLOCK_FILE, { force: true });
@@ -43,7 +52,14 @@ runCli(async (log) => {
     ...schedule,
   });
   // The launched Next server reads the same values from its environment.
-  Object.assign(process.env, { ADMIN_TOKEN: E2E_ADMIN_TOKEN, FEEDS_ALLOW_PRIVATE_HOSTS: "true", SITE_URL: E2E_BASE_URL, SMTP_URL: sink.url, ADMIN_EMAILS: E2E_ADMIN_EMAIL, ...schedule });
+  Object.assign(process.env, {
+    ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+    FEEDS_ALLOW_PRIVATE_HOSTS: "true",
+    SITE_URL: E2E_BASE_URL,
+    SMTP_URL: sink.url,
+    ADMIN_EMAILS: E2E_ADMIN_EMAIL,
+    ...schedule,
+  });
   // The database is started here rather than by the launcher, so its address can be handed to the tests.
   const database = await prepareDatabase(env, log);
   writeFileSync(E2E_DATABASE_FILE, database.url);

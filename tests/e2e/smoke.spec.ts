@@ -30,10 +30,7 @@ test.describe("a newcomer's first visit", () => {
     const audio = page.getByTestId("site-player-audio");
     await expect(audio).toHaveAttribute("preload", "none");
     await expect(audio).not.toHaveAttribute("src", /.+/);
-    await expect(page.getByRole("region", { name: "Listen" }).getByRole("link", { name: "Download" })).toHaveAttribute(
-      "href",
-      "/demo/audio/bridges-3492s.wav",
-    );
+    await expect(page.getByRole("region", { name: "Listen" }).getByRole("link", { name: "Download" })).toHaveAttribute("href", "/demo/audio/bridges-3492s.wav");
 
     const notes = page.getByRole("region", { name: "Show notes" });
     await expect(notes.getByText("06:30 How inspections are scheduled, and skipped")).toBeVisible();
@@ -90,7 +87,10 @@ test.describe("a newcomer's first visit", () => {
 
   test("after a reload the player comes back paused where the listener left it, at their speed, in every tab", async ({ page }) => {
     await page.goto("/episodes/bridges-nobody-inspects");
-    await page.getByRole("region", { name: "Chapters" }).getByRole("button", { name: /How inspections are scheduled/ }).click();
+    await page
+      .getByRole("region", { name: "Chapters" })
+      .getByRole("button", { name: /How inspections are scheduled/ })
+      .click();
     const player = page.getByRole("region", { name: "Player" });
     const audio = page.getByTestId("site-player-audio");
     const position = () => audio.evaluate((element: HTMLAudioElement) => element.currentTime);
@@ -144,7 +144,10 @@ test.describe("a newcomer's first visit", () => {
     await page.getByRole("link", { name: /One Inspector, 412 Bridges/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: /One Inspector, 412 Bridges/ })).toBeVisible();
     // The first byline is the story's own; related stories below carry theirs.
-    const byline = page.getByRole("article").getByText(/^By Maya Okafor/).first();
+    const byline = page
+      .getByRole("article")
+      .getByText(/^By Maya Okafor/)
+      .first();
     await expect(byline).toContainText("November 18, 2026");
     await expect(byline).toContainText(/\d+ min read/);
     await expect(page.getByRole("heading", { level: 2, name: "How the backlog grows" })).toBeVisible();

@@ -17,10 +17,39 @@ const LIMITS = [...Object.values(FEED_LIMITS), 100, 120, 200, 300, 600];
 // What used to break a write or a parse when it sat at a limit: astral characters (a pair to split), lone
 // surrogates and NUL, raw and by reference, and entities of every kind.
 const AWKWARD = [
-  "🎙️", "👩‍👩‍👧‍👦", "𝔪", "𓀀", "\uD800", "\uDFFF", "\u0000", "\u0007", "\uFFFE",
-  "&#0;", "&#xD800;", "&#xDFFF;", "&#x1F399;", "&#127897;", "&#99999999;", "&#xFFFE;", "&#x0B;",
-  "&amp;", "&lt;", "&gtgt;", "&eacute;", "&rsquo;", "&nbsp;", "&unknown;", "&", "&#", "&#x;", "&amp;#0;",
-  "]]>", "<![CDATA[\u0000🎙️]]>", "<", ">", '"',
+  "🎙️",
+  "👩‍👩‍👧‍👦",
+  "𝔪",
+  "𓀀",
+  "\uD800",
+  "\uDFFF",
+  "\u0000",
+  "\u0007",
+  "\uFFFE",
+  "&#0;",
+  "&#xD800;",
+  "&#xDFFF;",
+  "&#x1F399;",
+  "&#127897;",
+  "&#99999999;",
+  "&#xFFFE;",
+  "&#x0B;",
+  "&amp;",
+  "&lt;",
+  "&gtgt;",
+  "&eacute;",
+  "&rsquo;",
+  "&nbsp;",
+  "&unknown;",
+  "&",
+  "&#",
+  "&#x;",
+  "&amp;#0;",
+  "]]>",
+  "<![CDATA[\u0000🎙️]]>",
+  "<",
+  ">",
+  '"',
 ];
 
 const awkward = fc.constantFrom(...AWKWARD);
@@ -35,23 +64,33 @@ const shared = fc.constantFrom("a", "b", "c");
 const item = fc.record({
   title: value,
   guid: fc.oneof(shared, value),
-  enclosure: fc.oneof(fc.constant(undefined), shared.map((name) => `https://cdn.fuzz.example/${name}.mp3`), value),
+  enclosure: fc.oneof(
+    fc.constant(undefined),
+    shared.map((name) => `https://cdn.fuzz.example/${name}.mp3`),
+    value,
+  ),
   summary: value,
   notes: value,
   person: value,
-  link: fc.oneof(fc.constant(undefined), shared.map((name) => `https://fuzz.example/${name}`), value),
+  link: fc.oneof(
+    fc.constant(undefined),
+    shared.map((name) => `https://fuzz.example/${name}`),
+    value,
+  ),
 });
 
 const attribute = (text: string) => text.replace(/"/g, "&quot;");
-const feedText = fc.record({ title: value, description: value, category: value, items: fc.array(item, { maxLength: 5 }) }).map(
-  (feed) =>
-    `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel><title>${feed.title}</title><description>${feed.description}</description><itunes:category text="${attribute(feed.category)}"/>${feed.items
-      .map(
-        (entry) =>
-          `<item><title>${entry.title}</title><guid>${entry.guid}</guid><itunes:summary>${entry.summary}</itunes:summary><content:encoded>${entry.notes}</content:encoded><podcast:person>${entry.person}</podcast:person>${entry.link === undefined ? "" : `<link>${entry.link}</link>`}${entry.enclosure === undefined ? "" : `<enclosure url="${attribute(entry.enclosure)}" type="audio/mpeg" length="1"/>`}</item>`,
-      )
-      .join("")}</channel></rss>`,
-);
+const feedText = fc
+  .record({ title: value, description: value, category: value, items: fc.array(item, { maxLength: 5 }) })
+  .map(
+    (feed) =>
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel><title>${feed.title}</title><description>${feed.description}</description><itunes:category text="${attribute(feed.category)}"/>${feed.items
+        .map(
+          (entry) =>
+            `<item><title>${entry.title}</title><guid>${entry.guid}</guid><itunes:summary>${entry.summary}</itunes:summary><content:encoded>${entry.notes}</content:encoded><podcast:person>${entry.person}</podcast:person>${entry.link === undefined ? "" : `<link>${entry.link}</link>`}${entry.enclosure === undefined ? "" : `<enclosure url="${attribute(entry.enclosure)}" type="audio/mpeg" length="1"/>`}</item>`,
+        )
+        .join("")}</channel></rss>`,
+  );
 
 /** The bytes of the feed, as UTF-8 or with a few raw bytes no encoder would write (a stray Latin-1 byte, say). */
 const feedBytes = fc
@@ -74,7 +113,8 @@ const KINDS: FeedKind[] = ["PODCAST", "STORIES", "YOUTUBE"];
 const RESET_EVERY = 20;
 
 function wellFormed(text: string | null, where: string): void {
-  if (text !== null && (!text.isWellFormed() || text.includes("\0"))) throw new Error(`${where} was stored with NUL or a lone surrogate: ${JSON.stringify(text.slice(0, 200))}`);
+  if (text !== null && (!text.isWellFormed() || text.includes("\0")))
+    throw new Error(`${where} was stored with NUL or a lone surrogate: ${JSON.stringify(text.slice(0, 200))}`);
 }
 
 export const FEED_IMPORT_NAME = "Feed bytes to rows (on the database: podcast, stories and video sources)";
@@ -120,17 +160,27 @@ export async function feedImportProperty(): Promise<FuzzProperty> {
         return;
       }
       const since = new Date();
-      const fetched = { status: "fetched" as const, url: source.url, httpStatus: 200, body: bytes, contentHash: createHash("sha256").update(bytes).digest("hex") };
+      const fetched = {
+        status: "fetched" as const,
+        url: source.url,
+        httpStatus: 200,
+        body: bytes,
+        contentHash: createHash("sha256").update(bytes).digest("hex"),
+      };
       const result = await syncFeedSource(source.id, { force: true, prefetched: { fetched, ...parsed } });
       if (result.status !== "IMPORTED") throw new Error(`the sync did not import: ${result.status === "FAILED" ? result.error : result.status}`);
 
       const [episodes, stories, items, run] = await Promise.all([
-        prisma.episode.findMany({ where: { showId: show.id, updatedAt: { gte: since } }, select: { guid: true, title: true, summary: true, notesHtml: true, persons: true } }),
+        prisma.episode.findMany({
+          where: { showId: show.id, updatedAt: { gte: since } },
+          select: { guid: true, title: true, summary: true, notesHtml: true, persons: true },
+        }),
         prisma.story.findMany({ where: { sourceId: sources[1]!.id, updatedAt: { gte: since } }, select: { title: true, dek: true, body: true } }),
         prisma.platformItem.findMany({ where: { sourceId: sources[2]!.id, lastSeenAt: { gte: since } }, select: { title: true, description: true } }),
         prisma.syncRun.findUniqueOrThrow({ where: { id: result.runId }, select: { notes: true, warning: true } }),
       ]);
-      for (const episode of episodes) for (const [field, text] of Object.entries({ ...episode, persons: JSON.stringify(episode.persons) })) wellFormed(text, `an episode's ${field}`);
+      for (const episode of episodes)
+        for (const [field, text] of Object.entries({ ...episode, persons: JSON.stringify(episode.persons) })) wellFormed(text, `an episode's ${field}`);
       for (const story of stories) for (const [field, text] of Object.entries(story)) wellFormed(text, `a story's ${field}`);
       for (const platformItem of items) for (const [field, text] of Object.entries(platformItem)) wellFormed(text, `a platform item's ${field}`);
       wellFormed(JSON.stringify(run.notes), "the run's notes");

@@ -31,7 +31,7 @@ export const HOSTILE = [
   "<iframe src=//evil.example></iframe>",
   '<object data="evil.swf"></object>',
   '<form action="//evil"><button>x</button></form>',
-  "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
   "<template><script>alert(1)</script></template>",
   "]]>",
   "<![CDATA[",
@@ -48,8 +48,8 @@ export const HOSTILE = [
   '<!ENTITY xxe SYSTEM "file:///etc/passwd">',
   "&xxe;",
   "%00",
-  "'; DROP TABLE \"Story\"; --",
-  "\" OR 1=1 --",
+  '\'; DROP TABLE "Story"; --',
+  '" OR 1=1 --',
   "a".repeat(10_000),
   "<".repeat(1000),
   "<p>".repeat(500),
@@ -63,7 +63,31 @@ const hostileText = fc.oneof(
 );
 
 // HTML the sanitizer lets through: its tags, no handlers, no styles, links and images only to safe schemes.
-const ALLOWED_TAGS = new Set(["p", "br", "a", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "code", "pre", "hr", "img", "figure", "figcaption", "span"]);
+const ALLOWED_TAGS = new Set([
+  "p",
+  "br",
+  "a",
+  "strong",
+  "b",
+  "em",
+  "i",
+  "u",
+  "s",
+  "ul",
+  "ol",
+  "li",
+  "blockquote",
+  "h2",
+  "h3",
+  "h4",
+  "code",
+  "pre",
+  "hr",
+  "img",
+  "figure",
+  "figcaption",
+  "span",
+]);
 const ALLOWED_ATTRIBUTES: Record<string, Set<string>> = { a: new Set(["href", "title", "rel"]), img: new Set(["src", "alt", "width", "height", "loading"]) };
 
 /** Why `html` is not safe to put in a page, or undefined when it is (read by a real HTML parser, as a browser would). */
@@ -91,9 +115,9 @@ function escapeXml(text: string): string {
 }
 
 // Text put into XML as a generator would (escaped or in CDATA) or as a broken one would (raw).
-const xmlText = fc.tuple(hostileText, fc.constantFrom("escaped", "cdata", "raw")).map(([text, how]) =>
-  how === "escaped" ? escapeXml(text) : how === "cdata" ? `<![CDATA[${text.replaceAll("]]>", "]]]]><![CDATA[>")}]]>` : text,
-);
+const xmlText = fc
+  .tuple(hostileText, fc.constantFrom("escaped", "cdata", "raw"))
+  .map(([text, how]) => (how === "escaped" ? escapeXml(text) : how === "cdata" ? `<![CDATA[${text.replaceAll("]]>", "]]]]><![CDATA[>")}]]>` : text));
 
 const feedXml = fc.oneof(
   { weight: 1, arbitrary: hostileText },
@@ -103,12 +127,28 @@ const feedXml = fc.oneof(
       .record({
         title: xmlText,
         description: xmlText,
-        items: fc.array(fc.record({ title: xmlText, guid: xmlText, notes: xmlText, url: xmlText, date: fc.oneof(xmlText, fc.date({ noInvalidDate: true }).map((date) => date.toUTCString())) }), { maxLength: 4 }),
+        items: fc.array(
+          fc.record({
+            title: xmlText,
+            guid: xmlText,
+            notes: xmlText,
+            url: xmlText,
+            date: fc.oneof(
+              xmlText,
+              fc.date({ noInvalidDate: true }).map((date) => date.toUTCString()),
+            ),
+          }),
+          { maxLength: 4 },
+        ),
       })
       .map(
-        (feed) => `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>${feed.title}</title><description>${feed.description}</description>${feed.items
-          .map((item) => `<item><title>${item.title}</title><guid>${item.guid}</guid><pubDate>${item.date}</pubDate><content:encoded>${item.notes}</content:encoded><enclosure url="${item.url.replace(/"/g, "&quot;")}" type="audio/mpeg" length="1"/></item>`)
-          .join("")}</channel></rss>`,
+        (feed) =>
+          `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>${feed.title}</title><description>${feed.description}</description>${feed.items
+            .map(
+              (item) =>
+                `<item><title>${item.title}</title><guid>${item.guid}</guid><pubDate>${item.date}</pubDate><content:encoded>${item.notes}</content:encoded><enclosure url="${item.url.replace(/"/g, "&quot;")}" type="audio/mpeg" length="1"/></item>`,
+            )
+            .join("")}</channel></rss>`,
       ),
   },
 );
@@ -127,20 +167,32 @@ const wxrXml = fc.oneof(
             content: xmlText,
             status: fc.oneof(fc.constantFrom("publish", "draft", "future", "trash", "private"), hostileText),
             type: fc.oneof(fc.constantFrom("post", "page", "attachment"), hostileText),
-            comments: fc.array(fc.record({ id: fc.integer({ min: 0, max: 99 }), parent: fc.integer({ min: 0, max: 99 }), text: xmlText, approved: fc.constantFrom("1", "0", "spam") }), { maxLength: 4 }),
+            comments: fc.array(
+              fc.record({
+                id: fc.integer({ min: 0, max: 99 }),
+                parent: fc.integer({ min: 0, max: 99 }),
+                text: xmlText,
+                approved: fc.constantFrom("1", "0", "spam"),
+              }),
+              { maxLength: 4 },
+            ),
           }),
           { maxLength: 3 },
         ),
       })
       .map(
-        ({ posts }) => `<?xml version="1.0" encoding="UTF-8"?><rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Fuzz</title><link>https://fuzz.example</link>${posts
-          .map(
-            (post) =>
-              `<item><title>${post.title}</title><wp:post_id>${escapeXml(post.id)}</wp:post_id><wp:post_name>${post.slug}</wp:post_name><wp:status>${escapeXml(post.status)}</wp:status><wp:post_type>${escapeXml(post.type)}</wp:post_type><wp:post_date_gmt>2024-01-01 00:00:00</wp:post_date_gmt><content:encoded>${post.content}</content:encoded>${post.comments
-                .map((comment) => `<wp:comment><wp:comment_id>${comment.id}</wp:comment_id><wp:comment_parent>${comment.parent}</wp:comment_parent><wp:comment_date_gmt>2024-01-02 00:00:00</wp:comment_date_gmt><wp:comment_approved>${comment.approved}</wp:comment_approved><wp:comment_content>${comment.text}</wp:comment_content></wp:comment>`)
-                .join("")}</item>`,
-          )
-          .join("")}</channel></rss>`,
+        ({ posts }) =>
+          `<?xml version="1.0" encoding="UTF-8"?><rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Fuzz</title><link>https://fuzz.example</link>${posts
+            .map(
+              (post) =>
+                `<item><title>${post.title}</title><wp:post_id>${escapeXml(post.id)}</wp:post_id><wp:post_name>${post.slug}</wp:post_name><wp:status>${escapeXml(post.status)}</wp:status><wp:post_type>${escapeXml(post.type)}</wp:post_type><wp:post_date_gmt>2024-01-01 00:00:00</wp:post_date_gmt><content:encoded>${post.content}</content:encoded>${post.comments
+                  .map(
+                    (comment) =>
+                      `<wp:comment><wp:comment_id>${comment.id}</wp:comment_id><wp:comment_parent>${comment.parent}</wp:comment_parent><wp:comment_date_gmt>2024-01-02 00:00:00</wp:comment_date_gmt><wp:comment_approved>${comment.approved}</wp:comment_approved><wp:comment_content>${comment.text}</wp:comment_content></wp:comment>`,
+                  )
+                  .join("")}</item>`,
+            )
+            .join("")}</channel></rss>`,
       ),
   },
 );
@@ -155,10 +207,48 @@ function chunked(text: string, cuts: number[]): AsyncIterable<Buffer> {
   })();
 }
 
-const formFields = fc.dictionary(fc.constantFrom("title", "slug", "body", "dek", "status", "publishAt", "timezoneOffset", "categories", "tags", "episodes", "heroImageUrl", "audioUrl", "email", "name", "consent", "website", "shownAt", "kind", "target", "moment", "q", "type", "from", "to", "page", "id", "parentId"), hostileText, { maxKeys: 12 });
+const formFields = fc.dictionary(
+  fc.constantFrom(
+    "title",
+    "slug",
+    "body",
+    "dek",
+    "status",
+    "publishAt",
+    "timezoneOffset",
+    "categories",
+    "tags",
+    "episodes",
+    "heroImageUrl",
+    "audioUrl",
+    "email",
+    "name",
+    "consent",
+    "website",
+    "shownAt",
+    "kind",
+    "target",
+    "moment",
+    "q",
+    "type",
+    "from",
+    "to",
+    "page",
+    "id",
+    "parentId",
+  ),
+  hostileText,
+  { maxKeys: 12 },
+);
 
 /** Search as the search page runs it (the query validated first), against a database with content. */
-export function searchProperty(search: (filters: { query: string; kind: "all" | "episodes" | "stories" }) => Promise<{ episodes: { snippet: unknown[] }[]; stories: { snippet: unknown[] }[] }>, suggest: (typed: string) => Promise<unknown[]>): FuzzProperty {
+export function searchProperty(
+  search: (filters: {
+    query: string;
+    kind: "all" | "episodes" | "stories";
+  }) => Promise<{ episodes: { snippet: unknown[] }[]; stories: { snippet: unknown[] }[] }>,
+  suggest: (typed: string) => Promise<unknown[]>,
+): FuzzProperty {
   return {
     name: "Search queries (on the database)",
     property: fc.asyncProperty(fc.tuple(hostileText, fc.constantFrom("all", "episodes", "stories")), async (input: unknown) => {
@@ -176,7 +266,9 @@ export function searchProperty(search: (filters: { query: string; kind: "all" | 
 const addressPart = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }).map((text) => encodeURIComponent(text.replace(/[\ud800-\udfff]/g, ""))),
   fc.uint8Array({ maxLength: 24 }).map((bytes) => [...bytes].map((byte) => `%${byte.toString(16).padStart(2, "0")}`).join("")),
-  fc.array(fc.constantFrom("%", "%f", "%ff", "%00", "%ED%A0%80", "%C0%AF", "%E2%82", "%2F", "..", "a", "é", "+", "%25", "%F0%9F%8E%99"), { maxLength: 8 }).map((parts) => parts.join("")),
+  fc
+    .array(fc.constantFrom("%", "%f", "%ff", "%00", "%ED%A0%80", "%C0%AF", "%E2%82", "%2F", "..", "a", "é", "+", "%25", "%F0%9F%8E%99"), { maxLength: 8 })
+    .map((parts) => parts.join("")),
 );
 
 export interface FuzzProperty {
@@ -235,7 +327,8 @@ export const PROPERTIES: FuzzProperty[] = [
     property: fc.property(formFields, (fields: unknown) => {
       const input = fields as Record<string, string>;
       const story = storyFormSchema.safeParse(input);
-      if (story.success && (story.data.title.length > 300 || (story.data.slug && slugify(story.data.slug) !== story.data.slug))) fail("a story form escaped its limits");
+      if (story.success && (story.data.title.length > 300 || (story.data.slug && slugify(story.data.slug) !== story.data.slug)))
+        fail("a story form escaped its limits");
       const comment = postCommentSchema.safeParse(input);
       if (comment.success && /[\u0000-\u0009\u000b-\u001f\u202a-\u202e]/.test(comment.data.body)) fail("a comment kept control characters");
       commentBodySchema.safeParse(input.body);

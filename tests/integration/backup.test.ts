@@ -16,7 +16,11 @@ const folder = await mkdtemp(path.join(tmpdir(), "showfront-backup-"));
 afterAll(() => rm(folder, { recursive: true, force: true }));
 
 it("restores every row into a new database, generated columns computed again", async () => {
-  const episode = await createEpisode({ title: "Bridges Nobody Inspects", transcriptCues: [{ start: 0, end: 2, text: "Hello" }], audioLength: 9_007_199_254_740_993n });
+  const episode = await createEpisode({
+    title: "Bridges Nobody Inspects",
+    transcriptCues: [{ start: 0, end: 2, text: "Hello" }],
+    audioLength: 9_007_199_254_740_993n,
+  });
   const story = await createStory({ title: "Café owners ☕", body: "Line one\n\n\"quoted\" and 'single' \\ backslash" });
   await prisma.comment.create({ data: { storyId: story.id, body: "First", status: "APPROVED", guestName: "Dee" } });
   const file = path.join(folder, "site.backup");
@@ -30,7 +34,9 @@ it("restores every row into a new database, generated columns computed again", a
     expect(restored).toEqual(written);
     await client.connect();
     const episodes = await client.query(`SELECT "title", "transcriptCues", "audioLength"::text AS length, "slug" FROM "Episode"`);
-    expect(episodes.rows).toEqual([{ title: episode.title, transcriptCues: [{ start: 0, end: 2, text: "Hello" }], length: "9007199254740993", slug: episode.slug }]);
+    expect(episodes.rows).toEqual([
+      { title: episode.title, transcriptCues: [{ start: 0, end: 2, text: "Hello" }], length: "9007199254740993", slug: episode.slug },
+    ]);
     const stories = await client.query(`SELECT "body", "searchVector" IS NOT NULL AS indexed FROM "Story"`);
     expect(stories.rows).toEqual([{ body: story.body, indexed: true }]);
     expect((await client.query(`SELECT "guestName" FROM "Comment"`)).rows).toEqual([{ guestName: "Dee" }]);
@@ -54,7 +60,9 @@ it("refuses a file that is not a backup, and a damaged one, leaving nothing half
     await writeBackup(process.env.DATABASE_URL!, file);
     const { gunzipSync } = await import("node:zlib");
     const { readFile } = await import("node:fs/promises");
-    const text = gunzipSync(await readFile(file)).toString().replace(/\n\["[^\n]*One[^\n]*\]\n/, "\n");
+    const text = gunzipSync(await readFile(file))
+      .toString()
+      .replace(/\n\["[^\n]*One[^\n]*\]\n/, "\n");
     await writeFile(file, gzipSync(text));
     const fresh = await createTemporaryDatabase(testServerUrl(), "showfront_restore");
     try {

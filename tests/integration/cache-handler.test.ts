@@ -10,7 +10,13 @@ import CacheHandler, { stopListening } from "@/lib/cache/next-cache-handler.mjs"
 const handler = new CacheHandler({});
 afterAll(stopListening);
 const PAGE = { kind: "APP_PAGE" };
-const page = (tags: string[]) => ({ kind: "APP_PAGE", html: "<p>page</p>", rscData: Buffer.from("rsc"), headers: { "x-next-cache-tags": tags.join(",") }, status: 200 });
+const page = (tags: string[]) => ({
+  kind: "APP_PAGE",
+  html: "<p>page</p>",
+  rscData: Buffer.from("rsc"),
+  headers: { "x-next-cache-tags": tags.join(",") },
+  status: 200,
+});
 
 async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -22,8 +28,18 @@ async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T
   }
 }
 
-const listeners = () => withClient(async (client) => Number((await client.query<{ count: string }>("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'showfront-cache' AND datname = current_database()")).rows[0]!.count));
-const fromAnotherProcess = (tags: string[]) => withClient((client) => client.query("SELECT pg_notify($1, $2)", [INVALIDATION_CHANNEL, invalidationMessage("another-instance", tags)]));
+const listeners = () =>
+  withClient(async (client) =>
+    Number(
+      (
+        await client.query<{ count: string }>(
+          "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'showfront-cache' AND datname = current_database()",
+        )
+      ).rows[0]!.count,
+    ),
+  );
+const fromAnotherProcess = (tags: string[]) =>
+  withClient((client) => client.query("SELECT pg_notify($1, $2)", [INVALIDATION_CHANNEL, invalidationMessage("another-instance", tags)]));
 
 async function until(condition: () => Promise<boolean>) {
   for (let attempt = 0; !(await condition()); attempt += 1) {
@@ -57,7 +73,9 @@ describe("the cache handler", () => {
     await until(async () => (await listeners()) === 1);
     const warned = jest.spyOn(console, "warn").mockImplementation(() => {});
     await handler.set("/stories/kept", page(["_N_T_/stories/kept"]), {});
-    await withClient((client) => client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'showfront-cache' AND datname = current_database()"));
+    await withClient((client) =>
+      client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'showfront-cache' AND datname = current_database()"),
+    );
     await until(async () => (await handler.get("/stories/kept", PAGE)) === null);
     await until(async () => (await listeners()) === 1);
     // Listening again: an announcement reaches it.

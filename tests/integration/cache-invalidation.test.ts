@@ -45,7 +45,9 @@ describe("what a change announces", () => {
     server.routes.set("/feed.xml", { body: demoFeed });
     const { source } = await addFeedSource({ url: server.url("/feed.xml"), kind: "PODCAST" });
     const first = await heard();
-    expect(first).toEqual(expect.arrayContaining([SITE, EPISODE_LISTS, pageTag("/episodes/bridges-nobody-inspects"), pageTag("/embed/episodes/bridges-nobody-inspects")]));
+    expect(first).toEqual(
+      expect.arrayContaining([SITE, EPISODE_LISTS, pageTag("/episodes/bridges-nobody-inspects"), pageTag("/embed/episodes/bridges-nobody-inspects")]),
+    );
     expect(first).not.toContain(STORY_LISTS);
 
     // One episode's title changes; the show does not.
@@ -74,7 +76,11 @@ describe("what a change announces", () => {
     const reader = await prisma.user.create({ data: { email: "reader@example.com", role: "MODERATOR" } });
     announced.length = 0;
     const target = { kind: "episode" as const, slug: "bridges-nobody-inspects" };
-    await postComment({ id: reader.id, email: reader.email!, role: "MODERATOR", banned: false, name: "Reader", nameChosen: true }, { target, body: "Good one.", website: "", shownAt: 0 }, "203.0.113.5");
+    await postComment(
+      { id: reader.id, email: reader.email!, role: "MODERATOR", banned: false, name: "Reader", nameChosen: true },
+      { target, body: "Good one.", website: "", shownAt: 0 },
+      "203.0.113.5",
+    );
     expect(await heard()).toEqual([pageTag("/episodes/bridges-nobody-inspects")]);
   });
 });

@@ -1,7 +1,22 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import type { Viewer } from "@/lib/auth/session";
 import { asStaff, StaffOnlyError, type Moderator } from "@/lib/auth/staff";
-import { changeDisplayName, deleteAccount, setRole, unban, deleteOwnComment, editComment, listComments, moderate, moderationQueue, postComment, reportComment, setCommentsClosed, toggleLike, viewerState } from "@/lib/comments/comments";
+import {
+  changeDisplayName,
+  deleteAccount,
+  setRole,
+  unban,
+  deleteOwnComment,
+  editComment,
+  listComments,
+  moderate,
+  moderationQueue,
+  postComment,
+  reportComment,
+  setCommentsClosed,
+  toggleLike,
+  viewerState,
+} from "@/lib/comments/comments";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
@@ -14,7 +29,9 @@ beforeEach(resetDatabase);
 let people = 0;
 async function person(role: Role = "READER", banned = false): Promise<Viewer> {
   people += 1;
-  const user = await prisma.user.create({ data: { email: `person${people}@example.com`, name: `Person ${people}`, role, bannedAt: banned ? new Date() : null } });
+  const user = await prisma.user.create({
+    data: { email: `person${people}@example.com`, name: `Person ${people}`, role, bannedAt: banned ? new Date() : null },
+  });
   return { id: user.id, name: user.name!, email: user.email!, role, banned, nameChosen: true };
 }
 
@@ -74,7 +91,15 @@ describe("who may do what", () => {
     const everything = (value: string) => Object.fromEntries(Object.keys(results.anonymous!).map((action) => [action, value]));
     expect(results.anonymous).toEqual(everything("unauthenticated"));
     expect(results.banned).toEqual(everything("forbidden"));
-    const member = { post: "allowed", reply: "allowed", like: "allowed", report: "allowed", "edit someone else's": "forbidden", "delete someone else's": "forbidden", "edit own": "allowed" };
+    const member = {
+      post: "allowed",
+      reply: "allowed",
+      like: "allowed",
+      report: "allowed",
+      "edit someone else's": "forbidden",
+      "delete someone else's": "forbidden",
+      "edit own": "allowed",
+    };
     expect(results.reader).toEqual({ ...member, moderate: "forbidden", "close comments": "forbidden" });
     expect(results.moderator).toEqual({ ...member, moderate: "allowed", "close comments": "allowed" });
     expect(results.admin).toEqual({ ...member, moderate: "allowed", "close comments": "allowed" });
@@ -102,9 +127,18 @@ describe("commenting", () => {
 
   it("holds comments with many links or blocked words, whoever writes them, and says why", async () => {
     const { author } = await approvedComment();
-    expect(await postComment(author, typed("see https://a.example https://b.example https://c.example"), net())).toMatchObject({ status: "PENDING", heldReason: "Has more than 2 links." });
-    expect(await postComment(author, typed("Free CASINO BONUS here"), net())).toMatchObject({ status: "PENDING", heldReason: 'Contains a blocked word ("casino bonus").' });
-    expect(await postComment(author, typed("look https://bit.ly/x"), net())).toMatchObject({ status: "PENDING", heldReason: "Links to a blocked domain (bit.ly)." });
+    expect(await postComment(author, typed("see https://a.example https://b.example https://c.example"), net())).toMatchObject({
+      status: "PENDING",
+      heldReason: "Has more than 2 links.",
+    });
+    expect(await postComment(author, typed("Free CASINO BONUS here"), net())).toMatchObject({
+      status: "PENDING",
+      heldReason: 'Contains a blocked word ("casino bonus").',
+    });
+    expect(await postComment(author, typed("look https://bit.ly/x"), net())).toMatchObject({
+      status: "PENDING",
+      heldReason: "Links to a blocked domain (bit.ly).",
+    });
   });
 
   it("threads replies two levels deep, orders by newest, oldest or likes, and keeps deleted users' words", async () => {
@@ -137,7 +171,10 @@ describe("commenting", () => {
     // Judged like a new comment from this author: one of theirs was approved, so it stands.
     expect(await prisma.comment.findUniqueOrThrow({ where: { id } })).toMatchObject({ body: "Better words.", status: "APPROVED", heldReason: null });
     await editComment(author, id, "Better words, and a crypto giveaway.");
-    expect(await prisma.comment.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING", heldReason: 'Contains a blocked word ("crypto giveaway").' });
+    expect(await prisma.comment.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "PENDING",
+      heldReason: 'Contains a blocked word ("crypto giveaway").',
+    });
     await editComment(author, id, "Better words after all.");
     // Clean words again, judged again: held now as a first comment, since the one approval they had was this one.
     expect(await prisma.comment.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING", heldReason: "The commenter's first comment." });
@@ -195,7 +232,8 @@ describe("people", () => {
     const author = await person();
     const { id: held } = await postComment(author, typed("Waiting for a moderator."), net());
     const reader = await person();
-    const answer = async (commentId: string) => reportComment(reader, commentId, "Spam").catch((error: AppError) => ({ kind: error.code, message: error.message }));
+    const answer = async (commentId: string) =>
+      reportComment(reader, commentId, "Spam").catch((error: AppError) => ({ kind: error.code, message: error.message }));
     expect(await answer(held)).toEqual(await answer("c-does-not-exist"));
     expect(await prisma.commentReport.count()).toBe(0);
   });

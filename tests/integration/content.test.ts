@@ -32,7 +32,13 @@ describe("episodes", () => {
     expect(await titles({ page: 1, season: 1 })).toEqual(["One S1", "Two S1"]);
     expect(await titles({ page: 1, showSlug: two.slug, season: 2 })).toEqual([]);
 
-    expect(await getEpisodeFilters()).toEqual({ shows: [{ slug: one.slug, title: "One" }, { slug: two.slug, title: "Two" }], seasons: [2, 1] });
+    expect(await getEpisodeFilters()).toEqual({
+      shows: [
+        { slug: one.slug, title: "One" },
+        { slug: two.slug, title: "Two" },
+      ],
+      seasons: [2, 1],
+    });
     expect((await getEpisodeFilters(two.slug)).seasons).toEqual([1]);
   });
 

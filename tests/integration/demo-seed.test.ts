@@ -30,7 +30,12 @@ describe("seedDemoContent", () => {
 
     // Every episode's audio is as long as the episode says.
     for (const episode of await prisma.episode.findMany({ select: { audioUrl: true, durationSeconds: true } })) {
-      expect(episode.audioUrl).toBe(`/demo/audio/${episode.audioUrl!.split("/").at(-1)!.replace(/-\d+s\.wav$/, "")}-${episode.durationSeconds}s.wav`);
+      expect(episode.audioUrl).toBe(
+        `/demo/audio/${episode
+          .audioUrl!.split("/")
+          .at(-1)!
+          .replace(/-\d+s\.wav$/, "")}-${episode.durationSeconds}s.wav`,
+      );
     }
 
     // Four platform sources, imported through the real pipeline, then paused.
@@ -49,13 +54,18 @@ describe("seedDemoContent", () => {
     expect(pending).toEqual([{ platform: "spotify", episode: { slug: "who-owns-the-map" } }]);
 
     // Stories: drawn photos through the upload path, each linked to its episode at a moment; one read aloud.
-    const stories = await prisma.story.findMany({ where: { status: "PUBLISHED" }, select: { heroImageUrl: true, heroImageSrcset: true, heroCredit: true, audioUrl: true, episodes: { select: { startSeconds: true } } } });
+    const stories = await prisma.story.findMany({
+      where: { status: "PUBLISHED" },
+      select: { heroImageUrl: true, heroImageSrcset: true, heroCredit: true, audioUrl: true, episodes: { select: { startSeconds: true } } },
+    });
     expect(stories.every((story) => story.heroImageUrl?.startsWith("/media/stories/") && story.heroImageSrcset && story.heroCredit)).toBe(true);
     expect(stories.every((story) => story.episodes.length === 1 && story.episodes[0]!.startSeconds! > 0)).toBe(true);
     expect(stories.filter((story) => story.audioUrl)).toHaveLength(1);
 
     // Readers: threads with replies and likes, two comments at a moment, one held for a moderator.
-    const comments = await prisma.comment.findMany({ select: { status: true, parentId: true, momentSeconds: true, likeCount: true, _count: { select: { likes: true } } } });
+    const comments = await prisma.comment.findMany({
+      select: { status: true, parentId: true, momentSeconds: true, likeCount: true, _count: { select: { likes: true } } },
+    });
     expect(comments.filter((comment) => comment.parentId).length).toBeGreaterThanOrEqual(2);
     expect(comments.filter((comment) => comment.momentSeconds !== null)).toHaveLength(2);
     expect(comments.filter((comment) => comment.status === "PENDING")).toHaveLength(1);
@@ -64,7 +74,9 @@ describe("seedDemoContent", () => {
 
     // Subscribers, and one issue sent to them: into the outbox, never to a mail server.
     expect(await prisma.subscriber.count({ where: { status: "CONFIRMED" } })).toBe(5);
-    const issue = await prisma.newsletterIssue.findFirstOrThrow({ select: { status: true, _count: { select: { deliveries: { where: { status: "SENT" } } } } } });
+    const issue = await prisma.newsletterIssue.findFirstOrThrow({
+      select: { status: true, _count: { select: { deliveries: { where: { status: "SENT" } } } } },
+    });
     expect(issue).toEqual({ status: "SENT", _count: { deliveries: 5 } });
     expect(await prisma.outboxMessage.count()).toBe(5);
   });

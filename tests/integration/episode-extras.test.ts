@@ -9,7 +9,13 @@ import { useFeedServer } from "../setup/use-feed-server";
 
 const server = useFeedServer();
 
-const CHAPTERS = JSON.stringify({ version: "1.2.0", chapters: [{ startTime: 0, title: "Open" }, { startTime: 90, title: "Interview" }] });
+const CHAPTERS = JSON.stringify({
+  version: "1.2.0",
+  chapters: [
+    { startTime: 0, title: "Open" },
+    { startTime: 90, title: "Interview" },
+  ],
+});
 const VTT = "WEBVTT\n\n00:00.000 --> 00:02.000\n<v Maya>Welcome to the show.\n\n00:02.000 --> 00:04.000\n<v Dan>Glad to be here.\n";
 
 beforeEach(resetDatabase);
@@ -33,7 +39,10 @@ describe("fetching episode extras", () => {
 
     expect(await fetchEpisodeExtras({ showId: episode.showId })).toEqual({ fetched: 1, failed: 0, remaining: 0 });
     const after = await stored(episode.id);
-    expect(after.chapters).toEqual([{ startTime: 0, title: "Open" }, { startTime: 90, title: "Interview" }]);
+    expect(after.chapters).toEqual([
+      { startTime: 0, title: "Open" },
+      { startTime: 90, title: "Interview" },
+    ]);
     expect(after.transcriptCues).toEqual([
       { start: 0, end: 2, text: "Welcome to the show.", speaker: "Maya" },
       { start: 2, end: 4, text: "Glad to be here.", speaker: "Dan" },
@@ -100,7 +109,11 @@ describe("fetching episode extras", () => {
 
   it("reads this site's own files for root-relative addresses and refuses paths outside public/", async () => {
     const show = await createShow();
-    const demo = await createEpisode({ showId: show.id, chaptersUrl: "/demo/chapters/repair-shops.json", transcripts: [{ url: "/demo/transcripts/repair-shops.vtt", type: "text/vtt" }] });
+    const demo = await createEpisode({
+      showId: show.id,
+      chaptersUrl: "/demo/chapters/repair-shops.json",
+      transcripts: [{ url: "/demo/transcripts/repair-shops.vtt", type: "text/vtt" }],
+    });
     const escape = await createEpisode({ showId: show.id, transcripts: [{ url: "/../package.json", type: "application/json" }] });
     await fetchEpisodeExtras({ showId: show.id });
     expect((await stored(demo.id)).chapters).toHaveLength(3);

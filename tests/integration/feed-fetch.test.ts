@@ -6,11 +6,13 @@ const server = useFeedServer();
 
 const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>';
 
-
 const local = { allowPrivateHosts: true };
 
 async function failure(promise: Promise<unknown>): Promise<FeedFetchError> {
-  const error = await promise.then(() => undefined, (reason: unknown) => reason);
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
   expect(error).toBeInstanceOf(FeedFetchError);
   return error as FeedFetchError;
 }
@@ -73,12 +75,9 @@ describe("fetchFeed", () => {
     expect(await failure(fetchFeed(server.url("/gone.xml"), local))).toMatchObject({ code: "http-status", httpStatus: 410 });
   });
 
-  it.each(["file:///etc/passwd", "ftp://example.org/feed.xml", "http://user:pass@example.org/feed.xml", "not a url"])(
-    "refuses %s",
-    async (url) => {
-      expect((await failure(fetchFeed(url, local))).code).toBe("bad-url");
-    },
-  );
+  it.each(["file:///etc/passwd", "ftp://example.org/feed.xml", "http://user:pass@example.org/feed.xml", "not a url"])("refuses %s", async (url) => {
+    expect((await failure(fetchFeed(url, local))).code).toBe("bad-url");
+  });
 });
 
 describe("fetchFeed without FEEDS_ALLOW_PRIVATE_HOSTS", () => {

@@ -1,13 +1,10 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { prisma } from "@/lib/db";
 import { importPodcastFeed } from "@/lib/feeds/import";
 import { FeedParseError } from "@/lib/feeds/parse";
 import { DEMO_FEED } from "@/lib/demo/seed";
 import { resetDatabase } from "../setup/database";
-
-const fixture = (name: string) => readFile(path.resolve("tests/fixtures/feeds", name), "utf8");
 
 function feed(items: string, channel = "<title>Test Show</title>") {
   return `<?xml version="1.0"?><rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>${channel}${items}</channel></rss>`;

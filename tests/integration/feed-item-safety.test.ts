@@ -63,7 +63,9 @@ describe("GUIDs that differ only in characters Postgres cannot hold", () => {
       ["First twin", "twin-\uFFFD"],
       ["Ordinary", "ordinary"],
     ]);
-    expect((await lastRun(source.id)).notes).toEqual([{ item: "Second twin", note: expect.stringContaining("repeats an earlier item of the feed (the same GUID)") }]);
+    expect((await lastRun(source.id)).notes).toEqual([
+      { item: "Second twin", note: expect.stringContaining("repeats an earlier item of the feed (the same GUID)") },
+    ]);
   });
 });
 
@@ -71,7 +73,9 @@ describe("an item the database cannot store", () => {
   it("is skipped with the database's reason in the run's log, and the rest of the feed lands", async () => {
     // 1,000 distinct CJK characters (3,000 bytes in UTF-8): within the GUID limit, too long for the GUID's index.
     const hugeGuid = Array.from({ length: 1000 }, (_, index) => String.fromCodePoint(0x4e00 + ((index * 37) % 20000))).join("");
-    const { sync, source } = await addFeed(fixture("small-hours.xml").replace("<guid isPermaLink=\"false\">small-2</guid>", `<guid isPermaLink="false">${hugeGuid}</guid>`));
+    const { sync, source } = await addFeed(
+      fixture("small-hours.xml").replace('<guid isPermaLink="false">small-2</guid>', `<guid isPermaLink="false">${hugeGuid}</guid>`),
+    );
     expect(sync).toMatchObject({ status: "IMPORTED", created: 3 });
     expect((await prisma.episode.findMany({ orderBy: { guid: "asc" } })).map((row) => row.guid)).toEqual(["small-1", "small-3", "small-4"]);
     const run = await lastRun(source.id);
@@ -119,7 +123,12 @@ describe("an item with a new GUID and an enclosure already in use", () => {
     expect(sync).toMatchObject({ status: "IMPORTED", created: 1, unchanged: 4 });
     expect(await prisma.episode.count({ where: { audioUrl: "https://cdn.small.example/4.mp3" } })).toBe(2);
     expect((await lastRun(source.id)).notes).toEqual([
-      { item: "Small Hours 5: Trailer", note: expect.stringContaining('has the enclosure of "Small Hours 4: Morning", which is still in the feed under its own GUID: imported as an episode of its own') },
+      {
+        item: "Small Hours 5: Trailer",
+        note: expect.stringContaining(
+          'has the enclosure of "Small Hours 4: Morning", which is still in the feed under its own GUID: imported as an episode of its own',
+        ),
+      },
     ]);
   });
 
@@ -131,14 +140,20 @@ describe("an item with a new GUID and an enclosure already in use", () => {
     const after = await prisma.episode.findUniqueOrThrow({ where: { id: before.id } });
     expect(after).toMatchObject({ guid: "small-4-v2", title: "Small Hours 4: Morning (remastered)", slug: before.slug });
     expect((await lastRun(source.id)).notes).toEqual([
-      { item: "Small Hours 4: Morning (remastered)", note: expect.stringContaining('re-published: the enclosure of "Small Hours 4: Morning" under a new GUID (was small-4)') },
+      {
+        item: "Small Hours 4: Morning (remastered)",
+        note: expect.stringContaining('re-published: the enclosure of "Small Hours 4: Morning" under a new GUID (was small-4)'),
+      },
     ]);
   });
 
   it("counts a later item with the re-published item's new GUID as a repeat, not a second episode", async () => {
     const { source } = await addFeed(fixture("small-hours.xml"));
     const republished = fixture("small-hours-republished.xml");
-    const twice = republished.replace("</channel>", republished.slice(republished.lastIndexOf("<item>"), republished.lastIndexOf("</item>") + 7) + "</channel>");
+    const twice = republished.replace(
+      "</channel>",
+      republished.slice(republished.lastIndexOf("<item>"), republished.lastIndexOf("</item>") + 7) + "</channel>",
+    );
     expect(await syncWith(source.id, twice)).toMatchObject({ status: "IMPORTED", created: 0, updated: 1, skipped: [] });
     expect(await prisma.episode.count()).toBe(4);
   });
@@ -146,8 +161,10 @@ describe("an item with a new GUID and an enclosure already in use", () => {
 
 describe("a feed read and written in batches", () => {
   const filler = (count: number) =>
-    Array.from({ length: count }, (_, index) =>
-      `<item><title>Filler ${index}</title><guid>filler-${index}</guid><pubDate>Mon, 02 Nov 2026 08:00:00 +0000</pubDate><enclosure url="https://cdn.small.example/f${index}.mp3" type="audio/mpeg"/></item>`,
+    Array.from(
+      { length: count },
+      (_, index) =>
+        `<item><title>Filler ${index}</title><guid>filler-${index}</guid><pubDate>Mon, 02 Nov 2026 08:00:00 +0000</pubDate><enclosure url="https://cdn.small.example/f${index}.mp3" type="audio/mpeg"/></item>`,
     ).join("\n");
   const itemsOf = (xml: string) => xml.slice(xml.indexOf("<item>"), xml.lastIndexOf("</item>") + 7);
 
@@ -159,7 +176,9 @@ describe("a feed read and written in batches", () => {
     const body = shared.replace(itemsOf(shared), `${trailer}\n${filler(600)}\n${original}`);
     expect(await syncWith(source.id, body)).toMatchObject({ status: "IMPORTED", created: 601, unchanged: 4 });
     expect(await prisma.episode.count({ where: { audioUrl: "https://cdn.small.example/4.mp3" } })).toBe(2);
-    expect((await lastRun(source.id)).notes).toEqual([{ item: "Small Hours 5: Trailer", note: expect.stringContaining("still in the feed under its own GUID") }]);
+    expect((await lastRun(source.id)).notes).toEqual([
+      { item: "Small Hours 5: Trailer", note: expect.stringContaining("still in the feed under its own GUID") },
+    ]);
   });
 
   it("writes nothing when the feed turns out unreadable after its first batch was written", async () => {

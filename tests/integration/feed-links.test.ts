@@ -15,7 +15,6 @@ const fixture = (name: string) => readFileSync(path.resolve("tests/fixtures/feed
 const podcastFeed = readFileSync(path.resolve("lib/demo/content/long-signal.xml"), "utf8");
 const youtubeFeed = fixture("long-signal-youtube.xml");
 
-
 async function setUpShow() {
   server.routes.set("/podcast.xml", { body: podcastFeed });
   server.routes.set("/youtube.xml", { body: youtubeFeed, contentType: "application/atom+xml" });

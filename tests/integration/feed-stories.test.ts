@@ -27,7 +27,10 @@ describe("stories from a full-text feed", () => {
   it("imports each item as a story, sanitized, and updates it on the next sync without duplicates", async () => {
     await expect(addFeedSource({ url: server.url("/none.xml"), kind: "STORIES" })).rejects.toThrow();
     await createShow();
-    server.routes.set("/stories.xml", { body: wordpressFeed([{ guid: "p=41", title: "Bridges", body: "<p>Full <em>text</em>.</p><script>alert(1)</script>" }]), etag: '"v1"' });
+    server.routes.set("/stories.xml", {
+      body: wordpressFeed([{ guid: "p=41", title: "Bridges", body: "<p>Full <em>text</em>.</p><script>alert(1)</script>" }]),
+      etag: '"v1"',
+    });
     const { source, sync } = await addFeedSource({ url: server.url("/stories.xml"), kind: "STORIES" });
     expect(sync).toMatchObject({ status: "IMPORTED", created: 1 });
     const story = await getStory("bridges");

@@ -82,7 +82,9 @@ describe("syncing a feed source", () => {
     const source = await addDemoSource();
     const newItem = `<item><title>Brand New</title><guid>long-signal-0109</guid><pubDate>Tue, 17 Nov 2026 07:00:00 +0000</pubDate>
       <enclosure url="https://cdn.example/109.mp3" length="1" type="audio/mpeg"/></item>`;
-    const changed = demoFeed.replace("<title>Night Buses and the People Who Drive Them</title>", "<title>Night Buses, Revisited</title>").replace("<item>", `${newItem}<item>`);
+    const changed = demoFeed
+      .replace("<title>Night Buses and the People Who Drive Them</title>", "<title>Night Buses, Revisited</title>")
+      .replace("<item>", `${newItem}<item>`);
     server.routes.set("/feed.xml", { body: changed, etag: '"v2"' });
     const untouched = await prisma.episode.findFirstOrThrow({ where: { guid: "long-signal-0107" } });
 
@@ -180,7 +182,8 @@ describe("syncing a feed source", () => {
       () => "imported",
       (error: Error) => error.message,
     );
-    const texts = (await prisma.episode.findMany()).map((episode) => episode.title).join(" ") + (await prisma.show.findMany()).map((show) => show.title).join(" ");
+    const texts =
+      (await prisma.episode.findMany()).map((episode) => episode.title).join(" ") + (await prisma.show.findMany()).map((show) => show.title).join(" ");
     expect(texts).not.toMatch(/root:|a{30}/);
     expect(outcome).toMatch(/declares its own entities/);
     expect(await prisma.feedSource.count()).toBe(0);

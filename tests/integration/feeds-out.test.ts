@@ -36,7 +36,12 @@ describe("the podcast feed Showfront publishes", () => {
   it("has every tag Apple and Spotify require, and the podcast namespace's", async () => {
     const { showSlug } = await demoShow();
     const xml = await ourFeed(showSlug);
-    const parser = new Parser({ customFields: { feed: ["podcast:guid", "itunes:explicit"], item: [["podcast:transcript", "transcripts", { keepArray: true }], ["podcast:person", "persons", { keepArray: true }], "podcast:chapters"] } });
+    const parser = new Parser({
+      customFields: {
+        feed: ["podcast:guid", "itunes:explicit"],
+        item: [["podcast:transcript", "transcripts", { keepArray: true }], ["podcast:person", "persons", { keepArray: true }], "podcast:chapters"],
+      },
+    });
     type Item = Record<string, unknown> & { title: string; guid: string; enclosure: unknown; itunes?: { duration?: string } };
     const feed = (await parser.parseString(xml)) as unknown as { title: string; language: string; itunes: Record<string, unknown>; items: Item[] };
     expect(feed.title).toBe("The Long Signal");
@@ -48,7 +53,11 @@ describe("the podcast feed Showfront publishes", () => {
     for (const item of feed.items) {
       expect(item.title).toBeTruthy();
       expect(item.guid).toMatch(/^long-signal-/);
-      expect(item.enclosure).toMatchObject({ url: expect.stringMatching(/^https:\/\/show\.example\/demo\/audio\/[a-z-]+-\d+s\.wav$/), type: "audio/wav", length: expect.stringMatching(/^\d{7,8}$/) });
+      expect(item.enclosure).toMatchObject({
+        url: expect.stringMatching(/^https:\/\/show\.example\/demo\/audio\/[a-z-]+-\d+s\.wav$/),
+        type: "audio/wav",
+        length: expect.stringMatching(/^\d{7,8}$/),
+      });
       expect(item.itunes?.duration).toMatch(/^\d+$/);
     }
     const repair = feed.items.find((item) => item.guid === "long-signal-0107")!;
@@ -82,7 +91,24 @@ describe("the podcast feed Showfront publishes", () => {
     server.routes.set("/ours.xml", { body: await ourFeed(showSlug), contentType: "application/rss+xml" });
     const { source } = await addFeedSource({ url: server.url("/ours.xml"), kind: "PODCAST" });
 
-    const fields = { guid: true, title: true, summary: true, notesHtml: true, publishedAt: true, durationSeconds: true, audioUrl: true, audioType: true, audioLength: true, season: true, number: true, episodeType: true, explicit: true, transcripts: true, chaptersUrl: true, persons: true } as const;
+    const fields = {
+      guid: true,
+      title: true,
+      summary: true,
+      notesHtml: true,
+      publishedAt: true,
+      durationSeconds: true,
+      audioUrl: true,
+      audioType: true,
+      audioLength: true,
+      season: true,
+      number: true,
+      episodeType: true,
+      explicit: true,
+      transcripts: true,
+      chaptersUrl: true,
+      persons: true,
+    } as const;
     const original = await prisma.episode.findMany({ where: { showId }, select: fields, orderBy: { guid: "asc" } });
     const copy = await prisma.episode.findMany({ where: { showId: source.showId }, select: fields, orderBy: { guid: "asc" } });
     const absolute = (url: string | null) => (url ? new URL(url, SITE).toString() : url);

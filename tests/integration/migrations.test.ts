@@ -24,9 +24,7 @@ describe("migrations", () => {
     try {
       const folders = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((entry) => entry.isDirectory());
       expect(await applyMigrations(database.url)).toHaveLength(folders.length);
-      expect(await tablesOf(database.url)).toEqual(
-        expect.arrayContaining(["Show", "Episode", "Story", "Category", "StoryCategory", "_prisma_migrations"]),
-      );
+      expect(await tablesOf(database.url)).toEqual(expect.arrayContaining(["Show", "Episode", "Story", "Category", "StoryCategory", "_prisma_migrations"]));
       expect(await applyMigrations(database.url)).toEqual([]);
     } finally {
       await database.drop();

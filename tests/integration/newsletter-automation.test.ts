@@ -50,7 +50,14 @@ describe("the new-episode e-mail", () => {
       { email: "wants@example.com", wantsEpisodes: true, wantsDigest: false },
       { email: "digest-only@example.com", wantsEpisodes: false, wantsDigest: true },
     ]);
-    await changeNewsletterSchedule(admin, { episodeMails: true, episodeDelayMinutes: 10, digestEnabled: false, digestWeekday: 1, digestHour: 9, digestTimeZone: "UTC" });
+    await changeNewsletterSchedule(admin, {
+      episodeMails: true,
+      episodeDelayMinutes: 10,
+      digestEnabled: false,
+      digestWeekday: 1,
+      digestHour: 9,
+      digestTimeZone: "UTC",
+    });
     const old = { guid: "ep-1", title: "The Old One", publishedAt: new Date(Date.now() - 2 * DAY) };
     feeds.routes.set("/feed.xml", { body: feed([old]) });
     const { source } = await addFeedSource({ url: feeds.url("/feed.xml"), kind: "PODCAST" });
@@ -76,7 +83,14 @@ describe("the new-episode e-mail", () => {
     await subscribers([{ email: "wants@example.com", wantsEpisodes: true, wantsDigest: false }]);
     feeds.routes.set("/feed.xml", { body: feed([{ guid: "a", title: "A", publishedAt: new Date(Date.now() - DAY) }]) });
     const { source } = await addFeedSource({ url: feeds.url("/feed.xml"), kind: "PODCAST" });
-    await changeNewsletterSchedule(admin, { episodeMails: false, episodeDelayMinutes: 1, digestEnabled: false, digestWeekday: 1, digestHour: 9, digestTimeZone: "UTC" });
+    await changeNewsletterSchedule(admin, {
+      episodeMails: false,
+      episodeDelayMinutes: 1,
+      digestEnabled: false,
+      digestWeekday: 1,
+      digestHour: 9,
+      digestTimeZone: "UTC",
+    });
     feeds.routes.set("/feed.xml", {
       body: feed([
         { guid: "a", title: "A", publishedAt: new Date(Date.now() - DAY) },
@@ -87,20 +101,41 @@ describe("the new-episode e-mail", () => {
     await syncFeedSource(source.id, { force: true });
     expect(await look(new Date(Date.now() + 5 * MINUTE))).toEqual([]);
     // Switching on counts from then: what appeared while off stays unannounced.
-    await changeNewsletterSchedule(admin, { episodeMails: true, episodeDelayMinutes: 1, digestEnabled: false, digestWeekday: 1, digestHour: 9, digestTimeZone: "UTC" });
+    await changeNewsletterSchedule(admin, {
+      episodeMails: true,
+      episodeDelayMinutes: 1,
+      digestEnabled: false,
+      digestWeekday: 1,
+      digestHour: 9,
+      digestTimeZone: "UTC",
+    });
     expect(await look(new Date(Date.now() + 5 * MINUTE))).toEqual([]);
     expect(await prisma.newsletterIssue.count()).toBe(0);
   });
 
   it("announces once when two instances look at the same moment", async () => {
-    await changeNewsletterSchedule(admin, { episodeMails: true, episodeDelayMinutes: 10, digestEnabled: false, digestWeekday: 1, digestHour: 9, digestTimeZone: "UTC" });
+    await changeNewsletterSchedule(admin, {
+      episodeMails: true,
+      episodeDelayMinutes: 10,
+      digestEnabled: false,
+      digestWeekday: 1,
+      digestHour: 9,
+      digestTimeZone: "UTC",
+    });
     feeds.routes.set("/feed.xml", { body: feed([{ guid: "a", title: "A", publishedAt: new Date(Date.now() - DAY) }]) });
     const { source } = await addFeedSource({ url: feeds.url("/feed.xml"), kind: "PODCAST" });
-    feeds.routes.set("/feed.xml", { body: feed([{ guid: "a", title: "A", publishedAt: new Date(Date.now() - DAY) }, { guid: "b", title: "B", publishedAt: new Date() }]) });
+    feeds.routes.set("/feed.xml", {
+      body: feed([
+        { guid: "a", title: "A", publishedAt: new Date(Date.now() - DAY) },
+        { guid: "b", title: "B", publishedAt: new Date() },
+      ]),
+    });
     await syncFeedSource(source.id, { force: true });
     const later = new Date(Date.now() + 11 * MINUTE);
     await Promise.all([runNewsletterSchedule(later, async () => {}), runNewsletterSchedule(later, async () => {})]);
-    expect(await prisma.newsletterIssue.findMany({ select: { origin: true, subject: true } })).toEqual([{ origin: "NEW_EPISODE", subject: "New from Harbor Hours: B" }]);
+    expect(await prisma.newsletterIssue.findMany({ select: { origin: true, subject: true } })).toEqual([
+      { origin: "NEW_EPISODE", subject: "New from Harbor Hours: B" },
+    ]);
   });
 });
 
@@ -114,7 +149,9 @@ describe("the weekly digest", () => {
     ]);
     const slot = latestDigestSlot(new Date(), { weekday: 3, hour: 18, timeZone: "America/New_York" });
     // Wednesday 18:00 in New York, whatever the season there.
-    expect(new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", weekday: "long", hour: "numeric", hourCycle: "h23" }).format(slot)).toBe("Wednesday, 18");
+    expect(new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", weekday: "long", hour: "numeric", hourCycle: "h23" }).format(slot)).toBe(
+      "Wednesday, 18",
+    );
     await changeNewsletterSchedule(admin, week, new Date(slot.getTime() - DAY));
     await createEpisode({ title: "Midweek Tides", publishedAt: new Date(slot.getTime() - 3 * 60 * MINUTE) });
     await createStory({ title: "Why Harbors Silt", publishedAt: new Date(slot.getTime() - 2 * 60 * MINUTE) });
@@ -133,7 +170,9 @@ describe("the weekly digest", () => {
 
     await createStory({ title: "Late News", publishedAt: new Date(slot.getTime() + 8 * DAY) });
     expect(await look(new Date(slot.getTime() + 14 * DAY + 25 * 60 * MINUTE))).toEqual([]);
-    expect((await scheduleOverview(admin)).schedule.digestLastOutcome).toMatch(/^Not sent: the digest of Wednesday.* was due while the site was not running\.$/);
+    expect((await scheduleOverview(admin)).schedule.digestLastOutcome).toMatch(
+      /^Not sent: the digest of Wednesday.* was due while the site was not running\.$/,
+    );
     expect(mail.sink.messages).toHaveLength(1);
   });
 

@@ -51,7 +51,13 @@ describe("double opt-in", () => {
     const token = new URL(link).searchParams.get("token")!;
 
     const pending = await prisma.subscriber.findUniqueOrThrow({ where: { email: "listener@example.com" } });
-    expect(pending).toMatchObject({ status: "PENDING", name: "Ada", consentSource: "/episodes/bridges", consentMethod: "FORM", consentText: consentSentence("Showfront") });
+    expect(pending).toMatchObject({
+      status: "PENDING",
+      name: "Ada",
+      consentSource: "/episodes/bridges",
+      consentMethod: "FORM",
+      consentText: consentSentence("Showfront"),
+    });
     // Only hashes are kept: neither the token nor the requester's address is in the row.
     expect(JSON.stringify(pending)).not.toContain(token);
     expect(JSON.stringify(pending)).not.toContain("203.0.113.9");
@@ -83,13 +89,23 @@ describe("double opt-in", () => {
   it("answers the same for new, pending, confirmed and unsubscribed addresses, in similar time, and leaves a subscriber as they were", async () => {
     const confirmedId = await subscribeAndConfirm("confirmed@example.com");
     const goneId = await subscribeAndConfirm("gone@example.com");
-    await unsubscribePost(new Request(`http://x/api/newsletter/unsubscribe?t=${await manageToken(goneId)}`, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }));
+    await unsubscribePost(
+      new Request(`http://x/api/newsletter/unsubscribe?t=${await manageToken(goneId)}`, {
+        method: "POST",
+        body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }),
+      }),
+    );
     await signUp(form("pending@example.com"), someone());
     const before = await prisma.subscriber.findUniqueOrThrow({ where: { id: confirmedId } });
 
     const timings: Record<string, number[]> = {};
     for (let round = 0; round < 3; round += 1) {
-      for (const [state, email] of [["new", `new${round}@example.com`], ["pending", "pending@example.com"], ["confirmed", "confirmed@example.com"], ["unsubscribed", "gone@example.com"]] as const) {
+      for (const [state, email] of [
+        ["new", `new${round}@example.com`],
+        ["pending", "pending@example.com"],
+        ["confirmed", "confirmed@example.com"],
+        ["unsubscribed", "gone@example.com"],
+      ] as const) {
         const started = performance.now();
         const result = await signUp(form(email, { name: "Mallory" }), someone());
         (timings[state] ??= []).push(performance.now() - started);
@@ -127,11 +143,18 @@ describe("one-click unsubscribe", () => {
     const id = await subscribeAndConfirm("leaving@example.com");
     const token = await manageToken(id);
     const forged = `${id}.${"A".repeat(43)}`;
-    const refused = await unsubscribePost(new Request(`http://x/api/newsletter/unsubscribe?t=${forged}`, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }));
+    const refused = await unsubscribePost(
+      new Request(`http://x/api/newsletter/unsubscribe?t=${forged}`, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }),
+    );
     expect(refused.status).toBe(400);
     expect((await prisma.subscriber.findUniqueOrThrow({ where: { id } })).status).toBe("CONFIRMED");
 
-    const response = await unsubscribePost(new Request(`http://x/api/newsletter/unsubscribe?t=${encodeURIComponent(token)}`, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }));
+    const response = await unsubscribePost(
+      new Request(`http://x/api/newsletter/unsubscribe?t=${encodeURIComponent(token)}`, {
+        method: "POST",
+        body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }),
+      }),
+    );
     expect(response.status).toBe(200);
     const subscriber = await prisma.subscriber.findUniqueOrThrow({ where: { id } });
     expect(subscriber.status).toBe("UNSUBSCRIBED");
@@ -168,7 +191,12 @@ describe("sending an issue", () => {
 
   async function somethingNew() {
     const show = await createShow({ title: "Civic Desk" });
-    await createEpisode({ showId: show.id, title: "Bridges <b>Nobody</b> Inspects", summary: "A county inspector & 412 bridges.", publishedAt: new Date(Date.now() - 3_600_000) });
+    await createEpisode({
+      showId: show.id,
+      title: "Bridges <b>Nobody</b> Inspects",
+      summary: "A county inspector & 412 bridges.",
+      publishedAt: new Date(Date.now() - 3_600_000),
+    });
     await createStory({ title: "What the zoning numbers say" });
   }
 
@@ -176,7 +204,9 @@ describe("sending an issue", () => {
     await somethingNew();
     await readers(3);
     await prisma.subscriber.update({ where: { email: "reader2@example.com" }, data: { wantsDigest: false } });
-    await prisma.subscriber.create({ data: { email: "pending@example.com", consentText: "t", consentAt: new Date(), consentSource: "/", consentMethod: "FORM" } });
+    await prisma.subscriber.create({
+      data: { email: "pending@example.com", consentText: "t", consentAt: new Date(), consentSource: "/", consentMethod: "FORM" },
+    });
 
     const { id } = await composeIssue("DIGEST", "Hello & welcome");
     expect(await sendIssue(id, { mailer: mail.mailer })).toEqual({ status: "sent" });
@@ -345,7 +375,8 @@ describe("the admin's list", () => {
   it("imports a CSV with prior consent only when vouched for, leaves listed people as they are, and reports bad rows", async () => {
     const goneId = await subscribeAndConfirm("gone@example.com");
     await unsubscribe(goneId);
-    const csv = '\uFEFFEmail,Name\r\nnew@example.com,"Lovelace, Ada"\r\nGONE@example.com,Someone\r\nnot-an-address,X\r\nnew@example.com,Again\r\nspam@yopmail.com,\r\n';
+    const csv =
+      '\uFEFFEmail,Name\r\nnew@example.com,"Lovelace, Ada"\r\nGONE@example.com,Someone\r\nnot-an-address,X\r\nnew@example.com,Again\r\nspam@yopmail.com,\r\n';
 
     const vouched = await importSubscribers(csv, { priorConsent: true, fileName: "old-list.csv" });
     expect(vouched).toMatchObject({ added: 1, alreadyListed: 1, toConfirm: [] });
@@ -367,7 +398,10 @@ describe("the admin's list", () => {
     expect(linkIn(mail.sink.messages.at(-1)!, "/newsletter/confirm?token=")).toBeTruthy();
 
     await expect(importSubscribers("name\nAda\n", { priorConsent: true, fileName: "x.csv" })).rejects.toThrow('one of them "email"');
-    await expect(importSubscribers('email\n"unclosed\n', { priorConsent: true, fileName: "x.csv" })).rejects.toMatchObject({ name: "AppError", code: "invalid" });
+    await expect(importSubscribers('email\n"unclosed\n', { priorConsent: true, fileName: "x.csv" })).rejects.toMatchObject({
+      name: "AppError",
+      code: "invalid",
+    });
   });
 
   it("exports what it shows as CSV, and deletes a person with everything kept about them", async () => {
@@ -380,7 +414,9 @@ describe("the admin's list", () => {
     const admin = asStaff({ id: "admin-token", name: "Admin", email: "", role: "ADMIN", banned: false, nameChosen: true }, "ADMIN")!;
     const csv = await subscribersCsv(admin, { status: "CONFIRMED" });
     const [header, row] = csv.trim().split("\r\n");
-    expect(header).toBe("email,name,status,wants_episodes,wants_stories,wants_digest,consent_at,consent_source,consent_method,consent_text,confirmed_at,unsubscribed_at,created_at");
+    expect(header).toBe(
+      "email,name,status,wants_episodes,wants_stories,wants_digest,consent_at,consent_source,consent_method,consent_text,confirmed_at,unsubscribed_at,created_at",
+    );
     expect(row).toMatch(/^ada@example\.com,'=cmd\|' \/C calc'!A0,CONFIRMED,true,true,true,/);
     expect(await subscribersCsv(admin, { status: "PENDING" })).toBe(`${header}\r\n`);
 

@@ -57,9 +57,7 @@ describe("episode links from platform APIs", () => {
     );
     expect(sync).toMatchObject({ status: "IMPORTED", created: 2 });
     const episode = await prisma.episode.findUniqueOrThrow({ where: { slug: "bridges-nobody-inspects" } });
-    expect(await visibleLinks(episode.id)).toEqual([
-      { platform: "apple", url: APPLE_ANSWER.results[1]!.trackViewUrl, method: "GUID", confidence: 1 },
-    ]);
+    expect(await visibleLinks(episode.id)).toEqual([{ platform: "apple", url: APPLE_ANSWER.results[1]!.trackViewUrl, method: "GUID", confidence: 1 }]);
     expect((await prisma.show.findUniqueOrThrow({ where: { id: show.id } })).appleUrl).toBe(
       "https://podcasts.apple.com/us/podcast/the-long-signal/id1234567890",
     );
@@ -67,12 +65,21 @@ describe("episode links from platform APIs", () => {
 
   it("links Spotify episodes by title, date and length, with the client-credentials token", async () => {
     const show = await demoShow();
-    server.routes.set("/api/token", { body: JSON.stringify({ access_token: "token-1", token_type: "Bearer", expires_in: 3600 }), contentType: "application/json" });
+    server.routes.set("/api/token", {
+      body: JSON.stringify({ access_token: "token-1", token_type: "Bearer", expires_in: 3600 }),
+      contentType: "application/json",
+    });
     server.routes.set("/v1/shows/4rOoJ6Egrf8K2IrywzwOMk/episodes?limit=50&market=US", {
       contentType: "application/json",
       body: JSON.stringify({
         items: [
-          { id: "sp1", name: "Bridges Nobody Inspects", release_date: "2026-11-17", duration_ms: 3492000, external_urls: { spotify: "https://open.spotify.com/episode/sp1" } },
+          {
+            id: "sp1",
+            name: "Bridges Nobody Inspects",
+            release_date: "2026-11-17",
+            duration_ms: 3492000,
+            external_urls: { spotify: "https://open.spotify.com/episode/sp1" },
+          },
           null,
         ],
       }),
@@ -84,7 +91,9 @@ describe("episode links from platform APIs", () => {
     expect(sync).toMatchObject({ status: "IMPORTED", created: 1 });
     expect(server.requests.find((request) => request.path.startsWith("/v1/"))?.headers.authorization).toBe("Bearer token-1");
     const episode = await prisma.episode.findUniqueOrThrow({ where: { slug: "bridges-nobody-inspects" } });
-    expect(await visibleLinks(episode.id)).toEqual([expect.objectContaining({ platform: "spotify", url: "https://open.spotify.com/episode/sp1", method: "SIMILARITY" })]);
+    expect(await visibleLinks(episode.id)).toEqual([
+      expect.objectContaining({ platform: "spotify", url: "https://open.spotify.com/episode/sp1", method: "SIMILARITY" }),
+    ]);
   });
 
   it("reads show ids from the addresses people copy", () => {

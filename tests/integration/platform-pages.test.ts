@@ -25,12 +25,23 @@ beforeEach(async () => {
 
 describe("platform pages pasted in the admin", () => {
   it("set the show's row, and the Apple page fills in each episode's own link", async () => {
-    server.routes.set("/lookup?id=1000000001&entity=podcastEpisode&limit=200", { body: readFileSync(path.resolve("lib/demo/content/platforms/apple-lookup.json"), "utf8"), contentType: "application/json" });
+    server.routes.set("/lookup?id=1000000001&entity=podcastEpisode&limit=200", {
+      body: readFileSync(path.resolve("lib/demo/content/platforms/apple-lookup.json"), "utf8"),
+      contentType: "application/json",
+    });
     const message = await saveShowPlatformPages(admin, pages, { platformApi: { appleLookupBase: server.url("/lookup") } });
     expect(message).toMatch(/^Saved The Long Signal's pages on the platforms\. Episode links from Apple Podcasts: /);
     const links = listenLinks((await getEpisode("bridges-nobody-inspects"))!);
-    expect(links.find((link) => link.platform === "apple")).toMatchObject({ episodeLevel: true, url: expect.stringMatching(/^https:\/\/podcasts\.apple\.com\/.+\?i=\d+$/) });
-    expect(links.find((link) => link.platform === "youtube")).toEqual({ platform: "youtube", label: "YouTube", url: "https://www.youtube.com/@longsignal", episodeLevel: false });
+    expect(links.find((link) => link.platform === "apple")).toMatchObject({
+      episodeLevel: true,
+      url: expect.stringMatching(/^https:\/\/podcasts\.apple\.com\/.+\?i=\d+$/),
+    });
+    expect(links.find((link) => link.platform === "youtube")).toEqual({
+      platform: "youtube",
+      label: "YouTube",
+      url: "https://www.youtube.com/@longsignal",
+      episodeLevel: false,
+    });
   });
 
   it("keep the show's page when Apple's lookup cannot be reached, and say so plainly", async () => {
@@ -43,7 +54,16 @@ describe("platform pages pasted in the admin", () => {
 
   it("link an episode by hand, ahead of what a source matched, and again replaces the earlier one", async () => {
     const episode = await prisma.episode.findUniqueOrThrow({ where: { slug: "bridges-nobody-inspects" } });
-    await prisma.episodeLink.create({ data: { episodeId: episode.id, platform: "youtube", url: "https://www.youtube.com/watch?v=matched0001", method: "SIMILARITY", confidence: 0.9, status: "AUTO" } });
+    await prisma.episodeLink.create({
+      data: {
+        episodeId: episode.id,
+        platform: "youtube",
+        url: "https://www.youtube.com/watch?v=matched0001",
+        method: "SIMILARITY",
+        confidence: 0.9,
+        status: "AUTO",
+      },
+    });
     await linkEpisodeByHand(admin, { episodeSlug: episode.slug, platform: "youtube", url: "https://www.youtube.com/watch?v=byhand00001" });
     await linkEpisodeByHand(admin, { episodeSlug: episode.slug, platform: "youtube", url: "https://www.youtube.com/watch?v=byhand00002" });
     expect(listenLinks((await getEpisode(episode.slug))!).find((link) => link.platform === "youtube")?.url).toBe("https://www.youtube.com/watch?v=byhand00002");

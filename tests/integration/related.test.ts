@@ -12,9 +12,25 @@ const asSource = (episode: { id: string; showId: string }) => ({ kind: "EPISODE"
 describe("related content for an episode", () => {
   it("ranks episodes on the same subject, never pads the list with others, and leaves out gone episodes", async () => {
     const show = await createShow();
-    const source = await createEpisode({ showId: show.id, title: "Bridges Nobody Inspects", summary: "A county inspector covers 412 bridges alone.", publishedAt: day(10) });
-    const sensors = await createEpisode({ showId: show.id, title: "Sensors on Old Bridges", summary: "Why bridge inspectors want monitoring, and county pilots stall.", publishedAt: day(1) });
-    await createEpisode({ showId: show.id, title: "Bridge Inspectors Speak", summary: "The county inspectors who inspect bridges.", publishedAt: day(2), goneAt: day(3) });
+    const source = await createEpisode({
+      showId: show.id,
+      title: "Bridges Nobody Inspects",
+      summary: "A county inspector covers 412 bridges alone.",
+      publishedAt: day(10),
+    });
+    const sensors = await createEpisode({
+      showId: show.id,
+      title: "Sensors on Old Bridges",
+      summary: "Why bridge inspectors want monitoring, and county pilots stall.",
+      publishedAt: day(1),
+    });
+    await createEpisode({
+      showId: show.id,
+      title: "Bridge Inspectors Speak",
+      summary: "The county inspectors who inspect bridges.",
+      publishedAt: day(2),
+      goneAt: day(3),
+    });
     await createEpisode({ showId: show.id, title: "The Quiet Economics of Repair Shops", summary: "Parts pairing and rent.", publishedAt: day(9) });
     await createEpisode({ showId: show.id, title: "Night Buses", summary: "Drivers of the overnight routes.", publishedAt: day(8) });
 
@@ -33,9 +49,24 @@ describe("related content for an episode", () => {
 
   it("puts the show's own episode ahead of another show's on the same subject", async () => {
     const [own, other] = [await createShow(), await createShow()];
-    const source = await createEpisode({ showId: own.id, title: "Bridge Inspectors and County Budgets", summary: "Inspectors, bridges and the county budget.", publishedAt: day(1) });
-    const elsewhere = await createEpisode({ showId: other.id, title: "County Bridge Inspectors", summary: "Bridges, inspectors and a county budget.", publishedAt: day(3) });
-    const ours = await createEpisode({ showId: own.id, title: "County Bridge Inspectors", summary: "Bridges, inspectors and a county budget.", publishedAt: day(2) });
+    const source = await createEpisode({
+      showId: own.id,
+      title: "Bridge Inspectors and County Budgets",
+      summary: "Inspectors, bridges and the county budget.",
+      publishedAt: day(1),
+    });
+    const elsewhere = await createEpisode({
+      showId: other.id,
+      title: "County Bridge Inspectors",
+      summary: "Bridges, inspectors and a county budget.",
+      publishedAt: day(3),
+    });
+    const ours = await createEpisode({
+      showId: own.id,
+      title: "County Bridge Inspectors",
+      summary: "Bridges, inspectors and a county budget.",
+      publishedAt: day(2),
+    });
     expect((await relatedEpisodes(asSource(source), 2)).map((episode) => episode.slug)).toEqual([ours.slug, elsewhere.slug]);
   });
 
@@ -51,29 +82,99 @@ describe("related content for an episode", () => {
 // different subjects share a word or two ("battery", "home", "county", "city") as real ones do.
 const LABELLED = {
   football: [
-    { kind: "episode", show: "sport", title: "Derby Day: How the Club's Academy Finds Strikers", summary: "Scouts watch hundreds of youth matches; a battery of fitness tests decides who stays at the academy." },
-    { kind: "episode", show: "sport", title: "Inside a Football Academy", summary: "Youth coaches, scouts and the strikers they hope will reach the first team at home games." },
-    { kind: "story", title: "The Youth Academy That Feeds the First Team", body: "The club's academy scouts sign strikers at twelve; few reach the first team, and the youth coaches know it." },
+    {
+      kind: "episode",
+      show: "sport",
+      title: "Derby Day: How the Club's Academy Finds Strikers",
+      summary: "Scouts watch hundreds of youth matches; a battery of fitness tests decides who stays at the academy.",
+    },
+    {
+      kind: "episode",
+      show: "sport",
+      title: "Inside a Football Academy",
+      summary: "Youth coaches, scouts and the strikers they hope will reach the first team at home games.",
+    },
+    {
+      kind: "story",
+      title: "The Youth Academy That Feeds the First Team",
+      body: "The club's academy scouts sign strikers at twelve; few reach the first team, and the youth coaches know it.",
+    },
   ],
   batteries: [
-    { kind: "episode", show: "signal", title: "Listener Questions on Home Batteries", summary: "Solar panels, battery storage and inverters: what a home battery really saves on the power bill." },
-    { kind: "episode", show: "signal", title: "Solar Inverters Explained", summary: "How inverters turn solar panels' current into power for the home, and why battery storage needs one." },
-    { kind: "story", title: "Should You Buy a Home Battery?", body: "Battery storage pays off when solar panels make more power than the home uses; inverters and tariffs decide." },
+    {
+      kind: "episode",
+      show: "signal",
+      title: "Listener Questions on Home Batteries",
+      summary: "Solar panels, battery storage and inverters: what a home battery really saves on the power bill.",
+    },
+    {
+      kind: "episode",
+      show: "signal",
+      title: "Solar Inverters Explained",
+      summary: "How inverters turn solar panels' current into power for the home, and why battery storage needs one.",
+    },
+    {
+      kind: "story",
+      title: "Should You Buy a Home Battery?",
+      body: "Battery storage pays off when solar panels make more power than the home uses; inverters and tariffs decide.",
+    },
   ],
   bridges: [
-    { kind: "episode", show: "signal", title: "Bridges Nobody Inspects", summary: "A county inspector covers 412 bridges alone; inspections are skipped and the backlog grows." },
-    { kind: "episode", show: "sport", title: "Sensors on Old Bridges", summary: "Strain sensors could warn inspectors about old bridges, but the county pilots ran out of money." },
-    { kind: "story", title: "County Bridge Inspections Backlog", body: "The inspector's backlog: bridges wait years between inspections while the county budget shrinks." },
+    {
+      kind: "episode",
+      show: "signal",
+      title: "Bridges Nobody Inspects",
+      summary: "A county inspector covers 412 bridges alone; inspections are skipped and the backlog grows.",
+    },
+    {
+      kind: "episode",
+      show: "sport",
+      title: "Sensors on Old Bridges",
+      summary: "Strain sensors could warn inspectors about old bridges, but the county pilots ran out of money.",
+    },
+    {
+      kind: "story",
+      title: "County Bridge Inspections Backlog",
+      body: "The inspector's backlog: bridges wait years between inspections while the county budget shrinks.",
+    },
   ],
   repair: [
-    { kind: "episode", show: "signal", title: "The Quiet Economics of Repair Shops", summary: "Parts pairing locks replacement screens to one phone; repair shops lose customers in the city." },
-    { kind: "episode", show: "signal", title: "Right to Repair Phones", summary: "Replacement screens, parts pairing and the repair shops that fix phones for less." },
-    { kind: "story", title: "Why Repair Shops Fear Parts Pairing", body: "A replacement screen takes twenty minutes; parts pairing makes the phone refuse it, and repair shops pay." },
+    {
+      kind: "episode",
+      show: "signal",
+      title: "The Quiet Economics of Repair Shops",
+      summary: "Parts pairing locks replacement screens to one phone; repair shops lose customers in the city.",
+    },
+    {
+      kind: "episode",
+      show: "signal",
+      title: "Right to Repair Phones",
+      summary: "Replacement screens, parts pairing and the repair shops that fix phones for less.",
+    },
+    {
+      kind: "story",
+      title: "Why Repair Shops Fear Parts Pairing",
+      body: "A replacement screen takes twenty minutes; parts pairing makes the phone refuse it, and repair shops pay.",
+    },
   ],
   transit: [
-    { kind: "episode", show: "signal", title: "Night Buses and the People Who Drive Them", summary: "Overnight bus drivers on routes the city timetable gets wrong after midnight." },
-    { kind: "episode", show: "sport", title: "Driving the Overnight Route", summary: "Bus drivers on the night routes say the timetable ignores how the city moves after midnight." },
-    { kind: "story", title: "The Night Bus Timetable", body: "Drivers on overnight bus routes run early because the timetable was written for daytime traffic." },
+    {
+      kind: "episode",
+      show: "signal",
+      title: "Night Buses and the People Who Drive Them",
+      summary: "Overnight bus drivers on routes the city timetable gets wrong after midnight.",
+    },
+    {
+      kind: "episode",
+      show: "sport",
+      title: "Driving the Overnight Route",
+      summary: "Bus drivers on the night routes say the timetable ignores how the city moves after midnight.",
+    },
+    {
+      kind: "story",
+      title: "The Night Bus Timetable",
+      body: "Drivers on overnight bus routes run early because the timetable was written for daytime traffic.",
+    },
   ],
 } as const;
 

@@ -12,8 +12,18 @@ const cue = (start: number, text: string) => ({ start, end: start + 5, text });
 async function labelledShow() {
   const show = await createShow({ slug: "long-signal" });
   const other = await createShow({ slug: "harbor-hours" });
-  const bridges = await createEpisode({ showId: show.id, title: "Bridges Nobody Inspects", summary: "A county inspector covers 412 bridges alone.", publishedAt: new Date("2026-11-17T06:00:00Z") });
-  const repair = await createEpisode({ showId: show.id, title: "The Quiet Economics of Repair Shops", summary: "Margins thinner than the screens.", publishedAt: new Date("2026-11-10T06:00:00Z") });
+  const bridges = await createEpisode({
+    showId: show.id,
+    title: "Bridges Nobody Inspects",
+    summary: "A county inspector covers 412 bridges alone.",
+    publishedAt: new Date("2026-11-17T06:00:00Z"),
+  });
+  const repair = await createEpisode({
+    showId: show.id,
+    title: "The Quiet Economics of Repair Shops",
+    summary: "Margins thinner than the screens.",
+    publishedAt: new Date("2026-11-10T06:00:00Z"),
+  });
   const buses = await createEpisode({
     showId: show.id,
     title: "Night Buses",
@@ -22,8 +32,17 @@ async function labelledShow() {
     transcriptCues: [cue(0, "Welcome back to the show."), cue(65, "The depot has a parts pairing problem too."), cue(120, "Goodnight.")],
     transcriptText: "Welcome back to the show.\nThe depot has a parts pairing problem too.\nGoodnight.",
   });
-  const cranes = await createEpisode({ showId: other.id, title: "Cranes at Dawn", summary: "Bridges of steel over the harbor.", publishedAt: new Date("2015-01-05T06:00:00Z") });
-  const story = await createStory({ title: "Why Small Repair Shops Fear Parts Pairing", dek: "Software locks on replacement parts.", body: "A twenty-minute fix becomes a lost customer." });
+  const cranes = await createEpisode({
+    showId: other.id,
+    title: "Cranes at Dawn",
+    summary: "Bridges of steel over the harbor.",
+    publishedAt: new Date("2015-01-05T06:00:00Z"),
+  });
+  const story = await createStory({
+    title: "Why Small Repair Shops Fear Parts Pairing",
+    dek: "Software locks on replacement parts.",
+    body: "A twenty-minute fix becomes a lost customer.",
+  });
   await createStory({ title: "Parts pairing, a draft", status: "DRAFT", publishedAt: null });
   return { bridges, repair, buses, cranes, story };
 }
@@ -49,9 +68,27 @@ describe("site search", () => {
   it("puts the episode whose transcript says the words together above newer ones that only contain them", async () => {
     const show = await createShow();
     const transcript = (text: string) => ({ transcriptCues: [cue(0, "Hello."), cue(30, text)], transcriptText: `Hello.\n${text}` });
-    const saysIt = await createEpisode({ showId: show.id, title: "Episode one", summary: "", publishedAt: new Date("2026-01-01T00:00:00Z"), ...transcript("The harbor cranes were idle all week.") });
-    await createEpisode({ showId: show.id, title: "Episode two", summary: "", publishedAt: new Date("2026-02-01T00:00:00Z"), ...transcript("The cranes stood by the harbor wall.") });
-    await createEpisode({ showId: show.id, title: "Episode three", summary: "", publishedAt: new Date("2026-03-01T00:00:00Z"), ...transcript("A harbor, and far away, some cranes.") });
+    const saysIt = await createEpisode({
+      showId: show.id,
+      title: "Episode one",
+      summary: "",
+      publishedAt: new Date("2026-01-01T00:00:00Z"),
+      ...transcript("The harbor cranes were idle all week."),
+    });
+    await createEpisode({
+      showId: show.id,
+      title: "Episode two",
+      summary: "",
+      publishedAt: new Date("2026-02-01T00:00:00Z"),
+      ...transcript("The cranes stood by the harbor wall."),
+    });
+    await createEpisode({
+      showId: show.id,
+      title: "Episode three",
+      summary: "",
+      publishedAt: new Date("2026-03-01T00:00:00Z"),
+      ...transcript("A harbor, and far away, some cranes."),
+    });
     const { episodes } = await search("harbor cranes");
     expect(episodes.map((hit) => hit.episode.slug)[0]).toBe(saysIt.slug);
     expect(episodes).toHaveLength(3);
@@ -77,7 +114,7 @@ describe("site search", () => {
   });
 
   it.each([
-    "'; DROP TABLE \"Episode\"; --",
+    '\'; DROP TABLE "Episode"; --',
     "bridges & | ! ( ) :* <-> \\",
     "\u0000\u0002bridges\u0003",
     "<script>alert(1)</script>",
@@ -117,7 +154,9 @@ describe("story snippets", () => {
 describe("search suggestions", () => {
   it("completes the word being typed against titles, newest first", async () => {
     await labelledShow();
-    expect((await searchSuggestions("bridg")).map((suggestion) => suggestion.href)).toEqual(["/episodes/" + (await prisma.episode.findFirstOrThrow({ where: { title: "Bridges Nobody Inspects" } })).slug]);
+    expect((await searchSuggestions("bridg")).map((suggestion) => suggestion.href)).toEqual([
+      "/episodes/" + (await prisma.episode.findFirstOrThrow({ where: { title: "Bridges Nobody Inspects" } })).slug,
+    ]);
     expect((await searchSuggestions("parts pai")).map((suggestion) => suggestion.kind)).toEqual(["story"]);
     expect(await searchSuggestions("!!! ::: ")).toEqual([]);
   });
@@ -127,7 +166,12 @@ describe("search pages", () => {
   it("gives ten of each kind at a time, and says when more follow", async () => {
     const show = await createShow();
     for (let day = 1; day <= 23; day += 1) {
-      await createEpisode({ showId: show.id, title: day % 2 ? `Harbor cranes, part ${day}` : `Part ${day}`, summary: day % 2 ? "" : "About harbor cranes.", publishedAt: new Date(Date.UTC(2026, 0, day)) });
+      await createEpisode({
+        showId: show.id,
+        title: day % 2 ? `Harbor cranes, part ${day}` : `Part ${day}`,
+        summary: day % 2 ? "" : "About harbor cranes.",
+        publishedAt: new Date(Date.UTC(2026, 0, day)),
+      });
     }
     const pages = [];
     for (let page = 1; page <= 3; page += 1) pages.push(await searchContent({ query: "harbor cranes", kind: "episodes", page }));
@@ -145,7 +189,9 @@ describe("the search indexer", () => {
   it("makes an imported episode findable once it runs, and again after the episode changes", async () => {
     const show = await createShow();
     // Written as the importer writes: no vectors yet.
-    const episode = await prisma.episode.create({ data: { showId: show.id, guid: "harbor-1", slug: "harbor-cranes", title: "Harbor Cranes at Dawn", publishedAt: new Date() } });
+    const episode = await prisma.episode.create({
+      data: { showId: show.id, guid: "harbor-1", slug: "harbor-cranes", title: "Harbor Cranes at Dawn", publishedAt: new Date() },
+    });
     const found = async (query: string) => (await searchContent({ query, kind: "episodes" })).episodes.map((hit) => hit.episode.slug);
 
     expect(await found("cranes")).toEqual([]);

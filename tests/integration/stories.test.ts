@@ -33,7 +33,9 @@ async function scratchFile(name: string, content: string | Buffer): Promise<stri
 
 describe("writing stories", () => {
   it("publishes, schedules and keeps drafts off the site", async () => {
-    const published = await saveStory(form({ title: "Water Rates Rise Again", body: "The **board** voted.\n\n<script>x()</script>", categories: "Utilities, City hall", tags: "water" }));
+    const published = await saveStory(
+      form({ title: "Water Rates Rise Again", body: "The **board** voted.\n\n<script>x()</script>", categories: "Utilities, City hall", tags: "water" }),
+    );
     expect(published).toMatchObject({ slug: "water-rates-rise-again", state: "published" });
     const page = await getStory(published.slug);
     expect(page?.bodyHtml).toContain("<strong>board</strong>");
@@ -80,7 +82,11 @@ describe("writing stories", () => {
 
   it("plays a story's own audio", async () => {
     const saved = await saveStory(form({ title: "Audio story", audioUrl: "https://cdn.example/read.mp3" }));
-    expect((await getStory(saved.slug, "The Site"))?.listen?.episode).toMatchObject({ audioUrl: "https://cdn.example/read.mp3", showTitle: "The Site", href: `/stories/${saved.slug}` });
+    expect((await getStory(saved.slug, "The Site"))?.listen?.episode).toMatchObject({
+      audioUrl: "https://cdn.example/read.mp3",
+      showTitle: "The Site",
+      href: `/stories/${saved.slug}`,
+    });
   });
 });
 
@@ -96,8 +102,16 @@ describe("related content", () => {
     });
     const schoolsEpisode = await createEpisode({ showId: show.id, title: "Lunch Lines", summary: "School cafeterias and what the budget buys for lunch." });
     const stories = {
-      bridges: await createStory({ title: "Overdue: the county's bridge inspections", dek: "The inspector's backlog in numbers.", body: "Inspections of bridges are overdue; one inspector cannot keep up with the backlog." }),
-      schools: await createStory({ title: "What a school lunch costs", dek: "Cafeteria budgets, line by line.", body: "The lunch budget for schools fell again this year." }),
+      bridges: await createStory({
+        title: "Overdue: the county's bridge inspections",
+        dek: "The inspector's backlog in numbers.",
+        body: "Inspections of bridges are overdue; one inspector cannot keep up with the backlog.",
+      }),
+      schools: await createStory({
+        title: "What a school lunch costs",
+        dek: "Cafeteria budgets, line by line.",
+        body: "The lunch budget for schools fell again this year.",
+      }),
       water: await createStory({ title: "Water rates, explained", dek: "Why the bill went up.", body: "The water utility raised rates to pay for pipes." }),
       council: await createStory({ title: "Council notes", dek: "Meeting minutes.", body: "The council met and adjourned; the county budget was read." }),
     };
@@ -153,7 +167,12 @@ describe("WordPress import", () => {
 
     expect(await importWxr(document)).toEqual({ created: 4, updated: 0, comments: 3 });
     const story = await getStory("inspectors-cant-keep-up");
-    expect(story).toMatchObject({ title: "Inspectors Can’t Keep Up With the County’s Bridges", authorName: "Mara Okafor", dek: "A county inspector covers 412 bridges alone.", heroImageUrl: "https://civicdesk.example/wp-content/uploads/2024/06/harbour-bridge.jpg" });
+    expect(story).toMatchObject({
+      title: "Inspectors Can’t Keep Up With the County’s Bridges",
+      authorName: "Mara Okafor",
+      dek: "A county inspector covers 412 bridges alone.",
+      heroImageUrl: "https://civicdesk.example/wp-content/uploads/2024/06/harbour-bridge.jpg",
+    });
     expect(story?.publishedAt?.toISOString()).toBe("2024-06-18T09:30:00.000Z");
     expect(story?.bodyHtml).toContain("<p>One inspector covers 412 bridges across the county.</p>");
     expect(story?.bodyHtml).toContain("<h2>What the numbers say</h2>");
@@ -176,7 +195,10 @@ describe("WordPress import", () => {
     expect(await getStory("cafe-ete")).toMatchObject({ title: "Café owners on the Été festival", authorName: "José Luís Peña" });
     expect((await getStory("about"))?.kind).toBe("PAGE");
     expect((await listStories({ page: 1 })).stories.map((row) => row.slug)).toEqual(["cafe-ete", "inspectors-cant-keep-up"]);
-    expect(await prisma.story.findFirst({ where: { wpPostId: 43 }, select: { status: true, slug: true } })).toEqual({ status: "DRAFT", slug: "half-written-piece" });
+    expect(await prisma.story.findFirst({ where: { wpPostId: 43 }, select: { status: true, slug: true } })).toEqual({
+      status: "DRAFT",
+      slug: "half-written-piece",
+    });
   });
 
   it("imports the same file twice without duplicates, and updates what changed", async () => {
@@ -237,13 +259,25 @@ describe("WordPress import", () => {
 describe("hero images", () => {
   it("stores an upload in the sizes pages use, and refuses what is not an image", async () => {
     const directory = await mkdtemp(path.join(tmpdir(), "showfront-media-"));
-    const png = await sharp({ create: { width: 1500, height: 1000, channels: 3, background: "#336699" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1500, height: 1000, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
     const stored = await storeHeroImage(new Blob([new Uint8Array(png)]), localMediaStore(directory));
     expect(stored.url).toMatch(/^\/media\/stories\/[0-9a-f]{20}-1280\.webp$/);
     expect(stored.srcset.split(", ").map((entry) => entry.split(" ")[1])).toEqual(["640w", "1280w"]);
     const files = await readdir(path.join(directory, "stories"));
     expect(files).toHaveLength(2);
-    expect((await sharp(path.join(directory, "stories", files.find((file) => file.endsWith("-640.webp"))!)).metadata()).width).toBe(640);
+    expect(
+      (
+        await sharp(
+          path.join(
+            directory,
+            "stories",
+            files.find((file) => file.endsWith("-640.webp"))!,
+          ),
+        ).metadata()
+      ).width,
+    ).toBe(640);
 
     await expect(storeHeroImage(new Blob(["<svg onload=alert(1)>"]), localMediaStore(directory))).rejects.toMatchObject({ name: "AppError", code: "invalid" });
   });

@@ -22,7 +22,8 @@ describe("mail a visitor asks for", () => {
 
   it("sends twenty an hour from one network, its IPv6 /64 counted as one, whatever the addresses", async () => {
     const sent = [];
-    for (let index = 0; index < 25; index += 1) sent.push(await sendSignInLink(link(`person${index}@example.com`), `2001:db8:7:7::${index.toString(16)}`, mail.mailer));
+    for (let index = 0; index < 25; index += 1)
+      sent.push(await sendSignInLink(link(`person${index}@example.com`), `2001:db8:7:7::${index.toString(16)}`, mail.mailer));
     expect(sent.filter(Boolean)).toHaveLength(20);
     expect(sent.slice(20)).toEqual([false, false, false, false, false]);
     // Another network is not held back by this one.
@@ -34,6 +35,9 @@ describe("mail a visitor asks for", () => {
     const form = signUpSchema.parse({ email: "new@example.com", name: "", source: "/newsletter" });
     const answer = await signUp(form, { address: "203.0.113.9" });
     expect(answer).toEqual({ status: "accepted" });
-    expect(await signUp(signUpSchema.parse({ email: "other@example.com", name: "", source: "/newsletter" }), { address: "203.0.113.10" })).toMatchObject({ status: "accepted", sendConfirmation: expect.any(Function) });
+    expect(await signUp(signUpSchema.parse({ email: "other@example.com", name: "", source: "/newsletter" }), { address: "203.0.113.10" })).toMatchObject({
+      status: "accepted",
+      sendConfirmation: expect.any(Function),
+    });
   });
 });

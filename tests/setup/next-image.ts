@@ -3,7 +3,7 @@
 import * as image from "next/dist/shared/lib/image-external.js";
 
 type ImageModule = typeof image & { default: typeof image.default & { default?: typeof image.default } };
-const module = image as ImageModule;
+const nextImage = image as ImageModule;
 
-export default module.default.default ?? module.default;
-export const getImageProps = module.getImageProps;
+export default nextImage.default.default ?? nextImage.default;
+export const getImageProps = nextImage.getImageProps;

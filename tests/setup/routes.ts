@@ -21,7 +21,9 @@ export function discoverRoutes(dir = "app", segments: RoutePattern["segments"] =
       found.push({ pattern: `/${segments.map((segment) => (segment.dynamic ? `[${segment.name}]` : segment.name)).join("/")}`, segments });
     }
   }
-  return found.filter((route, index) => found.findIndex((other) => other.pattern === route.pattern) === index).sort((a, b) => a.pattern.localeCompare(b.pattern));
+  return found
+    .filter((route, index) => found.findIndex((other) => other.pattern === route.pattern) === index)
+    .sort((a, b) => a.pattern.localeCompare(b.pattern));
 }
 
 /** The route's address with each dynamic segment filled in (already percent-encoded values). */

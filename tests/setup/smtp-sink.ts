@@ -39,7 +39,10 @@ function toMessage(parsed: ParsedMail): SinkMessage {
     html: typeof parsed.html === "string" ? parsed.html : "",
     header: (name) => {
       const line = parsed.headerLines.find((header) => header.key === name.toLowerCase())?.line ?? "";
-      return line.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+      return line
+        .slice(line.indexOf(":") + 1)
+        .replace(/\r?\n[ \t]+/g, " ")
+        .trim();
     },
   };
 }
@@ -84,7 +87,9 @@ export async function startSmtpSink(options: { port?: number; countOnly?: boolea
             sink.onMessage?.(message);
             if (sink.dropAfterAccepting.delete(message.to)) {
               // The message is kept, and the client never hears so: a network cut after the server took it.
-              const connection = [...(server as unknown as { connections: Set<{ session: unknown; _socket: { destroy(): void } }> }).connections].find((open) => open.session === session);
+              const connection = [...(server as unknown as { connections: Set<{ session: unknown; _socket: { destroy(): void } }> }).connections].find(
+                (open) => open.session === session,
+              );
               connection?._socket.destroy();
               return;
             }

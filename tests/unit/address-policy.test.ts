@@ -2,9 +2,12 @@ import { describe, expect, it } from "@jest/globals";
 import { isPublicAddress } from "@/lib/feeds/address-policy";
 
 describe("isPublicAddress", () => {
-  it.each(["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111", "::ffff:93.184.216.34", "64:ff9b::808:808", "2002:808:808::1"])("allows the public address %s", (address) => {
-    expect(isPublicAddress(address)).toBe(true);
-  });
+  it.each(["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111", "::ffff:93.184.216.34", "64:ff9b::808:808", "2002:808:808::1"])(
+    "allows the public address %s",
+    (address) => {
+      expect(isPublicAddress(address)).toBe(true);
+    },
+  );
 
   it.each([
     "127.0.0.1",

@@ -49,7 +49,13 @@ describe("the edge cache gives pages their policy", () => {
   let base: string;
   beforeAll(async () => {
     await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
-    cache = await startEdgeCache({ upstreams: [{ host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }], port: 0, host: "127.0.0.1", maxAgeSeconds: 30, nonceMark: MARK });
+    cache = await startEdgeCache({
+      upstreams: [{ host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }],
+      port: 0,
+      host: "127.0.0.1",
+      maxAgeSeconds: 30,
+      nonceMark: MARK,
+    });
     base = `http://127.0.0.1:${cache.port}`;
   });
   afterAll(async () => {

@@ -3,7 +3,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 const installed = (name: string): string => JSON.parse(readFileSync(path.resolve("node_modules", name, "package.json"), "utf8")).version;
-const declared = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; engines: { node: string } };
+const declared = JSON.parse(readFileSync("package.json", "utf8")) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  engines: { node: string };
+};
 
 describe("Prisma's packages", () => {
   const PACKAGES = ["prisma", "@prisma/client", "@prisma/adapter-pg", "@prisma/driver-adapter-utils"];

@@ -26,7 +26,10 @@ interface ComposeService {
 const EXAMPLE_ENV: Record<string, string> = { CSP_NONCE_MARK: newNonceMark() };
 
 async function compose() {
-  const text = (await readFile("docker-compose.yml", "utf8")).replace(/\$\{([A-Z_]+)(?::[?-]([^}]*))?\}/g, (_whole, name: string, fallback?: string) => EXAMPLE_ENV[name] ?? fallback ?? "");
+  const text = (await readFile("docker-compose.yml", "utf8")).replace(
+    /\$\{([A-Z_]+)(?::[?-]([^}]*))?\}/g,
+    (_whole, name: string, fallback?: string) => EXAMPLE_ENV[name] ?? fallback ?? "",
+  );
   return parse(text) as { services: Record<string, ComposeService> };
 }
 
@@ -61,9 +64,7 @@ describe("docker-compose.yml", () => {
     }
     expect(envSchema.safeParse(environment).success).toBe(true);
     const postgres = services.postgres?.environment ?? {};
-    expect(environment.DATABASE_URL).toBe(
-      `postgres://${postgres.POSTGRES_USER}:${postgres.POSTGRES_PASSWORD}@postgres:5432/${postgres.POSTGRES_DB}`,
-    );
+    expect(environment.DATABASE_URL).toBe(`postgres://${postgres.POSTGRES_USER}:${postgres.POSTGRES_PASSWORD}@postgres:5432/${postgres.POSTGRES_DB}`);
   });
 });
 
@@ -95,7 +96,12 @@ describe("deploy/nginx.conf", () => {
     const folder = await mkdtemp(path.join(tmpdir(), "showfront-nginx-test-"));
     try {
       // Debian's nginx predates `resolve` on upstream servers (nginx 1.27.3, in the compose image): plain servers here.
-      const site = renderNginxSite(await readFile(NGINX_SITE_TEMPLATE, "utf8"), { ...(await nginxValues()), APP_SERVERS: "server 127.0.0.1:3000; server 127.0.0.1:3001;", CACHE_DIR: path.join(folder, "cache"), ACCESS_LOG: path.join(folder, "access.log") });
+      const site = renderNginxSite(await readFile(NGINX_SITE_TEMPLATE, "utf8"), {
+        ...(await nginxValues()),
+        APP_SERVERS: "server 127.0.0.1:3000; server 127.0.0.1:3001;",
+        CACHE_DIR: path.join(folder, "cache"),
+        ACCESS_LOG: path.join(folder, "access.log"),
+      });
       await writeFile(path.join(folder, "site.conf"), site);
       await writeFile(path.join(folder, "nginx.conf"), `pid ${folder}/nginx.pid; error_log stderr; events {} http { include ${folder}/site.conf; }`);
       const { stderr } = await promisify(execFile)(NGINX_BINARY, ["-t", "-p", folder, "-e", "stderr", "-c", path.join(folder, "nginx.conf")]);
@@ -153,7 +159,10 @@ describe("Dockerfile", () => {
 describe("the Dockerfile's build context", () => {
   it("holds every file the image copies, none of them left out by .dockerignore", async () => {
     const dockerfile = await readFile("Dockerfile", "utf8");
-    const ignored = (await readFile(".dockerignore", "utf8")).split("\n").map((line) => line.trim()).filter(Boolean);
+    const ignored = (await readFile(".dockerignore", "utf8"))
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
     const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((match) => match[1]!.split(/\s+/));
     expect(sources).toEqual(expect.arrayContaining(["package.json", "package-lock.json", "prisma", "prisma.config.ts", "."]));
     for (const source of sources.filter((entry) => entry !== ".")) {

@@ -29,8 +29,10 @@ const upstream = http.createServer((request, response) => {
         response.write("first part ");
         return void setTimeout(() => response.end("last part"), 200);
       }
-      if (url.pathname === "/search") return void response.writeHead(200, { "cache-control": "private, no-cache, no-store", "cdn-cache-control": "max-age=60" }).end(`results v${version}`);
-      if (url.pathname === "/search-private") return void response.writeHead(200, { "cache-control": "s-maxage=60", "cdn-cache-control": "private" }).end("mine");
+      if (url.pathname === "/search")
+        return void response.writeHead(200, { "cache-control": "private, no-cache, no-store", "cdn-cache-control": "max-age=60" }).end(`results v${version}`);
+      if (url.pathname === "/search-private")
+        return void response.writeHead(200, { "cache-control": "s-maxage=60", "cdn-cache-control": "private" }).end("mine");
       if (url.pathname === "/private") return void response.writeHead(200, { "cache-control": "private, no-cache, no-store" }).end("mine");
       if (url.pathname === "/cookie") return void response.writeHead(200, { "cache-control": "s-maxage=60", "set-cookie": "a=b" }).end("cookie");
       if (url.pathname === "/feed") return void response.writeHead(200, { "cache-control": "s-maxage=60", etag: '"v1"' }).end("<rss/>");
@@ -38,7 +40,11 @@ const upstream = http.createServer((request, response) => {
       const staleWhileRevalidate = url.searchParams.get("swr") ?? "300";
       const maxAge = url.searchParams.get("maxage") ?? "60";
       const vary = url.searchParams.get("vary");
-      response.writeHead(200, { "cache-control": `s-maxage=${maxAge}, stale-while-revalidate=${staleWhileRevalidate}`, "content-type": "text/html", ...(vary && { vary }) });
+      response.writeHead(200, {
+        "cache-control": `s-maxage=${maxAge}, stale-while-revalidate=${staleWhileRevalidate}`,
+        "content-type": "text/html",
+        ...(vary && { vary }),
+      });
       const body = `page ${url.pathname} v${version}${vary ? ` for ${request.headers[vary.toLowerCase()]}` : ""}`;
       response.end(request.method === "HEAD" ? undefined : url.searchParams.has("long") ? body.padEnd(1500, ".") : body);
     }, delay);
@@ -49,7 +55,13 @@ let cache: EdgeCache;
 let base: string;
 beforeAll(async () => {
   await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
-  cache = await startEdgeCache({ upstreams: [{ host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }], port: 0, host: "127.0.0.1", maxAgeSeconds: 1, maxEntryBytes: 2000 });
+  cache = await startEdgeCache({
+    upstreams: [{ host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }],
+    port: 0,
+    host: "127.0.0.1",
+    maxAgeSeconds: 1,
+    maxEntryBytes: 2000,
+  });
   base = `http://127.0.0.1:${cache.port}`;
 });
 afterAll(async () => {
@@ -144,11 +156,13 @@ describe("the edge cache", () => {
   it("compresses one kept copy for each client as it asks, so a deflate or br request never feeds a plain one", async () => {
     const raw = (encoding: string) =>
       new Promise<{ encoding?: string; vary?: string; body: Buffer }>((resolve, reject) => {
-        http.get(`${base}/episodes/enc?long`, { headers: { "accept-encoding": encoding } }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("end", () => resolve({ encoding: response.headers["content-encoding"], vary: response.headers.vary, body: Buffer.concat(chunks) }));
-        }).on("error", reject);
+        http
+          .get(`${base}/episodes/enc?long`, { headers: { "accept-encoding": encoding } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (chunk: Buffer) => chunks.push(chunk));
+            response.on("end", () => resolve({ encoding: response.headers["content-encoding"], vary: response.headers.vary, body: Buffer.concat(chunks) }));
+          })
+          .on("error", reject);
       });
     const deflate = await raw("deflate");
     const br = await raw("br");
@@ -167,7 +181,16 @@ describe("the edge cache", () => {
   });
 
   it("passes form posts through with their body and who sent them", async () => {
-    const posted = await fetch(`${base}/admin/feeds`, { method: "POST", body: "url=x", headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.9", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" } });
+    const posted = await fetch(`${base}/admin/feeds`, {
+      method: "POST",
+      body: "url=x",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-forwarded-for": "203.0.113.9",
+        "x-forwarded-host": "evil.example",
+        "x-forwarded-proto": "https",
+      },
+    });
     await posted.text();
     const post = seen.find((request) => request.method === "POST")!;
     expect(post.body).toBe("url=x");
@@ -228,7 +251,12 @@ describe("a kept-alive connection Next closes", () => {
       response.writeHead(200, { "cache-control": "private, no-store" }).end(`answer on ${request.url}`);
     });
     await new Promise<void>((resolve) => closing.listen(0, "127.0.0.1", resolve));
-    const edge = await startEdgeCache({ upstreams: [{ host: "127.0.0.1", port: (closing.address() as AddressInfo).port }], port: 0, host: "127.0.0.1", maxAgeSeconds: 0 });
+    const edge = await startEdgeCache({
+      upstreams: [{ host: "127.0.0.1", port: (closing.address() as AddressInfo).port }],
+      port: 0,
+      host: "127.0.0.1",
+      maxAgeSeconds: 0,
+    });
     try {
       for (const path of ["/first", "/second", "/third"]) {
         const response = await fetch(`http://127.0.0.1:${edge.port}${path}`);
@@ -243,7 +271,13 @@ describe("a kept-alive connection Next closes", () => {
 
 describe("slow clients", () => {
   it("drops a client that sends its headers slowly, or a form body slowly, while others are served", async () => {
-    const strict = await startEdgeCache({ upstreams: [{ host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }], port: 0, host: "127.0.0.1", maxAgeSeconds: 0, timeouts: { headersMs: 1000, bodyMs: 1000 } });
+    const strict = await startEdgeCache({
+      upstreams: [{ host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }],
+      port: 0,
+      host: "127.0.0.1",
+      maxAgeSeconds: 0,
+      timeouts: { headersMs: 1000, bodyMs: 1000 },
+    });
     const trickle = (lines: string[]) =>
       new Promise<number>((resolve) => {
         const started = Date.now();
@@ -280,9 +314,15 @@ describe("several Next processes", () => {
       }),
     );
     await Promise.all(processes.map((server) => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))));
-    const spread = await startEdgeCache({ upstreams: processes.map((server) => ({ host: "127.0.0.1", port: (server.address() as AddressInfo).port })), port: 0, host: "127.0.0.1", maxAgeSeconds: 0 });
+    const spread = await startEdgeCache({
+      upstreams: processes.map((server) => ({ host: "127.0.0.1", port: (server.address() as AddressInfo).port })),
+      port: 0,
+      host: "127.0.0.1",
+      maxAgeSeconds: 0,
+    });
     try {
-      const text = (path: string, method = "GET") => fetch(`http://127.0.0.1:${spread.port}${path}`, { method, ...(method === "POST" && { body: "a=b" }) }).then((response) => response.text());
+      const text = (path: string, method = "GET") =>
+        fetch(`http://127.0.0.1:${spread.port}${path}`, { method, ...(method === "POST" && { body: "a=b" }) }).then((response) => response.text());
       expect([await text("/a"), await text("/comment", "POST")]).toEqual(["one", "two"]);
       // The first process renders a slow page: the next page load goes to the idle second one.
       const slow = text("/slow-page");
@@ -303,7 +343,12 @@ describe("several Next processes", () => {
 
 describe("stopping", () => {
   it("finishes the answers in flight and refuses new connections", async () => {
-    const stopping = await startEdgeCache({ upstreams: [{ host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }], port: 0, host: "127.0.0.1", maxAgeSeconds: 0 });
+    const stopping = await startEdgeCache({
+      upstreams: [{ host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }],
+      port: 0,
+      host: "127.0.0.1",
+      maxAgeSeconds: 0,
+    });
     const address = `http://127.0.0.1:${stopping.port}`;
     const inFlight = fetch(`${address}/slow-page?delay=300`, { headers: { connection: "close" } });
     await until(() => seen.some((request) => request.url.startsWith("/slow-page")));
@@ -319,13 +364,19 @@ describe("stopping", () => {
 describe("request ids and logs", () => {
   it("gives every request an id (keeping a plain one from a proxy), passes it to Next and back, and logs the answer", async () => {
     const records: RequestRecord[] = [];
-    const logged = await startEdgeCache({ upstreams: [{ host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }], port: 0, host: "127.0.0.1", maxAgeSeconds: 0, onRequest: (record) => records.push(record) });
+    const logged = await startEdgeCache({
+      upstreams: [{ host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }],
+      port: 0,
+      host: "127.0.0.1",
+      maxAgeSeconds: 0,
+      onRequest: (record) => records.push(record),
+    });
     try {
       const address = `http://127.0.0.1:${logged.port}`;
       const kept = await fetch(`${address}/with-id`, { headers: { "x-request-id": "lb-7f3a:42" } });
       expect(kept.headers.get("x-request-id")).toBe("lb-7f3a:42");
       expect(seen.find((request) => request.url === "/with-id")?.headers["x-request-id"]).toBe("lb-7f3a:42");
-      const replaced = await fetch(`${address}/hostile-id`, { headers: { "x-request-id": "x\" injected=1 ".repeat(20) } });
+      const replaced = await fetch(`${address}/hostile-id`, { headers: { "x-request-id": 'x" injected=1 '.repeat(20) } });
       expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
       await until(() => records.length === 2);
       expect(records[0]).toMatchObject({ requestId: "lb-7f3a:42", method: "GET", path: "/with-id", status: 200, cache: "PASS", aborted: false });
@@ -336,7 +387,10 @@ describe("request ids and logs", () => {
       await fetch(`${address}/api/auth/callback/email?token=0ther&email=a%40b.example&callbackUrl=%2Faccount`);
       await until(() => records.length === 4);
       expect(seen.some((request) => request.url === "/newsletter/unsubscribe?t=s3cret-token&done=1")).toBe(true);
-      expect(records.slice(2).map((record) => record.path)).toEqual(["/newsletter/unsubscribe?t=redacted&done=1", "/api/auth/callback/email?token=redacted&email=redacted&callbackUrl=%2Faccount"]);
+      expect(records.slice(2).map((record) => record.path)).toEqual([
+        "/newsletter/unsubscribe?t=redacted&done=1",
+        "/api/auth/callback/email?token=redacted&email=redacted&callbackUrl=%2Faccount",
+      ]);
     } finally {
       await logged.close();
     }

@@ -9,12 +9,12 @@ describe("sanitizeNotesHtml", () => {
   });
 
   it.each([
-    ['<script>alert(1)</script><p>ok</p>', "<p>ok</p>"],
+    ["<script>alert(1)</script><p>ok</p>", "<p>ok</p>"],
     ['<p onclick="steal()">ok</p>', "<p>ok</p>"],
     ['<a href="javascript:alert(1)">x</a>', "<span>x</span>"],
     ['<img src=x onerror="alert(1)">', ""],
     ['<iframe src="https://evil.example"></iframe>', ""],
-    ['<style>body{display:none}</style><p>ok</p>', "<p>ok</p>"],
+    ["<style>body{display:none}</style><p>ok</p>", "<p>ok</p>"],
     ["<h1>Title</h1>", "<h2>Title</h2>"],
     ['<img src="javascript:alert(1)">', ""],
     ['<img src="/admin/delete">', ""],
@@ -24,9 +24,9 @@ describe("sanitizeNotesHtml", () => {
   });
 
   it("keeps a post's images from http(s) addresses, loaded lazily, with nothing that runs", () => {
-    expect(sanitizeNotesHtml('<figure><img src="https://cdn.example/a.jpg" alt="A crane" onerror="x()" style="width:1px"><figcaption>At dawn</figcaption></figure>')).toBe(
-      '<figure><img src="https://cdn.example/a.jpg" alt="A crane" loading="lazy" /><figcaption>At dawn</figcaption></figure>',
-    );
+    expect(
+      sanitizeNotesHtml('<figure><img src="https://cdn.example/a.jpg" alt="A crane" onerror="x()" style="width:1px"><figcaption>At dawn</figcaption></figure>'),
+    ).toBe('<figure><img src="https://cdn.example/a.jpg" alt="A crane" loading="lazy" /><figcaption>At dawn</figcaption></figure>');
   });
 });
 

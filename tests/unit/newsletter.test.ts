@@ -6,11 +6,17 @@ import { issueEmail } from "@/lib/newsletter/templates";
 import { maskAddress } from "@/lib/newsletter/subscriptions";
 import { signUpSchema } from "@/lib/validations/newsletter";
 
-const messages = (input: Record<string, string>) => (signUpSchema.safeParse(input).error?.issues ?? []).map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+const messages = (input: Record<string, string>) =>
+  (signUpSchema.safeParse(input).error?.issues ?? []).map((issue) => `${issue.path.join(".")}: ${issue.message}`);
 
 describe("sign-up validation", () => {
   it("accepts an address however it is typed, and keeps it lower-cased", () => {
-    expect(signUpSchema.parse({ email: "  Ada.Lovelace+news@Example.ORG ", name: " Ada " })).toMatchObject({ email: "ada.lovelace+news@example.org", name: "Ada", source: "/newsletter", website: "" });
+    expect(signUpSchema.parse({ email: "  Ada.Lovelace+news@Example.ORG ", name: " Ada " })).toMatchObject({
+      email: "ada.lovelace+news@example.org",
+      name: "Ada",
+      source: "/newsletter",
+      website: "",
+    });
   });
 
   it.each([
@@ -51,7 +57,7 @@ describe("CSV cells", () => {
   it("quotes what needs quoting and defuses spreadsheet formulas", () => {
     expect(csvCell("plain")).toBe("plain");
     expect(csvCell('Ada "the Countess", Lovelace')).toBe('"Ada ""the Countess"", Lovelace"');
-    expect(csvCell("=HYPERLINK(\"http://evil\")")).toBe("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
     expect(csvCell("+1 555")).toBe("'+1 555");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell(null)).toBe("");
@@ -80,11 +86,19 @@ describe("the requester's address", () => {
 
 describe("newsletter e-mails", () => {
   it("escape everything from content in the HTML part and carry the subscriber's own links", () => {
-    const links = { unsubscribePage: "https://site.example/newsletter/unsubscribe?t=abc", oneClick: "https://site.example/api/newsletter/unsubscribe?t=abc", preferences: "https://site.example/newsletter/preferences?t=abc" };
+    const links = {
+      unsubscribePage: "https://site.example/newsletter/unsubscribe?t=abc",
+      oneClick: "https://site.example/api/newsletter/unsubscribe?t=abc",
+      preferences: "https://site.example/newsletter/preferences?t=abc",
+    };
     const mail = issueEmail(
       "The <Long> Signal",
       "New",
-      { intro: '<script>alert("x")</script>', episodes: [{ title: "<img src=x onerror=alert(1)>", url: 'https://site.example/e"><script>', blurb: "a & b", meta: "1 min" }], stories: [] },
+      {
+        intro: '<script>alert("x")</script>',
+        episodes: [{ title: "<img src=x onerror=alert(1)>", url: 'https://site.example/e"><script>', blurb: "a & b", meta: "1 min" }],
+        stories: [],
+      },
       links,
     );
     expect(mail.html).not.toMatch(/<script|<img/);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { episodeLinkSchema, showPlatformPagesSchema } from "@/lib/validations/admin";
 
-const show = (fields: Record<string, string>) => showPlatformPagesSchema.safeParse({ showSlug: "s", appleUrl: "", spotifyUrl: "", youtubeUrl: "", rumbleUrl: "", ...fields });
+const show = (fields: Record<string, string>) =>
+  showPlatformPagesSchema.safeParse({ showSlug: "s", appleUrl: "", spotifyUrl: "", youtubeUrl: "", rumbleUrl: "", ...fields });
 
 describe("a show's platform pages", () => {
   it.each([

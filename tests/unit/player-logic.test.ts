@@ -1,7 +1,22 @@
 import { describe, expect, it } from "@jest/globals";
-import { clampTime, readPlayerSession, readSavedPosition, resumeKey, savePlayerSession, shortcutFor, startPosition, type PlayerSession } from "@/components/player/player-logic";
+import {
+  clampTime,
+  readPlayerSession,
+  readSavedPosition,
+  resumeKey,
+  savePlayerSession,
+  shortcutFor,
+  startPosition,
+  type PlayerSession,
+} from "@/components/player/player-logic";
 
-const key = (value: string, target: Partial<HTMLElement> | null = null) => ({ key: value, altKey: false, ctrlKey: false, metaKey: false, target: target as EventTarget | null });
+const key = (value: string, target: Partial<HTMLElement> | null = null) => ({
+  key: value,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  target: target as EventTarget | null,
+});
 
 describe("player shortcuts", () => {
   it.each([
@@ -52,7 +67,15 @@ describe("the player kept across reloads", () => {
     return { getItem: (key: string) => values.get(key) ?? null, setItem: (key: string, value: string) => void values.set(key, value) };
   };
   const session: PlayerSession = {
-    episode: { slug: "bridges", title: "Bridges", showTitle: "The Long Signal", audioUrl: "/demo/audio/bridges-3492s.wav", artworkUrl: null, durationSeconds: 3492, chapters: [{ startTime: 390, title: "Schedules" }] },
+    episode: {
+      slug: "bridges",
+      title: "Bridges",
+      showTitle: "The Long Signal",
+      audioUrl: "/demo/audio/bridges-3492s.wav",
+      artworkUrl: null,
+      durationSeconds: 3492,
+      chapters: [{ startTime: 390, title: "Schedules" }],
+    },
     rate: 1.5,
     volume: 0.4,
     muted: false,
@@ -74,6 +97,10 @@ describe("the player kept across reloads", () => {
   });
 
   it("keeps only speeds and volumes the player offers", () => {
-    expect(readPlayerSession({ getItem: () => JSON.stringify({ ...session, rate: 16, volume: 7, muted: "yes" }) })).toMatchObject({ rate: 1, volume: 1, muted: false });
+    expect(readPlayerSession({ getItem: () => JSON.stringify({ ...session, rate: 16, volume: 7, muted: "yes" }) })).toMatchObject({
+      rate: 1,
+      volume: 1,
+      muted: false,
+    });
   });
 });

@@ -9,7 +9,17 @@ const episode = demoEpisodePage;
 // The schema.org properties (https://schema.org, version 29) each type we emit may carry, with the types their
 // values may be. Every object we publish is checked against it, so a misspelt or invented property fails here.
 const SCHEMA: Record<string, Record<string, string[]>> = {
-  PodcastEpisode: { url: ["URL"], name: ["Text"], description: ["Text"], datePublished: ["Date"], episodeNumber: ["Integer"], timeRequired: ["Duration"], image: ["URL"], partOfSeries: ["PodcastSeries"], associatedMedia: ["MediaObject"] },
+  PodcastEpisode: {
+    url: ["URL"],
+    name: ["Text"],
+    description: ["Text"],
+    datePublished: ["Date"],
+    episodeNumber: ["Integer"],
+    timeRequired: ["Duration"],
+    image: ["URL"],
+    partOfSeries: ["PodcastSeries"],
+    associatedMedia: ["MediaObject"],
+  },
   PodcastSeries: { name: ["Text"], url: ["URL"] },
   MediaObject: { contentUrl: ["URL"], encodingFormat: ["Text"], duration: ["Duration"] },
   WebSite: { name: ["Text"], url: ["URL"], potentialAction: ["SearchAction"] },

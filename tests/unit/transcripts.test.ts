@@ -29,7 +29,12 @@ describe("parseTranscript", () => {
   });
 
   it("merges caption fragments of one speaker into sentence-sized lines", () => {
-    const srt = ["00:00:00,000 --> 00:00:01,000\nthe bridge", "00:00:01,000 --> 00:00:02,000\nhas a tree", "00:00:02,000 --> 00:00:03,000\ngrowing through it.", "00:00:03,000 --> 00:00:04,000\nReally?"].join("\n\n");
+    const srt = [
+      "00:00:00,000 --> 00:00:01,000\nthe bridge",
+      "00:00:01,000 --> 00:00:02,000\nhas a tree",
+      "00:00:02,000 --> 00:00:03,000\ngrowing through it.",
+      "00:00:03,000 --> 00:00:04,000\nReally?",
+    ].join("\n\n");
     expect(parseTranscript(srt, "srt")).toEqual([
       { start: 0, end: 3, text: "the bridge has a tree growing through it." },
       { start: 3, end: 4, text: "Really?" },
@@ -37,7 +42,13 @@ describe("parseTranscript", () => {
   });
 
   it("reads the podcast namespace JSON format", () => {
-    const json = JSON.stringify({ version: "1.0.0", segments: [{ speaker: "Maya", startTime: 0.5, endTime: 1.5, body: "Hello." }, { startTime: 1.5, endTime: 2, body: "Bye." }] });
+    const json = JSON.stringify({
+      version: "1.0.0",
+      segments: [
+        { speaker: "Maya", startTime: 0.5, endTime: 1.5, body: "Hello." },
+        { startTime: 1.5, endTime: 2, body: "Bye." },
+      ],
+    });
     expect(parseTranscript(json, "json")).toEqual([
       { start: 0.5, end: 1.5, text: "Hello.", speaker: "Maya" },
       { start: 1.5, end: 2, text: "Bye." },

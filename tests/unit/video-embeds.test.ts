@@ -28,6 +28,8 @@ describe("videoEmbedFor", () => {
 
   it("embeds a Rumble video only from its embed address", () => {
     expect(videoEmbedFor([{ platform: "rumble", url: "https://rumble.com/v4abc12-some-title.html", episodeLevel: true }])).toBeUndefined();
-    expect(videoEmbedFor([{ platform: "rumble", url: "https://rumble.com/embed/v4abc12/", episodeLevel: true }])?.embedUrl).toBe("https://rumble.com/embed/v4abc12/?autoplay=2");
+    expect(videoEmbedFor([{ platform: "rumble", url: "https://rumble.com/embed/v4abc12/", episodeLevel: true }])?.embedUrl).toBe(
+      "https://rumble.com/embed/v4abc12/?autoplay=2",
+    );
   });
 });

@@ -4,8 +4,8 @@ import { DeclarationGuard, escapeStrayDeclarations } from "@/lib/xml-guard";
 
 describe("stray <! declarations", () => {
   it("finds the ones that open no comment, CDATA or first DOCTYPE, and leaves those alone", () => {
-    const xml = '<!DOCTYPE rss><rss><!-- a <!x --><a><![CDATA[ <!y ]]></a><b><!z</b><!DOCTYPE again></rss>';
-    expect(escapeStrayDeclarations(xml)).toBe('<!DOCTYPE rss><rss><!-- a <!x --><a><![CDATA[ <!y ]]></a><b>&lt;!z</b>&lt;!DOCTYPE again></rss>');
+    const xml = "<!DOCTYPE rss><rss><!-- a <!x --><a><![CDATA[ <!y ]]></a><b><!z</b><!DOCTYPE again></rss>";
+    expect(escapeStrayDeclarations(xml)).toBe("<!DOCTYPE rss><rss><!-- a <!x --><a><![CDATA[ <!y ]]></a><b>&lt;!z</b>&lt;!DOCTYPE again></rss>");
     expect(escapeStrayDeclarations("<rss>plain</rss>")).toBe("<rss>plain</rss>");
   });
 

@@ -30,7 +30,8 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
   const searchHref = (changes: { type?: string; page?: number }) => {
     const params = new URLSearchParams();
     const values = { q: query, type: filters.type, show: filters.show, from: isoDay(filters.from), to: isoDay(filters.to), ...changes };
-    for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "" && !(key === "page" && value === 1)) params.set(key, String(value));
+    for (const [key, value] of Object.entries(values))
+      if (value !== undefined && value !== "" && !(key === "page" && value === 1)) params.set(key, String(value));
     return `/search?${params}`;
   };
   // Under each kind of result: in "all", a link to more of that kind; in one kind, the previous and next pages.
@@ -90,7 +91,13 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
             </select>
           </label>
           {shows.length > 1 ? (
-            <FilterSelect label="Show" name="show" value={filters.show} anyLabel="All shows" options={shows.map((show) => ({ value: show.slug, label: show.title }))} />
+            <FilterSelect
+              label="Show"
+              name="show"
+              value={filters.show}
+              anyLabel="All shows"
+              options={shows.map((show) => ({ value: show.slug, label: show.title }))}
+            />
           ) : null}
           <label className="flex flex-col gap-1">
             From
@@ -109,8 +116,8 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
       ) : null}
       {!query && parsed.success ? (
         <p className="mt-6 max-w-2xl text-muted">
-          Search every episode, its transcript, and every story. Put a phrase in &ldquo;quotes&rdquo;, use <strong>or</strong> for
-          either word, and a minus to leave a word out: <code>bridges -harbor</code>.
+          Search every episode, its transcript, and every story. Put a phrase in &ldquo;quotes&rdquo;, use <strong>or</strong> for either word, and a minus to
+          leave a word out: <code>bridges -harbor</code>.
         </p>
       ) : null}
       {results ? (

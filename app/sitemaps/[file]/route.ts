@@ -5,7 +5,12 @@ import { sitemap } from "@/lib/cache/reads";
 
 export const dynamic = "force-dynamic";
 
-const fileSchema = z.object({ file: z.string().regex(/^\d{1,6}\.xml$/).transform((file) => Number(file.slice(0, -4))) });
+const fileSchema = z.object({
+  file: z
+    .string()
+    .regex(/^\d{1,6}\.xml$/)
+    .transform((file) => Number(file.slice(0, -4))),
+});
 
 export async function GET(_request: Request, { params }: RouteContext<"/sitemaps/[file]">) {
   const parsed = fileSchema.safeParse(await params);

@@ -53,14 +53,20 @@ export default async function AdminHomePage() {
             <span className="font-display text-3xl font-bold">{board.subscribers.counts.CONFIRMED}</span> subscribers, {confirmedThisWeek} new this week
           </p>
           <p className="mt-2 text-sm text-gray-600">
-            {board.lastIssue?.sentAt ? `Last issue: "${board.lastIssue.subject}", sent ${formatDate(board.lastIssue.sentAt)} to ${board.lastIssue._count.deliveries}.` : "No issue sent yet."}{" "}
+            {board.lastIssue?.sentAt
+              ? `Last issue: "${board.lastIssue.subject}", sent ${formatDate(board.lastIssue.sentAt)} to ${board.lastIssue._count.deliveries}.`
+              : "No issue sent yet."}{" "}
             <Link href="/admin/newsletter/issues" className="underline">
               Compose one
             </Link>
           </p>
           <p className="mt-2 text-sm text-gray-600">Next digest: {board.nextDigest ?? "off"}</p>
         </div>
-        <BarChart title="New subscribers, week by week" valueLabel="New subscribers" bars={board.subscribers.growth.map((week) => ({ label: weekLabel.format(week.week), value: week.confirmed }))} />
+        <BarChart
+          title="New subscribers, week by week"
+          valueLabel="New subscribers"
+          bars={board.subscribers.growth.map((week) => ({ label: weekLabel.format(week.week), value: week.confirmed }))}
+        />
       </section>
     </div>
   );

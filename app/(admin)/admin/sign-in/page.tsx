@@ -17,7 +17,14 @@ export default function AdminSignInPage() {
           <label htmlFor="admin-token" className="block text-sm font-semibold">
             Admin token
           </label>
-          <input id="admin-token" name="token" type="password" required autoComplete="current-password" className="w-full rounded-md border border-gray-300 px-3 py-2" />
+          <input
+            id="admin-token"
+            name="token"
+            type="password"
+            required
+            autoComplete="current-password"
+            className="w-full rounded-md border border-gray-300 px-3 py-2"
+          />
         </ActionForm>
       ) : (
         <p className="mt-6 text-gray-700">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { prisma } from "@/lib/db";
+import { recentOutbox } from "@/lib/mail/mailer";
 import { getEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Development outbox", robots: { index: false } };
@@ -13,7 +13,7 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 // first. A production site never shows it: its mail is people's.
 export default async function OutboxPage() {
   if (getEnv().NODE_ENV === "production") notFound();
-  const messages = await prisma.outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take: OUTBOX_SHOWN });
+  const messages = await recentOutbox(OUTBOX_SHOWN);
   return (
     <div className="space-y-6">
       <h1 className="font-display text-3xl font-bold">Development outbox</h1>

@@ -88,7 +88,14 @@ export default async function EpisodePage({ params }: PageProps<"/episodes/[slug
     <article className="mx-auto max-w-3xl">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(episodeJsonLd(episode, siteUrl)) }} />
       <header className="flex flex-col gap-6 sm:flex-row sm:items-end">
-        <Artwork src={episode.artworkUrl ?? episode.show.artworkUrl} title={episode.show.title} size={192} sizes="(min-width: 640px) 192px, 160px" priority className="w-40 sm:w-48" />
+        <Artwork
+          src={episode.artworkUrl ?? episode.show.artworkUrl}
+          title={episode.show.title}
+          size={192}
+          sizes="(min-width: 640px) 192px, 160px"
+          priority
+          className="w-40 sm:w-48"
+        />
         <div>
           <p className="text-sm font-semibold uppercase tracking-widest text-accent-dark">
             <Link href={`/shows/${episode.show.slug}`}>{episode.show.title}</Link>
@@ -97,9 +104,7 @@ export default async function EpisodePage({ params }: PageProps<"/episodes/[slug
           <div className="mt-2">
             <EpisodeMeta {...episode} />
           </div>
-          {episode.explicit ? (
-            <p className="mt-2 inline-block rounded bg-gray-200 px-2 py-0.5 text-xs font-semibold uppercase">Explicit</p>
-          ) : null}
+          {episode.explicit ? <p className="mt-2 inline-block rounded bg-gray-200 px-2 py-0.5 text-xs font-semibold uppercase">Explicit</p> : null}
         </div>
       </header>
 

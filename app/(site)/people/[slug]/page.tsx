@@ -38,7 +38,9 @@ export default async function PersonPage({ params }: PageProps<"/people/[slug]">
         <Artwork src={person.img} title={person.name} size={96} className="w-24 rounded-full" />
         <div>
           <h1 className="font-display text-4xl font-bold leading-tight">{person.name}</h1>
-          {person.roles.length ? <p className="mt-1 text-muted">{person.roles.map((role) => role.charAt(0).toUpperCase() + role.slice(1)).join(" · ")}</p> : null}
+          {person.roles.length ? (
+            <p className="mt-1 text-muted">{person.roles.map((role) => role.charAt(0).toUpperCase() + role.slice(1)).join(" · ")}</p>
+          ) : null}
           {person.href ? (
             <a href={person.href} rel="noopener noreferrer nofollow" target="_blank" className="mt-1 inline-block text-sm underline">
               Their website

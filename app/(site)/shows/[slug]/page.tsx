@@ -31,7 +31,13 @@ export async function generateMetadata({ params }: PageProps<"/shows/[slug]">): 
     title: show.title,
     description: show.description.slice(0, 300),
     alternates: { canonical: `/shows/${show.slug}`, types: { "application/rss+xml": [{ url: podcastFeedPath(show.slug), title: `${show.title} (podcast)` }] } },
-    openGraph: { type: "website", title: show.title, description: show.description.slice(0, 300), url: `/shows/${show.slug}`, ...(show.artworkUrl && { images: [{ url: show.artworkUrl }] }) },
+    openGraph: {
+      type: "website",
+      title: show.title,
+      description: show.description.slice(0, 300),
+      url: `/shows/${show.slug}`,
+      ...(show.artworkUrl && { images: [{ url: show.artworkUrl }] }),
+    },
   };
 }
 

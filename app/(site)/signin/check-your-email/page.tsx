@@ -12,7 +12,11 @@ export default function CheckYourEmailPage() {
       <p role="status">A sign-in link is on its way. It works once, for 30 minutes.</p>
       {!env.SMTP_URL && env.NODE_ENV !== "production" ? (
         <p className="text-sm text-muted">
-          This development site sends no mail: the link is in the server log and at <a href="/dev/outbox" className="underline">/dev/outbox</a>.
+          This development site sends no mail: the link is in the server log and at{" "}
+          <a href="/dev/outbox" className="underline">
+            /dev/outbox
+          </a>
+          .
         </p>
       ) : null}
     </NoticePage>

@@ -41,7 +41,9 @@ async function loadStory(params: PageProps<"/stories/[slug]">["params"]) {
 
 export async function generateMetadata({ params }: PageProps<"/stories/[slug]">): Promise<Metadata> {
   const story = await loadStory(params);
-  const image = story.heroImageUrl ? { url: story.heroImageUrl, alt: story.heroAlt } : { url: `/og/stories/${story.slug}`, width: 1200, height: 630, alt: story.title };
+  const image = story.heroImageUrl
+    ? { url: story.heroImageUrl, alt: story.heroAlt }
+    : { url: `/og/stories/${story.slug}`, width: 1200, height: 630, alt: story.title };
   return {
     title: story.title,
     description: story.dek,
@@ -97,7 +99,10 @@ export default async function StoryPage({ params }: PageProps<"/stories/[slug]">
           <PlayButton episode={story.listen.episode} startAt={story.listen.startAt} label="Listen" />
           {story.listen.episodeSlug ? (
             <p className="text-sm text-muted">
-              From the episode <Link href={`/episodes/${story.listen.episodeSlug}`} className="underline">{story.listen.episode.title}</Link>
+              From the episode{" "}
+              <Link href={`/episodes/${story.listen.episodeSlug}`} className="underline">
+                {story.listen.episode.title}
+              </Link>
             </p>
           ) : null}
         </section>

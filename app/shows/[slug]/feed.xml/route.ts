@@ -9,5 +9,7 @@ export async function GET(request: Request, { params }: RouteContext<"/shows/[sl
     const version = await podcastFeed.version(slug);
     return version && { slug, version };
   });
-  return feedResponse(request, "application/rss+xml; charset=utf-8", show?.version ?? null, () => podcastFeed.build(show!.slug, getEnv().SITE_URL, show!.version));
+  return feedResponse(request, "application/rss+xml; charset=utf-8", show?.version ?? null, () =>
+    podcastFeed.build(show!.slug, getEnv().SITE_URL, show!.version),
+  );
 }

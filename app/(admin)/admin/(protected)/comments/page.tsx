@@ -22,7 +22,11 @@ export default async function AdminCommentsPage() {
             author: comment.author
               ? `${comment.author.name || comment.author.email}${comment.author.nameChanges.length ? ` (before: ${comment.author.nameChanges.map((change) => change.name).join(", ")})` : ""}${comment.author.bannedAt ? " (banned)" : ""}`
               : "A deleted user",
-            where: comment.episode ? { href: `/episodes/${comment.episode.slug}`, title: comment.episode.title } : comment.story ? { href: `/stories/${comment.story.slug}`, title: comment.story.title } : null,
+            where: comment.episode
+              ? { href: `/episodes/${comment.episode.slug}`, title: comment.episode.title }
+              : comment.story
+                ? { href: `/stories/${comment.story.slug}`, title: comment.story.title }
+                : null,
             when: `${when.format(comment.createdAt)} UTC`,
           }))}
         />

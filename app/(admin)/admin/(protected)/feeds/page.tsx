@@ -20,7 +20,13 @@ export default async function AdminFeedsPage() {
         <ActionForm action={addSource} submitLabel="Add and import" className="mt-4 grid max-w-3xl gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2">
           <label className="text-sm font-semibold sm:col-span-2">
             Feed or show page address
-            <input name="url" type="url" required placeholder="https://feeds.example.com/show.xml" className="mt-1 w-full rounded-md border border-gray-300 px-3 py-2 font-normal" />
+            <input
+              name="url"
+              type="url"
+              required
+              placeholder="https://feeds.example.com/show.xml"
+              className="mt-1 w-full rounded-md border border-gray-300 px-3 py-2 font-normal"
+            />
           </label>
           <label className="text-sm font-semibold">
             Kind
@@ -30,7 +36,7 @@ export default async function AdminFeedsPage() {
               <option value="VIDEO">Other video/audio RSS (Rumble…)</option>
               <option value="APPLE">Apple Podcasts show page (episode links)</option>
               <option value="SPOTIFY">Spotify show page (episode links)</option>
-              <option value="STORIES">Stories: the site's RSS/Atom feed with full text</option>
+              <option value="STORIES">Stories: the site&apos;s RSS/Atom feed with full text</option>
             </select>
           </label>
           <label className="text-sm font-semibold">
@@ -57,10 +63,17 @@ export default async function AdminFeedsPage() {
             Shows on the platforms
           </h2>
           <p className="mt-1 max-w-3xl text-sm text-gray-600">
-            Paste each show&apos;s page: it is the &ldquo;Listen &amp; watch on&rdquo; row on its pages. An Apple Podcasts or Spotify page also brings each episode&apos;s own link. Leave a field empty to remove it.
+            Paste each show&apos;s page: it is the &ldquo;Listen &amp; watch on&rdquo; row on its pages. An Apple Podcasts or Spotify page also brings each
+            episode&apos;s own link. Leave a field empty to remove it.
           </p>
           {shows.map((show) => (
-            <ActionForm key={show.slug} action={savePlatformPages} values={{ showSlug: show.slug }} submitLabel={`Save ${showName(show)}'s pages`} className="mt-4 grid max-w-3xl gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2">
+            <ActionForm
+              key={show.slug}
+              action={savePlatformPages}
+              values={{ showSlug: show.slug }}
+              submitLabel={`Save ${showName(show)}'s pages`}
+              className="mt-4 grid max-w-3xl gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2"
+            >
               <h3 className="font-semibold sm:col-span-2">{showName(show)}</h3>
               {(
                 [
@@ -72,7 +85,13 @@ export default async function AdminFeedsPage() {
               ).map(([name, label, value, placeholder]) => (
                 <label key={name} className="text-sm font-semibold">
                   {label} page of {showName(show)}
-                  <input name={name} type="url" defaultValue={value ?? ""} placeholder={placeholder} className="mt-1 w-full rounded-md border border-gray-300 px-3 py-2 font-normal" />
+                  <input
+                    name={name}
+                    type="url"
+                    defaultValue={value ?? ""}
+                    placeholder={placeholder}
+                    className="mt-1 w-full rounded-md border border-gray-300 px-3 py-2 font-normal"
+                  />
                 </label>
               ))}
             </ActionForm>
@@ -107,7 +126,13 @@ export default async function AdminFeedsPage() {
                       <ActionForm action={editSource} values={{ sourceId: source.id }} submitLabel="Save address" className="mt-2 space-y-2">
                         <label className="block text-xs font-semibold">
                           New address
-                          <input name="url" type="url" required defaultValue={source.url} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1 font-normal" />
+                          <input
+                            name="url"
+                            type="url"
+                            required
+                            defaultValue={source.url}
+                            className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1 font-normal"
+                          />
                         </label>
                       </ActionForm>
                     </details>
@@ -119,7 +144,13 @@ export default async function AdminFeedsPage() {
                     {source.lastError ? <p className="text-red-700">{source.lastError}</p> : null}
                     {!source.enabled ? <p className="font-semibold">Disabled</p> : null}
                   </td>
-                  <td className={cell}>{source.kind === "PODCAST" ? `${source._count.episodes} episodes` : source.kind === "STORIES" ? `${source._count.stories} stories` : `${source._count.platformItems} videos`}</td>
+                  <td className={cell}>
+                    {source.kind === "PODCAST"
+                      ? `${source._count.episodes} episodes`
+                      : source.kind === "STORIES"
+                        ? `${source._count.stories} stories`
+                        : `${source._count.platformItems} videos`}
+                  </td>
                   <td className={`${cell} space-y-2`}>
                     <ActionForm action={syncNow} values={{ sourceId: source.id }} submitLabel="Sync now" />
                     <ActionForm

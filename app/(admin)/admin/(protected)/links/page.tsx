@@ -23,8 +23,11 @@ export default async function AdminLinksPage() {
                 <strong>{link.item?.title ?? link.url}</strong> ({link.platform}, {formatDate(link.item?.publishedAt)})
               </p>
               <p className="text-sm text-gray-700">
-                looks like episode <a href={`/episodes/${link.episode.slug}`} className="underline">{link.episode.title}</a> ({formatDate(link.episode.publishedAt)}) ·
-                confidence {(link.confidence * 100).toFixed(0)}%
+                looks like episode{" "}
+                <a href={`/episodes/${link.episode.slug}`} className="underline">
+                  {link.episode.title}
+                </a>{" "}
+                ({formatDate(link.episode.publishedAt)}) · confidence {(link.confidence * 100).toFixed(0)}%
               </p>
               <div className="mt-2 flex gap-3">
                 <ActionForm action={decideLink} values={{ linkId: link.id, decision: "ACCEPTED" }} submitLabel="Accept" />
@@ -43,7 +46,9 @@ export default async function AdminLinksPage() {
         <h2 id="link-by-hand" className="font-display text-2xl font-bold">
           Link an episode by hand
         </h2>
-        <p className="mt-1 max-w-2xl text-sm text-gray-600">When no source finds it: paste the episode&apos;s own page on a platform. It replaces the link there on the episode&apos;s row.</p>
+        <p className="mt-1 max-w-2xl text-sm text-gray-600">
+          When no source finds it: paste the episode&apos;s own page on a platform. It replaces the link there on the episode&apos;s row.
+        </p>
         <ActionForm action={linkEpisode} submitLabel="Link" className="mt-3 grid max-w-3xl gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2">
           <label className="text-sm font-semibold sm:col-span-2">
             Episode

@@ -14,7 +14,10 @@ const STATUS_LABELS = { PENDING: "Waiting to confirm", CONFIRMED: "Subscribed", 
 export default async function AdminNewsletterPage({ searchParams }: PageProps<"/admin/newsletter">) {
   const admin = await requireAdmin();
   const filter = subscriberListParamsSchema.parse(await searchParams);
-  const [{ counts, growth }, list] = await Promise.all([subscriberStats(admin), listSubscribers(admin, { query: filter.q, status: filter.status, page: filter.page })]);
+  const [{ counts, growth }, list] = await Promise.all([
+    subscriberStats(admin),
+    listSubscribers(admin, { query: filter.q, status: filter.status, page: filter.page }),
+  ]);
   const exportQuery = new URLSearchParams(Object.entries({ q: filter.q ?? "", status: filter.status ?? "" }).filter(([, value]) => value)).toString();
   return (
     <div className="space-y-10">
@@ -130,8 +133,8 @@ export default async function AdminNewsletterPage({ searchParams }: PageProps<"/
           Import a list
         </h2>
         <p className="mt-1 max-w-3xl text-sm text-gray-600">
-          A CSV file with an <code>email</code> column and, if you have it, <code>name</code> (up to 5 MB). Addresses already on the list are left as
-          they are: an unsubscribed person stays unsubscribed.
+          A CSV file with an <code>email</code> column and, if you have it, <code>name</code> (up to 5 MB). Addresses already on the list are left as they are:
+          an unsubscribed person stays unsubscribed.
         </p>
         <ActionForm action={importSubscriberFile} submitLabel="Import" className="mt-3 max-w-3xl space-y-3 rounded-lg bg-white p-4 shadow-sm">
           <label className="block text-sm font-semibold">
@@ -141,8 +144,8 @@ export default async function AdminNewsletterPage({ searchParams }: PageProps<"/
           <label className="flex items-start gap-2 text-sm">
             <input name="priorConsent" type="checkbox" className="mt-1" />
             <span>
-              These people agreed to receive e-mail from us before. We record your word as their consent. Leave it unticked and each is sent a link to
-              confirm first.
+              These people agreed to receive e-mail from us before. We record your word as their consent. Leave it unticked and each is sent a link to confirm
+              first.
             </span>
           </label>
         </ActionForm>

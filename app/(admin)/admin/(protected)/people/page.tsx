@@ -47,7 +47,12 @@ export default async function AdminPeoplePage({ searchParams }: PageProps<"/admi
               </td>
               <td className={cell}>
                 {person.bannedAt ? (
-                  <ActionForm action={liftBan} values={{ userId: person.id }} submitLabel="Lift ban" buttonClassName="rounded-md border border-gray-400 px-2 py-1 text-sm" />
+                  <ActionForm
+                    action={liftBan}
+                    values={{ userId: person.id }}
+                    submitLabel="Lift ban"
+                    buttonClassName="rounded-md border border-gray-400 px-2 py-1 text-sm"
+                  />
                 ) : (
                   "—"
                 )}

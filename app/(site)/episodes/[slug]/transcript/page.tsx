@@ -26,7 +26,11 @@ export async function generateMetadata({ params }: PageProps<"/episodes/[slug]/t
   const transcript = await loadTranscript(params);
   return {
     title: `Transcript: ${transcript.title} · ${transcript.showTitle}`,
-    description: transcript.cues.slice(0, 3).map((cue) => cue.text).join(" ").slice(0, 200),
+    description: transcript.cues
+      .slice(0, 3)
+      .map((cue) => cue.text)
+      .join(" ")
+      .slice(0, 200),
     alternates: { canonical: `/episodes/${transcript.slug}/transcript` },
   };
 }

@@ -15,11 +15,22 @@ async function loadCategory(params: PageProps<"/stories/category/[slug]">["param
 
 export async function generateMetadata({ params }: PageProps<"/stories/category/[slug]">): Promise<Metadata> {
   const category = await loadCategory(params);
-  return { title: `${category.name} · Stories`, description: category.description || undefined, alternates: { canonical: `/stories/category/${category.slug}` } };
+  return {
+    title: `${category.name} · Stories`,
+    description: category.description || undefined,
+    alternates: { canonical: `/stories/category/${category.slug}` },
+  };
 }
 
 export default async function StoryCategoryPage({ params, searchParams }: PageProps<"/stories/category/[slug]">) {
   const category = await loadCategory(params);
   const { page } = pageSearchParamsSchema.parse(firstValues(await searchParams));
-  return <StoryIndex title={category.name} description={category.description} basePath={`/stories/category/${category.slug}`} filter={{ page, categorySlug: category.slug }} />;
+  return (
+    <StoryIndex
+      title={category.name}
+      description={category.description}
+      basePath={`/stories/category/${category.slug}`}
+      filter={{ page, categorySlug: category.slug }}
+    />
+  );
 }

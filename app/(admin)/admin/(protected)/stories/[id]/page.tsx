@@ -16,7 +16,10 @@ export default async function EditStoryPage({ params, searchParams }: PageProps<
   const story = parsed.success ? await getStoryForEditor(admin, parsed.data.id) : null;
   if (!story) notFound();
   const justCreated = (await searchParams).saved === "1";
-  const [preview, overrides] = await Promise.all([previewStoryBody(story.body, story.bodyFormat), listRelatedOverrides(admin, { kind: "STORY", id: story.id })]);
+  const [preview, overrides] = await Promise.all([
+    previewStoryBody(story.body, story.bodyFormat),
+    listRelatedOverrides(admin, { kind: "STORY", id: story.id }),
+  ]);
   const state = storyState(story);
   return (
     <div className="space-y-8">
@@ -87,7 +90,12 @@ export default async function EditStoryPage({ params, searchParams }: PageProps<
         ) : null}
         <RelatedOverrideForm source={{ kind: "STORY", slug: story.slug }} />
       </section>
-      <ActionForm action={deleteStoryAction} values={{ storyId: story.id }} submitLabel="Delete this story for good" buttonClassName="rounded-md border border-red-700 px-3 py-1.5 text-sm text-red-700" />
+      <ActionForm
+        action={deleteStoryAction}
+        values={{ storyId: story.id }}
+        submitLabel="Delete this story for good"
+        buttonClassName="rounded-md border border-red-700 px-3 py-1.5 text-sm text-red-700"
+      />
     </div>
   );
 }

@@ -14,9 +14,9 @@ export default async function WordPressImportPage({ searchParams }: PageProps<"/
     <div className="max-w-3xl space-y-6">
       <h1 className="font-display text-3xl font-bold">Import from WordPress</h1>
       <p className="text-sm text-gray-700">
-        In WordPress, export “All content” from Tools → Export and upload the file here. You see what it holds first; nothing is imported until you
-        confirm. Posts and pages become stories, with their categories, tags, featured images (by address) and approved comments; their old
-        addresses redirect to the new ones. Importing the same file again updates, never duplicates.
+        In WordPress, export “All content” from Tools → Export and upload the file here. You see what it holds first; nothing is imported until you confirm.
+        Posts and pages become stories, with their categories, tags, featured images (by address) and approved comments; their old addresses redirect to the new
+        ones. Importing the same file again updates, never duplicates.
       </p>
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">

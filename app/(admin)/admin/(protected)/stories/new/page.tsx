@@ -8,7 +8,25 @@ export default async function NewStoryPage() {
       <h1 className="font-display text-3xl font-bold">New story</h1>
       <StoryEditor
         initialPreview=""
-        story={{ slug: "", title: "", dek: "", body: "", authorName: "", status: "DRAFT", kind: "ARTICLE", publishedAt: null, categories: [], tags: [], heroImageUrl: "", heroAlt: "", heroCaption: "", heroCredit: "", audioUrl: "", episodes: [], bodyFormat: "MARKDOWN" }}
+        story={{
+          slug: "",
+          title: "",
+          dek: "",
+          body: "",
+          authorName: "",
+          status: "DRAFT",
+          kind: "ARTICLE",
+          publishedAt: null,
+          categories: [],
+          tags: [],
+          heroImageUrl: "",
+          heroAlt: "",
+          heroCaption: "",
+          heroCredit: "",
+          audioUrl: "",
+          episodes: [],
+          bodyFormat: "MARKDOWN",
+        }}
       />
     </div>
   );

@@ -53,13 +53,29 @@ export default async function AdminIssuePage({ params }: PageProps<"/admin/newsl
         ) : null}
         {issue.status === "DRAFT" ? (
           <>
-            <ActionForm action={sendTestNewsletterIssue} values={{ issueId: issue.id }} submitLabel="Send a test" className="mt-3 flex flex-wrap items-end gap-2">
+            <ActionForm
+              action={sendTestNewsletterIssue}
+              values={{ issueId: issue.id }}
+              submitLabel="Send a test"
+              className="mt-3 flex flex-wrap items-end gap-2"
+            >
               <label className="text-sm font-semibold">
                 Send a test to
-                <input name="to" type="email" required defaultValue={admin.email} className="mt-1 block w-72 rounded-md border border-gray-300 px-3 py-1.5 font-normal" />
+                <input
+                  name="to"
+                  type="email"
+                  required
+                  defaultValue={admin.email}
+                  className="mt-1 block w-72 rounded-md border border-gray-300 px-3 py-1.5 font-normal"
+                />
               </label>
             </ActionForm>
-            <ActionForm action={sendNewsletterIssue} values={{ issueId: issue.id }} submitLabel="Send to subscribers" className="mt-4 space-y-2 border-t border-gray-200 pt-4">
+            <ActionForm
+              action={sendNewsletterIssue}
+              values={{ issueId: issue.id }}
+              submitLabel="Send to subscribers"
+              className="mt-4 space-y-2 border-t border-gray-200 pt-4"
+            >
               <label className="flex items-center gap-2 text-sm">
                 <input type="checkbox" name="confirm" /> Yes, send it now to {audience === 1 ? "1 subscriber" : `${audience} subscribers`}
               </label>

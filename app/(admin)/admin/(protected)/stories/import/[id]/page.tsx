@@ -75,7 +75,11 @@ export default async function WordPressImportReportPage({ params }: PageProps<"/
         {staged.status === "FAILED" ? `The import failed and nothing was kept: ${staged.error}` : null}
       </div>
       {staged.status === "ANALYZED" || staged.status === "FAILED" ? (
-        <ActionForm action={startWxrImportAction} values={{ importId: staged.id }} submitLabel={staged.status === "FAILED" ? "Try the import again" : "Import"} />
+        <ActionForm
+          action={startWxrImportAction}
+          values={{ importId: staged.id }}
+          submitLabel={staged.status === "FAILED" ? "Try the import again" : "Import"}
+        />
       ) : null}
     </div>
   );

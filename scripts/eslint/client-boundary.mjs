@@ -1,0 +1,69 @@
+// ESLint rule: a client component ("use client") imports no server module. A value import from lib/ is followed
+// through its own value imports; reaching the database, Node's built-ins, request headers or the environment is
+// reported. Type-only imports are erased and pass; server actions ("use server") are meant to be imported.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const SERVER_ONLY = [/^node:/, /^@\/lib\/db$/, /^@\/lib\/generated\//, /^next\/headers$/, /^next\/cache$/, /^@\/lib\/env$/, /^@prisma\//, /^pg(-boss)?$/];
+const ROOT = process.cwd();
+const verdicts = new Map();
+
+function resolveLib(source) {
+  const base = path.join(ROOT, source.slice(2));
+  return ["", ".ts", ".tsx", ".mjs", "/index.ts"].map((ending) => base + ending).find((file) => existsSync(file) && !file.endsWith(path.sep));
+}
+
+function directive(text) {
+  return /^\s*(?:\/\/[^\n]*\n\s*)*["']use (server|client)["']/.exec(text)?.[1];
+}
+
+// The value imports of a file, as written (type-only imports and `import type` left out).
+function valueImports(text) {
+  const sources = [];
+  for (const match of text.matchAll(/^import\s+(type\s+)?([^;]*?)\s+from\s+["']([^"']+)["']|^import\s+["']([^"']+)["']/gm)) {
+    if (match[4]) sources.push(match[4]);
+    else if (!match[1] && !/^\{\s*(?:type\s+[\w$]+\s*,?\s*)+\}$/.test(match[2])) sources.push(match[3]);
+  }
+  return sources;
+}
+
+/** The chain of imports from `file` to a server-only module, or null. */
+function serverChain(file, seen = new Set()) {
+  if (verdicts.has(file)) return verdicts.get(file);
+  if (seen.has(file)) return null;
+  seen.add(file);
+  const text = readFileSync(file, "utf8");
+  let chain = null;
+  if (directive(text) !== "server") {
+    for (const source of valueImports(text)) {
+      if (SERVER_ONLY.some((pattern) => pattern.test(source))) chain = [source];
+      else if (source.startsWith("@/")) {
+        const target = resolveLib(source);
+        const below = target && serverChain(target, seen);
+        if (below) chain = [source, ...below];
+      }
+      if (chain) break;
+    }
+  }
+  verdicts.set(file, chain);
+  return chain;
+}
+
+const clientBoundary = {
+  meta: { type: "problem", docs: { description: "A client component imports no server module" }, schema: [] },
+  create(context) {
+    if (directive(context.sourceCode.text) !== "client") return {};
+    return {
+      ImportDeclaration(node) {
+        if (node.importKind === "type" || (node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.importKind === "type"))) return;
+        const source = node.source.value;
+        const direct = SERVER_ONLY.some((pattern) => pattern.test(source));
+        const target = !direct && source.startsWith("@/") ? resolveLib(source) : undefined;
+        const chain = direct ? [source] : target ? serverChain(target) && [source, ...serverChain(target)] : null;
+        if (chain) context.report({ node, message: `A client component imports a server module: ${chain.join(" → ")}` });
+      },
+    };
+  },
+};
+
+export default clientBoundary;
