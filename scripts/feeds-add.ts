@@ -7,7 +7,7 @@ import { describeSyncDetails, describeSyncResult } from "@/lib/feeds/describe";
 import { runCli } from "./cli";
 import { withDatabase } from "./with-database";
 import { progressBar } from "./progress";
-import { fetchExtrasStep, indexSearchStep } from "./extras-step";
+import { afterImportSteps } from "./after-import-steps";
 
 runCli(
   async (log) => {
@@ -22,10 +22,7 @@ runCli(
       const { sync } = await addFeedSource({ url: args.url, kind: args.kind, showSlug: args.show, ownerConfirmed: args.iOwnIt }, { onProgress: bar.update });
       bar.done(describeSyncResult(sync));
       for (const line of describeSyncDetails(sync)) log(line);
-      if (sync.status === "IMPORTED" && args.kind === "PODCAST") {
-        await fetchExtrasStep({ sourceId: sync.sourceId });
-        await indexSearchStep();
-      }
+      if (sync.status === "IMPORTED") await afterImportSteps({ sourceId: sync.sourceId });
       return sync.status === "FAILED" ? 1 : 0;
     });
   },

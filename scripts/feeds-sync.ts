@@ -6,7 +6,7 @@ import { describeSyncDetails, describeSyncResult } from "@/lib/feeds/describe";
 import { runCli } from "./cli";
 import { withDatabase } from "./with-database";
 import { progressBar } from "./progress";
-import { fetchExtrasStep, indexSearchStep } from "./extras-step";
+import { afterImportSteps } from "./after-import-steps";
 
 runCli(
   async (log) => {
@@ -25,9 +25,8 @@ runCli(
         bar.done(describeSyncResult(result));
         for (const line of describeSyncDetails(result)) log(line);
         if (result.status === "FAILED") failed += 1;
-        else if (source.kind === "PODCAST") await fetchExtrasStep({ sourceId: source.id });
+        else await afterImportSteps({ sourceId: source.id });
       }
-      await indexSearchStep();
       log(`${sources.length - failed} of ${sources.length} source(s) synced${failed ? `, ${failed} failed` : ""}`);
       return failed ? 1 : 0;
     });

@@ -7,12 +7,10 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { changeSourceUrl, setSourceEnabled } from "@/lib/feeds/admin";
 import { describeSyncResult } from "@/lib/feeds/describe";
-import { fetchEpisodeExtras } from "@/lib/feeds/extras";
 import { decideEpisodeLink } from "@/lib/feeds/links";
 import { linkEpisodeByHand, saveShowPlatformPages } from "@/lib/feeds/platform-pages";
 import { addFeedSource, isExpectedFeedError, syncFeedSource } from "@/lib/feeds/sync";
-import { requestSourceSync } from "@/lib/jobs";
-import { indexAllEpisodesForSearch } from "@/lib/search-index";
+import { afterImportNow, requestSourceSync } from "@/lib/jobs";
 import {
   addSourceSchema,
   episodeLinkSchema,
@@ -36,7 +34,7 @@ async function feedWork<T>(work: () => Promise<T>): Promise<T> {
 export const addSource = action({ auth: "admin", schema: addSourceSchema }, (input) =>
   feedWork(async () => {
     const { sync } = await addFeedSource({ url: input.url, kind: input.kind, showSlug: input.showSlug, ownerConfirmed: input.ownerConfirmed });
-    await indexAllEpisodesForSearch();
+    if (sync.status === "IMPORTED") await afterImportNow({ sourceId: sync.sourceId });
     revalidatePath("/admin/feeds");
     return [`Added ${input.url}: ${describeSyncResult(sync)}`, ...(sync.status === "IMPORTED" && sync.warning ? [sync.warning] : [])].join(" ");
   }),
@@ -50,8 +48,7 @@ export const syncNow = action({ auth: "admin", schema: sourceIdSchema }, async (
   }
   // No background jobs on this instance: sync while the admin waits (and read a first batch of transcripts).
   const result = await syncFeedSource(sourceId, { trigger: "MANUAL" });
-  if (result.status === "IMPORTED") await fetchEpisodeExtras({ sourceId }, { limit: 20 });
-  await indexAllEpisodesForSearch();
+  if (result.status === "IMPORTED") await afterImportNow({ sourceId });
   revalidatePath("/admin/feeds");
   return `Synced: ${describeSyncResult(result)}`;
 });

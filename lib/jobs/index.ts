@@ -3,7 +3,7 @@
 import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { fetchEpisodeExtras } from "@/lib/feeds/extras";
+import { afterImport } from "@/lib/feeds/pipeline";
 import { keepParseWorkerWarm } from "@/lib/feeds/parse-worker-client";
 import { syncDueSources, syncFeedSource } from "@/lib/feeds/sync";
 import { siteMailer } from "@/lib/mail/mailer";
@@ -77,8 +77,7 @@ async function startWorkers(boss: PgBoss): Promise<void> {
     await boss.send(JOBS.indexSearch, {});
   });
   await boss.work(JOBS.fetchExtras, { pollingIntervalSeconds: POLL_SECONDS }, async () => {
-    const { remaining } = await fetchEpisodeExtras({});
-    await boss.send(JOBS.indexSearch, {});
+    const { remaining } = await afterImport({}, { batches: 1 });
     // A big back catalogue is read a batch per job, so one slow host never holds the queue for long.
     if (remaining > 0) await boss.send(JOBS.fetchExtras, {}, { startAfter: 5 });
   });
@@ -134,6 +133,16 @@ export async function requestSourceSync(sourceId: string): Promise<void> {
   const boss = await startJobsOnce();
   if (!boss) throw new AppError("unavailable", "Background jobs are disabled (JOBS_ENABLED=false).");
   await boss.send(JOBS.syncFeedSource, { sourceId }, { singletonKey: sourceId });
+}
+
+// What an admin waits for after adding or syncing a source: a first small batch of extras and the search index.
+const BATCH_WHILE_WAITING = 20;
+
+/** The after-import steps for a sync a person started: a first batch now, the rest by the background jobs. */
+export async function afterImportNow(scope: { sourceId?: string; showId?: string }): Promise<void> {
+  const { remaining } = await afterImport(scope, { batches: 1, batchSize: BATCH_WHILE_WAITING });
+  const boss = remaining > 0 ? await startJobsOnce() : undefined;
+  if (boss) await boss.send(JOBS.fetchExtras, {});
 }
 
 /** Queues the sending of a newsletter issue; the admin's "Send" and "Resume". */
