@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import { parseEnv } from "./lib/env";
-import { securityHeaders } from "./lib/site/security-headers";
-import { sharedCacheHeaders } from "./lib/site/shared-cache-headers";
+import { securityHeaders } from "./lib/security/security-headers";
+import { sharedCacheHeaders } from "./lib/serving/shared-cache-headers";
 
 const nextConfig: NextConfig = {
   // The Docker image runs the standalone server (a copy of only the files it needs); `npm start` runs `next start`,

@@ -2,7 +2,7 @@
 // work, and an answer in the shape useActionState keeps. A refusal (AppError) is a message; what was typed in the
 // `keep` fields comes back with it, so nothing typed is lost.
 import { z } from "zod";
-import { adminViewer, moderatorViewer } from "@/lib/admin-session";
+import { adminViewer, moderatorViewer } from "@/lib/auth/admin-session";
 import { currentViewer, type Viewer } from "@/lib/auth/session";
 import type { Admin, Moderator } from "@/lib/auth/staff";
 import { AppError } from "@/lib/errors";

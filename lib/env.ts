@@ -58,12 +58,12 @@ export const envSchema = z
       .default(30),
     EDGE_CACHE_SECONDS: z.coerce.number({ error: "must be a whole number of seconds" }).int().min(0).max(300).default(1),
     // false: production Next listens on PORT itself, one process, for a front of your own (nginx, deploy/nginx.conf)
-    // that balances several instances; true: the built-in front (lib/site/edge-cache.ts) takes PORT.
+    // that balances several instances; true: the built-in front (lib/serving/edge-cache.ts) takes PORT.
     BUILT_IN_FRONT: z.stringbool({ error: "must be true or false" }).default(true),
     // How many Next processes serve the production site behind the edge cache: each renders on one thread.
     WEB_CONCURRENCY: z.coerce.number({ error: "must be a whole number of processes from 1 to 16" }).int().min(1).max(16).optional(),
     // The secret mark Next stamps on its own scripts, which the front replaces with a fresh nonce in every response
-    // (lib/site/content-security-policy.ts). Set by the launcher per start; behind nginx, the same value for both.
+    // (lib/security/content-security-policy.ts). Set by the launcher per start; behind nginx, the same value for both.
     CSP_NONCE_MARK: z.preprocess(
       (value) => (value === "" ? undefined : value),
       z

@@ -10,7 +10,7 @@ import { applyMigrations } from "@/lib/database/migrations";
 import { startTemporaryServer } from "@/lib/database/temporary";
 import { prisma, useDatabaseUrl } from "@/lib/db";
 import { seedDemoContent } from "@/lib/demo/seed";
-import { searchContent, searchSuggestions } from "@/lib/search";
+import { searchContent, searchSuggestions } from "@/lib/search/search";
 import { PROPERTIES, searchProperty, type FuzzProperty } from "../tests/fuzz/properties";
 import { FEED_IMPORT_NAME, feedImportProperty } from "../tests/fuzz/feed-import";
 import { runCli } from "./cli";

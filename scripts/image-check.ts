@@ -10,7 +10,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { startTemporaryServer } from "@/lib/database/temporary";
 import { createDatabaseIfMissing, databaseUrlFor } from "@/lib/database/admin";
-import { freePort } from "@/lib/free-port";
+import { freePort } from "@/lib/database/free-port";
 import { runCli } from "./cli";
 
 const run = promisify(execFile);

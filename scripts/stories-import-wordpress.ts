@@ -2,7 +2,7 @@
 // and what an import would do, then (without --dry-run) import it with a progress bar.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { refreshSearchTerms } from "@/lib/search-index";
+import { refreshSearchTerms } from "@/lib/search/indexing";
 import { readWxrFile } from "@/lib/stories/wxr";
 import { analyzeWxr, importWxr } from "@/lib/stories/wxr-import";
 import { runCli } from "./cli";

@@ -7,7 +7,7 @@ import { StoryCard } from "@/components/story/story-card";
 import { CardSection } from "@/components/ui/card-section";
 import { latestEpisodes, latestStories, siteShow } from "@/lib/cache/reads";
 import { getEnv } from "@/lib/env";
-import { jsonLdText, websiteJsonLd } from "@/lib/structured-data";
+import { jsonLdText, websiteJsonLd } from "@/lib/site/structured-data";
 
 export async function generateMetadata(): Promise<Metadata> {
   const show = await siteShow();
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // Rendered per request from cached data (lib/cache/reads.ts), and shared by the front for a moment
-// (lib/site/shared-cache-headers.ts): a page without route params would otherwise be prerendered by `next build`,
+// (lib/serving/shared-cache-headers.ts): a page without route params would otherwise be prerendered by `next build`,
 // which runs with no database.
 export const dynamic = "force-dynamic";
 

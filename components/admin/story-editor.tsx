@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { noSubscription } from "@/components/ui/browser-values";
 import { previewStoryAction, saveStoryAction } from "@/lib/stories/actions";
-import { formatClock } from "@/lib/format";
+import { formatClock } from "@/lib/text/format";
 import type { ActionState } from "@/lib/action-state";
 
 export interface StoryEditorValues {

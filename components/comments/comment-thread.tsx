@@ -7,7 +7,7 @@ import { usePlayer, type PlayerEpisode } from "@/components/player/player-provid
 import type { CommentPage, ThreadComment } from "@/lib/comments/comments";
 import { EDIT_MINUTES } from "@/lib/validations/comments";
 import { COMMENT_CARD, CommentBody, CommentHeader, REPLY_INDENT } from "./comment-parts";
-import { formatClock } from "@/lib/format";
+import { formatClock } from "@/lib/text/format";
 import { Honeypot } from "@/components/ui/honeypot";
 
 type Order = "oldest" | "newest" | "top";

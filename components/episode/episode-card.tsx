@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Artwork } from "@/components/ui/artwork";
-import type { EpisodeCard as EpisodeCardData } from "@/lib/episodes";
+import type { EpisodeCard as EpisodeCardData } from "@/lib/episodes/episodes";
 import { EpisodeMeta } from "./episode-meta";
 
 export interface EpisodeCardProps {

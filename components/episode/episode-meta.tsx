@@ -1,4 +1,4 @@
-import { episodeLabel, formatDate, formatDuration } from "@/lib/format";
+import { episodeLabel, formatDate, formatDuration } from "@/lib/text/format";
 
 export interface EpisodeMetaProps {
   publishedAt: Date;

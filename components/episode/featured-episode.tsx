@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PlayButton } from "@/components/player/play-button";
 import { Artwork } from "@/components/ui/artwork";
-import { playableEpisode, type EpisodeCard } from "@/lib/episodes";
+import { playableEpisode, type EpisodeCard } from "@/lib/episodes/episodes";
 import { EpisodeMeta } from "./episode-meta";
 
 export interface FeaturedEpisodeProps {

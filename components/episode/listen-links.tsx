@@ -1,4 +1,4 @@
-import type { ListenLink } from "@/lib/episodes";
+import type { ListenLink } from "@/lib/episodes/episodes";
 
 export interface ListenLinksProps {
   links: ListenLink[];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import type { VideoEmbed } from "@/lib/video-embeds";
+import type { VideoEmbed } from "@/lib/platforms/video-embeds";
 import { usePlayer } from "@/components/player/player-provider";
 
 export interface ListenWatchProps {

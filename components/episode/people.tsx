@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { EpisodePerson } from "@/lib/episodes";
+import type { EpisodePerson } from "@/lib/episodes/episodes";
 import { personPath } from "@/lib/people/people";
 import { Artwork } from "@/components/ui/artwork";
 import { PageSection } from "@/components/ui/page-section";

@@ -2,10 +2,10 @@
 
 import { useState, useSyncExternalStore } from "react";
 import { noSubscription } from "@/components/ui/browser-values";
-import { formatClock } from "@/lib/format";
+import { formatClock } from "@/lib/text/format";
 import { usePlayer } from "@/components/player/player-provider";
 import { PageSection } from "@/components/ui/page-section";
-import { shareLinks, withStartTime } from "@/lib/share";
+import { shareLinks, withStartTime } from "@/lib/episodes/share";
 
 export interface SharePanelProps {
   /** The page's canonical, absolute address. */

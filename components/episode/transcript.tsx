@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import { formatClock } from "@/lib/format";
-import { cueIndexAt, type TranscriptCue } from "@/lib/transcripts";
+import { formatClock } from "@/lib/text/format";
+import { cueIndexAt, type TranscriptCue } from "@/lib/episodes/transcripts";
 import { usePlayer, type PlayerEpisode } from "@/components/player/player-provider";
 import { PageSection } from "@/components/ui/page-section";
 

@@ -1,8 +1,8 @@
 "use client";
 
-import type { Chapter } from "@/lib/chapters";
-import { chapterAt } from "@/lib/chapters";
-import { formatClock } from "@/lib/format";
+import type { Chapter } from "@/lib/episodes/chapters";
+import { chapterAt } from "@/lib/episodes/chapters";
+import { formatClock } from "@/lib/text/format";
 import { PageSection } from "@/components/ui/page-section";
 import { usePlayer, type PlayerEpisode } from "./player-provider";
 

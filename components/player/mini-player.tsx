@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { chapterAt } from "@/lib/chapters";
+import { chapterAt } from "@/lib/episodes/chapters";
 import { useSecondsNow } from "@/components/ui/browser-values";
-import { formatClock } from "@/lib/format";
+import { formatClock } from "@/lib/text/format";
 import { PLAYBACK_RATES, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS, SLEEP_TIMER_MINUTES } from "./player-logic";
 import { usePlayer } from "./player-provider";
 

@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { noSubscription } from "@/components/ui/browser-values";
-import { formatClock } from "@/lib/format";
+import { formatClock } from "@/lib/text/format";
 import { sharedMoment } from "./player-logic";
 import { usePlayer, type PlayerEpisode } from "./player-provider";
 

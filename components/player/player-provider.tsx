@@ -3,8 +3,8 @@
 // One player for the whole site: it lives in the public pages' layout, so moving between pages (client-side
 // navigation) never unmounts the <audio> element and playback goes on.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
-import type { PlayableEpisode } from "@/lib/episodes";
-import { formatClock } from "@/lib/format";
+import type { PlayableEpisode } from "@/lib/episodes/episodes";
+import { formatClock } from "@/lib/text/format";
 import { clampTime, readPlayerSession, readSavedPosition, resumeKey, savePlayerSession, shortcutFor, startPosition } from "./player-logic";
 import { MiniPlayer } from "./mini-player";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Snippet } from "@/lib/search";
+import type { Snippet } from "@/lib/search/search";
 
 export interface SearchHitProps {
   href: string;

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import type { Suggestion } from "@/lib/search";
+import type { Suggestion } from "@/lib/search/search";
 
 const DEBOUNCE_MS = 200;
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/text/format";
 import type { StoryCard as StoryCardData } from "@/lib/stories/stories";
 
 export interface StoryCardProps {

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { action } from "@/lib/actions";
-import { endAdminSession, startAdminSession } from "@/lib/admin-session";
+import { endAdminSession, startAdminSession } from "@/lib/auth/admin-session";
 import { AppError } from "@/lib/errors";
 import { adminSignInSchema } from "@/lib/validations/admin";
 

@@ -4,5 +4,5 @@
 /** next-auth's database-session cookie: "__Secure-" in front when the site is served over https. */
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
-/** The session opened with ADMIN_TOKEN at /admin/sign-in (lib/admin-session.ts). */
+/** The session opened with ADMIN_TOKEN at /admin/sign-in (lib/auth/admin-session.ts). */
 export const ADMIN_SESSION_COOKIE = "showfront_admin";

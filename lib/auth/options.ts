@@ -10,10 +10,10 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress } from "@/lib/http/client-address";
 import { mailFromAddress } from "@/lib/mail/mailer";
 import { neutralDisplayName } from "@/lib/people/display-names";
-import { siteSecret } from "@/lib/site-secret";
+import { siteSecret } from "@/lib/auth/site-secret";
 import { sendSignInLink } from "./sign-in-email";
 
 const SESSION_DAYS = 30;

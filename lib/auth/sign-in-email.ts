@@ -1,6 +1,6 @@
 import { siteMailer, type Mailer } from "@/lib/mail/mailer";
 import { mayMailVisitor } from "@/lib/mail/visitor-mail-limits";
-import { siteName } from "@/lib/shows";
+import { siteName } from "@/lib/shows/shows";
 import { button, emailLayout, paragraph, type EmailContent } from "@/lib/newsletter/templates";
 import { escapeXml as escape } from "@/lib/syndication/xml";
 

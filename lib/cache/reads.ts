@@ -1,7 +1,7 @@
 // What the public pages and feeds read, through Next's cache (cached.ts): one place that says which change makes
 // each read stale. Pages import these; the functions they wrap stay plain reads for everything else.
-import { getEpisodeFilters, getLatestEpisodes, listEpisodes } from "@/lib/episodes";
-import { getSiteShow, siteName } from "@/lib/shows";
+import { getEpisodeFilters, getLatestEpisodes, listEpisodes } from "@/lib/episodes/episodes";
+import { getSiteShow, siteName } from "@/lib/shows/shows";
 import { getCategory, getLatestStories, getTag, listStories, listStoryCategories } from "@/lib/stories/stories";
 import { buildPodcastFeed, podcastFeedVersion } from "@/lib/syndication/podcast-feed";
 import { buildJsonFeed, buildOpml, buildStoriesRss, jsonFeedVersion, opmlVersion, storiesFeedVersion } from "@/lib/syndication/site-feeds";

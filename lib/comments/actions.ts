@@ -6,7 +6,7 @@ import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { action } from "@/lib/actions";
 import { SESSION_COOKIES } from "@/lib/auth/cookies";
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress } from "@/lib/http/client-address";
 import { deleteAccount, deleteOwnComment, editComment, postComment, reportComment, setCommentsClosed, toggleLike } from "@/lib/comments/comments";
 import { commentIdSchema, commentTargetSchema, editCommentSchema, postCommentSchema, reportCommentSchema } from "@/lib/validations/comments";
 

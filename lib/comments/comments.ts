@@ -7,11 +7,11 @@ import { chooseDisplayName, shownName } from "@/lib/people/display-names";
 import { assertStaff, type Admin, type Moderator } from "@/lib/auth/staff";
 import { invalidate } from "@/lib/cache/invalidate";
 import { threadPage } from "@/lib/cache/tags";
-import { hashNetworkAddress } from "@/lib/client-address";
+import { hashNetworkAddress } from "@/lib/http/client-address";
 import { prisma, Prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { CommentStatus, Role } from "@/lib/generated/prisma/client";
-import { takeRateLimits, type RateLimitRule } from "@/lib/rate-limit";
+import { takeRateLimits, type RateLimitRule } from "@/lib/http/rate-limit";
 import { EDIT_MINUTES, type CommentOrder, type CommentTarget } from "@/lib/validations/comments";
 import { linkCount } from "./text";
 

@@ -3,7 +3,7 @@
 import { access, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
-import { freePort } from "@/lib/free-port";
+import { freePort } from "@/lib/database/free-port";
 import { databaseUrlFor } from "./admin";
 import { dataDirForServerUser, placeBinariesServerUserCanReach } from "./embedded-as-root";
 

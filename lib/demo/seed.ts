@@ -7,7 +7,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { afterImport } from "@/lib/feeds/pipeline";
 import { importPodcastFeed } from "@/lib/feeds/import";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/text/slug";
 import { STORY_LIMITS, storySlugSchema } from "@/lib/validations/story";
 import { demoAudioPath } from "./audio";
 import { seedDemoCommunity } from "./community";

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { changeSourceUrl, setSourceEnabled } from "@/lib/feeds/admin";
 import { describeSyncResult } from "@/lib/feeds/describe";
 import { decideEpisodeLink } from "@/lib/feeds/links";
-import { linkEpisodeByHand, saveShowPlatformPages } from "@/lib/feeds/platform-pages";
+import { linkEpisodeByHand, saveShowPlatformPages } from "@/lib/platforms/pages";
 import { addFeedSource, isExpectedFeedError, syncFeedSource } from "@/lib/feeds/sync";
 import { afterImportNow, requestSourceSync } from "@/lib/jobs";
 import {

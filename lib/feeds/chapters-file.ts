@@ -1,7 +1,7 @@
 // The podcast namespace's chapters file (podcast:chapters, JSON): read at import, validated, and stored with the
 // episode as plain chapters.
 import { z } from "zod";
-import type { Chapter } from "@/lib/chapters";
+import type { Chapter } from "@/lib/episodes/chapters";
 import { cutText } from "@/lib/text/safe-text";
 
 const MAX_CHAPTERS = 500;

@@ -5,11 +5,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import type { Chapter } from "@/lib/chapters";
+import type { Chapter } from "@/lib/episodes/chapters";
 import { invalidate } from "@/lib/cache/invalidate";
 import { episodePages } from "@/lib/cache/tags";
 import { prisma, Prisma } from "@/lib/db";
-import { transcriptPlainText, type TranscriptCue } from "@/lib/transcripts";
+import { transcriptPlainText, type TranscriptCue } from "@/lib/episodes/transcripts";
 import { transcriptSchema } from "@/lib/validations/feed";
 import { chaptersFromJson } from "./chapters-file";
 import { fetchFeed, type FetchFeedOptions } from "./fetch";

@@ -3,7 +3,7 @@
 // feed, so a failure half-way leaves the database as it was.
 import { randomUUID } from "node:crypto";
 import { prisma, Prisma } from "@/lib/db";
-import { slugify, uniqueSlug } from "@/lib/slug";
+import { slugify, uniqueSlug } from "@/lib/text/slug";
 import type { ParsedEpisode } from "@/lib/validations/feed";
 import { importHash } from "./hash";
 import { parsePodcastFeed, type ParsedFeed } from "./parse";

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import Parser from "rss-parser";
 import "./rss-parser-snippet";
-import { htmlToText, sanitizeNotesHtml } from "@/lib/html";
+import { htmlToText, sanitizeNotesHtml } from "@/lib/text/html";
 import { describeIssues } from "@/lib/validations/issues";
 import { z } from "zod";
 import {
@@ -16,7 +16,7 @@ import {
   type ParsedFeedMeta,
 } from "@/lib/validations/feed";
 import { parseDuration } from "./duration";
-import { escapeStrayDeclarations } from "@/lib/xml-guard";
+import { escapeStrayDeclarations } from "@/lib/text/xml-guard";
 import { repairFeedXml } from "./repair";
 import { cutText, postgresSafeText } from "@/lib/text/safe-text";
 

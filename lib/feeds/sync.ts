@@ -3,12 +3,12 @@
 import { invalidate } from "@/lib/cache/invalidate";
 import { ALL_EPISODE_PAGES, ALL_STORY_PAGES, episodePages, EPISODE_LISTS, SITE, STORY_LISTS, storyPages } from "@/lib/cache/tags";
 import { prisma } from "@/lib/db";
-import { getSiteShow, type SiteShow } from "@/lib/shows";
+import { getSiteShow, type SiteShow } from "@/lib/shows/shows";
 import type { FeedKind, SyncStatus, SyncTrigger } from "@/lib/generated/prisma/client";
 import { fetchFeed, FeedFetchError, type FetchFeedOptions, type FetchFeedResult } from "./fetch";
 import { createShowFromFeed, showFields, writeEpisodes, type ImportCounts, type ImportProgress, type ItemNote } from "./import";
 import { matchShowItems, recordPlatformItems } from "./links";
-import { appleLookupUrl, fetchPlatformEpisodes, PlatformApiError, spotifyEpisodesUrl, type PlatformApiOptions } from "./platform-apis";
+import { appleLookupUrl, fetchPlatformEpisodes, PlatformApiError, spotifyEpisodesUrl, type PlatformApiOptions } from "@/lib/platforms/apis";
 import { parseOffThread, warmParseWorker } from "./parse-worker-client";
 import { FeedParseError, type ParsedFeed } from "./parse";
 import { feedParseOf, wholeFeed, type FeedParse } from "./parse-job";

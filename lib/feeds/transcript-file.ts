@@ -2,7 +2,7 @@
 // read into one shape the episode page shows and the player follows. Parsing is lenient about layout and strict
 // about size: a transcript is text from someone else's server.
 import { z } from "zod";
-import type { TranscriptCue } from "@/lib/transcripts";
+import type { TranscriptCue } from "@/lib/episodes/transcripts";
 
 export const TRANSCRIPT_LIMITS = { cues: 20_000, cueText: 2_000, speaker: 200, mergedCue: 280 } as const;
 

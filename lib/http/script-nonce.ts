@@ -1,10 +1,10 @@
-// The nonce Next stamps on its own <script> and <link> tags (lib/site/content-security-policy.ts): in production the
+// The nonce Next stamps on its own <script> and <link> tags (lib/security/content-security-policy.ts): in production the
 // deployment's secret mark, which the front replaces per response; under `next dev`, which has no front, a fresh
 // nonce per request with the policy that names it. Whatever a client sends as this header is never used: it would
 // otherwise choose the nonce of a page that is then cached for everyone.
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
-import { contentSecurityPolicy, isFramable, newNonce } from "@/lib/site/content-security-policy";
+import { contentSecurityPolicy, isFramable, newNonce } from "@/lib/security/content-security-policy";
 
 // Where Next reads the nonce from (a request header, as its documentation's proxy sets it).
 const NONCE_SOURCE = "content-security-policy";

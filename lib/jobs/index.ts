@@ -9,8 +9,8 @@ import { syncDueSources, syncFeedSource } from "@/lib/feeds/sync";
 import { siteMailer } from "@/lib/mail/mailer";
 import { runNewsletterSchedule, scheduleNow } from "@/lib/newsletter/automation";
 import { sendIssue } from "@/lib/newsletter/issues";
-import { indexAllEpisodesForSearch, refreshSearchTerms } from "@/lib/search-index";
-import { pruneRateLimits } from "@/lib/rate-limit";
+import { indexAllEpisodesForSearch, refreshSearchTerms } from "@/lib/search/indexing";
+import { pruneRateLimits } from "@/lib/http/rate-limit";
 import { markWxrImportQueued, runWxrImport } from "@/lib/stories/wxr-import";
 
 export const JOBS = {

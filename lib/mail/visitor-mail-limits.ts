@@ -3,8 +3,8 @@
 // for flooding someone's inbox, and for getting the site's mail marked as spam. Callers answer the same whether or
 // not the mail went, so the answer says nothing about the address.
 import { createHash } from "node:crypto";
-import { hashNetworkAddress } from "@/lib/client-address";
-import { takeRateLimits, type RateLimitRule } from "@/lib/rate-limit";
+import { hashNetworkAddress } from "@/lib/http/client-address";
+import { takeRateLimits, type RateLimitRule } from "@/lib/http/rate-limit";
 
 export type VisitorMailKind = "sign-in" | "newsletter-confirmation";
 

@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { prisma, Prisma } from "@/lib/db";
 import type { SubscriberStatus } from "@/lib/generated/prisma/client";
 import { emailAddressSchema, subscriberNameSchema } from "@/lib/validations/newsletter";
-import { siteName } from "@/lib/shows";
+import { siteName } from "@/lib/shows/shows";
 import { assertStaff, type Admin } from "@/lib/auth/staff";
 
 export const SUBSCRIBERS_PER_PAGE = 50;

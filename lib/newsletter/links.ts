@@ -3,7 +3,7 @@
 // unsubscribe.
 import { timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/lib/env";
-import { signWithSiteSecret } from "@/lib/site-secret";
+import { signWithSiteSecret } from "@/lib/auth/site-secret";
 
 const SECRET_NAME = "newsletter-links";
 

@@ -4,10 +4,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { Mailer } from "@/lib/mail/mailer";
-import { hashNetworkAddress } from "@/lib/client-address";
+import { hashNetworkAddress } from "@/lib/http/client-address";
 import { mayMailVisitor } from "@/lib/mail/visitor-mail-limits";
-import { takeRateLimits, type RateLimitRule } from "@/lib/rate-limit";
-import { siteName } from "@/lib/shows";
+import { takeRateLimits, type RateLimitRule } from "@/lib/http/rate-limit";
+import { siteName } from "@/lib/shows/shows";
 import type { SignUpInput } from "@/lib/validations/newsletter";
 import { confirmUrl, subscriberIdFromToken } from "./links";
 import { confirmationEmail } from "./templates";

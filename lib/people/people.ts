@@ -1,8 +1,8 @@
 // The people of a network: those on its episodes (podcast:person: hosts, guests, crew) and the authors of its
 // stories, each with a page of their own at /people/<slug>. A person is known by their name; the slug is that name's.
 import { prisma, Prisma } from "@/lib/db";
-import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes";
-import { slugify } from "@/lib/slug";
+import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes/episodes";
+import { slugify } from "@/lib/text/slug";
 import { listedStoryWhere, storyCardSelect, type StoryCard } from "@/lib/stories/stories";
 
 export function personPath(name: string): string {

@@ -11,10 +11,10 @@ import { checkConnection, createDatabaseIfMissing, databaseUrlFor, redactUrl } f
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrations";
 import type { Env } from "@/lib/env";
-import { freePort } from "@/lib/free-port";
+import { freePort } from "@/lib/database/free-port";
 import { logger } from "@/lib/log";
-import { newNonceMark } from "./content-security-policy";
-import { startEdgeCache, type EdgeCache } from "./edge-cache";
+import { newNonceMark } from "@/lib/security/content-security-policy";
+import { startEdgeCache, type EdgeCache } from "@/lib/serving/edge-cache";
 
 export const EMBEDDED_DATABASE_NAME = "showfront";
 export const SHUTDOWN_GRACE_MS = 10_000;

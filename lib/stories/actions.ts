@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action } from "@/lib/actions";
-import { adminViewer } from "@/lib/admin-session";
+import { adminViewer } from "@/lib/auth/admin-session";
 import { requestWxrImport } from "@/lib/jobs";
 import { storeHeroImage } from "@/lib/media/hero-image";
 import { deleteStory, previewStoryBody, saveStory, setRelatedOverride } from "@/lib/stories/editor";

@@ -3,7 +3,7 @@
 // site's feed. Null when nothing here matches.
 import { z } from "zod";
 import { getPerson } from "@/lib/people/people";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/text/slug";
 import { storiesSearchParamsSchema } from "@/lib/validations/params";
 import { currentStorySlug, getCategory, getTag } from "./stories";
 

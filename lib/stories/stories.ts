@@ -2,8 +2,8 @@
 // ahead is scheduled). Pages (kind PAGE) are read like stories but stay out of lists.
 import { marked } from "marked";
 import { prisma, Prisma } from "@/lib/db";
-import { episodeCardSelect, episodeLinksSelect, listenLinks, playableEpisode, type ListenLink, type PlayableEpisode } from "@/lib/episodes";
-import { htmlToText, sanitizeNotesHtml } from "@/lib/html";
+import { episodeCardSelect, episodeLinksSelect, listenLinks, playableEpisode, type ListenLink, type PlayableEpisode } from "@/lib/episodes/episodes";
+import { htmlToText, sanitizeNotesHtml } from "@/lib/text/html";
 import type { StoryBodyFormat } from "@/lib/generated/prisma/enums";
 
 export const STORIES_PER_PAGE = 12;

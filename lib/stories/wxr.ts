@@ -5,8 +5,8 @@
 // an unknown post type) is counted and reported, not imported.
 import { createReadStream } from "node:fs";
 import sax from "sax";
-import { htmlToText } from "@/lib/html";
-import { DeclarationGuard } from "@/lib/xml-guard";
+import { htmlToText } from "@/lib/text/html";
+import { DeclarationGuard } from "@/lib/text/xml-guard";
 import { cutText } from "@/lib/text/safe-text";
 
 export const WXR_LIMITS = {

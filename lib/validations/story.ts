@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/text/slug";
 
 export const STORY_LIMITS = { title: 300, dek: 600, body: 500_000, author: 200 } as const;
 

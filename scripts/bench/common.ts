@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Request } from "autocannon";
-import { freePort } from "@/lib/free-port";
+import { freePort } from "@/lib/database/free-port";
 
 export interface Row {
   name: string;

@@ -8,9 +8,9 @@ import { applyMigrations } from "@/lib/database/migrations";
 import { prisma, useDatabaseUrl } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { importPodcastFeed } from "@/lib/feeds/import";
-import { indexAllEpisodesForSearch } from "@/lib/search-index";
-import { freePort } from "@/lib/free-port";
-import { transcriptPlainText, type TranscriptCue } from "@/lib/transcripts";
+import { indexAllEpisodesForSearch } from "@/lib/search/indexing";
+import { freePort } from "@/lib/database/free-port";
+import { transcriptPlainText, type TranscriptCue } from "@/lib/episodes/transcripts";
 import { bigFeedXml } from "./big-feed";
 import { fmt, percentile, startProductionServer, type Row } from "./common";
 

@@ -9,7 +9,7 @@ import { applyMigrations } from "@/lib/database/migrations";
 import { prisma, useDatabaseUrl } from "@/lib/db";
 import { keepParseWorkerWarm } from "@/lib/feeds/parse-worker-client";
 import { addFeedSource, syncFeedSource } from "@/lib/feeds/sync";
-import { indexAllEpisodesForSearch } from "@/lib/search-index";
+import { indexAllEpisodesForSearch } from "@/lib/search/indexing";
 import { bigFeedXml } from "./big-feed";
 import { fmt, percentile, startProductionServer, type Row } from "./common";
 

@@ -5,9 +5,9 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createTemporaryDatabase } from "@/lib/database/admin";
-import { freePort } from "@/lib/free-port";
+import { freePort } from "@/lib/database/free-port";
 import { migrateAndSeed } from "@/lib/site/launch";
-import { newNonceMark } from "@/lib/site/content-security-policy";
+import { newNonceMark } from "@/lib/security/content-security-policy";
 import { startInstance, startNginx } from "../nginx";
 import { fmt, percentile, signUpRequests, startProductionServer, type Row } from "./common";
 

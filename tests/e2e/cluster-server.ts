@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { migrateAndSeed, prepareDatabase } from "@/lib/site/launch";
-import { newNonceMark } from "@/lib/site/content-security-policy";
+import { newNonceMark } from "@/lib/security/content-security-policy";
 import { runCli } from "../../scripts/cli";
 import { startInstance, startNginx } from "../../scripts/nginx";
 import { CLUSTER } from "./server-address";

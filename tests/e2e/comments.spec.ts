@@ -136,7 +136,7 @@ test("an app posts a comment over HTTP with the reader's session; without one it
 
 test("a comment one Next process takes shows on the page the other process serves, within seconds", async ({ page }) => {
   // Navigation (RSC) requests pass the edge cache; an idle site sends page loads to its first Next process and posts
-  // to its last (lib/site/edge-cache.ts), so the page is read from the process that did not take the comment.
+  // to its last (lib/serving/edge-cache.ts), so the page is read from the process that did not take the comment.
   const pagePayload = () => page.request.get(EPISODE, { headers: { rsc: "1" } }).then((response) => response.text());
   await signInByEmail(page, E2E_ADMIN_EMAIL, EPISODE);
   const body = `Across processes ${Date.now()}`;

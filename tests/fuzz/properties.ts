@@ -5,8 +5,8 @@
 import fc from "fast-check";
 import { Parser } from "htmlparser2";
 import { FeedParseError, parsePodcastFeed } from "@/lib/feeds/parse";
-import { sanitizeNotesHtml } from "@/lib/html";
-import { slugify } from "@/lib/slug";
+import { sanitizeNotesHtml } from "@/lib/text/html";
+import { slugify } from "@/lib/text/slug";
 import { readWxr, WxrError, paragraphs } from "@/lib/stories/wxr";
 import { commentBodySchema, postCommentSchema } from "@/lib/validations/comments";
 import { signUpSchema } from "@/lib/validations/newsletter";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
-import { getEpisode, getEpisodeFilters, getLatestEpisodes, listEpisodes, EPISODES_PER_PAGE } from "@/lib/episodes";
+import { getEpisode, getEpisodeFilters, getLatestEpisodes, listEpisodes, EPISODES_PER_PAGE } from "@/lib/episodes/episodes";
 import { getLatestStories, getStory } from "@/lib/stories/stories";
 import { createEpisode, createShow, createStory } from "../setup/factories";
 import { resetDatabase } from "../setup/database";

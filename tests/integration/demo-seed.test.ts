@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "@jest/globals";
 import { prisma } from "@/lib/db";
 import { DEMO_ADMIN_EMAIL } from "@/lib/demo/community";
 import { seedDemoContent } from "@/lib/demo/seed";
-import { getEpisode, listenLinks } from "@/lib/episodes";
+import { getEpisode, listenLinks } from "@/lib/episodes/episodes";
 import { resetDatabase } from "../setup/database";
 
 beforeEach(resetDatabase);

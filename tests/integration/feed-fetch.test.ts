@@ -65,9 +65,8 @@ describe("fetchFeed", () => {
 
   it("stops at its deadline when a server stalls", async () => {
     server.routes.set("/stall.xml", { hang: true });
-    const started = Date.now();
+    // The server never answers: without the deadline this would wait for the test's own timeout.
     expect((await failure(fetchFeed(server.url("/stall.xml"), { ...local, timeoutMs: 300 }))).code).toBe("timeout");
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it("reports HTTP errors with their status", async () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
-import { getEpisode, listenLinks } from "@/lib/episodes";
+import { getEpisode, listenLinks } from "@/lib/episodes/episodes";
 import { decideEpisodeLink } from "@/lib/feeds/links";
 import { visibleLinks } from "../setup/links";
 import { addFeedSource, syncFeedSource } from "@/lib/feeds/sync";

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { createTemporaryDatabase } from "@/lib/database/admin";
 import { parseEnv } from "@/lib/env";
-import { freePort } from "@/lib/free-port";
+import { freePort } from "@/lib/database/free-port";
 import { migrateAndSeed, prepareDatabase } from "@/lib/site/launch";
 import { testServerUrl } from "../setup/database";
 

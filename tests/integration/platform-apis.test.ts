@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { visibleLinks } from "../setup/links";
-import { appleLookupUrl, spotifyEpisodesUrl } from "@/lib/feeds/platform-apis";
+import { appleLookupUrl, spotifyEpisodesUrl } from "@/lib/platforms/apis";
 import { addFeedSource } from "@/lib/feeds/sync";
 import { resetDatabase } from "../setup/database";
 import { useFeedServer } from "../setup/use-feed-server";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
-import { relatedEpisodes, relatedStories } from "@/lib/related";
-import { indexEpisodesForSearch } from "@/lib/search-index";
+import { relatedEpisodes, relatedStories } from "@/lib/search/related";
+import { indexEpisodesForSearch } from "@/lib/search/indexing";
 import { resetDatabase } from "../setup/database";
 import { createEpisode, createShow, createStory } from "../setup/factories";
 

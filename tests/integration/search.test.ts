@@ -2,8 +2,8 @@
 // at their moment, filters, and the header's suggestions.
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { prisma } from "@/lib/db";
-import { searchContent, searchSuggestions, type SearchFilters } from "@/lib/search";
-import { indexEpisodesForSearch } from "@/lib/search-index";
+import { searchContent, searchSuggestions, type SearchFilters } from "@/lib/search/search";
+import { indexEpisodesForSearch } from "@/lib/search/indexing";
 import { resetDatabase } from "../setup/database";
 import { createEpisode, createShow, createStory } from "../setup/factories";
 

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { prisma } from "@/lib/db";
 import { getPerson, listPersonSlugs } from "@/lib/people/people";
-import { getShowPage } from "@/lib/shows";
+import { getShowPage } from "@/lib/shows/shows";
 import { resetDatabase } from "../setup/database";
 import { createEpisode, createShow } from "../setup/factories";
 

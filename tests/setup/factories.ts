@@ -1,6 +1,6 @@
 // Factories create what a test needs and nothing more; every row gets a unique slug so tests never collide.
 import { prisma } from "@/lib/db";
-import { indexEpisodesForSearch } from "@/lib/search-index";
+import { indexEpisodesForSearch } from "@/lib/search/indexing";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 let sequence = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { chapterAt, chaptersFromNotes } from "@/lib/chapters";
+import { chapterAt, chaptersFromNotes } from "@/lib/episodes/chapters";
 import { chaptersFromJson, ChaptersParseError } from "@/lib/feeds/chapters-file";
 
 describe("chaptersFromNotes", () => {

@@ -6,8 +6,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
-import { contentSecurityPolicy, markReplacer, newNonceMark } from "@/lib/site/content-security-policy";
-import { startEdgeCache, type EdgeCache } from "@/lib/site/edge-cache";
+import { contentSecurityPolicy, markReplacer, newNonceMark } from "@/lib/security/content-security-policy";
+import { startEdgeCache, type EdgeCache } from "@/lib/serving/edge-cache";
 
 const MARK = newNonceMark();
 // Two of Next's tags (with the mark), one injected through content (with a nonce of its own making), one data block.
@@ -91,7 +91,7 @@ describe("the edge cache gives pages their policy", () => {
 
 describe("a kept page's gzip with each reader's nonce spliced in", () => {
   it("decompresses to the page with that nonce in every mark's place, whatever the marks' places", async () => {
-    const { splice, spliceable } = await import("@/lib/site/spliced-gzip");
+    const { splice, spliceable } = await import("@/lib/serving/spliced-gzip");
     const { gunzipSync } = await import("node:zlib");
     for (const page of [PAGE, `${MARK}${PAGE}${MARK}`, MARK, "no mark at all", `${MARK}${MARK}`, ""]) {
       const prepared = spliceable(Buffer.from(page), MARK);

@@ -9,7 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
 import { envSchema } from "@/lib/env";
-import { contentSecurityPolicy, newNonceMark } from "@/lib/site/content-security-policy";
+import { contentSecurityPolicy, newNonceMark } from "@/lib/security/content-security-policy";
 import { JOBS_GRACE_MS, SHUTDOWN_GRACE_MS } from "@/lib/site/launch";
 import { NGINX_BINARY, NGINX_SITE_TEMPLATE, renderNginxSite, type NginxSiteValues } from "../../scripts/nginx";
 

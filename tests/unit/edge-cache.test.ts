@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/glob
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import zlib from "node:zlib";
-import { startEdgeCache, type EdgeCache, type RequestRecord } from "@/lib/site/edge-cache";
+import { startEdgeCache, type EdgeCache, type RequestRecord } from "@/lib/serving/edge-cache";
 
 interface Seen {
   method: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { episodeLabel, formatDate, formatDuration, isoDuration } from "@/lib/format";
+import { episodeLabel, formatDate, formatDuration, isoDuration } from "@/lib/text/format";
 
 describe("formatting for people", () => {
   it("writes durations in minutes and hours", () => {

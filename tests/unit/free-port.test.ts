@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import net from "node:net";
-import { freePort } from "@/lib/free-port";
+import { freePort } from "@/lib/database/free-port";
 
 describe("freePort", () => {
   it("gives the preferred port while it is free, and another once something listens on it", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { htmlToText, sanitizeNotesHtml } from "@/lib/html";
+import { htmlToText, sanitizeNotesHtml } from "@/lib/text/html";
 
 describe("sanitizeNotesHtml", () => {
   it("keeps formatting and marks links as user content", () => {

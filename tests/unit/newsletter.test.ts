@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { clientAddress, networkOf } from "@/lib/client-address";
+import { clientAddress, networkOf } from "@/lib/http/client-address";
 import { csvCell } from "@/lib/newsletter/admin";
 import { isDisposableDomain } from "@/lib/newsletter/disposable-domains";
 import { issueEmail } from "@/lib/newsletter/templates";

@@ -2,7 +2,7 @@
 // mark, whatever the client sent; under `next dev`, a fresh nonce per request, with the policy that names it.
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { NextRequest } from "next/server";
-import { newNonceMark } from "@/lib/site/content-security-policy";
+import { newNonceMark } from "@/lib/security/content-security-policy";
 
 const MARK = newNonceMark();
 process.env.CSP_NONCE_MARK = MARK;

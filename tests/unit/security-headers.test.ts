@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { securityHeaders } from "@/lib/site/security-headers";
+import { securityHeaders } from "@/lib/security/security-headers";
 
 const header = (rules: ReturnType<typeof securityHeaders>, source: string, key: string) =>
   rules.find((rule) => rule.source === source)?.headers.find((entry) => entry.key === key)?.value;

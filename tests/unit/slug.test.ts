@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { slugify, uniqueSlug } from "@/lib/slug";
+import { slugify, uniqueSlug } from "@/lib/text/slug";
 
 describe("slugify", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { formatClock } from "@/lib/format";
-import { episodeJsonLd, jsonLdText, websiteJsonLd } from "@/lib/structured-data";
+import { formatClock } from "@/lib/text/format";
+import { episodeJsonLd, jsonLdText, websiteJsonLd } from "@/lib/site/structured-data";
 import { sharedMoment } from "@/components/player/player-logic";
 import { demoEpisodePage } from "../fixtures/episodes";
 

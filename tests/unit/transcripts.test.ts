@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { chooseTranscript, parseTimestamp, parseTranscript, TranscriptParseError, transcriptFormat } from "@/lib/feeds/transcript-file";
-import { cueIndexAt } from "@/lib/transcripts";
+import { cueIndexAt } from "@/lib/episodes/transcripts";
 
 describe("parseTimestamp", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { videoEmbedFor, youtubeVideoId } from "@/lib/video-embeds";
+import { videoEmbedFor, youtubeVideoId } from "@/lib/platforms/video-embeds";
 
 describe("youtubeVideoId", () => {
   it.each([

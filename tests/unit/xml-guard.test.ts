@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { stripHtmlInOnePass } from "@/lib/feeds/rss-parser-snippet";
-import { DeclarationGuard, escapeStrayDeclarations } from "@/lib/xml-guard";
+import { DeclarationGuard, escapeStrayDeclarations } from "@/lib/text/xml-guard";
 
 describe("stray <! declarations", () => {
   it("finds the ones that open no comment, CDATA or first DOCTYPE, and leaves those alone", () => {

@@ -3,9 +3,9 @@ import { SITE_FEEDS } from "@/lib/syndication/links";
 import { SearchHit } from "@/components/search/search-hit";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { SectionHeading } from "@/components/ui/section-heading";
-import { getEpisodeFilters } from "@/lib/episodes";
-import { episodeLabel, formatClock, formatDate } from "@/lib/format";
-import { searchContent } from "@/lib/search";
+import { getEpisodeFilters } from "@/lib/episodes/episodes";
+import { episodeLabel, formatClock, formatDate } from "@/lib/text/format";
+import { searchContent } from "@/lib/search/search";
 import { SEARCH_QUERY_MAX, firstValues, searchSearchParamsSchema } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Search", robots: { index: false, follow: true }, alternates: { canonical: "/search", types: SITE_FEEDS } };

@@ -5,7 +5,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { currentViewer } from "@/lib/auth/session";
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress } from "@/lib/http/client-address";
 import { listComments, postComment } from "@/lib/comments/comments";
 import { fromThisSite, readForm, readJson } from "@/lib/http/forms";
 import { route } from "@/lib/http/route";

@@ -1,7 +1,7 @@
 // oEmbed (https://oembed.com): pasting an episode's address into a site that speaks it shows our player.
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
-import { getEpisodeCard } from "@/lib/episodes";
+import { getEpisodeCard } from "@/lib/episodes/episodes";
 import { embedPath } from "@/lib/syndication/links";
 import { escapeXml } from "@/lib/syndication/xml";
 

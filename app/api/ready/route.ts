@@ -1,6 +1,6 @@
 // Readiness: 200 when the database answers and every migration of this build is applied, 503 (with the reason)
 // otherwise, so a load balancer sends no traffic to an instance that cannot serve it.
-import { readiness } from "@/lib/health";
+import { readiness } from "@/lib/site/health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // The site's Open Graph image, for pages without one of their own (home, lists, search).
 import { ogCard } from "@/components/og/og-card";
-import { getSiteShow } from "@/lib/shows";
+import { getSiteShow } from "@/lib/shows/shows";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireModerator } from "@/lib/admin-session";
+import { requireModerator } from "@/lib/auth/admin-session";
 import { signOut } from "@/lib/admin/actions";
 
 export default async function ProtectedAdminLayout({ children }: { children: React.ReactNode }) {

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { BarChart } from "@/components/admin/bar-chart";
 import { dashboard } from "@/lib/admin/dashboard";
-import { adminViewer } from "@/lib/admin-session";
-import { formatDate } from "@/lib/format";
+import { adminViewer } from "@/lib/auth/admin-session";
+import { formatDate } from "@/lib/text/format";
 
 const weekLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 

@@ -1,5 +1,5 @@
 import { ActionForm } from "@/components/admin/action-form";
-import { adminEnabled } from "@/lib/admin-session";
+import { adminEnabled } from "@/lib/auth/admin-session";
 import { signIn } from "@/lib/admin/actions";
 
 export default function AdminSignInPage() {

@@ -18,13 +18,13 @@ import { Artwork } from "@/components/ui/artwork";
 import { CardSection } from "@/components/ui/card-section";
 import { PageSection } from "@/components/ui/page-section";
 import { getEnv } from "@/lib/env";
-import { episodeExtras, getEpisode, listenLinks, playableEpisode } from "@/lib/episodes";
-import { relatedEpisodes, relatedStories } from "@/lib/related";
+import { episodeExtras, getEpisode, listenLinks, playableEpisode } from "@/lib/episodes/episodes";
+import { relatedEpisodes, relatedStories } from "@/lib/search/related";
 import { getLatestStories } from "@/lib/stories/stories";
-import { episodeJsonLd, jsonLdText } from "@/lib/structured-data";
+import { episodeJsonLd, jsonLdText } from "@/lib/site/structured-data";
 import { findBySlug } from "@/lib/validations/params";
 import { oembedPath, podcastFeedPath, SITE_FEEDS } from "@/lib/syndication/links";
-import { videoEmbedFor } from "@/lib/video-embeds";
+import { videoEmbedFor } from "@/lib/platforms/video-embeds";
 
 // Rendered on its first request, then served from the cache and rendered again in the background at most once a
 // minute, so a feed import shows within a minute while a rush of listeners costs one render. A shared moment

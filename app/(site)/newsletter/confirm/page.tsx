@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NoticePage, PRIMARY_BUTTON } from "@/components/ui/notice-page";
 import { CONFIRM_LINK_HOURS, confirmLinkState } from "@/lib/newsletter/subscriptions";
-import { siteName } from "@/lib/shows";
+import { siteName } from "@/lib/shows/shows";
 import { linkPageParamsSchema } from "@/lib/validations/newsletter";
 
 export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false } };

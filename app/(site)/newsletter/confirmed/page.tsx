@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { LinkNotValid } from "@/components/newsletter/link-not-valid";
 import { NoticePage } from "@/components/ui/notice-page";
-import { siteName } from "@/lib/shows";
+import { siteName } from "@/lib/shows/shows";
 import { subscriberForLink } from "@/lib/newsletter/subscriptions";
 import { linkPageParamsSchema } from "@/lib/validations/newsletter";
 

@@ -6,7 +6,7 @@ import { StoryCard } from "@/components/story/story-card";
 import { Artwork } from "@/components/ui/artwork";
 import { getEnv } from "@/lib/env";
 import { getPerson } from "@/lib/people/people";
-import { jsonLdText, personJsonLd } from "@/lib/structured-data";
+import { jsonLdText, personJsonLd } from "@/lib/site/structured-data";
 import { findBySlug } from "@/lib/validations/params";
 
 // Rendered on the first request, then refreshed in the background at most once a minute, like episode pages.

@@ -8,9 +8,9 @@ import { Artwork } from "@/components/ui/artwork";
 import { Pagination } from "@/components/ui/pagination";
 import { episodeList } from "@/lib/cache/reads";
 import { getEnv } from "@/lib/env";
-import { listenLinks } from "@/lib/episodes";
-import { getShowPage } from "@/lib/shows";
-import { jsonLdText, showJsonLd } from "@/lib/structured-data";
+import { listenLinks } from "@/lib/episodes/episodes";
+import { getShowPage } from "@/lib/shows/shows";
+import { jsonLdText, showJsonLd } from "@/lib/site/structured-data";
 import { podcastFeedPath } from "@/lib/syndication/links";
 import { findBySlug, firstValues, pageSearchParamsSchema } from "@/lib/validations/params";
 

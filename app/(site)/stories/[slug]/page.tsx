@@ -11,11 +11,11 @@ import { PlayButton } from "@/components/player/play-button";
 import { StoryCard } from "@/components/story/story-card";
 import { CardSection } from "@/components/ui/card-section";
 import { getEnv } from "@/lib/env";
-import { formatDate } from "@/lib/format";
-import { relatedEpisodes, relatedStories } from "@/lib/related";
-import { siteName } from "@/lib/shows";
+import { formatDate } from "@/lib/text/format";
+import { relatedEpisodes, relatedStories } from "@/lib/search/related";
+import { siteName } from "@/lib/shows/shows";
 import { currentStorySlug, getStory } from "@/lib/stories/stories";
-import { jsonLdText, storyJsonLd } from "@/lib/structured-data";
+import { jsonLdText, storyJsonLd } from "@/lib/site/structured-data";
 import { SITE_FEEDS } from "@/lib/syndication/links";
 import { slugParamSchema } from "@/lib/validations/params";
 

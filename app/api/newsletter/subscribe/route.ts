@@ -2,7 +2,7 @@
 // redirect to a page that says the same.
 import { after } from "next/server";
 import { z } from "zod";
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress } from "@/lib/http/client-address";
 import { fromThisSite, readForm, seeOther, wantsJson } from "@/lib/http/forms";
 import { siteMailer } from "@/lib/mail/mailer";
 import { SIGN_UP_ACCEPTED, SIGN_UP_THROTTLED, signUpErrorPath } from "@/lib/newsletter/messages";

@@ -1,5 +1,5 @@
 // Title suggestions for the header's search box, as the listener types.
-import { searchSuggestions } from "@/lib/search";
+import { searchSuggestions } from "@/lib/search/search";
 import { suggestSearchParamsSchema } from "@/lib/validations/params";
 
 export async function GET(request: Request) {

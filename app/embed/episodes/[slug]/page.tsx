@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Artwork } from "@/components/ui/artwork";
-import { getEpisodeCard } from "@/lib/episodes";
-import { formatDate, formatDuration } from "@/lib/format";
+import { getEpisodeCard } from "@/lib/episodes/episodes";
+import { formatDate, formatDuration } from "@/lib/text/format";
 import { findBySlug } from "@/lib/validations/params";
 
 // The embeddable player other sites show in an iframe (through oEmbed): the episode, a native audio player that

@@ -1,7 +1,7 @@
 // The Open Graph image of an episode whose feed gives no artwork. Generated once per episode and then cached.
 import { ogCard } from "@/components/og/og-card";
-import { getEpisodeCard } from "@/lib/episodes";
-import { episodeLabel, formatDate } from "@/lib/format";
+import { getEpisodeCard } from "@/lib/episodes/episodes";
+import { episodeLabel, formatDate } from "@/lib/text/format";
 import { findBySlug } from "@/lib/validations/params";
 
 export const revalidate = 86400;

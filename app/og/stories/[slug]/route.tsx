@@ -1,6 +1,6 @@
 // The Open Graph image of a story without a hero image.
 import { ogCard } from "@/components/og/og-card";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/text/format";
 import { getStory } from "@/lib/stories/stories";
 import { findBySlug } from "@/lib/validations/params";
 

@@ -1,5 +1,5 @@
 import { ModerationForm } from "@/components/admin/moderation-form";
-import { requireModerator } from "@/lib/admin-session";
+import { requireModerator } from "@/lib/auth/admin-session";
 import { moderationQueue } from "@/lib/comments/comments";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

@@ -1,7 +1,7 @@
 import { ActionForm } from "@/components/admin/action-form";
 import { listRecentSyncRuns, listShowsForAdmin, listSourcesForAdmin, showNamer } from "@/lib/feeds/admin";
 import { addSource, editSource, savePlatformPages, syncNow, toggleSource } from "@/lib/feeds/actions";
-import { requireAdmin } from "@/lib/admin-session";
+import { requireAdmin } from "@/lib/auth/admin-session";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const cell = "border-b border-gray-200 px-2 py-2 align-top";

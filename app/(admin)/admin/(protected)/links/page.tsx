@@ -1,8 +1,8 @@
 import { ActionForm } from "@/components/admin/action-form";
 import { listEpisodesForLinking, listLinksForReview } from "@/lib/feeds/admin";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/text/format";
 import { decideLink, linkEpisode } from "@/lib/feeds/actions";
-import { requireAdmin } from "@/lib/admin-session";
+import { requireAdmin } from "@/lib/auth/admin-session";
 
 export default async function AdminLinksPage() {
   const admin = await requireAdmin();

@@ -5,7 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { listSubscribers, subscriberStats } from "@/lib/newsletter/admin";
 import { subscriberListParamsSchema } from "@/lib/validations/admin";
 import { importSubscriberFile, removeSubscriber } from "@/lib/newsletter/actions";
-import { requireAdmin } from "@/lib/admin-session";
+import { requireAdmin } from "@/lib/auth/admin-session";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const cell = "border-b border-gray-200 px-2 py-2 align-top";

@@ -1,6 +1,6 @@
 import { AdminSearchForm } from "@/components/admin/admin-search-form";
 import { ActionForm } from "@/components/admin/action-form";
-import { requireAdmin } from "@/lib/admin-session";
+import { requireAdmin } from "@/lib/auth/admin-session";
 import { listPeople } from "@/lib/comments/comments";
 import { z } from "zod";
 import { changeRole, liftBan } from "@/lib/comments/moderation-actions";

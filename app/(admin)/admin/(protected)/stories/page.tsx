@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { RelatedOverrideForm } from "@/components/admin/related-override-form";
 import { Pagination } from "@/components/ui/pagination";
-import { requireAdmin } from "@/lib/admin-session";
+import { requireAdmin } from "@/lib/auth/admin-session";
 import { listStoriesForAdmin, storyState } from "@/lib/stories/editor";
 
 const cell = "border-b border-gray-200 px-2 py-2 align-top";

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getEpisodeTranscript } from "@/lib/episodes";
-import { formatClock } from "@/lib/format";
+import { getEpisodeTranscript } from "@/lib/episodes/episodes";
+import { formatClock } from "@/lib/text/format";
 import { findBySlug } from "@/lib/validations/params";
 
 // The whole transcript as a page of its own: for readers, and for search engines, which the episode page's

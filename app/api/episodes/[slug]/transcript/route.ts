@@ -1,5 +1,5 @@
 // An episode's transcript lines as JSON, for the episode page's transcript box. Cached like the page.
-import { getEpisodeTranscript } from "@/lib/episodes";
+import { getEpisodeTranscript } from "@/lib/episodes/episodes";
 import { findBySlug } from "@/lib/validations/params";
 
 export const revalidate = 60;

@@ -4,7 +4,7 @@ import { NewsletterScheduleForm } from "@/components/admin/newsletter-schedule-f
 import { scheduleOverview } from "@/lib/newsletter/automation";
 import { listIssues } from "@/lib/newsletter/issues";
 import { composeNewsletterIssue, saveNewsletterSchedule } from "@/lib/newsletter/actions";
-import { requireAdmin } from "@/lib/admin-session";
+import { requireAdmin } from "@/lib/auth/admin-session";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const cell = "border-b border-gray-200 px-2 py-2 align-top";

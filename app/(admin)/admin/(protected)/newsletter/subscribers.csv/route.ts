@@ -1,6 +1,6 @@
 // The subscriber list as CSV, filtered as the admin page shows it. Route handlers do not pass through the admin
 // layout, so this one checks the admin session itself.
-import { adminViewer } from "@/lib/admin-session";
+import { adminViewer } from "@/lib/auth/admin-session";
 import { subscribersCsv } from "@/lib/newsletter/admin";
 import { subscriberListParamsSchema } from "@/lib/validations/admin";
 

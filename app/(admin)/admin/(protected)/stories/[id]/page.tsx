@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ActionForm } from "@/components/admin/action-form";
 import { RelatedOverrideForm } from "@/components/admin/related-override-form";
 import { StoryEditor } from "@/components/admin/story-editor";
-import { requireAdmin } from "@/lib/admin-session";
+import { requireAdmin } from "@/lib/auth/admin-session";
 import { getStoryForEditor, listRelatedOverrides, previewStoryBody, storyState } from "@/lib/stories/editor";
 import { deleteStoryAction, relatedOverrideAction } from "@/lib/stories/actions";
 

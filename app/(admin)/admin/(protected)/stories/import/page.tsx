@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
-import { requireAdmin } from "@/lib/admin-session";
+import { requireAdmin } from "@/lib/auth/admin-session";
 import { listWxrImports } from "@/lib/stories/wxr-import";
 
 const paramsSchema = z.object({ error: z.string().max(2000).optional().catch(undefined) });

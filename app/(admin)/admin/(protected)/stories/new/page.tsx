@@ -1,5 +1,5 @@
 import { StoryEditor } from "@/components/admin/story-editor";
-import { requireAdmin } from "@/lib/admin-session";
+import { requireAdmin } from "@/lib/auth/admin-session";
 
 export default async function NewStoryPage() {
   await requireAdmin();

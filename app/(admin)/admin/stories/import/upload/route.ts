@@ -1,6 +1,6 @@
 // The WordPress export upload: a plain multipart form post (exports run to hundreds of megabytes, past what server
 // actions accept), kept on disk, read for its dry-run report, then shown at /admin/stories/import/<id>.
-import { adminViewer } from "@/lib/admin-session";
+import { adminViewer } from "@/lib/auth/admin-session";
 import { fromThisSite, seeOther } from "@/lib/http/forms";
 import { stageWxrUpload } from "@/lib/stories/wxr-import";
 import { WxrError, WXR_LIMITS } from "@/lib/stories/wxr";

@@ -5,7 +5,7 @@ import { RefreshWhile } from "@/components/admin/refresh-while";
 import { audienceCount, deliveryCounts, issueForPreview } from "@/lib/newsletter/issues";
 import { issueIdSchema } from "@/lib/validations/admin";
 import { sendNewsletterIssue, sendTestNewsletterIssue } from "@/lib/newsletter/actions";
-import { requireAdmin } from "@/lib/admin-session";
+import { requireAdmin } from "@/lib/auth/admin-session";
 
 const COUNT_LABELS = {
   SENT: "Sent",

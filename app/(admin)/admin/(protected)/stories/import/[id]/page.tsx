@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ActionForm } from "@/components/admin/action-form";
 import { RefreshWhile } from "@/components/admin/refresh-while";
-import { requireAdmin } from "@/lib/admin-session";
+import { requireAdmin } from "@/lib/auth/admin-session";
 import { getWxrImport, type WxrReport } from "@/lib/stories/wxr-import";
 import { startWxrImportAction } from "@/lib/stories/actions";
 

@@ -1,8 +1,8 @@
 // schema.org JSON-LD for search engines and link previews, and the one safe way to put it in a page.
-import { isoDuration } from "@/lib/format";
-import type { EpisodePage } from "@/lib/episodes";
+import { isoDuration } from "@/lib/text/format";
+import type { EpisodePage } from "@/lib/episodes/episodes";
 import type { PersonPage } from "@/lib/people/people";
-import type { ShowPage } from "@/lib/shows";
+import type { ShowPage } from "@/lib/shows/shows";
 import type { StoryPage } from "@/lib/stories/stories";
 import { podcastFeedPath } from "@/lib/syndication/links";
 

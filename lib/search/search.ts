@@ -3,7 +3,7 @@
 // -exclude). The full search vectors decide what matches; hits in the title or summary come first, ranked on the
 // small title vectors, then those whose transcript or body says the words together as typed, then the rest, newest
 // first. A hit inside a transcript points at that moment.
-import type { EpisodeCard } from "@/lib/episodes";
+import type { EpisodeCard } from "@/lib/episodes/episodes";
 import { prisma, Prisma } from "@/lib/db";
 import type { StoryCard } from "@/lib/stories/stories";
 

@@ -17,7 +17,7 @@ import CachePolicy from "http-cache-semantics";
 import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
 import { requestIdFrom } from "../log";
-import { contentSecurityPolicy, isFramable, markReplacer, newNonce, replaceMark } from "./content-security-policy";
+import { contentSecurityPolicy, isFramable, markReplacer, newNonce, replaceMark } from "@/lib/security/content-security-policy";
 import { splice, spliceable, type SplicedGzip } from "./spliced-gzip";
 
 export interface EdgeCacheOptions {

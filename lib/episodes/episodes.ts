@@ -1,8 +1,8 @@
 // Public episode reads. Pages receive these plain shapes; nothing outside lib/ touches Prisma.
 import { z } from "zod";
-import { chaptersFromNotes, type Chapter } from "@/lib/chapters";
+import { chaptersFromNotes, type Chapter } from "@/lib/episodes/chapters";
 import { prisma, Prisma } from "@/lib/db";
-import type { TranscriptCue } from "@/lib/transcripts";
+import type { TranscriptCue } from "@/lib/episodes/transcripts";
 import { personSchema } from "@/lib/validations/feed";
 import { VISIBLE_LINK_STATUSES } from "@/lib/feeds/links";
 import { podcastFeedPath } from "@/lib/syndication/links";

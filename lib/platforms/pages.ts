@@ -7,8 +7,8 @@ import { ALL_EPISODE_PAGES, ALL_STORY_PAGES, episodePages, SITE } from "@/lib/ca
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { PlatformName } from "@/lib/validations/admin";
-import { describeSyncResult } from "./describe";
-import { addFeedSource, FeedSourceError, isExpectedFeedError, type SyncOptions } from "./sync";
+import { describeSyncResult } from "@/lib/feeds/describe";
+import { addFeedSource, FeedSourceError, isExpectedFeedError, type SyncOptions } from "@/lib/feeds/sync";
 
 export interface ShowPlatformPages {
   showSlug: string;

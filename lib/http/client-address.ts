@@ -6,7 +6,7 @@ import { createHmac } from "node:crypto";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { getEnv } from "@/lib/env";
-import { siteSecret } from "@/lib/site-secret";
+import { siteSecret } from "@/lib/auth/site-secret";
 
 export function clientAddress(headers: Headers, trustedProxyHops = proxiesBeforeTheFront()): string {
   const hops = (headers.get("x-forwarded-for") ?? "")

@@ -8,8 +8,8 @@
 // page renders (pages are cached for a minute). An item must share a quarter of those words (two at least) to be
 // related at all, and the same show's episodes rank ahead: a short or empty list beats one padded with unrelated items.
 import { prisma, Prisma } from "@/lib/db";
-import { inOrder } from "@/lib/in-order";
-import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes";
+import { inOrder } from "@/lib/database/in-order";
+import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes/episodes";
 import { listedStoryWhere, storyCardSelect, type StoryCard } from "@/lib/stories/stories";
 import type { ContentKind } from "@/lib/generated/prisma/enums";
 

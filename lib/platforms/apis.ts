@@ -4,8 +4,8 @@
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import type { ParsedEpisode } from "@/lib/validations/feed";
-import { fetchFeed, FeedFetchError, type FetchFeedOptions } from "./fetch";
-import type { ParsedFeed } from "./parse";
+import { fetchFeed, FeedFetchError, type FetchFeedOptions } from "@/lib/feeds/fetch";
+import type { ParsedFeed } from "@/lib/feeds/parse";
 
 export const APPLE_LOOKUP_BASE = "https://itunes.apple.com/lookup";
 export const SPOTIFY_API_BASE = "https://api.spotify.com/v1";

@@ -5,7 +5,7 @@
 // page instead of compressing it (docs/BENCHMARKS.md, Serving).
 // Relative imports only: the edge cache runs in the launcher, outside Next's path aliases.
 import zlib from "node:zlib";
-import { splitAtMarks } from "./content-security-policy";
+import { splitAtMarks } from "@/lib/security/content-security-policy";
 
 export interface SplicedGzip {
   /** The page between its marks, as sent. */

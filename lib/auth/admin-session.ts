@@ -11,7 +11,7 @@ import { currentViewer, type Viewer } from "@/lib/auth/session";
 import { asStaff, type Admin, type Moderator } from "@/lib/auth/staff";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { sameSecret } from "@/lib/site-secret";
+import { sameSecret } from "@/lib/auth/site-secret";
 
 const SESSION_HOURS = 12;
 const TOKEN_HOLDER: Viewer = { id: "admin-token", name: "Admin", email: "", role: "ADMIN", banned: false, nameChosen: true };
