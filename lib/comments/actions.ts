@@ -7,7 +7,8 @@ import { z } from "zod";
 import { action } from "@/lib/actions";
 import { SESSION_COOKIES } from "@/lib/auth/cookies";
 import { clientAddress } from "@/lib/http/client-address";
-import { deleteAccount, deleteOwnComment, editComment, postComment, reportComment, setCommentsClosed, toggleLike } from "@/lib/comments/comments";
+import { deleteOwnComment, editComment, postComment, reportComment, setCommentsClosed, toggleLike } from "@/lib/comments/comments";
+import { deleteAccount } from "@/lib/people/accounts";
 import { commentIdSchema, commentTargetSchema, editCommentSchema, postCommentSchema, reportCommentSchema } from "@/lib/validations/comments";
 
 export const postCommentAction = action(

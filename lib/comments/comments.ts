@@ -1,16 +1,17 @@
 // Comments under episodes and stories: who may do what (checked here, on the server, for every action), how a
 // new comment is judged (approved, or held for a moderator and why), and the threads as pages show them.
 import { AppError } from "@/lib/errors";
+import { requireModerator, requireSignedIn } from "@/lib/auth/require";
 import type { Viewer } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/session";
-import { chooseDisplayName, shownName } from "@/lib/people/display-names";
-import { assertStaff, type Admin, type Moderator } from "@/lib/auth/staff";
+import { chooseDisplayName, EARLIER_NAMES, shownName } from "@/lib/people/display-names";
+import { assertStaff, type Moderator } from "@/lib/auth/staff";
 import { invalidate } from "@/lib/cache/invalidate";
 import { threadPage } from "@/lib/cache/tags";
 import { hashNetworkAddress } from "@/lib/http/client-address";
 import { prisma, Prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import type { CommentStatus, Role } from "@/lib/generated/prisma/client";
+import type { CommentStatus } from "@/lib/generated/prisma/client";
 import { takeRateLimits, type RateLimitRule } from "@/lib/http/rate-limit";
 import { EDIT_MINUTES, type CommentOrder, type CommentTarget } from "@/lib/validations/comments";
 import { linkCount } from "./text";
@@ -35,7 +36,8 @@ async function targetRow(target: CommentTarget) {
 }
 
 /** The pages that show these comments are rendered afresh, on every instance (lib/cache). */
-async function refreshThreads(where: Prisma.CommentWhereInput) {
+/** The threads that show these comments are read again (a renamed or deleted author). */
+export async function refreshThreads(where: Prisma.CommentWhereInput) {
   const rows = await prisma.comment.findMany({
     where,
     distinct: ["episodeId", "storyId"],
@@ -46,18 +48,6 @@ async function refreshThreads(where: Prisma.CommentWhereInput) {
       episode ? [threadPage({ kind: "episode", slug: episode.slug })] : story ? [threadPage({ kind: "story", slug: story.slug })] : [],
     ),
   );
-}
-
-function requireSignedIn(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new AppError("unauthenticated", "Sign in to take part.");
-  if (viewer.banned) throw new AppError("forbidden", "Your account can no longer comment here.");
-  return viewer;
-}
-
-function requireModerator(viewer: Viewer | null, what: string): Viewer {
-  const moderator = requireSignedIn(viewer);
-  if (!hasRole(moderator, "MODERATOR")) throw new AppError("forbidden", `Only moderators can ${what}.`);
-  return moderator;
 }
 
 /** Why what was written needs a moderator's look (a blocked word or domain, many links), or null. */
@@ -227,22 +217,6 @@ export async function moderate(viewer: Viewer | null, action: ModerationAction, 
   return count;
 }
 
-/** Deletes the viewer's account: sessions and likes go, comments stay with no author ("a deleted user"). */
-/** A reader renames themselves (`/account`): the threads they wrote in show the new name. Answers why not, or null. */
-export async function changeDisplayName(viewer: Viewer | null, name: string): Promise<string | null> {
-  const user = requireSignedIn(viewer);
-  const refused = await chooseDisplayName(user.id, name);
-  if (!refused) await refreshThreads({ authorId: user.id });
-  return refused;
-}
-
-export async function deleteAccount(viewer: Viewer | null) {
-  const user = requireSignedIn(viewer);
-  const threads = await prisma.comment.findMany({ where: { authorId: user.id }, select: { id: true } });
-  await prisma.user.delete({ where: { id: user.id } });
-  await refreshThreads({ id: { in: threads.map((comment) => comment.id) } });
-}
-
 export interface ThreadComment {
   id: string;
   authorName: string;
@@ -347,7 +321,6 @@ export async function viewerState(viewer: Viewer | null, target: CommentTarget) 
 }
 
 // The names a person showed before, for moderators: the current one is the newest change.
-const EARLIER_NAMES = { orderBy: { changedAt: "desc" }, skip: 1, take: 5, select: { name: true, changedAt: true } } satisfies Prisma.User$nameChangesArgs;
 
 /** The moderation queue: held comments, and approved ones someone reported, oldest first. */
 export async function moderationQueue(moderator: Moderator) {
@@ -367,40 +340,6 @@ export async function moderationQueue(moderator: Moderator) {
       episode: { select: { slug: true, title: true } },
       story: { select: { slug: true, title: true } },
       reports: { where: { resolvedAt: null }, select: { reason: true } },
-    },
-  });
-}
-
-/** An admin makes a reader a moderator or an admin, or back; an admin cannot demote themselves (someone must stay). */
-export async function setRole(viewer: Viewer | null, userId: string, role: Role) {
-  const admin = requireSignedIn(viewer);
-  if (!hasRole(admin, "ADMIN")) throw new AppError("forbidden", "Only admins can change roles.");
-  if (userId === admin.id && role !== "ADMIN") throw new AppError("forbidden", "Ask another admin to change your own role.");
-  const { count } = await prisma.user.updateMany({ where: { id: userId }, data: { role } });
-  if (count === 0) throw new AppError("not-found", "That person has deleted their account.");
-}
-
-/** Unbans a person: they can sign in and comment again. */
-export async function unban(viewer: Viewer | null, userId: string) {
-  requireModerator(viewer, "lift bans");
-  await prisma.user.updateMany({ where: { id: userId }, data: { bannedAt: null } });
-}
-
-export async function listPeople(admin: Admin, query: string | undefined) {
-  assertStaff(admin, "ADMIN");
-  return prisma.user.findMany({
-    where: query ? { OR: [{ email: { contains: query, mode: "insensitive" } }, { name: { contains: query, mode: "insensitive" } }] } : {},
-    orderBy: [{ role: "desc" }, { createdAt: "desc" }],
-    take: 100,
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      bannedAt: true,
-      createdAt: true,
-      nameChanges: EARLIER_NAMES,
-      _count: { select: { comments: true } },
     },
   });
 }

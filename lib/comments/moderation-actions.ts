@@ -4,7 +4,8 @@
 // function of lib/comments, where the data is changed.
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
-import { moderate, setRole, unban } from "@/lib/comments/comments";
+import { moderate } from "@/lib/comments/comments";
+import { setRole, unban } from "@/lib/people/accounts";
 import { moderateSchema, setRoleSchema, userIdSchema } from "@/lib/validations/comments";
 
 /** Approve, mark as spam, remove, or ban the authors of the ticked comments. */

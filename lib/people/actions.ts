@@ -2,7 +2,7 @@
 
 // What a signed-in person changes about themselves on /account.
 import { action } from "@/lib/actions";
-import { changeDisplayName } from "@/lib/comments/comments";
+import { changeDisplayName } from "./accounts";
 import { AppError } from "@/lib/errors";
 import { displayNameFormSchema } from "@/lib/validations/people";
 

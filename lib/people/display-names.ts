@@ -2,7 +2,7 @@
 // its e-mail address; the person chooses their own at their first comment or on /account, and may change it.
 // Every name they have shown stays in a history that moderators read.
 import { randomBytes } from "node:crypto";
-import { prisma } from "@/lib/db";
+import { prisma, type Prisma } from "@/lib/db";
 
 const NEUTRAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -42,3 +42,11 @@ export async function displayNameHistory(userIds: string[]): Promise<Map<string,
   for (const row of rows) history.set(row.userId, [...(history.get(row.userId) ?? []), { name: row.name, changedAt: row.changedAt }]);
   return history;
 }
+
+/** A person's earlier names, newest first, for moderators. */
+export const EARLIER_NAMES = {
+  orderBy: { changedAt: "desc" },
+  skip: 1,
+  take: 5,
+  select: { name: true, changedAt: true },
+} satisfies Prisma.User$nameChangesArgs;

@@ -1,11 +1,8 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import type { Viewer } from "@/lib/auth/session";
 import { asStaff, StaffOnlyError, type Moderator } from "@/lib/auth/staff";
+import { changeDisplayName, deleteAccount, setRole, unban } from "@/lib/people/accounts";
 import {
-  changeDisplayName,
-  deleteAccount,
-  setRole,
-  unban,
   deleteOwnComment,
   editComment,
   listComments,

@@ -1,7 +1,7 @@
 import { AdminSearchForm } from "@/components/admin/admin-search-form";
 import { ActionForm } from "@/components/admin/action-form";
 import { requireAdmin } from "@/lib/auth/admin-session";
-import { listPeople } from "@/lib/comments/comments";
+import { listPeople } from "@/lib/people/accounts";
 import { z } from "zod";
 import { changeRole, liftBan } from "@/lib/comments/moderation-actions";
 

@@ -1,0 +1,15 @@
+// Who may take part, checked where the data is changed: signed in and not banned, and for some things a role.
+import { AppError } from "@/lib/errors";
+import { hasRole, type Viewer } from "@/lib/auth/session";
+
+export function requireSignedIn(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new AppError("unauthenticated", "Sign in to take part.");
+  if (viewer.banned) throw new AppError("forbidden", "Your account can no longer comment here.");
+  return viewer;
+}
+
+export function requireModerator(viewer: Viewer | null, what: string): Viewer {
+  const moderator = requireSignedIn(viewer);
+  if (!hasRole(moderator, "MODERATOR")) throw new AppError("forbidden", `Only moderators can ${what}.`);
+  return moderator;
+}
