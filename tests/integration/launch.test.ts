@@ -163,7 +163,8 @@ describe("starting the site", () => {
           "The database has content already; demo content was not loaded",
         ]),
       );
-    });
+      // Two cold starts of a database and a whole demo seed: under two CPU hogs this took more than 30 s.
+    }, 180_000);
 
     it("refuses to start a second server on the same data folder, and says why", async () => {
       const env = parseEnv({ SHOWFRONT_DATA_DIR: dataDir });
@@ -173,7 +174,7 @@ describe("starting the site", () => {
       } finally {
         await running.stop();
       }
-    });
+    }, 120_000);
 
     it("lets a CLI work beside the running site on its server, and leaves that server running", async () => {
       const env = parseEnv({ SHOWFRONT_DATA_DIR: dataDir });
@@ -200,6 +201,6 @@ describe("starting the site", () => {
       } finally {
         await alone.stop();
       }
-    });
+    }, 120_000);
   });
 });
