@@ -8,8 +8,6 @@ import type { Admin, Moderator } from "@/lib/auth/staff";
 import { AppError } from "@/lib/errors";
 import type { ActionState } from "@/lib/action-state";
 
-export type { ActionState };
-
 interface Caller {
   admin: Admin;
   moderator: Moderator;

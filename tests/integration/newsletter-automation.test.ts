@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { asStaff } from "@/lib/auth/staff";
 import { addFeedSource, syncFeedSource } from "@/lib/feeds/sync";
 import { importSubscribers } from "@/lib/newsletter/admin";
-import { changeNewsletterSchedule, runNewsletterSchedule, scheduleOverview } from "@/lib/newsletter/automation";
+import { changeNewsletterSchedule, runNewsletterSchedule, scheduleOverview, type ScheduleChange } from "@/lib/newsletter/automation";
 import { sendIssue } from "@/lib/newsletter/issues";
 import { latestDigestSlot } from "@/lib/newsletter/schedule";
 import { resetDatabase } from "../setup/database";
@@ -16,6 +16,14 @@ const feeds = useFeedServer();
 const mail = useSmtpSink();
 const admin = asStaff({ id: "admin-1", name: "Admin", email: "admin@example.com", role: "ADMIN", banned: false, nameChosen: true }, "ADMIN")!;
 const MINUTE = 60_000;
+/** New-episode mails as given, the digest off. */
+const announcements = (change: Pick<ScheduleChange, "episodeMails" | "episodeDelayMinutes">): ScheduleChange => ({
+  ...change,
+  digestEnabled: false,
+  digestWeekday: 1,
+  digestHour: 9,
+  digestTimeZone: "UTC",
+});
 const DAY = 24 * 60 * MINUTE;
 
 beforeEach(resetDatabase);
@@ -50,14 +58,7 @@ describe("the new-episode e-mail", () => {
       { email: "wants@example.com", wantsEpisodes: true, wantsDigest: false },
       { email: "digest-only@example.com", wantsEpisodes: false, wantsDigest: true },
     ]);
-    await changeNewsletterSchedule(admin, {
-      episodeMails: true,
-      episodeDelayMinutes: 10,
-      digestEnabled: false,
-      digestWeekday: 1,
-      digestHour: 9,
-      digestTimeZone: "UTC",
-    });
+    await changeNewsletterSchedule(admin, announcements({ episodeMails: true, episodeDelayMinutes: 10 }));
     const old = { guid: "ep-1", title: "The Old One", publishedAt: new Date(Date.now() - 2 * DAY) };
     feeds.routes.set("/feed.xml", { body: feed([old]) });
     const { source } = await addFeedSource({ url: feeds.url("/feed.xml"), kind: "PODCAST" });
@@ -83,14 +84,7 @@ describe("the new-episode e-mail", () => {
     await subscribers([{ email: "wants@example.com", wantsEpisodes: true, wantsDigest: false }]);
     feeds.routes.set("/feed.xml", { body: feed([{ guid: "a", title: "A", publishedAt: new Date(Date.now() - DAY) }]) });
     const { source } = await addFeedSource({ url: feeds.url("/feed.xml"), kind: "PODCAST" });
-    await changeNewsletterSchedule(admin, {
-      episodeMails: false,
-      episodeDelayMinutes: 1,
-      digestEnabled: false,
-      digestWeekday: 1,
-      digestHour: 9,
-      digestTimeZone: "UTC",
-    });
+    await changeNewsletterSchedule(admin, announcements({ episodeMails: false, episodeDelayMinutes: 1 }));
     feeds.routes.set("/feed.xml", {
       body: feed([
         { guid: "a", title: "A", publishedAt: new Date(Date.now() - DAY) },
@@ -101,27 +95,13 @@ describe("the new-episode e-mail", () => {
     await syncFeedSource(source.id, { force: true });
     expect(await look(new Date(Date.now() + 5 * MINUTE))).toEqual([]);
     // Switching on counts from then: what appeared while off stays unannounced.
-    await changeNewsletterSchedule(admin, {
-      episodeMails: true,
-      episodeDelayMinutes: 1,
-      digestEnabled: false,
-      digestWeekday: 1,
-      digestHour: 9,
-      digestTimeZone: "UTC",
-    });
+    await changeNewsletterSchedule(admin, announcements({ episodeMails: true, episodeDelayMinutes: 1 }));
     expect(await look(new Date(Date.now() + 5 * MINUTE))).toEqual([]);
     expect(await prisma.newsletterIssue.count()).toBe(0);
   });
 
   it("announces once when two instances look at the same moment", async () => {
-    await changeNewsletterSchedule(admin, {
-      episodeMails: true,
-      episodeDelayMinutes: 10,
-      digestEnabled: false,
-      digestWeekday: 1,
-      digestHour: 9,
-      digestTimeZone: "UTC",
-    });
+    await changeNewsletterSchedule(admin, announcements({ episodeMails: true, episodeDelayMinutes: 10 }));
     feeds.routes.set("/feed.xml", { body: feed([{ guid: "a", title: "A", publishedAt: new Date(Date.now() - DAY) }]) });
     const { source } = await addFeedSource({ url: feeds.url("/feed.xml"), kind: "PODCAST" });
     feeds.routes.set("/feed.xml", {

@@ -4,6 +4,7 @@ import { csvCell } from "@/lib/newsletter/admin";
 import { isDisposableDomain } from "@/lib/newsletter/disposable-domains";
 import { issueEmail } from "@/lib/newsletter/templates";
 import { maskAddress } from "@/lib/newsletter/subscriptions";
+import { newsletterScheduleSchema } from "@/lib/validations/admin";
 import { signUpSchema } from "@/lib/validations/newsletter";
 
 const messages = (input: Record<string, string>) =>
@@ -111,5 +112,41 @@ describe("newsletter e-mails", () => {
 
   it("mask an address enough to recognise it", () => {
     expect(maskAddress("ada@example.com")).toBe("a•••@example.com");
+  });
+});
+
+describe("the automatic e-mails' settings form", () => {
+  const valid = { episodeMails: "on", episodeDelayMinutes: "10", digestEnabled: "on", digestWeekday: "1", digestHour: "9", digestTimeZone: "Europe/Berlin" };
+
+  it("takes a day, an hour and a zone from the list", () => {
+    expect(newsletterScheduleSchema.parse(valid)).toEqual({
+      episodeMails: true,
+      episodeDelayMinutes: 10,
+      digestEnabled: true,
+      digestWeekday: 1,
+      digestHour: 9,
+      digestTimeZone: "Europe/Berlin",
+    });
+    expect(newsletterScheduleSchema.parse({ ...valid, episodeMails: undefined, digestEnabled: undefined })).toMatchObject({
+      episodeMails: false,
+      digestEnabled: false,
+    });
+  });
+
+  it("refuses what a forged post could send", () => {
+    for (const hostile of [
+      { digestWeekday: "7" },
+      { digestWeekday: "NaN" },
+      { digestHour: "24" },
+      { digestHour: "9.5" },
+      { episodeDelayMinutes: "0" },
+      { episodeDelayMinutes: "1e9" },
+      { digestTimeZone: "Mars/Olympus" },
+      { digestTimeZone: "Europe/Berlin\u0000" },
+      { digestTimeZone: "😀".repeat(5000) },
+      { episodeMails: "yes" },
+    ]) {
+      expect(newsletterScheduleSchema.safeParse({ ...valid, ...hostile }).success).toBe(false);
+    }
   });
 });
