@@ -109,6 +109,8 @@ export const envSchema = z
     ),
     // How often the newsletter's schedule is looked at: new episodes whose wait is over, the weekly digest's hour.
     NEWSLETTER_CHECK_SECONDS: z.coerce.number({ error: "must be a whole number of seconds from 1 to 3600" }).int().min(1).max(3600).default(60),
+    // How often raw listening events are rolled up into the counts the admin's analytics pages read.
+    ANALYTICS_ROLLUP_SECONDS: z.coerce.number({ error: "must be a whole number of seconds from 1 to 3600" }).int().min(1).max(3600).default(300),
     // Tests only: a file holding an ISO instant the newsletter's schedule takes as now, so a week passes in seconds.
     SHOWFRONT_TEST_CLOCK_FILE: optionalString,
     TEST_DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), postgresUrl.optional()),

@@ -1,3 +1,4 @@
+import { PageViews } from "@/components/analytics/page-views";
 import { PlayerProvider } from "@/components/player/player-provider";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
@@ -10,6 +11,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
   const name = show?.title ?? "Showfront";
   return (
     <PlayerProvider>
+      <PageViews />
       <div className="flex min-h-screen flex-col">
         <a
           href="#main"

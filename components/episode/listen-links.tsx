@@ -18,6 +18,8 @@ export function ListenLinks({ links }: ListenLinksProps) {
               href={link.url}
               target="_blank"
               rel="noopener noreferrer"
+              data-track="platform"
+              data-track-label={link.label}
               className="inline-flex items-center rounded-full bg-white px-4 py-2 text-sm font-semibold shadow-sm ring-1 ring-black/10 hover:ring-accent"
               title={
                 link.demo

@@ -67,7 +67,14 @@ export function ListenWatch({ children, video, title }: ListenWatchProps) {
           {video.embedUrl === null ? (
             <div className="flex h-full flex-col items-center justify-center gap-3 p-6 text-center text-white">
               <p className="max-w-md text-sm">This is the demo show, which has no real video: a show&apos;s own {video.label} video plays here.</p>
-              <a href={video.watchUrl} target="_blank" rel="noopener noreferrer" className="text-sm underline">
+              <a
+                href={video.watchUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="text-sm underline"
+                data-track="platform"
+                data-track-label={video.label}
+              >
                 Open {video.label}
               </a>
             </div>
@@ -95,7 +102,14 @@ export function ListenWatch({ children, video, title }: ListenWatchProps) {
               >
                 Play the video from {video.label}
               </button>
-              <a href={video.watchUrl} target="_blank" rel="noopener noreferrer" className="text-sm underline">
+              <a
+                href={video.watchUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="text-sm underline"
+                data-track="platform"
+                data-track-label={video.label}
+              >
                 Or watch on {video.label}
               </a>
             </div>

@@ -45,6 +45,8 @@ export function SharePanel({ url, title, episodeSlug }: SharePanelProps) {
           <button
             type="button"
             className={pill}
+            data-track="share"
+            data-track-label="Copy link"
             onClick={() =>
               navigator.clipboard.writeText(shared).then(
                 () => setStatus("Link copied."),
@@ -57,14 +59,20 @@ export function SharePanel({ url, title, episodeSlug }: SharePanelProps) {
         </li>
         {canShareNatively ? (
           <li>
-            <button type="button" className={pill} onClick={() => navigator.share({ title, url: shared }).catch(() => undefined)}>
+            <button
+              type="button"
+              className={pill}
+              data-track="share"
+              data-track-label="Share sheet"
+              onClick={() => navigator.share({ title, url: shared }).catch(() => undefined)}
+            >
               Share…
             </button>
           </li>
         ) : null}
         {links.map((link) => (
           <li key={link.label}>
-            <a href={link.href} target="_blank" rel="noopener noreferrer" className={pill}>
+            <a href={link.href} target="_blank" rel="noopener noreferrer" className={pill} data-track="share" data-track-label={link.label}>
               {link.label}
             </a>
           </li>

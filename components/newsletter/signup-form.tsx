@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { Honeypot } from "@/components/ui/honeypot";
+import { track, trackedPath } from "@/components/analytics/beacon";
 
 export interface SignUpFormProps {
   /** The page the form is on, kept with the consent. */
@@ -40,7 +41,9 @@ export function SignUpForm({ source, consent, initial = {}, errors = {} }: SignU
         body: new FormData(event.currentTarget),
         headers: { accept: "application/json" },
       });
-      setAnswer((await response.json()) as Answer);
+      const answered = (await response.json()) as Answer;
+      if (answered.ok) track({ kind: "signup", path: trackedPath(window.location.pathname) });
+      setAnswer(answered);
     } catch {
       setAnswer({ ok: false, message: "We could not reach the site: check your connection and try again." });
     } finally {

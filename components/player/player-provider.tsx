@@ -7,6 +7,7 @@ import type { PlayableEpisode } from "@/lib/episodes/episodes";
 import { formatClock } from "@/lib/text/format";
 import { clampTime, readPlayerSession, readSavedPosition, resumeKey, savePlayerSession, shortcutFor, startPosition } from "./player-logic";
 import { MiniPlayer } from "./mini-player";
+import { useListening } from "@/components/analytics/use-listening";
 
 export type PlayerEpisode = PlayableEpisode;
 
@@ -107,6 +108,7 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
   }, [state.episode, state.rate, state.volume, state.muted]);
 
   const update = useCallback((patch: Partial<PlayerState>) => setState((previous) => ({ ...previous, ...patch })), []);
+  const listening = useListening(audio, state.episode?.slug);
 
   const play = useCallback<PlayerControls["play"]>(
     (episode, options = {}) => {
@@ -234,6 +236,7 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
     const element = audio.current;
     if (!element || !state.episode) return;
     update({ currentTime: element.currentTime });
+    listening.onTimeUpdate(element);
     if (Math.abs(element.currentTime - lastSaved.current) >= 5) {
       lastSaved.current = element.currentTime;
       storage()?.setItem(resumeKey(state.episode.slug), String(Math.floor(element.currentTime)));
@@ -262,8 +265,13 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
           element.playbackRate = state.rate;
           update({ duration: element.duration });
         }}
-        onPlay={() => update({ playing: true, error: undefined, restored: false })}
+        onPlay={(event) => {
+          listening.onPlay(event.currentTarget);
+          update({ playing: true, error: undefined, restored: false });
+        }}
+        onSeeking={(event) => listening.onSeeking(event.currentTarget)}
         onPause={(event) => {
+          listening.onStop(event.currentTarget);
           // Kept at once, not only every few seconds: a reload right after a pause resumes exactly there.
           if (state.episode) storage()?.setItem(resumeKey(state.episode.slug), String(Math.floor(event.currentTarget.currentTime)));
           update({ playing: false });
@@ -273,7 +281,8 @@ export function PlayerProvider({ children }: { children: React.ReactNode }) {
           const ranges = event.currentTarget.buffered;
           update({ buffered: ranges.length ? ranges.end(ranges.length - 1) : 0 });
         }}
-        onEnded={() => {
+        onEnded={(event) => {
+          listening.onStop(event.currentTarget);
           if (state.episode) storage()?.removeItem(resumeKey(state.episode.slug));
           update({ playing: false });
         }}

@@ -7,7 +7,7 @@ import { buildPodcastFeed, podcastFeedVersion } from "@/lib/syndication/podcast-
 import { buildJsonFeed, buildOpml, buildStoriesRss, jsonFeedVersion, opmlVersion, storiesFeedVersion } from "@/lib/syndication/site-feeds";
 import { buildSitemap, buildSitemapIndex } from "@/lib/syndication/sitemap";
 import { cached } from "./cached";
-import { EPISODE_LISTS, SITE, STORY_LISTS } from "./tags";
+import { ANALYTICS, EPISODE_LISTS, SITE, STORY_LISTS } from "./tags";
 
 const BOTH = [EPISODE_LISTS, STORY_LISTS];
 
@@ -24,8 +24,8 @@ export const storyCategory = cached("story-category", [STORY_LISTS], getCategory
 export const storyTag = cached("story-tag", [STORY_LISTS], getTag);
 
 export const podcastFeed = {
-  version: cached("podcast-feed-version", [EPISODE_LISTS], podcastFeedVersion),
-  build: cached("podcast-feed", [EPISODE_LISTS], buildPodcastFeed),
+  version: cached("podcast-feed-version", [EPISODE_LISTS, ANALYTICS], podcastFeedVersion),
+  build: cached("podcast-feed", [EPISODE_LISTS, ANALYTICS], buildPodcastFeed),
 };
 export const storiesFeed = {
   version: cached("stories-feed-version", [STORY_LISTS], storiesFeedVersion),

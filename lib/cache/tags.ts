@@ -7,6 +7,8 @@ export const SITE = "site";
 export const EPISODE_LISTS = "episode-lists";
 /** Lists of stories anywhere: the home page, /stories, categories, tags, feeds, sitemaps. */
 export const STORY_LISTS = "story-lists";
+/** The analytics switches: podcast feeds' enclosures (download counting) and the home page's most listened. */
+export const ANALYTICS = "analytics";
 
 /** Next's own tag for the page at this address (docs: "How revalidation works", soft tags). */
 export const pageTag = (path: string) => `_N_T_${path}`;

@@ -38,7 +38,6 @@ export function fromThisSite(request: Request): boolean {
   }
 }
 
-/** A fetch from our own script asks for JSON; a plain form post is answered with a redirect to a page. */
 /** A JSON body up to the same size as a form; undefined when larger or not JSON. */
 export async function readJson(request: Request, maxBytes = FORM_MAX_BYTES): Promise<unknown> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return undefined;
@@ -51,6 +50,7 @@ export async function readJson(request: Request, maxBytes = FORM_MAX_BYTES): Pro
   }
 }
 
+/** A fetch from our own script asks for JSON; a plain form post is answered with a redirect to a page. */
 export function wantsJson(request: Request): boolean {
   return (request.headers.get("accept") ?? "").includes("application/json");
 }

@@ -7,6 +7,7 @@ import { afterImport } from "@/lib/feeds/pipeline";
 import { keepParseWorkerWarm } from "@/lib/feeds/parse-worker-client";
 import { syncDueSources, syncFeedSource } from "@/lib/feeds/sync";
 import { siteMailer } from "@/lib/mail/mailer";
+import { rollUpAndForget } from "@/lib/analytics/rollup";
 import { runNewsletterSchedule, scheduleNow } from "@/lib/newsletter/automation";
 import { sendIssue } from "@/lib/newsletter/issues";
 import { indexAllEpisodesForSearch, refreshSearchTerms } from "@/lib/search/indexing";
@@ -26,6 +27,8 @@ export const JOBS = {
   sendNewsletter: "newsletter.send-issue",
   /** Every NEWSLETTER_CHECK_SECONDS: announce new episodes whose wait is over; send the weekly digest in its hour. */
   newsletterSchedule: "newsletter.schedule",
+  /** Every ANALYTICS_ROLLUP_SECONDS: roll raw listening events up into hourly and daily counts; forget old ones. */
+  analyticsRollup: "analytics.roll-up",
   /** Import a WordPress export the admin confirmed after its dry run. */
   importWordPress: "stories.import-wordpress",
   /** Daily: forget rate-limit windows long past. */
@@ -105,6 +108,15 @@ async function startWorkers(boss: PgBoss): Promise<void> {
     }
   });
   await boss.send(JOBS.newsletterSchedule, {});
+  await boss.createQueue(JOBS.analyticsRollup, { name: JOBS.analyticsRollup, policy: "stately" });
+  await boss.work(JOBS.analyticsRollup, { pollingIntervalSeconds: POLL_SECONDS }, async () => {
+    try {
+      await rollUpAndForget();
+    } finally {
+      await boss.send(JOBS.analyticsRollup, {}, { startAfter: getEnv().ANALYTICS_ROLLUP_SECONDS });
+    }
+  });
+  await boss.send(JOBS.analyticsRollup, {});
   await boss.createQueue(JOBS.importWordPress, { name: JOBS.importWordPress, policy: "stately" });
   await boss.work<{ importId: string }>(JOBS.importWordPress, { pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {
     if (job) await runWxrImport(job.data.importId);

@@ -1,6 +1,7 @@
 // The admin's view of the list: counts and growth, search, CSV out and in, and deleting a person for good.
 import { AppError } from "@/lib/errors";
 import { parse } from "csv-parse/sync";
+import { csvRows } from "@/lib/text/csv";
 import { prisma, Prisma } from "@/lib/db";
 import type { SubscriberStatus } from "@/lib/generated/prisma/client";
 import { emailAddressSchema, subscriberNameSchema } from "@/lib/validations/newsletter";
@@ -88,21 +89,12 @@ const CSV_COLUMNS = [
   "created_at",
 ] as const;
 
-/**
- * One CSV cell. A cell a spreadsheet would read as a formula (=, +, -, @, tab, CR at its start) gets a leading
- * apostrophe: a subscriber's name must never run as a formula on the admin's computer.
- */
-export function csvCell(value: string | number | boolean | Date | null): string {
-  let text = value === null ? "" : value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export async function subscribersCsv(admin: Admin, filter: Omit<SubscriberFilter, "page">): Promise<string> {
   assertStaff(admin, "ADMIN");
   const rows = await prisma.subscriber.findMany({ where: subscriberWhere(filter), orderBy: { createdAt: "asc" } });
-  const lines = rows.map((row) =>
-    [
+  return csvRows([
+    [...CSV_COLUMNS],
+    ...rows.map((row) => [
       row.email,
       row.name,
       row.status,
@@ -116,11 +108,8 @@ export async function subscribersCsv(admin: Admin, filter: Omit<SubscriberFilter
       row.confirmedAt,
       row.unsubscribedAt,
       row.createdAt,
-    ]
-      .map(csvCell)
-      .join(","),
-  );
-  return `${[CSV_COLUMNS.join(","), ...lines].join("\r\n")}\r\n`;
+    ]),
+  ]);
 }
 
 export interface ImportReport {

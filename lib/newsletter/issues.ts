@@ -32,12 +32,17 @@ function absolute(path: string): string {
   return new URL(path, getEnv().SITE_URL).toString();
 }
 
+// An issue's links to episodes and stories name their source, so the site's analytics count those visits as the newsletter's.
+function fromNewsletter(path: string): string {
+  return absolute(`${path}?utm_source=newsletter`);
+}
+
 const episodeItemSelect = { slug: true, title: true, summary: true, publishedAt: true, durationSeconds: true, show: { select: { title: true } } } as const;
 
 function episodeItem(episode: Prisma.EpisodeGetPayload<{ select: typeof episodeItemSelect }>): IssueItem {
   return {
     title: episode.title,
-    url: absolute(`/episodes/${episode.slug}`),
+    url: fromNewsletter(`/episodes/${episode.slug}`),
     blurb: cutText(episode.summary, 280),
     meta: [episode.show.title, formatDate(episode.publishedAt), episode.durationSeconds ? formatDuration(episode.durationSeconds) : ""]
       .filter(Boolean)
@@ -74,7 +79,7 @@ export async function composeIssue(kind: NewsletterKind, intro = "", now = new D
     episodes: episodes.map(episodeItem),
     stories: stories.map((story): IssueItem => ({
       title: story.title,
-      url: absolute(`/stories/${story.slug}`),
+      url: fromNewsletter(`/stories/${story.slug}`),
       blurb: story.dek,
       meta: [story.authorName, formatDate(story.publishedAt)].filter(Boolean).join(" · "),
     })),

@@ -1,7 +1,8 @@
 // What each Next.js server process does once it starts (instrumentation.ts, Node.js runtime only): run the
-// background jobs, and stop them gracefully (the launcher sets NEXT_MANUAL_SIG_HANDLE, so Next leaves the signals
+// background jobs, and stop them gracefully (analytics events still in memory are written first) (the launcher sets NEXT_MANUAL_SIG_HANDLE, so Next leaves the signals
 // to us: a job in progress finishes, the pool closes, then exit). Its own module: Next also compiles
 // instrumentation.ts for the edge runtime, which has no process.on.
+import { flushEvents } from "@/lib/analytics/ingest";
 import { prisma } from "@/lib/db";
 import { startJobsOnce, stopJobs } from "@/lib/jobs";
 
@@ -11,7 +12,8 @@ export async function startServerProcess(): Promise<void> {
     const stop = () => {
       if (stopping) return;
       stopping = true;
-      void stopJobs()
+      void flushEvents()
+        .then(() => stopJobs())
         .catch((error: Error) => console.error(`Background jobs did not stop cleanly: ${error.message}`))
         .then(() => prisma.$disconnect())
         .finally(() => process.exit(0));

@@ -2,6 +2,8 @@
 // its own domain: the itunes: tags directories require, the podcast: namespace (guid, transcripts, chapters,
 // people), and each episode's original GUID and enclosure, so apps that already know an episode never see it twice.
 import { z } from "zod";
+import { measuredAudioPath } from "@/lib/analytics/downloads";
+import { analyticsSettings } from "@/lib/analytics/settings";
 import { prisma } from "@/lib/db";
 import { personSchema, transcriptSchema } from "@/lib/validations/feed";
 import { podcastFeedPath } from "./links";
@@ -18,7 +20,8 @@ export async function podcastFeedVersion(showSlug: string): Promise<FeedVersion 
   if (!show) return null;
   const episodes = await prisma.episode.aggregate({ where: { showId: show.id, goneAt: null }, _max: { updatedAt: true }, _count: true });
   const latest = new Date(Math.max(show.updatedAt.getTime(), episodes._max.updatedAt?.getTime() ?? 0));
-  return { tag: `${show.id}-${latest.getTime()}-${episodes._count}`, lastModified: latest };
+  const measured = (await analyticsSettings()).countDownloads ? "-measured" : "";
+  return { tag: `${show.id}-${latest.getTime()}-${episodes._count}${measured}`, lastModified: latest };
 }
 
 export async function buildPodcastFeed(showSlug: string, siteUrl: string, version: FeedVersion): Promise<string | null> {
@@ -28,6 +31,7 @@ export async function buildPodcastFeed(showSlug: string, siteUrl: string, versio
     where: { showId: show.id, goneAt: null },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     select: {
+      id: true,
       guid: true,
       slug: true,
       title: true,
@@ -50,6 +54,8 @@ export async function buildPodcastFeed(showSlug: string, siteUrl: string, versio
     },
   });
   const selfUrl = absolute(podcastFeedPath(show.slug), siteUrl);
+  // With downloads counted, enclosures go through the site's measurement address, which redirects to the host's file.
+  const { countDownloads } = await analyticsSettings();
   const categories = categoriesSchema.parse(show.categories);
   const channel = [
     element("title", show.title),
@@ -86,7 +92,7 @@ export async function buildPodcastFeed(showSlug: string, siteUrl: string, versio
       episode.notesHtml ? `<content:encoded>${cdata(episode.notesHtml)}</content:encoded>` : "",
       episode.audioUrl
         ? emptyElement("enclosure", {
-            url: absolute(episode.audioUrl, siteUrl),
+            url: absolute(countDownloads ? measuredAudioPath(episode.id, episode.audioUrl) : episode.audioUrl, siteUrl),
             length: String(episode.audioLength ?? 0),
             type: episode.audioType ?? "audio/mpeg",
           })

@@ -161,3 +161,5 @@ export const episodeLinkSchema = z
     const checked = platformPage(value.platform, "episode").safeParse(value.url);
     if (!checked.success) context.addIssue({ code: "custom", path: ["url"], message: checked.error.issues[0]!.message });
   });
+
+export const analyticsSettingsSchema = z.object({ countDownloads: checkbox, showMostListened: checkbox });

@@ -31,9 +31,10 @@ runCli(async (log) => {
       }),
     );
   };
-  // The newsletter's schedule goes by the system's time until a test writes the clock file, and looks every 2 s.
+  // The newsletter's schedule goes by the system's time until a test writes the clock file, and looks every 2 s;
+  // analytics are rolled up as often.
   rmSync(E2E_CLOCK_FILE, { force: true });
-  const schedule = { SHOWFRONT_TEST_CLOCK_FILE: path.resolve(E2E_CLOCK_FILE), NEWSLETTER_CHECK_SECONDS: "2" };
+  const schedule = { SHOWFRONT_TEST_CLOCK_FILE: path.resolve(E2E_CLOCK_FILE), NEWSLETTER_CHECK_SECONDS: "2", ANALYTICS_ROLLUP_SECONDS: "2" };
   const env = parseEnv({
     ...process.env,
     NODE_ENV: "production",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { clientAddress, networkOf } from "@/lib/http/client-address";
-import { csvCell } from "@/lib/newsletter/admin";
+import { csvCell } from "@/lib/text/csv";
 import { isDisposableDomain } from "@/lib/newsletter/disposable-domains";
 import { issueEmail } from "@/lib/newsletter/templates";
 import { maskAddress } from "@/lib/newsletter/subscriptions";

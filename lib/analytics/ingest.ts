@@ -1,0 +1,195 @@
+// Events from the site's pages (/api/events): counted in memory and written in batches, so a beacon costs a request
+// nothing but its parsing. A batch still in memory when a process dies is lost: counts, never content.
+import { LRUCache } from "lru-cache";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/log";
+import type { AnalyticsEventInput } from "@/lib/validations/analytics";
+import { mayCount, visitorOf } from "./visitors";
+
+interface PendingEvent {
+  at: Date;
+  kind: AnalyticsEventInput["kind"];
+  visitor: string;
+  episode?: string;
+  path?: string;
+  detail: string;
+  from?: number;
+  to?: number;
+}
+
+const FLUSH_AFTER_MS = 1000;
+const BATCH = 5000;
+// Beyond this (a database gone for a while, a flood) new events are dropped rather than memory spent.
+const MAX_WAITING = 50_000;
+// One visitor's events a minute in one process: a page open all day sends a few hundred at most.
+const MAX_PER_VISITOR_MINUTE = 600;
+
+const globalForEvents = globalThis as unknown as {
+  showfrontEvents?: { waiting: PendingEvent[]; timer?: NodeJS.Timeout; flushing?: Promise<number>; dropped: number };
+};
+const state = (globalForEvents.showfrontEvents ??= { waiting: [], dropped: 0 });
+const perVisitor = new LRUCache<string, { minute: number; count: number }>({ max: 100_000 });
+
+/** Where a visit came from: a campaign (?utm_source=, ?ref=), another site, nothing ("direct"), or this site (""). */
+export function sourceOf(view: { referrer?: string; campaign?: string }, ownHosts: string[]): string {
+  const campaign = view.campaign?.trim().toLowerCase();
+  if (campaign && /^[a-z0-9._-]{1,40}$/.test(campaign)) return campaign;
+  if (!view.referrer) return "direct";
+  let host: string;
+  try {
+    const url = new URL(view.referrer);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return "direct";
+    host = url.hostname.replace(/^www\./, "");
+  } catch {
+    return "direct";
+  }
+  return ownHosts.some((own) => own.replace(/^www\./, "") === host) ? "" : host.slice(0, 100);
+}
+
+function detailOf(event: AnalyticsEventInput, ownHosts: string[]): string {
+  switch (event.kind) {
+    case "view":
+      return sourceOf(event, ownHosts);
+    case "quartile":
+      return String(event.quartile);
+    case "platform":
+      return event.platform;
+    case "share":
+      return event.network;
+    default:
+      return "";
+  }
+}
+
+/** Takes a beacon's events for the next batch; nothing is kept from a bot or a visitor who asked not to be counted. */
+export async function recordEvents(events: AnalyticsEventInput[], headers: Headers, now = new Date()): Promise<number> {
+  if (!mayCount(headers)) return 0;
+  const visitor = await visitorOf(headers, now).catch((error: Error) => {
+    throw new AppError("unavailable", "Events cannot be counted just now.", { cause: error });
+  });
+  const minute = Math.floor(now.getTime() / 60_000);
+  const seen = perVisitor.get(visitor);
+  const count = seen?.minute === minute ? seen.count : 0;
+  const allowed = Math.max(0, Math.min(events.length, MAX_PER_VISITOR_MINUTE - count));
+  perVisitor.set(visitor, { minute, count: count + allowed });
+  const ownHosts = [new URL(getEnv().SITE_URL).hostname, headers.get("host")?.replace(/:\d+$/, "") ?? ""];
+  for (const event of events.slice(0, allowed)) {
+    if (state.waiting.length >= MAX_WAITING) {
+      state.dropped += 1;
+      continue;
+    }
+    state.waiting.push({
+      at: now,
+      kind: event.kind,
+      visitor,
+      episode: "episode" in event ? event.episode : undefined,
+      path: "path" in event ? event.path : undefined,
+      detail: detailOf(event, ownHosts),
+      from: event.kind === "listen" ? event.from : undefined,
+      to: event.kind === "listen" ? event.to : undefined,
+    });
+  }
+  if (state.waiting.length >= BATCH) void flushEvents();
+  else state.timer ??= setTimeout(() => void flushEvents(), FLUSH_AFTER_MS).unref();
+  return allowed;
+}
+
+const EPISODE_PAGE = /^\/episodes\/([^/]+)(?:\/transcript)?\/?$/;
+const STORY_PAGE = /^\/stories\/([^/]+)\/?$/;
+
+interface Known {
+  id: string;
+  durationSeconds: number | null;
+}
+// Slugs read once in a while, not per batch; a slug that names nothing is remembered as such too.
+const known = new LRUCache<string, Known | false>({ max: 20_000, ttl: 10 * 60_000 });
+
+async function resolve(kind: "episode" | "story", slugs: string[]): Promise<void> {
+  const missing = [...new Set(slugs)].filter((slug) => !known.has(`${kind}:${slug}`));
+  if (!missing.length) return;
+  const rows =
+    kind === "episode"
+      ? await prisma.episode.findMany({ where: { slug: { in: missing } }, select: { id: true, slug: true, durationSeconds: true } })
+      : (await prisma.story.findMany({ where: { slug: { in: missing } }, select: { id: true, slug: true } })).map((row) => ({ ...row, durationSeconds: null }));
+  const found = new Map(rows.map((row) => [row.slug, row]));
+  for (const slug of missing) {
+    const row = found.get(slug);
+    known.set(`${kind}:${slug}`, row ? { id: row.id, durationSeconds: row.durationSeconds } : false);
+  }
+}
+
+function decoded(slug: string): string {
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return slug;
+  }
+}
+
+// What an event is about, or nothing for an episode or story that does not exist (or a listen past an episode's end).
+function subjectOf(event: PendingEvent): string | undefined {
+  const episodeSlug = event.episode ?? event.path?.match(EPISODE_PAGE)?.[1];
+  if (episodeSlug) {
+    const episode = known.get(`episode:${decoded(episodeSlug)}`);
+    if (!episode) return undefined;
+    // Feeds' durations can be short of the audio's: a quarter more and a minute is allowed.
+    if (event.to !== undefined && episode.durationSeconds && event.to > episode.durationSeconds * 1.25 + 60) return undefined;
+    return `episode:${episode.id}`;
+  }
+  const storySlug = event.path?.match(STORY_PAGE)?.[1];
+  if (storySlug) {
+    const story = known.get(`story:${decoded(storySlug)}`);
+    return story ? `story:${story.id}` : undefined;
+  }
+  return event.path === undefined ? undefined : `page:${event.path.length > 1 ? event.path.replace(/\/$/, "") : event.path}`;
+}
+
+/** Writes what is waiting (one batch at a time), returning how many rows were written. */
+export function flushEvents(): Promise<number> {
+  clearTimeout(state.timer);
+  state.timer = undefined;
+  state.flushing = (state.flushing ?? Promise.resolve(0)).then(async () => {
+    let written = 0;
+    while (state.waiting.length) {
+      const batch = state.waiting.splice(0, BATCH);
+      try {
+        written += await writeBatch(batch);
+      } catch (error) {
+        logger.warn({ err: error, events: batch.length }, "analytics events could not be written and were dropped");
+      }
+    }
+    if (state.dropped) {
+      logger.warn({ events: state.dropped }, "analytics events dropped: too many waiting");
+      state.dropped = 0;
+    }
+    return written;
+  });
+  return state.flushing;
+}
+
+async function writeBatch(batch: PendingEvent[]): Promise<number> {
+  await resolve(
+    "episode",
+    batch.flatMap((event) => {
+      const slug = event.episode ?? event.path?.match(EPISODE_PAGE)?.[1];
+      return slug ? [decoded(slug)] : [];
+    }),
+  );
+  await resolve(
+    "story",
+    batch.flatMap((event) => {
+      const slug = event.path?.match(STORY_PAGE)?.[1];
+      return slug ? [decoded(slug)] : [];
+    }),
+  );
+  const rows = batch.flatMap((event) => {
+    const subject = subjectOf(event);
+    return subject
+      ? [{ at: event.at, kind: event.kind, visitor: event.visitor, subject, detail: event.detail, fromSecond: event.from, toSecond: event.to }]
+      : [];
+  });
+  if (rows.length) await prisma.analyticsEvent.createMany({ data: rows });
+  return rows.length;
+}

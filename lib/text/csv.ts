@@ -1,0 +1,14 @@
+/**
+ * One CSV cell. A cell a spreadsheet would read as a formula (=, +, -, @, tab, CR at its start) gets a leading
+ * apostrophe: a subscriber's name must never run as a formula on the admin's computer.
+ */
+export function csvCell(value: string | number | boolean | Date | null): string {
+  let text = value === null ? "" : value instanceof Date ? value.toISOString() : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Rows as CSV text, a header first. */
+export function csvRows(rows: (string | number | boolean | Date | null)[][]): string {
+  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
