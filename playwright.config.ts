@@ -40,13 +40,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /(admin|newsletter|comments|stories)\.spec\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /(admin|newsletter|comments|stories|analytics)\.spec\.ts/ },
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /layout\.spec\.ts/ },
     // The admin adds content and sends newsletters, so it runs after the tests that count what the demo shows.
     {
       name: "admin",
       use: { ...devices["Desktop Chrome"], channel: undefined },
-      testMatch: /(admin|newsletter|comments|stories)\.spec\.ts/,
+      testMatch: /(admin|newsletter|comments|stories|analytics)\.spec\.ts/,
       dependencies: ["desktop", "phone"],
     },
   ],

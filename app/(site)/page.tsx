@@ -5,7 +5,7 @@ import { FeaturedEpisode } from "@/components/episode/featured-episode";
 import { NewsletterBox } from "@/components/newsletter/newsletter-box";
 import { StoryCard } from "@/components/story/story-card";
 import { CardSection } from "@/components/ui/card-section";
-import { latestEpisodes, latestStories, siteShow } from "@/lib/cache/reads";
+import { latestEpisodes, latestStories, mostListened, siteShow } from "@/lib/cache/reads";
 import { getEnv } from "@/lib/env";
 import { jsonLdText, websiteJsonLd } from "@/lib/site/structured-data";
 
@@ -21,9 +21,15 @@ export const dynamic = "force-dynamic";
 
 const HOME_EPISODES = 7;
 const HOME_STORIES = 4;
+const HOME_MOST_LISTENED = 5;
 
 export default async function HomePage() {
-  const [episodes, stories, show] = await Promise.all([latestEpisodes(HOME_EPISODES), latestStories(HOME_STORIES), siteShow()]);
+  const [episodes, stories, show, listened] = await Promise.all([
+    latestEpisodes(HOME_EPISODES),
+    latestStories(HOME_STORIES),
+    siteShow(),
+    mostListened(HOME_MOST_LISTENED),
+  ]);
   const [featured, ...recent] = episodes;
 
   if (!featured && stories.length === 0) {
@@ -56,6 +62,13 @@ export default async function HomePage() {
           </CardSection>
         ) : null}
       </div>
+      {listened.length ? (
+        <CardSection id="most-listened" title="Most listened this week">
+          {listened.map((episode) => (
+            <EpisodeCard key={episode.slug} episode={episode} />
+          ))}
+        </CardSection>
+      ) : null}
       <NewsletterBox source="/" />
     </div>
   );

@@ -3,6 +3,7 @@
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { EPISODE_ID } from "@/lib/validations/analytics";
 import { clientAddress } from "@/lib/http/client-address";
 import { analyticsSettings } from "./settings";
 import { mayCountDownload, saltOf, utcDay, visitorHash } from "./visitors";
@@ -51,7 +52,7 @@ export async function countDownload(episodeId: string, request: { method: string
 
 /** Where a measurement address sends an app (the episode's audio as its feed gives it), counting the download on the way. */
 export async function followMeasuredAudio(episodeId: string, request: { method: string; headers: Headers }): Promise<string | undefined> {
-  if (!/^[a-z0-9]{1,40}$/.test(episodeId)) return undefined;
+  if (!EPISODE_ID.test(episodeId)) return undefined;
   const episode = await prisma.episode.findUnique({ where: { id: episodeId }, select: { id: true, audioUrl: true } });
   if (!episode?.audioUrl) return undefined;
   // A count that fails (a database restarting) never stands between a listener and the audio.

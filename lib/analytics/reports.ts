@@ -1,16 +1,23 @@
 // What the admin's analytics pages and the home page's "most listened" read: the roll-ups only, never raw events.
 // Visitors are told apart within a day (the salt's life), so listeners over a range are the days' listeners added up.
+import { assertStaff, type Admin } from "@/lib/auth/staff";
 import { prisma } from "@/lib/db";
-import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes/episodes";
+import { chapterAt, type Chapter } from "@/lib/episodes/chapters";
+import { episodeCardSelect, episodeExtras, type EpisodeCard } from "@/lib/episodes/episodes";
+import { cueIndexAt, type TranscriptCue } from "@/lib/episodes/transcripts";
+import { csvRows } from "@/lib/text/csv";
+import type { analyticsExportSchema, analyticsRangeSchema } from "@/lib/validations/analytics";
+import type { z } from "zod";
 
-export const RANGES = {
+export type AnalyticsRange = z.infer<typeof analyticsRangeSchema>;
+
+export const RANGES: Record<AnalyticsRange, { grain: "hour" | "day"; steps: number; label: string }> = {
   "24h": { grain: "hour", steps: 24, label: "Last 24 hours" },
   "7d": { grain: "day", steps: 7, label: "Last 7 days" },
   "30d": { grain: "day", steps: 30, label: "Last 30 days" },
   "90d": { grain: "day", steps: 90, label: "Last 90 days" },
   "365d": { grain: "day", steps: 365, label: "Last 12 months" },
-} as const;
-export type AnalyticsRange = keyof typeof RANGES;
+};
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -42,7 +49,8 @@ export interface EpisodeRow {
   views: number;
 }
 
-export async function analyticsReport(range: AnalyticsRange, now = new Date()) {
+export async function analyticsReport(admin: Admin, range: AnalyticsRange, now = new Date()) {
+  assertStaff(admin, "ADMIN");
   const { grain, starts } = periodsOf(range, now);
   const window = { grain, start: { gte: starts[0]! } };
   const [series, bySubject, byDetail, finishes, signups] = await Promise.all([
@@ -148,7 +156,7 @@ export async function analyticsReport(range: AnalyticsRange, now = new Date()) {
 export type AnalyticsReport = Awaited<ReturnType<typeof analyticsReport>>;
 
 /** How many listeners heard each second of an episode over a range (by whole days). */
-export async function episodeListening(episodeId: string, range: AnalyticsRange, now = new Date()): Promise<number[]> {
+async function episodeListening(episodeId: string, range: AnalyticsRange, now = new Date()): Promise<number[]> {
   const { starts } = periodsOf(range, now);
   const firstDay = new Date(Math.floor(starts[0]!.getTime() / DAY) * DAY);
   const days = await prisma.analyticsListening.findMany({ where: { episodeId, day: { gte: firstDay } }, select: { listeners: true } });
@@ -169,14 +177,118 @@ export function listeningRuns(curve: number[], length = curve.length): { from: n
   return runs;
 }
 
-/** Where most listeners stopped: the moments the count falls furthest within a minute, largest first. */
-export function dropOffs(curve: number[], count = 3, windowSeconds = 60): { at: number; lost: number }[] {
-  const drops: { at: number; lost: number }[] = [];
-  for (let second = 0; second + windowSeconds < curve.length; second += windowSeconds) {
-    const lost = (curve[second] ?? 0) - (curve[second + windowSeconds] ?? 0);
-    if (lost > 0) drops.push({ at: second, lost });
+/** Where most listeners stopped: the stretches (a twentieth of the episode, 5 s to a minute) that lose most, largest first. */
+export function dropOffs(curve: number[], length = curve.length, count = 3): { at: number; to: number; lost: number }[] {
+  const size = Math.max(5, Math.min(60, Math.round(length / 20)));
+  const drops: { at: number; to: number; lost: number }[] = [];
+  for (let second = 0; second < length; second += size) {
+    const to = Math.min(length, second + size);
+    const lost = (curve[second] ?? 0) - (curve[to] ?? 0);
+    if (lost > 0) drops.push({ at: second, to, lost });
   }
   return drops.sort((a, b) => b.lost - a.lost || a.at - b.at).slice(0, count);
+}
+
+export interface ListeningMoment {
+  at: number;
+  to: number;
+  lost: number;
+  chapter?: string;
+  said?: string;
+}
+
+/** One episode's listening: the curve, its exact stretches, and where people stopped with what was said there. */
+export async function episodeAnalytics(admin: Admin, episodeId: string, range: AnalyticsRange, now = new Date()) {
+  assertStaff(admin, "ADMIN");
+  const episode = await prisma.episode.findUnique({
+    where: { id: episodeId },
+    select: { id: true, slug: true, title: true, durationSeconds: true, notesHtml: true, chapters: true, persons: true, transcriptCues: true },
+  });
+  if (!episode) return null;
+  const { starts, grain } = periodsOf(range, now);
+  const [curve, counts] = await Promise.all([
+    episodeListening(episode.id, range, now),
+    prisma.analyticsRollup.groupBy({
+      by: ["kind"],
+      where: { grain, start: { gte: starts[0]! }, subject: `episode:${episode.id}`, detail: "*", kind: { in: ["play", "listen", "download"] } },
+      _sum: { events: true, visitors: true },
+    }),
+  ]);
+  const chapters: Chapter[] = episodeExtras(episode).chapters;
+  const cues = Array.isArray(episode.transcriptCues) ? (episode.transcriptCues as unknown as TranscriptCue[]) : [];
+  const length = Math.max(episode.durationSeconds ?? 0, curve.length);
+  const moment = (at: number) => {
+    const cue = cues[cueIndexAt(cues, at)];
+    return { chapter: chapterAt(chapters, at)?.title, said: cue ? (cue.speaker ? `${cue.speaker}: ${cue.text}` : cue.text) : undefined };
+  };
+  const count = (kind: string) => counts.find((row) => row.kind === kind)?._sum;
+  return {
+    episode: { id: episode.id, slug: episode.slug, title: episode.title },
+    length,
+    curve,
+    runs: listeningRuns(curve, length),
+    drops: dropOffs(curve, length).map((drop): ListeningMoment => ({ ...drop, ...moment(drop.at) })),
+    chapters: chapters.map((chapter) => ({ ...chapter, listeners: curve[Math.floor(chapter.startTime)] ?? 0 })),
+    cues: cues.filter((cue) => cue.start !== null).map((cue) => ({ ...cue, listeners: curve[Math.floor(cue.start!)] ?? 0 })),
+    plays: count("play")?.events ?? 0,
+    listeners: count("play")?.visitors ?? 0,
+    heardSeconds: count("listen")?.events ?? 0,
+    downloads: count("download")?.events ?? 0,
+  };
+}
+
+export type CsvTable = z.infer<typeof analyticsExportSchema>["table"];
+
+/** One of the analytics tables as CSV, as the admin's pages show it. */
+export async function analyticsCsv(
+  admin: Admin,
+  request: { table: CsvTable; range: AnalyticsRange; episode?: string },
+  now = new Date(),
+): Promise<string | null> {
+  if (request.table === "listening") {
+    const listening = request.episode ? await episodeAnalytics(admin, request.episode, request.range, now) : null;
+    if (!listening) return null;
+    return csvRows([["second", "listeners"], ...Array.from({ length: listening.length }, (_, second) => [second, listening.curve[second] ?? 0])]);
+  }
+  const report = await analyticsReport(admin, request.range, now);
+  const named = (rows: { name: string; events: number; visitors: number }[], label: string) => [
+    [label, "events", "visitors"],
+    ...rows.map((row) => [row.name, row.events, row.visitors]),
+  ];
+  switch (request.table) {
+    case "periods":
+      return csvRows([
+        ["start", "plays", "listeners", "heard_seconds", "page_views", "visitors", "downloads"],
+        ...report.periods.map((period) => [period.start, period.plays, period.listeners, period.heardSeconds, period.views, period.visitors, period.downloads]),
+      ]);
+    case "episodes":
+      return csvRows([
+        ["slug", "title", "plays", "listeners", "heard_seconds", "finished_share", "downloads", "page_views"],
+        ...report.episodes.map((row) => [row.slug, row.title, row.plays, row.listeners, row.heardSeconds, row.finished.toFixed(3), row.downloads, row.views]),
+      ]);
+    case "stories":
+      return csvRows([["slug", "title", "views", "visitors"], ...report.stories.map((row) => [row.slug, row.title, row.events, row.visitors])]);
+    case "pages":
+      return csvRows(
+        named(
+          report.pages.map((row) => ({ ...row, name: row.path })),
+          "path",
+        ),
+      );
+    case "sources":
+      return csvRows(named(report.sources, "source"));
+    case "platforms":
+      return csvRows(named(report.platforms, "platform"));
+    case "shares":
+      return csvRows(named(report.shares, "network"));
+    case "signups":
+      return csvRows(
+        named(
+          report.signups.map((row) => ({ ...row, name: row.page })),
+          "page",
+        ),
+      );
+  }
 }
 
 /** The home page's list: the episodes with most listeners in the last seven days. */

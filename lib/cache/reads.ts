@@ -1,5 +1,7 @@
 // What the public pages and feeds read, through Next's cache (cached.ts): one place that says which change makes
 // each read stale. Pages import these; the functions they wrap stay plain reads for everything else.
+import { mostListenedThisWeek } from "@/lib/analytics/reports";
+import { analyticsSettings } from "@/lib/analytics/settings";
 import { getEpisodeFilters, getLatestEpisodes, listEpisodes } from "@/lib/episodes/episodes";
 import { getSiteShow, siteName } from "@/lib/shows/shows";
 import { getCategory, getLatestStories, getTag, listStories, listStoryCategories } from "@/lib/stories/stories";
@@ -14,6 +16,10 @@ const BOTH = [EPISODE_LISTS, STORY_LISTS];
 export const latestEpisodes = cached("latest-episodes", [EPISODE_LISTS], getLatestEpisodes);
 export const episodeList = cached("episode-list", [EPISODE_LISTS], listEpisodes);
 export const episodeFilters = cached("episode-filters", [EPISODE_LISTS], getEpisodeFilters);
+// Empty unless the admin shows it; new listening shows within the cache's refresh (a minute).
+export const mostListened = cached("most-listened", [ANALYTICS, EPISODE_LISTS], async (limit: number) =>
+  (await analyticsSettings()).showMostListened ? mostListenedThisWeek(limit) : [],
+);
 export const siteShow = cached("site-show", [SITE], getSiteShow);
 export const cachedSiteName = cached("site-name", [SITE], siteName);
 

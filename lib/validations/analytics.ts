@@ -18,6 +18,9 @@ const label = z
   .regex(/^[\p{L}\p{N} .&+'-]+$/u);
 const second = z.number().int().min(0).max(86_400);
 
+/** An episode's id as the database makes them (a cuid, or a UUID from a feed import). */
+export const EPISODE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 export const MAX_EVENTS_PER_BEACON = 50;
 // A listen chunk is sent at least every few seconds; ten minutes allows for a tab the browser held back at 3x speed.
 export const MAX_CHUNK_SECONDS = 600;
@@ -44,3 +47,9 @@ export const beaconSchema = z.strictObject({ events: z.array(analyticsEventSchem
 export type AnalyticsEventInput = z.infer<typeof analyticsEventSchema>;
 
 export const analyticsRangeSchema = z.enum(["24h", "7d", "30d", "90d", "365d"]).catch("30d");
+
+export const analyticsExportSchema = z.object({
+  table: z.enum(["periods", "episodes", "stories", "pages", "sources", "platforms", "shares", "signups", "listening"]),
+  range: analyticsRangeSchema,
+  episode: z.string().regex(EPISODE_ID).optional(),
+});

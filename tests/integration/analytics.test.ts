@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "@jest/globals";
 import { prisma } from "@/lib/db";
 import { countDownload } from "@/lib/analytics/downloads";
 import { flushEvents, recordEvents } from "@/lib/analytics/ingest";
-import { analyticsReport, episodeListening, mostListenedThisWeek } from "@/lib/analytics/reports";
+import { analyticsCsv, analyticsReport, episodeAnalytics, mostListenedThisWeek } from "@/lib/analytics/reports";
+import { asStaff } from "@/lib/auth/staff";
 import { rollUp, rollUpAndForget } from "@/lib/analytics/rollup";
 import { changeAnalyticsSettings } from "@/lib/analytics/settings";
 import type { AnalyticsEventInput } from "@/lib/validations/analytics";
@@ -14,6 +15,7 @@ const PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKi
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const NOW = new Date("2026-11-20T12:00:00Z");
+const admin = asStaff({ id: "admin-1", name: "Admin", email: "admin@example.com", role: "ADMIN", banned: false, nameChosen: true }, "ADMIN")!;
 
 function visitor(address: string, agent = BROWSER, extra: Record<string, string> = {}): Headers {
   return new Headers({ "x-forwarded-for": address, "user-agent": agent, host: "localhost:3000", ...extra });
@@ -48,7 +50,7 @@ describe("counting what listeners do", () => {
     ]);
     await rollUp(NOW);
 
-    const report = await analyticsReport("7d", NOW);
+    const report = await analyticsReport(admin, "7d", NOW);
     expect(report.totals).toMatchObject({ plays: 2, listeners: 2, heardSeconds: 40, views: 3, visitors: 2, downloads: 0 });
     expect(report.episodes).toEqual([expect.objectContaining({ slug: episode.slug, plays: 2, listeners: 2, heardSeconds: 40, views: 2 })]);
     expect(report.stories).toEqual([expect.objectContaining({ slug: story.slug, events: 1 })]);
@@ -61,7 +63,7 @@ describe("counting what listeners do", () => {
     expect(report.shares).toEqual([expect.objectContaining({ name: "Copy link", events: 1 })]);
     expect(report.signups).toEqual([expect.objectContaining({ page: "/newsletter", events: 1 })]);
     expect(report.periods.at(-1)).toMatchObject({ plays: 2, listeners: 2 });
-    const hourly = await analyticsReport("24h", NOW);
+    const hourly = await analyticsReport(admin, "24h", NOW);
     expect(hourly.periods).toHaveLength(24);
     expect(hourly.periods.at(-1)!.start).toEqual(new Date("2026-11-20T12:00:00Z"));
     expect(hourly.periods.at(-1)).toMatchObject({ plays: 2, views: 3 });
@@ -94,14 +96,23 @@ describe("counting what listeners do", () => {
     ]);
     await send(visitor("198.51.100.7"), [{ kind: "listen", episode: episode.slug, from: 3, to: 8 }]);
     await rollUp(NOW);
-    const curve = await episodeListening(episode.id, "7d", NOW);
+    const curve = (await episodeAnalytics(admin, episode.id, "7d", NOW))!.curve;
     expect(curve.slice(0, 9)).toEqual([1, 1, 1, 2, 2, 1, 1, 1, 0]);
     expect(curve.slice(58, 64)).toEqual([0, 0, 1, 1, 1]);
     expect(curve).toHaveLength(63);
     // The next day's listeners add to the same seconds.
     await send(visitor("203.0.113.5"), [{ kind: "listen", episode: episode.slug, from: 0, to: 2 }], new Date(NOW.getTime() + DAY));
     await rollUp(new Date(NOW.getTime() + DAY));
-    expect((await episodeListening(episode.id, "7d", new Date(NOW.getTime() + DAY))).slice(0, 3)).toEqual([2, 2, 1]);
+    const twoDays = (await episodeAnalytics(admin, episode.id, "7d", new Date(NOW.getTime() + DAY)))!;
+    expect(twoDays.curve.slice(0, 3)).toEqual([2, 2, 1]);
+    expect(twoDays.runs.slice(0, 3)).toEqual([
+      { from: 0, to: 2, listeners: 2 },
+      { from: 2, to: 3, listeners: 1 },
+      { from: 3, to: 5, listeners: 2 },
+    ]);
+    expect(twoDays.runs.at(-1)).toEqual({ from: 63, to: 120, listeners: 0 });
+    const csv = await analyticsCsv(admin, { table: "listening", range: "7d", episode: episode.id }, new Date(NOW.getTime() + DAY));
+    expect(csv!.split("\r\n").slice(0, 3)).toEqual(["second,listeners", "0,2", "1,2"]);
   });
 
   it("recomputes open days without counting twice, keeps closed ones, and deletes raw events after 30 days", async () => {
@@ -109,16 +120,16 @@ describe("counting what listeners do", () => {
     await send(visitor("203.0.113.5"), [{ kind: "play", episode: episode.slug }]);
     await rollUp(NOW);
     await rollUp(NOW);
-    expect((await analyticsReport("7d", NOW)).totals.plays).toBe(1);
+    expect((await analyticsReport(admin, "7d", NOW)).totals.plays).toBe(1);
     // A late event of the same day is counted by the next pass.
     await send(visitor("198.51.100.7"), [{ kind: "play", episode: episode.slug }], new Date(NOW.getTime() + 60_000));
     await rollUp(new Date(NOW.getTime() + 2 * 60_000));
-    expect((await analyticsReport("7d", NOW)).totals).toMatchObject({ plays: 2, listeners: 2 });
+    expect((await analyticsReport(admin, "7d", NOW)).totals).toMatchObject({ plays: 2, listeners: 2 });
     // 31 days on, the raw events are gone and the counts stay.
     const later = new Date(NOW.getTime() + 31 * DAY);
     await rollUpAndForget(later);
     expect(await prisma.analyticsEvent.count()).toBe(0);
-    expect((await analyticsReport("90d", later)).totals).toMatchObject({ plays: 2, listeners: 2 });
+    expect((await analyticsReport(admin, "90d", later)).totals).toMatchObject({ plays: 2, listeners: 2 });
     expect(await prisma.analyticsSalt.count({ where: { day: { lt: new Date(later.getTime() - 2 * DAY) } } })).toBe(0);
   });
 

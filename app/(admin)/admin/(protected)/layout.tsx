@@ -19,6 +19,7 @@ export default async function ProtectedAdminLayout({ children }: { children: Rea
                 <Link href="/admin/stories">Stories</Link>
                 <Link href="/admin/links">Links to review</Link>
                 <Link href="/admin/newsletter">Newsletter</Link>
+                <Link href="/admin/analytics">Analytics</Link>
                 <Link href="/admin/people">People</Link>
               </>
             ) : null}
