@@ -26,13 +26,19 @@ export function utcSessionOptions(url: string): string {
   return [given, "-c TimeZone=UTC"].filter(Boolean).join(" ");
 }
 
+/** The database this process uses (useDatabaseUrl's, else DATABASE_URL). */
+export function databaseUrl(): string {
+  const url = databaseUrlOverride ?? getEnv().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set. Start Showfront with `npm run dev` or `npm start`, which provide one.");
+  return url;
+}
+
 // The connection is made on the first query, not on import: `next build` imports every page without a database.
 const adapter: SqlDriverAdapterFactory = {
   provider: "postgres",
   adapterName: "@prisma/adapter-pg",
   async connect() {
-    const url = databaseUrlOverride ?? getEnv().DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set. Start Showfront with `npm run dev` or `npm start`, which provide one.");
+    const url = databaseUrl();
     return new PrismaPg({ connectionString: url, options: utcSessionOptions(url) }).connect();
   },
 };

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only feeds|pages|search|newsletter|comments|stories|serving]`: measures what the issues set speed targets for and writes
+// `npm run bench [-- --only feeds|pages|search|newsletter|comments|stories|serving|analytics]`: measures what the issues set speed targets for and writes
 // docs/BENCHMARKS.md. Everything runs on this machine: an embedded PostgreSQL (durable, as in development), the
 // production build, and feeds served from 127.0.0.1.
 import { existsSync } from "node:fs";
@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
+import { analyticsBenchmarks } from "./bench/analytics";
 import { table, type Row } from "./bench/common";
 import { commentBenchmarks } from "./bench/comments";
 import { episodePageBenchmarks } from "./bench/episode-page";
@@ -81,6 +82,18 @@ change invalidates it (docs/decisions/0012). Then a comment posted on one instan
 instance behind nginx against two.`,
     run: servingBenchmarks,
   },
+  analytics: {
+    title: "Analytics (issue: listening analytics without tracking anyone)",
+    about: `The production build (\`npm start\`: two Next processes behind the built-in front, which answers /api/events itself)
+on a 100-episode show. Episode pages requested 100 a second alone; beside the same beacons from a crawler (answered, not
+counted: what the requests cost by themselves); and beside beacons from a browser at 125 a second (20 events each: a
+view, a play, 17 heard stretches, a quartile; every beacon a visitor of its own behind one trusted proxy), 2,500 events
+a second. Five rounds of the three in turn, each 10 s, open-loop (requests at random moments at a steady rate, each
+kind from a process of its own, scripts/bench/open-loop.ts); the p99 rows are the medians of the rounds' p99. Events
+are counted in memory and written in batches (lib/analytics/ingest.ts); the rows are counted in the database
+afterwards. Generators, front, Next processes and PostgreSQL share the same 2 cores.`,
+    run: analyticsBenchmarks,
+  },
 } as const;
 
 type SectionName = keyof typeof SECTIONS;
@@ -102,8 +115,8 @@ async function previousSections(): Promise<Partial<Record<SectionName, string>>>
 runCli(async (log) => {
   const { values } = parseArgs({ options: { only: { type: "string" } } });
   const only = z
-    .enum(["feeds", "pages", "search", "newsletter", "comments", "stories", "serving"], {
-      error: "--only must be feeds, pages, search, newsletter, comments, stories or serving",
+    .enum(Object.keys(SECTIONS) as [SectionName, ...SectionName[]], {
+      error: "--only must be feeds, pages, search, newsletter, comments, stories, serving or analytics",
     })
     .optional()
     .parse(values.only);

@@ -7,6 +7,9 @@ import exitHook from "async-exit-hook";
 import { access } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { eventsEndpoint, EVENTS_PATH } from "@/lib/analytics/endpoint";
+import { flushEvents, prepareIngest } from "@/lib/analytics/ingest";
+import { prisma, useDatabaseUrl } from "@/lib/db";
 import { checkConnection, createDatabaseIfMissing, databaseUrlFor, redactUrl } from "@/lib/database/admin";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrations";
@@ -198,12 +201,16 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
       ),
     );
     if (behindEdge) {
+      // The front writes the analytics beacons it answers (lib/analytics/endpoint.ts) to the site's database.
+      useDatabaseUrl(database.url);
+      await prepareIngest();
       edge = await startEdgeCache({
         upstreams: ports.map((port) => ({ host: "127.0.0.1", port })),
         port: env.PORT,
         maxAgeSeconds: env.EDGE_CACHE_SECONDS,
         nonceMark,
         trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+        answerHere: new Map([[EVENTS_PATH, eventsEndpoint]]),
         onRequest: (record) => logger[record.status >= 500 ? "error" : "info"](record, "request"),
       });
       log(
@@ -221,6 +228,7 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
     process.off("SIGINT", stopOnSignal);
     process.off("SIGTERM", stopOnSignal);
     await edge?.close();
+    if (edge) await flushEvents().finally(() => prisma.$disconnect());
     if (database.embedded) log("Stopping the embedded PostgreSQL");
     await database.stop();
   }

@@ -17,6 +17,17 @@ interface Outgoing {
 function requestsOf(traffic: Traffic, baseUrl: string): () => Outgoing {
   let sequence = 0;
   if (traffic.kind === "reads") return () => ({ label: traffic.label, method: "GET", path: traffic.paths[sequence++ % traffic.paths.length]!, headers: {} });
+  if (traffic.kind === "beacons")
+    return () => {
+      sequence += 1;
+      const headers = {
+        origin: baseUrl,
+        "content-type": "text/plain;charset=UTF-8",
+        "user-agent": traffic.userAgent,
+        "x-forwarded-for": `10.${(sequence >> 16) & 255}.${(sequence >> 8) & 255}.${sequence & 255}`,
+      };
+      return { label: "beacon", method: "POST", path: "/api/events", headers, body: traffic.bodies[sequence % traffic.bodies.length]! };
+    };
   return () => {
     sequence += 1;
     const network = traffic.networkBase + sequence;

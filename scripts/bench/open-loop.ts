@@ -10,7 +10,9 @@ import { fileURLToPath } from "node:url";
 export type Traffic =
   | { kind: "reads"; label: string; paths: string[] }
   /** Comments by signed-in readers and newsletter sign-ups, in turn; each from its own network address. */
-  | { kind: "writes"; sessions: string[]; commentSlug: string; networkBase: number };
+  | { kind: "writes"; sessions: string[]; commentSlug: string; networkBase: number }
+  /** Analytics beacons (a JSON body each) from a browser, each from its own network address. */
+  | { kind: "beacons"; bodies: string[]; userAgent: string };
 
 export interface OpenLoopPlan {
   baseUrl: string;
