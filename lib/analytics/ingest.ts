@@ -209,7 +209,9 @@ async function writeBatch(batch: PendingEvent[]): Promise<number> {
     return subject ? [{ ...event, subject }] : [];
   });
   if (rows.length)
-    await (await batchPool()).query(
+    await (
+      await batchPool()
+    ).query(
       `INSERT INTO "AnalyticsEvent" ("at", "kind", "visitor", "subject", "detail", "fromSecond", "toSecond")
        SELECT * FROM unnest($1::timestamp[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[])`,
       [

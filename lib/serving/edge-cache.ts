@@ -377,7 +377,9 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
     for (const [name, value] of Object.entries(forwardedHeaders(request))) {
       if (value !== undefined) for (const item of [value].flat()) headers.append(name, String(item));
     }
-    const answer = await handle(new Request(`http://${request.headers.host ?? "localhost"}${request.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }));
+    const answer = await handle(
+      new Request(`http://${request.headers.host ?? "localhost"}${request.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }),
+    );
     response.writeHead(answer.status, Object.fromEntries(answer.headers));
     response.end(Buffer.from(await answer.arrayBuffer()));
   };
