@@ -12,7 +12,7 @@ let databaseUrlOverride: string | undefined;
  * For CLIs that prepare the database themselves (the embedded one has no URL until it runs): call before the first
  * query. Everything else uses DATABASE_URL.
  */
-export function useDatabaseUrl(url: string): void {
+export function setDatabaseUrl(url: string): void {
   databaseUrlOverride = url;
 }
 
@@ -26,7 +26,7 @@ export function utcSessionOptions(url: string): string {
   return [given, "-c TimeZone=UTC"].filter(Boolean).join(" ");
 }
 
-/** The database this process uses (useDatabaseUrl's, else DATABASE_URL). */
+/** The database this process uses (setDatabaseUrl's, else DATABASE_URL). */
 export function databaseUrl(): string {
   const url = databaseUrlOverride ?? getEnv().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set. Start Showfront with `npm run dev` or `npm start`, which provide one.");

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { createDatabaseIfMissing, databaseUrlFor } from "@/lib/database/admin";
 import { applyMigrations } from "@/lib/database/migrations";
 import { startTemporaryServer } from "@/lib/database/temporary";
-import { prisma, useDatabaseUrl } from "@/lib/db";
+import { prisma, setDatabaseUrl } from "@/lib/db";
 import { seedDemoContent } from "@/lib/demo/seed";
 import { searchContent, searchSuggestions } from "@/lib/search/search";
 import { PROPERTIES, searchProperty, type FuzzProperty } from "../tests/fuzz/properties";
@@ -53,7 +53,7 @@ runCli(async (log) => {
     await createDatabaseIfMissing(server.serverUrl, "fuzz");
     const url = databaseUrlFor(server.serverUrl, "fuzz");
     await applyMigrations(url);
-    useDatabaseUrl(url);
+    setDatabaseUrl(url);
     await seedDemoContent();
     databaseProperties.push(search, await feedImportProperty());
     stopDatabase = async () => {

@@ -13,7 +13,7 @@ import { createDatabaseIfMissing, databaseUrlFor } from "@/lib/database/admin";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrations";
 import { seedDemoContent } from "@/lib/demo/seed";
-import { prisma, useDatabaseUrl } from "@/lib/db";
+import { prisma, setDatabaseUrl } from "@/lib/db";
 import { listedStoryWhere } from "@/lib/stories/stories";
 import { fmt, percentile, startProductionServer, table, type Row } from "./bench/common";
 import { offer, type OpenLoopResult } from "./bench/open-loop";
@@ -102,7 +102,7 @@ async function prepare(log: (message: string) => void) {
   await createDatabaseIfMissing(database.serverUrl, "load");
   const url = databaseUrlFor(database.serverUrl, "load");
   await applyMigrations(url);
-  useDatabaseUrl(url);
+  setDatabaseUrl(url);
   log("Loading the demo show and its stories");
   await seedDemoContent();
   const users = Array.from({ length: READERS }, (_, index) => ({ id: `load-reader-${index}`, email: `reader${index}@load.example`, name: `Reader ${index}` }));

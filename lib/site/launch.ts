@@ -9,7 +9,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { eventsEndpoint, EVENTS_PATH } from "@/lib/analytics/endpoint";
 import { flushEvents, prepareIngest } from "@/lib/analytics/ingest";
-import { prisma, useDatabaseUrl } from "@/lib/db";
+import { prisma, setDatabaseUrl } from "@/lib/db";
 import { checkConnection, createDatabaseIfMissing, databaseUrlFor, redactUrl } from "@/lib/database/admin";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrations";
@@ -202,7 +202,7 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
     );
     if (behindEdge) {
       // The front writes the analytics beacons it answers (lib/analytics/endpoint.ts) to the site's database.
-      useDatabaseUrl(database.url);
+      setDatabaseUrl(database.url);
       await prepareIngest();
       edge = await startEdgeCache({
         upstreams: ports.map((port) => ({ host: "127.0.0.1", port })),

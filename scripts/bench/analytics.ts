@@ -4,7 +4,7 @@
 // a process of its own). Events per second are the rows the batches wrote, counted in the database afterwards.
 import { createTemporaryDatabase } from "@/lib/database/admin";
 import { applyMigrations } from "@/lib/database/migrations";
-import { prisma, useDatabaseUrl } from "@/lib/db";
+import { prisma, setDatabaseUrl } from "@/lib/db";
 import { fmt, percentile, startProductionServer, type Row } from "./common";
 import { offer } from "./open-loop";
 
@@ -54,7 +54,7 @@ function beacon(index: number): string {
 export async function analyticsBenchmarks(postgresServerUrl: string, log: (message: string) => void): Promise<Row[]> {
   const database = await createTemporaryDatabase(postgresServerUrl, "showfront_bench_analytics");
   await applyMigrations(database.url);
-  useDatabaseUrl(database.url);
+  setDatabaseUrl(database.url);
   await seed(log);
   const server = await startProductionServer(database.url, log, { JOBS_ENABLED: "false", TRUSTED_PROXY_HOPS: "1" });
   try {

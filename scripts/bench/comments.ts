@@ -6,7 +6,7 @@ import { postComment } from "@/lib/comments/comments";
 import { AppError } from "@/lib/errors";
 import { createTemporaryDatabase } from "@/lib/database/admin";
 import { applyMigrations } from "@/lib/database/migrations";
-import { prisma, useDatabaseUrl } from "@/lib/db";
+import { prisma, setDatabaseUrl } from "@/lib/db";
 import { fmt, percentile, startProductionServer, type Row } from "./common";
 
 const POSTERS = 50;
@@ -44,7 +44,7 @@ async function seed(log: (message: string) => void) {
 export async function commentBenchmarks(postgresServerUrl: string, log: (message: string) => void): Promise<Row[]> {
   const database = await createTemporaryDatabase(postgresServerUrl, "showfront_bench_comments");
   await applyMigrations(database.url);
-  useDatabaseUrl(database.url);
+  setDatabaseUrl(database.url);
   const { users, postingSlug, busySlug } = await seed(log);
 
   log(`${POSTERS} people posting ${POSTS_EACH} comments each, all at once`);

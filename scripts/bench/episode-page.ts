@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { createTemporaryDatabase } from "@/lib/database/admin";
 import { applyMigrations } from "@/lib/database/migrations";
-import { prisma, useDatabaseUrl } from "@/lib/db";
+import { prisma, setDatabaseUrl } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { importPodcastFeed } from "@/lib/feeds/import";
 import { indexAllEpisodesForSearch } from "@/lib/search/indexing";
@@ -32,7 +32,7 @@ function sampleTranscript(): TranscriptCue[] {
 }
 
 async function seedShow(databaseUrl: string, log: (message: string) => void) {
-  useDatabaseUrl(databaseUrl);
+  setDatabaseUrl(databaseUrl);
   log(`Seeding a ${EPISODES}-episode show with 400-line transcripts and 30 stories`);
   await importPodcastFeed(bigFeedXml(EPISODES));
   const cues = sampleTranscript();

@@ -6,7 +6,7 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import PgBoss from "pg-boss";
 import { createTemporaryDatabase } from "@/lib/database/admin";
 import { applyMigrations } from "@/lib/database/migrations";
-import { prisma, useDatabaseUrl } from "@/lib/db";
+import { prisma, setDatabaseUrl } from "@/lib/db";
 import { keepParseWorkerWarm } from "@/lib/feeds/parse-worker-client";
 import { addFeedSource, syncFeedSource } from "@/lib/feeds/sync";
 import { indexAllEpisodesForSearch } from "@/lib/search/indexing";
@@ -134,7 +134,7 @@ export async function feedImportBenchmarks(postgresServerUrl: string, log: (mess
   const rows: Row[] = [];
   const database = await createTemporaryDatabase(postgresServerUrl, "showfront_bench");
   await applyMigrations(database.url);
-  useDatabaseUrl(database.url);
+  setDatabaseUrl(database.url);
 
   const ITEMS = 5000;
   log(`Generating a ${ITEMS}-item feed`);

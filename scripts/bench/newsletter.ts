@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { createTemporaryDatabase } from "@/lib/database/admin";
 import { applyMigrations } from "@/lib/database/migrations";
-import { prisma, useDatabaseUrl } from "@/lib/db";
+import { prisma, setDatabaseUrl } from "@/lib/db";
 import { smtpMailer } from "@/lib/mail/mailer";
 import { composeIssue, deliveryCounts, sendIssue } from "@/lib/newsletter/issues";
 import { startSmtpSink } from "../../tests/setup/smtp-sink";
@@ -67,7 +67,7 @@ export async function newsletterBenchmarks(postgresServerUrl: string, log: (mess
     }
     const failures = signUps.errors + signUps.timeouts + signUps.non2xx;
 
-    useDatabaseUrl(database.url);
+    setDatabaseUrl(database.url);
     await prisma.subscriber.deleteMany();
     await seedSubscribers(log);
     const { id } = await composeIssue("DIGEST");

@@ -3,7 +3,7 @@
 import { performance } from "node:perf_hooks";
 import { createTemporaryDatabase } from "@/lib/database/admin";
 import { applyMigrations } from "@/lib/database/migrations";
-import { prisma, useDatabaseUrl } from "@/lib/db";
+import { prisma, setDatabaseUrl } from "@/lib/db";
 import { importPodcastFeed } from "@/lib/feeds/import";
 import { indexAllEpisodesForSearch } from "@/lib/search/indexing";
 import { searchContent, searchSuggestions } from "@/lib/search/search";
@@ -76,7 +76,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
 export async function searchAndFeedBenchmarks(postgresServerUrl: string, log: (message: string) => void): Promise<Row[]> {
   const database = await createTemporaryDatabase(postgresServerUrl, "showfront_bench_search");
   await applyMigrations(database.url);
-  useDatabaseUrl(database.url);
+  setDatabaseUrl(database.url);
   try {
     const showSlug = await seedSearchCorpus(log);
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createTemporaryDatabase } from "@/lib/database/admin";
 import { applyMigrations } from "@/lib/database/migrations";
-import { prisma, useDatabaseUrl } from "@/lib/db";
+import { prisma, setDatabaseUrl } from "@/lib/db";
 import { relatedEpisodes, relatedStories } from "@/lib/search/related";
 import { refreshSearchTerms } from "@/lib/search/indexing";
 import { readWxrFile } from "@/lib/stories/wxr";
@@ -47,7 +47,7 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 export async function storyBenchmarks(postgresServerUrl: string, log: (message: string) => void): Promise<Row[]> {
   const related = await createTemporaryDatabase(postgresServerUrl, "showfront_bench_related");
   await applyMigrations(related.url);
-  useDatabaseUrl(related.url);
+  setDatabaseUrl(related.url);
   const relatedTimes: number[] = [];
   try {
     await seedSearchCorpus(log);
@@ -67,7 +67,7 @@ export async function storyBenchmarks(postgresServerUrl: string, log: (message: 
 
   const database = await createTemporaryDatabase(postgresServerUrl, "showfront_bench_wxr");
   await applyMigrations(database.url);
-  useDatabaseUrl(database.url);
+  setDatabaseUrl(database.url);
   const folder = await mkdtemp(path.join(tmpdir(), "showfront-bench-wxr-"));
   try {
     const file = path.join(folder, "export.xml");

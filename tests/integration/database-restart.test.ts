@@ -8,7 +8,7 @@ import { afterAll, expect, it, jest } from "@jest/globals";
 import { createDatabaseIfMissing, databaseUrlFor } from "@/lib/database/admin";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrations";
-import { prisma, useDatabaseUrl } from "@/lib/db";
+import { prisma, setDatabaseUrl } from "@/lib/db";
 import { readiness } from "@/lib/site/health";
 
 const folder = await mkdtemp(path.join(tmpdir(), "showfront-restart-"));
@@ -16,7 +16,7 @@ const workerDatabase = process.env.DATABASE_URL!;
 
 afterAll(async () => {
   await prisma.$disconnect();
-  useDatabaseUrl(workerDatabase);
+  setDatabaseUrl(workerDatabase);
   await rm(folder, { recursive: true, force: true });
 });
 
@@ -39,7 +39,7 @@ it("recovers by itself when Postgres restarts, and keeps what was committed", as
   const url = databaseUrlFor(server.serverUrl, "restart");
   await applyMigrations(url);
   await prisma.$disconnect();
-  useDatabaseUrl(url);
+  setDatabaseUrl(url);
   await prisma.show.create({ data: { slug: "before-restart", title: "Before" } });
 
   await server.stop();

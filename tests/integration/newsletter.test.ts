@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { POST as unsubscribePost } from "@/app/api/newsletter/unsubscribe/route";
-import { prisma, useDatabaseUrl } from "@/lib/db";
+import { prisma, setDatabaseUrl } from "@/lib/db";
 import { smtpMailer, type Mailer } from "@/lib/mail/mailer";
 import { startSlowProxy } from "../setup/slow-proxy";
 import { composeIssue, deliveryCounts, sendIssue } from "@/lib/newsletter/issues";
@@ -262,7 +262,7 @@ describe("sending an issue", () => {
     await readers(20);
     const { id } = await composeIssue("DIGEST");
     const slow = await startSlowProxy(process.env.DATABASE_URL!, 40);
-    useDatabaseUrl(slow.url);
+    setDatabaseUrl(slow.url);
     await prisma.$disconnect();
     try {
       const crash = new AbortController();
@@ -274,7 +274,7 @@ describe("sending an issue", () => {
       await prisma.newsletterIssue.update({ where: { id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
       expect(await sendIssue(id, { mailer: mail.mailer, concurrency: 4 })).toEqual({ status: "sent" });
     } finally {
-      useDatabaseUrl(process.env.DATABASE_URL!);
+      setDatabaseUrl(process.env.DATABASE_URL!);
       await prisma.$disconnect();
       await slow.close();
     }
