@@ -21,8 +21,6 @@ const IMPORT_TIMEOUT_MS = 5 * 60 * 1000;
 export interface SyncOptions {
   /** Ignore the validators and content hash: fetch and import whatever the feed says now. */
   force?: boolean;
-  /** A fetch and parse made moments ago (adding a source checks the feed first): import it instead of fetching. */
-  prefetched?: { fetched: FetchedFeed } & FeedRead;
   platformApi?: PlatformApiOptions;
   /** Who asked: the run log says whether a person or the schedule started a run. */
   trigger?: SyncTrigger;
@@ -69,6 +67,26 @@ async function readFetched(sourceId: string, fetched: FetchedFeed, incremental: 
     knownItemHashes: [...idByHash.keys()],
   });
   return { feed, unchangedIds: feed.unchangedItemHashes?.flatMap((hash) => (idByHash.has(hash) ? [idByHash.get(hash)!] : [])) };
+}
+
+export type SourceRead = { fetched: FetchedFeed } & FeedRead;
+
+/**
+ * A source read as its kind is read: a platform's API, or the feed itself. A sync asks conditionally (its validators)
+ * and parses incrementally; adding a source asks plainly. Undefined: the feed has not changed (304).
+ */
+async function readSource(
+  source: { id: string; kind: FeedKind; url: string; etag?: string | null; lastModified?: string | null },
+  options: { conditional: boolean; fetch?: FetchFeedOptions; platformApi?: PlatformApiOptions },
+): Promise<SourceRead | undefined> {
+  if (source.kind === "APPLE" || source.kind === "SPOTIFY") {
+    const { fetched, feed } = await fetchPlatformEpisodes(source.kind, source.url, options.platformApi, options.fetch);
+    return { fetched, feed: feedParseOf(feed) };
+  }
+  warmParseWorker();
+  const fetched = await fetchFeed(source.url, { ...options.fetch, ...(options.conditional && { etag: source.etag, lastModified: source.lastModified }) });
+  if (fetched.status === "not-modified") return undefined;
+  return { fetched, ...(await readFetched(source.id, fetched, source.kind === "PODCAST" && options.conditional)) };
 }
 
 /** Errors whose message is written for the person running the sync: a bad URL, a broken feed, a refusing host. */
@@ -126,7 +144,20 @@ async function previousRunHeldBack(sourceId: string, runId: string): Promise<boo
   return previous?.status === "IMPORTED" && previous.heldBack > 0;
 }
 
-export async function syncFeedSource(sourceId: string, options: SyncOptions = {}): Promise<SyncResult> {
+type Source = Awaited<ReturnType<typeof prisma.feedSource.findUniqueOrThrow>>;
+
+interface Run {
+  id: string;
+  source: Source;
+  claimedAt: Date;
+  finish(status: Exclude<SyncStatus, "RUNNING">, fields: { httpStatus?: number; error?: string; counts?: ImportCounts }): Promise<void>;
+}
+
+/**
+ * A sync of one source as a run in its log: claimed so that one runs at a time, a failure recorded as the run's
+ * outcome (never thrown), the claim released whatever happens.
+ */
+async function asRun(sourceId: string, trigger: SyncTrigger, work: (run: Run) => Promise<SyncResult>): Promise<SyncResult> {
   const claimedAt = new Date();
   const claim = await prisma.feedSource.updateMany({
     where: { id: sourceId, OR: [{ syncStartedAt: null }, { syncStartedAt: { lt: new Date(claimedAt.getTime() - STALE_CLAIM_MS) } }] },
@@ -140,12 +171,11 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
   }
 
   const source = await prisma.feedSource.findUniqueOrThrow({ where: { id: sourceId } });
-  const siteBefore = await getSiteShow();
-  const run = await prisma.syncRun.create({ data: { sourceId, status: "RUNNING", startedAt: claimedAt, trigger: options.trigger ?? "SCHEDULED" } });
-  const finish = async (status: Exclude<SyncStatus, "RUNNING">, fields: { httpStatus?: number; error?: string; counts?: ImportCounts }) => {
+  const { id } = await prisma.syncRun.create({ data: { sourceId, status: "RUNNING", startedAt: claimedAt, trigger } });
+  const finish: Run["finish"] = async (status, fields) => {
     const finishedAt = new Date();
     await prisma.syncRun.update({
-      where: { id: run.id },
+      where: { id },
       data: {
         status,
         finishedAt,
@@ -165,92 +195,96 @@ export async function syncFeedSource(sourceId: string, options: SyncOptions = {}
   };
 
   try {
-    const fromApi =
-      !options.prefetched && (source.kind === "APPLE" || source.kind === "SPOTIFY")
-        ? await fetchPlatformEpisodes(source.kind, source.url, options.platformApi, options.fetch).then(({ fetched, feed }) => ({
-            fetched,
-            feed: feedParseOf(feed),
-          }))
-        : undefined;
-    if (source.kind !== "APPLE" && source.kind !== "SPOTIFY" && !options.prefetched) warmParseWorker();
-    const fetched =
-      options.prefetched?.fetched ??
-      fromApi?.fetched ??
-      (await fetchFeed(source.url, {
-        ...options.fetch,
-        ...(!options.force && { etag: source.etag, lastModified: source.lastModified }),
-      }));
-    const hash = fetched.status === "fetched" ? fetched.contentHash : undefined;
-    if (fetched.status === "not-modified" || (!options.force && hash === source.contentHash)) {
-      await finish("UNCHANGED", { httpStatus: fetched.httpStatus });
+    return await work({ id, source, claimedAt, finish });
+  } catch (error) {
+    const message = describeError(error);
+    const httpStatus = error instanceof FeedFetchError ? error.httpStatus : undefined;
+    await finish("FAILED", { httpStatus, error: message });
+    await prisma.feedSource.update({ where: { id: sourceId }, data: { lastFetchedAt: claimedAt, lastStatus: "FAILED", lastError: message } });
+    return { status: "FAILED", sourceId, runId: id, httpStatus, error: message };
+  } finally {
+    await prisma.feedSource.updateMany({ where: { id: sourceId, syncStartedAt: claimedAt }, data: { syncStartedAt: null } });
+  }
+}
+
+export async function syncFeedSource(sourceId: string, options: SyncOptions = {}): Promise<SyncResult> {
+  return asRun(sourceId, options.trigger ?? "SCHEDULED", async (run) => {
+    const { source, claimedAt } = run;
+    const read = await readSource(source, { conditional: !options.force, fetch: options.fetch, platformApi: options.platformApi });
+    const fetched = read?.fetched;
+    if (!fetched || (!options.force && fetched.contentHash === source.contentHash)) {
+      await run.finish("UNCHANGED", { httpStatus: fetched?.httpStatus ?? 304 });
       await prisma.feedSource.update({
         where: { id: sourceId },
         data: {
           lastFetchedAt: claimedAt,
           lastStatus: "UNCHANGED",
           lastError: null,
-          ...(fetched.status === "fetched" && { etag: fetched.etag ?? null, lastModified: fetched.lastModified ?? null }),
+          ...(fetched && { etag: fetched.etag ?? null, lastModified: fetched.lastModified ?? null }),
         },
       });
-      return { status: "UNCHANGED", sourceId, runId: run.id, httpStatus: fetched.httpStatus };
+      return { status: "UNCHANGED", sourceId, runId: run.id, httpStatus: fetched?.httpStatus ?? 304 };
     }
+    return applyRead(run, read, options);
+  });
+}
 
-    const read: FeedRead = options.prefetched ?? fromApi ?? (await readFetched(sourceId, fetched, source.kind === "PODCAST" && !options.force));
-    const { feed } = read;
-    const movedTo = feed.show.newFeedUrl && feed.show.newFeedUrl !== source.url ? feed.show.newFeedUrl : undefined;
-    // A podcast's episodes are written as the parser reads them; stories and platform items from the whole feed.
-    const whole = source.kind === "PODCAST" ? undefined : await wholeFeed(feed);
-    const counts = await prisma.$transaction(
-      async (tx) => {
-        let written: ImportCounts;
-        if (!whole) {
-          await tx.show.update({ where: { id: source.showId }, data: showFields(feed) });
-          const target = {
-            showId: source.showId,
-            sourceId,
-            markGone: true,
-            unchangedIds: read.unchangedIds,
-            shrinkConfirmed: await previousRunHeldBack(sourceId, run.id),
-          };
-          written = await writeEpisodes(tx, target, feed, options.onProgress, claimedAt);
-        } else if (source.kind === "STORIES") {
-          written = await writeFeedStories(tx, sourceId, whole, claimedAt);
-        } else {
-          const items = await recordPlatformItems(tx, source, whole, claimedAt);
-          written = { created: items.created, updated: items.updated, unchanged: 0, gone: 0, skipped: [...whole.skipped, ...items.refused], notes: [] };
-        }
-        const show = await tx.show.findUniqueOrThrow({ where: { id: source.showId }, select: { title: true } });
-        await matchShowItems(tx, source.showId, show.title);
-        const moveTaken = movedTo && (await tx.feedSource.findUnique({ where: { url: movedTo }, select: { id: true } }));
-        await tx.feedSource.update({
-          where: { id: sourceId },
-          data: {
-            // itunes:new-feed-url: the show has moved hosts; follow it from the next sync on.
-            ...(movedTo && !moveTaken && { url: movedTo, etag: null, lastModified: null }),
-            // Episodes held back from being marked gone: the same feed must be read again in full to confirm it.
-            ...(!movedTo && !written.heldBack && { etag: fetched.etag ?? null, lastModified: fetched.lastModified ?? null }),
-            contentHash: written.heldBack ? null : hash,
-            lastFetchedAt: claimedAt,
-            lastStatus: "IMPORTED",
-            lastError: null,
-          },
-        });
-        return written;
-      },
-      { timeout: IMPORT_TIMEOUT_MS },
-    );
-    await finish("IMPORTED", { httpStatus: fetched.httpStatus, counts });
-    await refreshSyncedPages(source.kind, source.showId, claimedAt, siteBefore);
-    return { status: "IMPORTED", sourceId, runId: run.id, httpStatus: fetched.httpStatus, movedTo, ...counts };
-  } catch (error) {
-    const message = describeError(error);
-    const httpStatus = error instanceof FeedFetchError ? error.httpStatus : undefined;
-    await finish("FAILED", { httpStatus, error: message });
-    await prisma.feedSource.update({ where: { id: sourceId }, data: { lastFetchedAt: claimedAt, lastStatus: "FAILED", lastError: message } });
-    return { status: "FAILED", sourceId, runId: run.id, httpStatus, error: message };
-  } finally {
-    await prisma.feedSource.updateMany({ where: { id: sourceId, syncStartedAt: claimedAt }, data: { syncStartedAt: null } });
-  }
+/** Imports a read already made (adding a source reads it first to check it) as a run of the source's log. */
+export function importRead(sourceId: string, read: SourceRead, options: Pick<SyncOptions, "onProgress" | "trigger"> = {}): Promise<SyncResult> {
+  return asRun(sourceId, options.trigger ?? "MANUAL", (run) => applyRead(run, read, options));
+}
+
+/** Writes what was read: the show, its episodes (or stories, or platform items), and refreshes the pages that show them. */
+async function applyRead(run: Run, read: SourceRead, options: Pick<SyncOptions, "onProgress">): Promise<SyncResult> {
+  const { source, claimedAt } = run;
+  const sourceId = source.id;
+  const { feed, fetched } = read;
+  const siteBefore = await getSiteShow();
+  const movedTo = feed.show.newFeedUrl && feed.show.newFeedUrl !== source.url ? feed.show.newFeedUrl : undefined;
+  // A podcast's episodes are written as the parser reads them; stories and platform items from the whole feed.
+  const whole = source.kind === "PODCAST" ? undefined : await wholeFeed(feed);
+  const counts = await prisma.$transaction(
+    async (tx) => {
+      let written: ImportCounts;
+      if (!whole) {
+        await tx.show.update({ where: { id: source.showId }, data: showFields(feed) });
+        const target = {
+          showId: source.showId,
+          sourceId,
+          markGone: true,
+          unchangedIds: read.unchangedIds,
+          shrinkConfirmed: await previousRunHeldBack(sourceId, run.id),
+        };
+        written = await writeEpisodes(tx, target, feed, options.onProgress, claimedAt);
+      } else if (source.kind === "STORIES") {
+        written = await writeFeedStories(tx, sourceId, whole, claimedAt);
+      } else {
+        const items = await recordPlatformItems(tx, source, whole, claimedAt);
+        written = { created: items.created, updated: items.updated, unchanged: 0, gone: 0, skipped: [...whole.skipped, ...items.refused], notes: [] };
+      }
+      const show = await tx.show.findUniqueOrThrow({ where: { id: source.showId }, select: { title: true } });
+      await matchShowItems(tx, source.showId, show.title);
+      const moveTaken = movedTo && (await tx.feedSource.findUnique({ where: { url: movedTo }, select: { id: true } }));
+      await tx.feedSource.update({
+        where: { id: sourceId },
+        data: {
+          // itunes:new-feed-url: the show has moved hosts; follow it from the next sync on.
+          ...(movedTo && !moveTaken && { url: movedTo, etag: null, lastModified: null }),
+          // Episodes held back from being marked gone: the same feed must be read again in full to confirm it.
+          ...(!movedTo && !written.heldBack && { etag: fetched.etag ?? null, lastModified: fetched.lastModified ?? null }),
+          contentHash: written.heldBack ? null : fetched.contentHash,
+          lastFetchedAt: claimedAt,
+          lastStatus: "IMPORTED",
+          lastError: null,
+        },
+      });
+      return written;
+    },
+    { timeout: IMPORT_TIMEOUT_MS },
+  );
+  await run.finish("IMPORTED", { httpStatus: fetched.httpStatus, counts });
+  await refreshSyncedPages(source.kind, source.showId, claimedAt, siteBefore);
+  return { status: "IMPORTED", sourceId, runId: run.id, httpStatus: fetched.httpStatus, movedTo, ...counts };
 }
 
 export interface AddSourceInput {
@@ -283,7 +317,7 @@ function showPlatformLink(kind: FeedKind, givenUrl: string, feed: Pick<ParsedFee
  * Checks that the URL serves a usable feed, then records the source (and its show) and imports it at once. For
  * Apple and Spotify the URL is the show's page there; it becomes the show's platform link and the API address.
  */
-export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOptions, "force" | "fetch" | "prefetched"> = {}) {
+export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOptions, "force" | "fetch"> = {}) {
   const api = input.kind === "APPLE" || input.kind === "SPOTIFY";
   if (api && !input.showSlug) throw new FeedSourceError(`An ${input.kind.toLowerCase()} source belongs to an existing show: name it.`);
   const bases = options.platformApi ?? {};
@@ -296,18 +330,10 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
   const existing = await prisma.feedSource.findUnique({ where: { url: sourceUrl }, select: { id: true } });
   if (existing) throw new FeedSourceError(`${input.url} is already a feed source.`);
 
-  let prefetched: { fetched: FetchedFeed } & FeedRead;
-  if (api) {
-    const { fetched, feed } = await fetchPlatformEpisodes(input.kind as "APPLE" | "SPOTIFY", sourceUrl, options.platformApi, input.fetch);
-    prefetched = { fetched, feed: feedParseOf(feed) };
-  } else {
-    warmParseWorker();
-    const fetched = await fetchFeed(input.url, input.fetch);
-    if (fetched.status === "not-modified") throw new FeedSourceError(`${input.url} answered 304 to a plain request.`);
-    prefetched = { fetched, ...(await readFetched("", fetched, false)) };
-  }
+  const read = await readSource({ id: "", kind: input.kind, url: sourceUrl }, { conditional: false, fetch: input.fetch, platformApi: options.platformApi });
+  if (!read) throw new FeedSourceError(`${input.url} answered 304 to a plain request.`);
 
-  if (prefetched.feed.show.locked && !input.ownerConfirmed) {
+  if (read.feed.show.locked && !input.ownerConfirmed) {
     throw new FeedSourceError(
       "This feed is locked (podcast:locked): its owner asks that it not be imported by other platforms. " +
         "If it is your own show, add it again and confirm that you own it.",
@@ -325,17 +351,17 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
       const show = await tx.show.findUnique({ where: { slug: input.showSlug }, select: { id: true } });
       if (!show) throw new FeedSourceError(`There is no show "${input.showSlug}".`);
       showId = show.id;
-      const platformLink = showPlatformLink(input.kind, input.url, prefetched.feed, prefetched.fetched.url);
+      const platformLink = showPlatformLink(input.kind, input.url, read.feed, read.fetched.url);
       if (platformLink) await tx.show.update({ where: { id: showId }, data: platformLink });
     } else {
-      showId = (await createShowFromFeed(tx, prefetched.feed, input.kind === "PODCAST" ? prefetched.fetched.url : undefined)).id;
+      showId = (await createShowFromFeed(tx, read.feed, input.kind === "PODCAST" ? read.fetched.url : undefined)).id;
     }
-    const url = api ? sourceUrl : prefetched.fetched.url;
+    const url = api ? sourceUrl : read.fetched.url;
     return tx.feedSource.create({ data: { showId, kind: input.kind, url }, select: { id: true, showId: true } });
   });
   // A new show, or a show's platform pages: every page that shows the show (its header, its "Listen & watch on").
   await invalidate([SITE]);
-  const sync = await syncFeedSource(source.id, { ...options, force: true, fetch: input.fetch, prefetched, trigger: "ADDED" });
+  const sync = await importRead(source.id, read, { ...options, trigger: "ADDED" });
   return { source, sync };
 }
 
@@ -352,7 +378,7 @@ export async function listFeedSources(filter: { showSlug?: string; sourceId?: st
 }
 
 /** Syncs every enabled source not fetched within the interval; returns how each went. Run by the scheduled job. */
-export async function syncDueSources(intervalMinutes: number, options: Omit<SyncOptions, "force" | "prefetched"> = {}) {
+export async function syncDueSources(intervalMinutes: number, options: Omit<SyncOptions, "force"> = {}) {
   const due = await prisma.feedSource.findMany({
     where: {
       enabled: true,

@@ -1,13 +1,13 @@
 // The whole path from feed bytes to rows on the real database, fuzzed: bytes decoded and parsed as the parse worker
 // does (runParseJob, in this thread), then synced into a podcast, a stories or a video source of one show exactly as
-// a fetched feed is (syncFeedSource: one transaction, the run log, the cache announcement). Whatever the bytes, the
+// a fetched feed is (importRead: one transaction, the run log, the cache announcement). Whatever the bytes, the
 // run either refuses the feed with a reason or imports it; never an unexpected error, and everything written reads
 // back as well-formed text without NUL. `npm run fuzz` runs it 100,000 times; an integration test a few hundred.
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { prisma } from "@/lib/db";
 import { feedParseFrom, runParseJob, type EpisodeBatch } from "@/lib/feeds/parse-job";
-import { syncFeedSource } from "@/lib/feeds/sync";
+import { importRead } from "@/lib/feeds/sync";
 import type { FeedKind } from "@/lib/generated/prisma/client";
 import { FEED_LIMITS } from "@/lib/validations/feed";
 import type { FuzzProperty } from "./properties";
@@ -167,7 +167,7 @@ export async function feedImportProperty(): Promise<FuzzProperty> {
         body: bytes,
         contentHash: createHash("sha256").update(bytes).digest("hex"),
       };
-      const result = await syncFeedSource(source.id, { force: true, prefetched: { fetched, ...parsed } });
+      const result = await importRead(source.id, { fetched, ...parsed });
       if (result.status !== "IMPORTED") throw new Error(`the sync did not import: ${result.status === "FAILED" ? result.error : result.status}`);
 
       const [episodes, stories, items, run] = await Promise.all([
