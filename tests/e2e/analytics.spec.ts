@@ -100,7 +100,7 @@ test("an episode's listening sits beside its chapters and transcript, with the l
   await signIn(page);
   await page.goto(`/admin/analytics/episodes/${await episodeId(REPAIR)}?range=7d`);
   await expect(page.getByRole("heading", { level: 1, name: REPAIR_TITLE })).toBeVisible();
-  await expect(page.getByRole("figure").getByText(/Listeners at each moment/)).toBeVisible();
+  await expect(page.getByRole("figure", { name: /Listeners at each moment/ })).toBeVisible();
   const chapters = page.getByRole("region", { name: "Where listeners stopped" }).getByRole("table");
   await expect(chapters.getByRole("rowheader")).toHaveText([/0:00 Saturday behind the counter/, /0:04 Why parts pairing/, /0:08 Lena's ask/]);
   await expect(chapters.getByRole("cell").first()).toHaveText(/^\d+ \(\d+%\)$/);
@@ -165,7 +165,7 @@ test("with download counting on, the show's feed sends apps through the site, on
     // The home page lists only episodes people listened to this week, at most five.
     const listenedTo = await page.getByRole("region", { name: "Episodes" }).getByRole("rowheader").allTextContents();
     await page.goto("/");
-    const titles = await page.getByRole("region", { name: "Most listened this week" }).getByRole("heading").allTextContents();
+    const titles = await page.getByRole("region", { name: "Most listened this week" }).getByRole("heading", { level: 3 }).allTextContents();
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.length).toBeLessThanOrEqual(5);
     for (const title of titles) expect(listenedTo).toContain(title);
