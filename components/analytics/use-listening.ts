@@ -1,50 +1,34 @@
 "use client";
 
-import { useCallback, useEffect, useRef, type RefObject } from "react";
-import { beforeSending, track } from "./beacon";
-import { CHUNK_SECONDS, ListeningTracker } from "./listening";
+import { useEffect, type RefObject } from "react";
+import { listened, watchPlayer } from "./track";
 
-/** The player's audio events, turned into plays, heard seconds and quartiles for the site's analytics. */
-export function useListening(audio: RefObject<HTMLAudioElement | null>, episodeSlug: string | undefined) {
-  const tracker = useRef<ListeningTracker | undefined>(undefined);
-
-  const collect = useCallback(() => {
-    const listening = tracker.current;
-    const element = audio.current;
-    if (!listening || !element) return;
-    if (!element.paused && !element.seeking) listening.played(element.currentTime, element.playbackRate);
-    for (const chunk of listening.takeChunks()) track({ kind: "listen", episode: listening.episode, ...chunk });
-    for (const quartile of listening.newQuartiles(element.duration)) track({ kind: "quartile", episode: listening.episode, quartile });
-  }, [audio]);
-
-  useEffect(() => beforeSending(collect), [collect]);
-
+function report(element: HTMLAudioElement, episode: string) {
   return {
-    onPlay(element: HTMLAudioElement) {
-      if (!episodeSlug) return;
-      if (tracker.current?.episode !== episodeSlug) {
-        collect();
-        tracker.current = new ListeningTracker(episodeSlug);
-      }
-      const listening = tracker.current;
-      listening.movedTo(element.currentTime);
-      if (!listening.started) {
-        listening.started = true;
-        track({ kind: "play", episode: episodeSlug });
-      }
+    episode,
+    position: element.ended ? element.duration : element.currentTime,
+    rate: element.playbackRate,
+    duration: element.duration,
+    playing: !element.paused && !element.seeking,
+  };
+}
+
+/** The player's audio events, handed to the site's analytics as they happen (what counts is listening.ts's rule). */
+export function useListening(audio: RefObject<HTMLAudioElement | null>, episodeSlug: string | undefined) {
+  useEffect(() => {
+    watchPlayer(() => (audio.current && episodeSlug ? report(audio.current, episodeSlug) : undefined));
+    return () => watchPlayer(undefined);
+  }, [audio, episodeSlug]);
+
+  const send = (kind: "play" | "time" | "seek" | "stop", element: HTMLAudioElement) => {
+    if (episodeSlug) listened(kind, report(element, episodeSlug));
+  };
+  return {
+    onPlay: (element: HTMLAudioElement) => send("play", element),
+    onTimeUpdate: (element: HTMLAudioElement) => {
+      if (!element.paused && !element.seeking) send("time", element);
     },
-    onTimeUpdate(element: HTMLAudioElement) {
-      const listening = tracker.current;
-      if (!listening || element.paused || element.seeking) return;
-      listening.played(element.currentTime, element.playbackRate);
-      if (listening.unsentSeconds >= CHUNK_SECONDS) collect();
-    },
-    onSeeking(element: HTMLAudioElement) {
-      tracker.current?.movedTo(element.currentTime);
-    },
-    onStop(element: HTMLAudioElement) {
-      tracker.current?.played(element.ended ? element.duration : element.currentTime, element.playbackRate);
-      collect();
-    },
+    onSeeking: (element: HTMLAudioElement) => send("seek", element),
+    onStop: (element: HTMLAudioElement) => send("stop", element),
   };
 }

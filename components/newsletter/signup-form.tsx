@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { Honeypot } from "@/components/ui/honeypot";
-import { track, trackedPath } from "@/components/analytics/beacon";
+import { track } from "@/components/analytics/track";
 
 export interface SignUpFormProps {
   /** The page the form is on, kept with the consent. */
@@ -42,7 +42,7 @@ export function SignUpForm({ source, consent, initial = {}, errors = {} }: SignU
         headers: { accept: "application/json" },
       });
       const answered = (await response.json()) as Answer;
-      if (answered.ok) track({ kind: "signup", path: trackedPath(window.location.pathname) });
+      if (answered.ok) track({ kind: "signup", path: window.location.pathname });
       setAnswer(answered);
     } catch {
       setAnswer({ ok: false, message: "We could not reach the site: check your connection and try again." });
