@@ -108,7 +108,10 @@ test("an episode's listening sits beside its chapters and transcript, with the l
   await expect(transcript.first()).toContainText("Dan Reyes: It's Saturday morning");
 });
 
-test("a listener's visit counts its source; a headless browser's and a Do Not Track browser's count nothing", async ({ page, browser }) => {
+test("a listener's visit counts its source, a shared link and a platform opened; a headless browser's and a Do Not Track browser's count nothing", async ({
+  page,
+  browser,
+}) => {
   const bot = await browser.newPage({ userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0 Safari/537.36" });
   const tracked = await browser.newPage({ userAgent: LISTENER, extraHTTPHeaders: { dnt: "1" } });
   // Every page sends its view; the server keeps only the listener's.
@@ -124,9 +127,37 @@ test("a listener's visit counts its source; a headless browser's and a Do Not Tr
 
   const admin = await browser.newPage({ userAgent: LISTENER });
   await signIn(admin);
+  // Other tests' browsers copy links too: what this one adds is counted against what was there.
+  const times = async (table: "shares" | "platforms", name: string) => {
+    const csv = await (await admin.request.get(`/admin/analytics/export?table=${table}&range=24h`)).text();
+    const row = csv.split("\r\n").find((line) => line.startsWith(`${name},`));
+    return Number(row?.split(",")[1] ?? 0);
+  };
+  const [copiedBefore, spotifyBefore] = [await times("shares", "Copy link"), await times("platforms", "Spotify")];
+
+  // The listener also copies an episode's link and opens it on Spotify (the platform's page is not reached here).
+  await page
+    .context()
+    .route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.fulfill({ contentType: "text/html", body: "<title>elsewhere</title>" }));
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(`/episodes/${REPAIR}`);
+  await page.getByRole("region", { name: "Spread the news" }).getByRole("button", { name: "Copy link" }).click();
+  const [platformPage] = await Promise.all([
+    page.context().waitForEvent("page"),
+    page
+      .getByRole("navigation", { name: /Listen & watch on/ })
+      .getByRole("link", { name: "Spotify" })
+      .click(),
+  ]);
+  await platformPage.close();
+
+  await expect.poll(() => times("shares", "Copy link")).toBe(copiedBefore + 1);
+  await expect.poll(() => times("platforms", "Spotify")).toBe(spotifyBefore + 1);
   await expect(async () => {
     await admin.goto("/admin/analytics?range=24h");
     await expect(admin.getByRole("region", { name: "Visits from" }).getByRole("rowheader", { name: "e2e-campaign" })).toBeVisible({ timeout: 1000 });
+    await expect(admin.getByRole("region", { name: "Shared through" }).getByRole("rowheader", { name: "Copy link" })).toBeVisible({ timeout: 1000 });
+    await expect(admin.getByRole("region", { name: "Listen & watch on" }).getByRole("rowheader", { name: "Spotify" })).toBeVisible({ timeout: 1000 });
   }).toPass();
   const sources = admin.getByRole("region", { name: "Visits from" });
   await expect(sources.getByRole("rowheader", { name: "e2e-bot" })).toHaveCount(0);
