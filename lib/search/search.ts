@@ -1,8 +1,5 @@
-// Site search: episodes (title, summary, transcript) and stories (title, dek, body) through Postgres full-text
-// search, with the query syntax people type into search boxes (websearch_to_tsquery: "exact phrase", or,
-// -exclude). The full search vectors decide what matches; hits in the title or summary come first, ranked on the
-// small title vectors, then those whose transcript or body says the words together as typed, then the rest, newest
-// first. A hit inside a transcript points at that moment.
+// Site search through Postgres full-text search (websearch_to_tsquery: "phrase", or, -exclude): title and summary
+// hits first, then the words together as typed, then the rest, newest first; a transcript hit points at its moment.
 import type { EpisodeCard } from "@/lib/episodes/episodes";
 import { prisma, Prisma } from "@/lib/db";
 import type { StoryCard } from "@/lib/stories/stories";
@@ -96,10 +93,8 @@ const endOfDay = (day: Date) => new Date(day.getTime() + 86_400_000 - 1);
 const withQuery = (query: string) => Prisma.sql`WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query)`;
 
 /**
- * The page's worth of matches from `from` (a FROM … WHERE over table alias `t` and q), as narrow rows: title and
- * summary hits ranked on the small title vectors, then those that say the words together as typed, then the newest
- * of the other matches: a few cheap questions (a row more than one finds is kept once, in its best tier) instead of
- * ranking every match of a common word. The first two look at the newest WINDOW rows that have the words.
+ * A page of matches from `from` (FROM … WHERE over alias `t` and q), tier by tier: a few cheap questions instead of
+ * ranking every match of a common word; the first two tiers look at the newest WINDOW rows with the words.
  */
 function rankedMatches(from: Prisma.Sql, t: "e" | "s", filters: SearchFilters): Prisma.Sql {
   const table = Prisma.raw(t);
@@ -135,9 +130,8 @@ function rankedMatches(from: Prisma.Sql, t: "e" | "s", filters: SearchFilters): 
     OFFSET ${offset} LIMIT ${RESULTS_PER_KIND + 1}`;
 }
 
-// Ranking and checking word positions cost per row, so the title and phrase tiers look at the newest few hundred
-// rows that have all the words: past that many, a newer match is the better answer, and an older one is still
-// found among the words-anywhere matches.
+// Ranking costs per row: the title and phrase tiers look at the newest few hundred rows with all the words (an
+// older match is still found among the words-anywhere ones).
 const WINDOW = 500;
 
 // How a match was found, best first: in the title or summary; the words together, as typed, in the transcript or

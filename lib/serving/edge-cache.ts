@@ -1,12 +1,6 @@
-// The built-in front of `npm start` (docs/decisions/0012): a shared micro-cache in front of the production Next.js
-// processes, as nginx is in deploy/nginx.conf. When an episode drops and its audience arrives at once, pages are
-// answered from memory without entering Next at all.
-//
-// What may be kept, for whom and for how long is the app's word, read by http-cache-semantics (Cache-Control, or
-// CDN-Cache-Control where the app gives one, RFC 9213; Vary; validators), never for longer than maxAgeSeconds: Next's
-// own cache (lib/cache) holds pages until a change invalidates them, and this copy is only ever a moment old. Bodies
-// are kept as Next sent them (uncompressed, with the nonce mark); each response gets its own nonce and is compressed
-// for the client that asked, so no client's encoding or nonce is ever served to another.
+// The built-in front of `npm start` (docs/decisions/0012): a micro-cache before the Next processes, as nginx is in
+// deploy/nginx.conf. The app's headers say what may be kept (http-cache-semantics), never past maxAgeSeconds; bodies
+// are kept as Next sent them, and each response gets its own nonce and encoding.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -95,10 +89,8 @@ const UPLOAD_WINDOW_MS = 30_000;
 const MIN_UPLOAD_BYTES_PER_WINDOW = 256 * 1024;
 const IDLE_UPSTREAM_SOCKET_MS = 4_000;
 const ANSWERED_HERE_MAX_BYTES = 64 * 1024;
-// Compressed only above this size and for these types. A kept page with a nonce is compressed once and each
-// response's nonce spliced in (gzip, which such pages are given first); a streamed one is compressed as it passes, at
-// the fastest settings (a 57 KB page: brotli 1 in 0.1 ms, 21% of its size; gzip 1 in 0.5 ms, 23%); a copy without a
-// nonce is compressed once, well.
+// A kept page with a nonce is gzipped once and each nonce spliced in; a streamed one is compressed as it passes, at
+// the fastest settings (57 KB: brotli 1 in 0.1 ms, gzip 1 in 0.5 ms); a copy without a nonce once, well.
 const MIN_COMPRESS_BYTES = 1024;
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json)|image\/svg\+xml)/i;
 const WITH_NONCE = /^text\/(html|x-component)\b/i;
@@ -175,9 +167,8 @@ export async function startEdgeCache(options: EdgeCacheOptions): Promise<EdgeCac
   // Idle connections to Next are closed before Next closes them (Node's server default: 5 s), so that a request is
   // rarely sent on a connection the other end is closing; `timeout` ends only idle sockets, never a request.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: IDLE_UPSTREAM_SOCKET_MS });
-  // Requests each Next process is answering now: each renders on a single thread, so a request goes to the one with
-  // the fewest. Ties go to the first process for page loads and to the last for posts, so that a reader's comment
-  // does not wait behind a page render when another process is only finishing a post.
+  // Requests each Next process is answering now: a request goes to the least busy; ties go to the first for pages
+  // and to the last for posts, so a comment does not wait behind a page render.
   const busy = options.upstreams.map(() => 0);
   const leastBusy = (method: string) => {
     const order = busy.map((_, index) => (method === "GET" || method === "HEAD" ? index : busy.length - 1 - index));
