@@ -96,20 +96,7 @@ export function pageViewed(pathname: string): void {
   previousPath = path;
 }
 
-// Clicks on elements marked data-track="platform" or "share" (data-track-label names which), so server-rendered
-// links need no script of their own; and whatever waits goes out when the page is hidden or left.
-document.addEventListener(
-  "click",
-  (event) => {
-    const marked = (event.target as Element | null)?.closest?.("[data-track]");
-    const label = marked?.getAttribute("data-track-label");
-    if (!marked || !label) return;
-    const path = window.location.pathname;
-    if (marked.getAttribute("data-track") === "platform") track({ kind: "platform", path, platform: label });
-    else if (marked.getAttribute("data-track") === "share") track({ kind: "share", path, network: label });
-  },
-  { capture: true },
-);
+// Whatever waits goes out when the page is hidden or left.
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "hidden") sendNow();
 });

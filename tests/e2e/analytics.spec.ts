@@ -140,7 +140,10 @@ test("a listener's visit counts its source, a shared link and a platform opened;
     .context()
     .route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.fulfill({ contentType: "text/html", body: "<title>elsewhere</title>" }));
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  // Clicked once the page is live (its view has gone out): before that no button does anything.
+  const viewed = page.waitForResponse((response) => response.url().endsWith("/api/events") && response.request().method() === "POST");
   await page.goto(`/episodes/${REPAIR}`);
+  await viewed;
   await page.getByRole("region", { name: "Spread the news" }).getByRole("button", { name: "Copy link" }).click();
   const [platformPage] = await Promise.all([
     page.context().waitForEvent("page"),
