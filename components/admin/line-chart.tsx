@@ -1,3 +1,5 @@
+import { ChartNumbers } from "./chart-numbers";
+
 export interface LineChartProps {
   title: string;
   /** What the table's first column lists ("Day", "Hour"). */
@@ -10,7 +12,7 @@ const WIDTH = 640;
 const HEIGHT = 160;
 const LABEL_EVERY = 6;
 
-/** Lines over time, drawn on the server (no script), with the numbers in a table under "Show the numbers". */
+/** Lines over time, drawn on the server (no script), with their numbers in a table. */
 export function LineChart({ title, periodLabel, labels, series }: LineChartProps) {
   const max = Math.max(1, ...series.flatMap((line) => line.values));
   const step = WIDTH / Math.max(1, labels.length - 1);
@@ -52,36 +54,11 @@ export function LineChart({ title, periodLabel, labels, series }: LineChartProps
           ) : null,
         )}
       </svg>
-      <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-gray-600">Show the numbers</summary>
-        <table className="mt-2 w-full text-left">
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{periodLabel}</th>
-              {series.map((line) => (
-                <th key={line.name} scope="col" className="text-right">
-                  {line.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {labels.map((label, index) => (
-              <tr key={label}>
-                <th scope="row" className="font-normal">
-                  {label}
-                </th>
-                {series.map((line) => (
-                  <td key={line.name} className="text-right tabular-nums">
-                    {line.values[index]}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartNumbers
+        title={title}
+        columns={[periodLabel, ...series.map((line) => line.name)]}
+        rows={labels.map((label, index) => ({ label, values: series.map((line) => line.values[index] ?? 0) }))}
+      />
     </figure>
   );
 }

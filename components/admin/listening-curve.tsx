@@ -1,4 +1,5 @@
 import { formatClock } from "@/lib/text/format";
+import { ChartNumbers } from "./chart-numbers";
 
 export interface ListeningCurveProps {
   title: string;
@@ -58,30 +59,12 @@ export function ListeningCurve(props: ListeningCurveProps) {
           {formatClock(seconds)}
         </text>
       </svg>
-      <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-gray-600">Show the numbers</summary>
-        <table className="mt-2 w-full max-w-md text-left">
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Stretch</th>
-              <th scope="col" className="text-right">
-                Listeners
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows(props).map((row) => (
-              <tr key={row.from}>
-                <th scope="row" className="font-normal tabular-nums">
-                  {formatClock(row.from)}–{formatClock(row.to)}
-                </th>
-                <td className="text-right tabular-nums">{row.listeners}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartNumbers
+        title={title}
+        columns={["Stretch", "Listeners"]}
+        rows={rows(props).map((row) => ({ label: `${formatClock(row.from)}–${formatClock(row.to)}`, values: [row.listeners] }))}
+        className="w-full max-w-md"
+      />
     </figure>
   );
 }

@@ -134,7 +134,8 @@ async function resolve(kind: "episode" | "story", slugs: string[]): Promise<void
   }
 }
 
-function decoded(slug: string): string {
+function decoded(slug: string | undefined): string | undefined {
+  if (slug === undefined) return undefined;
   try {
     return decodeURIComponent(slug);
   } catch {
@@ -142,19 +143,23 @@ function decoded(slug: string): string {
   }
 }
 
+/** The episode an event names, or whose page it was on; else the story whose page it was on. */
+function slugsOf(event: PendingEvent): { episode?: string; story?: string } {
+  const episode = decoded(event.episode ?? event.path?.match(EPISODE_PAGE)?.[1]);
+  return episode ? { episode } : { story: decoded(event.path?.match(STORY_PAGE)?.[1]) };
+}
+
 // What an event is about, or nothing for an episode or story that does not exist (or a listen past an episode's end).
-function subjectOf(event: PendingEvent): string | undefined {
-  const episodeSlug = event.episode ?? event.path?.match(EPISODE_PAGE)?.[1];
-  if (episodeSlug) {
-    const episode = known.get(`episode:${decoded(episodeSlug)}`);
+function subjectOf(event: PendingEvent, slugs: ReturnType<typeof slugsOf>): string | undefined {
+  if (slugs.episode) {
+    const episode = known.get(`episode:${slugs.episode}`);
     if (!episode) return undefined;
     // Feeds' durations can be short of the audio's: a quarter more and a minute is allowed.
     if (event.to !== undefined && episode.durationSeconds && event.to > episode.durationSeconds * 1.25 + 60) return undefined;
     return `episode:${episode.id}`;
   }
-  const storySlug = event.path?.match(STORY_PAGE)?.[1];
-  if (storySlug) {
-    const story = known.get(`story:${decoded(storySlug)}`);
+  if (slugs.story) {
+    const story = known.get(`story:${slugs.story}`);
     return story ? `story:${story.id}` : undefined;
   }
   return event.path === undefined ? undefined : `page:${event.path.length > 1 ? event.path.replace(/\/$/, "") : event.path}`;
@@ -190,22 +195,17 @@ export function flushEvents(): Promise<number> {
 }
 
 async function writeBatch(batch: PendingEvent[]): Promise<number> {
+  const slugs = batch.map(slugsOf);
   await resolve(
     "episode",
-    batch.flatMap((event) => {
-      const slug = event.episode ?? event.path?.match(EPISODE_PAGE)?.[1];
-      return slug ? [decoded(slug)] : [];
-    }),
+    slugs.flatMap((named) => named.episode ?? []),
   );
   await resolve(
     "story",
-    batch.flatMap((event) => {
-      const slug = event.path?.match(STORY_PAGE)?.[1];
-      return slug ? [decoded(slug)] : [];
-    }),
+    slugs.flatMap((named) => named.story ?? []),
   );
-  const rows = batch.flatMap((event) => {
-    const subject = subjectOf(event);
+  const rows = batch.flatMap((event, index) => {
+    const subject = subjectOf(event, slugs[index]!);
     return subject ? [{ ...event, subject }] : [];
   });
   if (rows.length)

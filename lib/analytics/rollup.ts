@@ -2,14 +2,14 @@
 // from the raw events for every day still open, so a late batch or a second pass never counts twice; days before
 // that are final, and their raw events are deleted after RAW_DAYS. See docs/decisions/0018.
 import { prisma } from "@/lib/db";
-import { forgetOldSalts } from "./visitors";
+import { forgetOldSalts, utcDay } from "./visitors";
 
 export const RAW_DAYS = 30;
 // A day stays open this long after midnight, for events a browser or an instance sends late.
 const LATE_MS = 5 * 60_000;
 
 function dayStart(at: Date): Date {
-  return new Date(`${at.toISOString().slice(0, 10)}T00:00:00Z`);
+  return new Date(`${utcDay(at)}T00:00:00Z`);
 }
 
 /** One pass: recompute the open days, close what is past, drop raw events past keeping. Returns the days recomputed. */

@@ -5,18 +5,14 @@ import { saveAnalyticsSettings } from "@/lib/analytics/actions";
 import { analyticsReport, RANGES } from "@/lib/analytics/reports";
 import { analyticsSettings } from "@/lib/analytics/settings";
 import { requireAdmin } from "@/lib/auth/admin-session";
-import { formatDuration } from "@/lib/text/format";
 import { analyticsRangeSchema } from "@/lib/validations/analytics";
 import { RangeNav } from "./range-nav";
+import { listeningTime, Tiles } from "./tiles";
 
 const hour = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const cell = "border-b border-gray-200 px-2 py-1.5";
 const number = `${cell} text-right tabular-nums`;
-
-function hours(seconds: number): string {
-  return seconds ? formatDuration(seconds) : "0 min";
-}
 
 function CsvLink({ table, range }: { table: string; range: string }) {
   return (
@@ -95,12 +91,12 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const [report, settings] = await Promise.all([analyticsReport(admin, range), analyticsSettings()]);
   const labels = report.periods.map((period) => (report.grain === "hour" ? hour : day).format(period.start));
   const tiles = [
-    { label: "Plays", value: String(report.totals.plays) },
-    { label: "Listeners", value: String(report.totals.listeners) },
-    { label: "Listening", value: hours(report.totals.heardSeconds) },
-    { label: "Page views", value: String(report.totals.views) },
-    { label: "Visitors", value: String(report.totals.visitors) },
-    ...(settings.countDownloads ? [{ label: "Downloads", value: String(report.totals.downloads) }] : []),
+    { label: "Plays", value: report.totals.plays },
+    { label: "Listeners", value: report.totals.listeners },
+    { label: "Listening", value: listeningTime(report.totals.heardSeconds) },
+    { label: "Page views", value: report.totals.views },
+    { label: "Visitors", value: report.totals.visitors },
+    ...(settings.countDownloads ? [{ label: "Downloads", value: report.totals.downloads }] : []),
   ];
   return (
     <div className="space-y-8">
@@ -113,14 +109,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         tracked are not counted. Listeners are added up day by day ({report.grain === "hour" ? "hour by hour here" : "UTC days"}).{" "}
         {settings.rolledUpAt ? `Counted up to ${hour.format(settings.rolledUpAt)} UTC.` : "Nothing counted yet."}
       </p>
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        {tiles.map((tile) => (
-          <div key={tile.label} className="rounded-lg bg-white p-4 shadow-sm">
-            <dt className="text-sm text-gray-600">{tile.label}</dt>
-            <dd className="font-display text-2xl font-bold tabular-nums">{tile.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Tiles tiles={tiles} className="sm:grid-cols-3 lg:grid-cols-6" />
       <div className="grid gap-4 lg:grid-cols-2">
         <LineChart
           title={`Plays and listeners, ${RANGES[range].label.toLowerCase()}`}
@@ -169,7 +158,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
                   </th>
                   <td className={number}>{episode.plays}</td>
                   <td className={number}>{episode.listeners}</td>
-                  <td className={number}>{hours(episode.heardSeconds)}</td>
+                  <td className={number}>{listeningTime(episode.heardSeconds)}</td>
                   <td className={number}>{Math.round(episode.finished * 100)}%</td>
                   {settings.countDownloads ? <td className={number}>{episode.downloads}</td> : null}
                   <td className={number}>{episode.views}</td>

@@ -3,9 +3,10 @@ import { notFound } from "next/navigation";
 import { ListeningCurve } from "@/components/admin/listening-curve";
 import { episodeAnalytics, RANGES } from "@/lib/analytics/reports";
 import { requireAdmin } from "@/lib/auth/admin-session";
-import { formatClock, formatDuration } from "@/lib/text/format";
+import { formatClock } from "@/lib/text/format";
 import { analyticsRangeSchema, EPISODE_ID } from "@/lib/validations/analytics";
 import { RangeNav } from "../../range-nav";
+import { listeningTime, Tiles } from "../../tiles";
 
 const cell = "border-b border-gray-200 px-2 py-1.5 align-top";
 
@@ -33,19 +34,15 @@ export default async function EpisodeAnalyticsPage({
         <h1 className="font-display text-3xl font-bold">{listening.episode.title}</h1>
         <RangeNav range={range} path={`/admin/analytics/episodes/${listening.episode.id}`} />
       </div>
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        {[
-          ["Plays", String(listening.plays)],
-          ["Listeners", String(listening.listeners)],
-          ["Listening", listening.heardSeconds ? formatDuration(listening.heardSeconds) : "0 min"],
-          ["Downloads", String(listening.downloads)],
-        ].map(([label, value]) => (
-          <div key={label} className="rounded-lg bg-white p-4 shadow-sm">
-            <dt className="text-sm text-gray-600">{label}</dt>
-            <dd className="font-display text-2xl font-bold tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Tiles
+        className="sm:grid-cols-4"
+        tiles={[
+          { label: "Plays", value: listening.plays },
+          { label: "Listeners", value: listening.listeners },
+          { label: "Listening", value: listeningTime(listening.heardSeconds) },
+          { label: "Downloads", value: listening.downloads },
+        ]}
+      />
       <ListeningCurve
         title={`Listeners at each moment, ${RANGES[range].label.toLowerCase()}`}
         length={listening.length}
