@@ -13,7 +13,8 @@ RUN npm run build && npm prune --omit=dev && rm -rf node_modules/embedded-postgr
 
 FROM node:26-slim AS runner
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000
+# The launcher loads lib/ from source: "server-only" resolves as on Next's server (.npmrc does this for npm's scripts).
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000 NODE_OPTIONS=--conditions=react-server
 # The launcher (migrations, edge cache) and its dependencies, then the standalone server on top.
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/package.json /app/tsconfig.json ./

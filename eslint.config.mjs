@@ -1,18 +1,20 @@
 // ESLint: Next's rules (React, hooks, Core Web Vitals), typescript-eslint, and the shape of this codebase: Prisma
-// only under lib/, and no server module in a client component (scripts/eslint/client-boundary.mjs).
+// only under lib/, no server module in a client component, and lib/'s server modules marked "server-only"
+// (scripts/eslint/client-boundary.mjs).
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
-import clientBoundary from "./scripts/eslint/client-boundary.mjs";
+import clientBoundary, { serverOnlyMarker } from "./scripts/eslint/client-boundary.mjs";
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   globalIgnores([".next/**", ".test-results/**", "lib/generated/**", "next-env.d.ts", "coverage/**"]),
   {
-    plugins: { showfront: { rules: { "client-boundary": clientBoundary } } },
+    plugins: { showfront: { rules: { "client-boundary": clientBoundary, "server-only-marker": serverOnlyMarker } } },
     rules: {
       "showfront/client-boundary": "error",
+      "showfront/server-only-marker": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },

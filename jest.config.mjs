@@ -9,7 +9,8 @@ const shared = {
   setupFilesAfterEnv: ["<rootDir>/tests/setup/fail-on-console.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/.next/", "/tests/e2e/", "/.test-results/"],
   extensionsToTreatAsEsm: [".ts", ".tsx"],
-  moduleNameMapper: { "^next/image$": "<rootDir>/tests/setup/next-image.ts" },
+  // "server-only" is the empty module on a server; Jest's resolver does not take Node's react-server condition.
+  moduleNameMapper: { "^next/image$": "<rootDir>/tests/setup/next-image.ts", "^server-only$": "<rootDir>/node_modules/server-only/empty.js" },
   // Our .mjs files are what Next loads as they are (lib/cache): Jest loads them as the ES modules they are, too.
   transformIgnorePatterns: ["/node_modules/", "\\.mjs$"],
   // lib keeps one of some things per process on globalThis on purpose (the Prisma client, the job queue, the parse

@@ -1,4 +1,5 @@
 // The one Prisma client. Only lib/ and tests import it; pages get plain objects from lib/ functions.
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";

@@ -1,5 +1,6 @@
 // The one place that reads process.env. Every variable is checked here once; a wrong value stops start-up with a
 // message that names it. The README's configuration table lists the same variables.
+import "server-only";
 import { z } from "zod";
 // Relative, not "@/": next.config.ts loads this file, and Next's config loader does not resolve path aliases.
 import { describeIssues } from "./validations/issues";

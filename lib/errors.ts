@@ -1,5 +1,6 @@
 // The one error a person is meant to read: a refusal with a code from a closed set. Actions answer with its message,
 // routes with its status; anything else thrown is a bug and surfaces as one.
+import "server-only";
 export const APP_ERROR_STATUS = {
   unauthenticated: 401,
   forbidden: 403,

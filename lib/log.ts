@@ -3,6 +3,7 @@
 // to Next and back to the client), and a request that fails in Next is an "request failed" line with the same id.
 // LOG_LEVEL is checked with the rest of the configuration (lib/env.ts); it is read raw here so that logging works
 // even while a wrong variable elsewhere is being reported.
+import "server-only";
 import pino from "pino";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;

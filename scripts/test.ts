@@ -15,7 +15,7 @@ const RESULTS_DIR = ".test-results";
 const JEST_RESULTS = path.join(RESULTS_DIR, "jest.json");
 const JEST_OLDEST_RESULTS = path.join(RESULTS_DIR, "jest-postgres-15.json");
 const E2E_RESULTS = path.join(RESULTS_DIR, "e2e.json");
-const JEST_ENV = { NODE_OPTIONS: "--experimental-vm-modules --no-warnings=ExperimentalWarning" };
+const JEST_ENV = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules --no-warnings=ExperimentalWarning` };
 // Where distributions put PostgreSQL 15's server binaries: Debian/Ubuntu, RHEL's PGDG packages, Homebrew.
 const POSTGRES_15_BIN_DIRS = ["/usr/lib/postgresql/15/bin", "/usr/pgsql-15/bin", "/opt/homebrew/opt/postgresql@15/bin", "/usr/local/opt/postgresql@15/bin"];
 

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { redirect } from "next/navigation";
 import { action } from "@/lib/actions";
 import { endAdminSession, startAdminSession } from "@/lib/auth/admin-session";

@@ -1,5 +1,6 @@
 // The admin's first page: what needs a person now (held comments, links to review, syncs that failed or looked
 // wrong, sources switched off), and how the audience moves (subscribers week by week).
+import "server-only";
 import { assertStaff, type Admin } from "@/lib/auth/staff";
 import { prisma } from "@/lib/db";
 import { subscriberStats } from "@/lib/newsletter/admin";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
 import { analyticsSettingsSchema } from "@/lib/validations/admin";

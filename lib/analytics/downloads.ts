@@ -1,5 +1,6 @@
 // Downloads counted the IAB way (Podcast Measurement Technical Guidelines 2.2): one per address and browser per
 // episode in any 24 hours, whatever number of range requests an app makes; bots, HEAD and two-byte probes not counted.
+import "server-only";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log";

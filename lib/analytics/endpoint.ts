@@ -1,5 +1,6 @@
 // The beacon endpoint (/api/events): one handler, which Next mounts as a route and the built-in front answers
 // itself, so a page's beacons never queue behind rendering (docs/decisions/0018).
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { fromThisSite, readJson } from "@/lib/http/forms";
 import { route } from "@/lib/http/route";

@@ -1,5 +1,6 @@
 // Events from the site's pages (/api/events): counted in memory and written in batches, so a beacon costs a request
 // nothing but its parsing. A batch still in memory when a process dies is lost: counts, never content.
+import "server-only";
 import { LRUCache } from "lru-cache";
 import pg from "pg";
 import { databaseUrl, prisma, utcSessionOptions } from "@/lib/db";

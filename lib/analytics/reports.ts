@@ -1,5 +1,6 @@
 // What the admin's analytics pages and the home page's "most listened" read: the roll-ups only, never raw events.
 // Visitors are told apart within a day (the salt's life), so listeners over a range are the days' listeners added up.
+import "server-only";
 import { assertStaff, type Admin } from "@/lib/auth/staff";
 import { prisma } from "@/lib/db";
 import { chapterAt, type Chapter } from "@/lib/episodes/chapters";

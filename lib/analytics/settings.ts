@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { invalidate } from "@/lib/cache/invalidate";
 import { ANALYTICS } from "@/lib/cache/tags";

@@ -1,5 +1,6 @@
 // Who may be counted, and how visitors are told apart without being known: a hash of address and browser under a
 // salt of the day (UTC), random and kept apart from the events, deleted once no 24-hour window reaches back to it.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { createIsbotFromList, isbot, isbotPatterns, list } from "isbot";
 import { prisma } from "@/lib/db";

@@ -2,6 +2,7 @@
 // role (moderators reach the comment queue only), or a session opened with the secret in ADMIN_TOKEN at
 // /admin/sign-in, for a site with no accounts yet. That session is a row in Postgres that sign-out deletes; its
 // cookie holds a random value (kept hashed), never the token.
+import "server-only";
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";

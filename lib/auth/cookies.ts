@@ -2,6 +2,7 @@
 // and looked for (never trusted) by the request guard, which runs before any database is at hand.
 
 /** next-auth's database-session cookie: "__Secure-" in front when the site is served over https. */
+import "server-only";
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 /** The session opened with ADMIN_TOKEN at /admin/sign-in (lib/auth/admin-session.ts). */

@@ -1,4 +1,5 @@
 // Who may take part, checked where the data is changed: signed in and not banned, and for some things a role.
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { hasRole, type Viewer } from "@/lib/auth/session";
 

@@ -1,5 +1,6 @@
 // Who is asking, checked on the server every time: the session cookie next-auth set is looked up in Postgres with
 // its user, in one query, so a sign-out, a demotion or a ban takes effect on the next request.
+import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { SESSION_COOKIES } from "@/lib/auth/cookies";

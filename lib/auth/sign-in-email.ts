@@ -1,3 +1,4 @@
+import "server-only";
 import { siteMailer, type Mailer } from "@/lib/mail/mailer";
 import { mayMailVisitor } from "@/lib/mail/visitor-mail-limits";
 import { siteName } from "@/lib/shows/shows";

@@ -1,5 +1,6 @@
 // Keys the site makes for itself: generated on first use, kept in Postgres, so every instance and every restart
 // signs with the same one and nobody has to configure a secret for signed links to work.
+import "server-only";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { prisma } from "@/lib/db";
 

@@ -2,6 +2,7 @@
 // as its first argument, and these types are made only by `asStaff`, which checks the role: a page that forgot to
 // check cannot call them, whatever its layout did (layouts and pages render in parallel, so a layout's
 // redirect does not stop a page's payload).
+import "server-only";
 import { hasRole, type Viewer } from "@/lib/auth/session";
 
 declare const moderatorBrand: unique symbol;

@@ -1,6 +1,7 @@
 // Data the public pages read, kept in Next's cache (next-cache-handler.mjs) under tags (tags.ts), so a page rendered
 // per request (a list with a ?page=) reads the database only after a change. Next stores results as JSON: dates
 // are carried through it as dates.
+import "server-only";
 import { unstable_cache } from "next/cache";
 
 // However quiet the site, data is read again this often: a story scheduled for 10:00 is listed by 10:01.

@@ -1,6 +1,7 @@
 // After a change, the pages and data that showed it are marked stale on every instance of the site
 // (next-cache-handler.mjs): in this process at once, in the others through Postgres NOTIFY. Callable from anywhere
 // a change is made: a request, a background job, a CLI (which serves no pages and only announces).
+import "server-only";
 import { prisma } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { INVALIDATION_CHANNEL, invalidationMessage, LOCAL_INVALIDATION, payloadBatches } from "./invalidation-channel.mjs";

@@ -1,5 +1,6 @@
 // What the public pages and feeds read, through Next's cache (cached.ts): one place that says which change makes
 // each read stale. Pages import these; the functions they wrap stay plain reads for everything else.
+import "server-only";
 import { mostListenedThisWeek } from "@/lib/analytics/reports";
 import { analyticsSettings } from "@/lib/analytics/settings";
 import { getEpisodeFilters, getLatestEpisodes, listEpisodes } from "@/lib/episodes/episodes";

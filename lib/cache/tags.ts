@@ -2,6 +2,7 @@
 // address (`_N_T_` + path, the tag revalidatePath uses); data read through cached.ts carries the list tags below.
 
 /** The show's name, description and artwork, as every page's header and the newsletter box show them. */
+import "server-only";
 export const SITE = "site";
 /** Lists of episodes anywhere: the home page, /episodes, feeds, sitemaps, OPML. */
 export const EPISODE_LISTS = "episode-lists";

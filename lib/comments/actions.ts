@@ -2,6 +2,7 @@
 
 // What a reader does with comments. Next checks every server action's origin; the reader is looked up from their
 // session, and lib/comments decides what they may do.
+import "server-only";
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { action } from "@/lib/actions";

@@ -1,5 +1,6 @@
 // Comments under episodes and stories: who may do what (checked here, on the server, for every action), how a
 // new comment is judged (approved, or held for a moderator and why), and the threads as pages show them.
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { requireModerator, requireSignedIn } from "@/lib/auth/require";
 import type { Viewer } from "@/lib/auth/session";

@@ -2,6 +2,7 @@
 
 // What moderators do from the admin: the queue's verdicts, roles and bans. The role is checked again in each
 // function of lib/comments, where the data is changed.
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
 import { moderate } from "@/lib/comments/comments";

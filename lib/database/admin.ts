@@ -1,5 +1,6 @@
 // Server-level chores done over a plain connection: creating and dropping databases, checking that a server
 // answers. Database names are generated or validated here, never taken raw from input.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 

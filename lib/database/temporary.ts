@@ -1,5 +1,6 @@
 // A Postgres server that exists for one run: TEST_DATABASE_URL's or DATABASE_URL's server as given, or a whole
 // embedded cluster in a temp folder. Tests and the migration writer use it and throw it away afterwards.
+import "server-only";
 import { execFile } from "node:child_process";
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir, userInfo } from "node:os";

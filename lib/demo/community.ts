@@ -1,5 +1,6 @@
 // The demo's people: readers who comment and like, one comment waiting for a moderator, newsletter subscribers with
 // one issue sent (to the outbox, never to a mail server), and the producer's admin account the README names.
+import "server-only";
 import { prisma } from "@/lib/db";
 import { outboxMailer } from "@/lib/mail/mailer";
 import { importSubscribers } from "@/lib/newsletter/admin";

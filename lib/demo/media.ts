@@ -1,5 +1,6 @@
 // The demo's pictures, drawn at seed time (no photographs to license or ship): the show's and each episode's cover
 // art, and a scene for each story's hero image, which goes through the same upload path as a producer's photo.
+import "server-only";
 import sharp from "sharp";
 import { storeHeroImage, type StoredImage } from "@/lib/media/hero-image";
 import { mediaStore } from "@/lib/media/store";

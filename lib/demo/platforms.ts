@@ -1,5 +1,6 @@
 // The demo show on Apple Podcasts, Spotify, YouTube and Rumble, through the same sources a real show adds: their
 // answers are files in lib/demo/content/platforms, served on this machine for the moment of the seed.
+import "server-only";
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";

@@ -1,6 +1,7 @@
 // The demo show a newcomer sees on first start: everything the product does, in the first minute. It comes in
 // through the same paths as a real show: the feed importer, the platform sources, the photo upload, the subscriber
 // import and the newsletter sender.
+import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";

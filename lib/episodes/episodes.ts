@@ -1,4 +1,5 @@
 // Public episode reads. Pages receive these plain shapes; nothing outside lib/ touches Prisma.
+import "server-only";
 import { z } from "zod";
 import { chaptersFromNotes, type Chapter } from "@/lib/episodes/chapters";
 import { prisma, Prisma } from "@/lib/db";

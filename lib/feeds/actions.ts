@@ -1,6 +1,7 @@
 "use server";
 
 // The admin's feed pages: sources added, synced, moved and switched; links decided; platform pages pasted.
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions";
 import { getEnv } from "@/lib/env";

@@ -1,5 +1,6 @@
 // Which addresses a feed fetch may connect to. Feed URLs come from outside, so without this a URL (or a redirect,
 // or a DNS answer) could point the server at itself, its database, the cloud metadata service or the office LAN.
+import "server-only";
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "node:dns";
 import net from "node:net";
 import ipaddr from "ipaddr.js";

@@ -1,4 +1,5 @@
 // What the admin's feed pages read and change.
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { z } from "zod";
 import { prisma } from "@/lib/db";

@@ -1,5 +1,6 @@
 // The podcast namespace's chapters file (podcast:chapters, JSON): read at import, validated, and stored with the
 // episode as plain chapters.
+import "server-only";
 import { z } from "zod";
 import type { Chapter } from "@/lib/episodes/chapters";
 import { cutText } from "@/lib/text/safe-text";

@@ -3,6 +3,7 @@
 // mark, then the charset the server sent, then the XML declaration; bytes that are not valid UTF-8 with nothing
 // declared are read as Windows-1252, which is what such feeds almost always are.
 
+import "server-only";
 export interface DecodedFeed {
   text: string;
   encoding: string;

@@ -1,3 +1,4 @@
+import "server-only";
 import type { SyncResult } from "./sync";
 
 /** One line on how a sync went, for the CLI and the admin. */

@@ -2,6 +2,7 @@
 // fetched after the feed import, a few at a time, through the same careful HTTP client as feeds, then validated
 // and stored with the episode so its page never waits on someone else's server. A failure is recorded on the
 // episode and tried again later; it never fails the feed sync.
+import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";

@@ -1,6 +1,7 @@
 // Fetching a feed as a good citizen and a careful one: conditional requests, compressed bodies, a hard size cap and
 // deadline that tear the socket down, redirects re-checked at every hop, and connections only to public addresses.
 // rss-parser's own fetching does none of this, so it only ever parses the text this returns.
+import "server-only";
 import { createHash } from "node:crypto";
 import http from "node:http";
 import https from "node:https";

@@ -1,5 +1,6 @@
 // The two fingerprints that let a sync skip work: one of an item's text as the feed wrote it (skip parsing it),
 // one of what was imported from it (skip writing it).
+import "server-only";
 import { createHash } from "node:crypto";
 import type { ParsedEpisode } from "@/lib/validations/feed";
 

@@ -1,6 +1,7 @@
 // Writes parsed feeds into the database. Episodes are matched to what is stored by GUID, then enclosure URL, then
 // link; unchanged ones cost no write; new ones are created in batches. Callers run it inside one transaction per
 // feed, so a failure half-way leaves the database as it was.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { prisma, Prisma } from "@/lib/db";
 import { slugify, uniqueSlug } from "@/lib/text/slug";

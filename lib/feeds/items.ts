@@ -1,6 +1,7 @@
 // Cutting a feed into its items without parsing it, so that a re-sync parses only the items that changed (a daily
 // show's 5,000-item feed usually gains one). The cut is a plain text scan; when it is not trustworthy (an item
 // element inside CDATA, say) the parsed item count will differ and the caller falls back to a full parse.
+import "server-only";
 export interface FeedPieces {
   head: string;
   items: string[];

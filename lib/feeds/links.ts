@@ -1,6 +1,7 @@
 // Other platforms' items (YouTube, Rumble) and the links from episodes to them. Items accumulate: each sync adds
 // what is new and touches what is seen again, never deletes. Links are recomputed per show on every sync, except
 // the ones a person accepted or rejected, which stand.
+import "server-only";
 import type { FeedKind, LinkStatus, Prisma } from "@/lib/generated/prisma/client";
 import { invalidate } from "@/lib/cache/invalidate";
 import { episodePages } from "@/lib/cache/tags";

@@ -2,6 +2,7 @@
 // video), then a score from title similarity, publication-time proximity and duration. A wrong link is worse
 // than a missing one: only confident scores become links on their own, the doubtful wait for a person.
 
+import "server-only";
 export interface MatchableEpisode {
   id: string;
   guid: string;

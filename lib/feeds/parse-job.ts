@@ -2,6 +2,7 @@
 // hash each item, and parse either everything or, when most items are byte for byte as last time, only the others
 // (with the channel around them). Nothing here touches the database. The channel comes first and the episodes
 // follow in batches, so that an import writes the first batch while the rest is still being read.
+import "server-only";
 import { decodeFeed } from "./decode";
 import { hashFeedItem, importHash } from "./hash";
 import { splitFeedItems } from "./items";

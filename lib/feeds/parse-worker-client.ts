@@ -1,6 +1,7 @@
 // Runs the parse job (parse-job.ts) in a worker thread with a deadline and a memory cap, so that no feed, however large or
 // hostile, blocks the event loop that serves pages. One warm worker parses feeds one after another (starting one
 // costs about half a second); a worker that overruns its deadline or dies is replaced.
+import "server-only";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { Worker } from "node:worker_threads";

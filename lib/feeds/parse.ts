@@ -1,5 +1,6 @@
 // From feed XML to validated episodes. Each item is validated on its own: a bad item is reported and skipped,
 // never allowed to reject the feed.
+import "server-only";
 import { createHash } from "node:crypto";
 import Parser from "rss-parser";
 import "./rss-parser-snippet";

@@ -1,5 +1,6 @@
 // Mends the defects that make strict XML parsers (rss-parser's xml2js among them) reject a whole feed that every
 // podcast app reads fine. Used only after a strict parse has failed, so well-formed feeds are never rewritten.
+import "server-only";
 import { decodeHTMLStrict } from "entities";
 
 // rss-parser turns an Atom entry's <published>/<updated> into ISO strings without a guard: one unreadable date

@@ -2,6 +2,7 @@
 // which take quadratic time on text with many "<" and no ">" (found by `npm run fuzz`: a 60 KB item held the
 // parser for seconds, a megabyte would hold it for hours). Its stripHtml is replaced, for the whole process, by a
 // one-pass equivalent: block tags become line breaks, other tags go, text stays.
+import "server-only";
 import rssParserUtils from "rss-parser/lib/utils.js";
 
 const BLOCK_TAGS = new Set(["h", "br", "p", "ul", "ol", "li", "blockquote", "section", "table", "tr", "div"]);

@@ -1,5 +1,6 @@
 // Keeping a show current from its feeds: fetch (conditionally), skip what has not changed, parse off the main
 // thread, write in one transaction, and record every run. A failed run changes no episode.
+import "server-only";
 import { invalidate } from "@/lib/cache/invalidate";
 import { ALL_EPISODE_PAGES, ALL_STORY_PAGES, episodePages, EPISODE_LISTS, SITE, STORY_LISTS, storyPages } from "@/lib/cache/tags";
 import { prisma } from "@/lib/db";

@@ -2,6 +2,7 @@
 // edge, or with BUILT_IN_FRONT=false the first of the TRUSTED_PROXY_HOPS, e.g. nginx) appends the peer it saw to
 // X-Forwarded-For, so the right-most entry is the one nobody outside could write; each further trusted proxy in
 // front of that appends one more, and we skip that many.
+import "server-only";
 import { createHmac } from "node:crypto";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";

@@ -1,5 +1,6 @@
 // Form posts to route handlers: read small bodies only, refuse other sites' forms, and answer a browser without
 // JavaScript with a redirect and a script with JSON, from one handler.
+import "server-only";
 import { getEnv } from "@/lib/env";
 
 export const FORM_MAX_BYTES = 16 * 1024;

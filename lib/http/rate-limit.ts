@@ -1,5 +1,6 @@
 // Fixed-window rate limits counted in Postgres, so a limit holds across every app instance. One statement for all
 // the checks a request makes: each key's row is created, counted up, or restarted when its window has passed.
+import "server-only";
 import { prisma, Prisma } from "@/lib/db";
 
 export interface RateLimitRule {

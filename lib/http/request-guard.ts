@@ -2,6 +2,7 @@
 // address that decodes (UTF-8, no NUL), a body within its route's or action's limit, and for a server action a
 // post from this site. Anything else is answered here with a 4xx, so no malformed input reaches a page as a 500
 // and no oversized body is read.
+import "server-only";
 import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
 import { ADMIN_SESSION_COOKIE, SESSION_COOKIES } from "@/lib/auth/cookies";
 import { getEnv } from "@/lib/env";

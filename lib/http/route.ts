@@ -1,5 +1,6 @@
 // The one way a route handler answers a refusal: an AppError thrown by the work becomes its status and message as
 // JSON, never cached; anything else is a bug and stays one.
+import "server-only";
 import { AppError } from "@/lib/errors";
 
 export function refusal(error: AppError, extra: Record<string, unknown> = {}): Response {

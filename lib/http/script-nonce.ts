@@ -2,6 +2,7 @@
 // deployment's secret mark, which the front replaces per response; under `next dev`, which has no front, a fresh
 // nonce per request with the policy that names it. Whatever a client sends as this header is never used: it would
 // otherwise choose the nonce of a page that is then cached for everyone.
+import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, isFramable, newNonce } from "@/lib/security/content-security-policy";

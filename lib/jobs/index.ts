@@ -1,5 +1,6 @@
 // Background jobs through pg-boss: a queue kept in Postgres (schema "pgboss"), so any number of app instances
 // share it and each job runs once. pg-boss 10 is the last line that supports Node 20; see docs/decisions/0004.
+import "server-only";
 import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";

@@ -1,5 +1,6 @@
 // Sending e-mail: through SMTP (nodemailer) when SMTP_URL is set; otherwise kept in the outbox table and announced
 // in the server log, so a developer with no mail server still gets every link (/dev/outbox shows them).
+import "server-only";
 import nodemailer, { type NodemailerError } from "nodemailer";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";

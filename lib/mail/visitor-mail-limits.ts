@@ -2,6 +2,7 @@
 // address and per network, counted in Postgres so the limits hold on every instance. Without them a form is a tool
 // for flooding someone's inbox, and for getting the site's mail marked as spam. Callers answer the same whether or
 // not the mail went, so the answer says nothing about the address.
+import "server-only";
 import { createHash } from "node:crypto";
 import { hashNetworkAddress } from "@/lib/http/client-address";
 import { takeRateLimits, type RateLimitRule } from "@/lib/http/rate-limit";

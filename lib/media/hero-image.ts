@@ -1,5 +1,6 @@
 // A story's hero image from an upload: checked to be an image sharp can read (whatever the file claims to be),
 // turned upright, stripped of metadata (camera GPS included), and written in the widths pages ask for as WebP.
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { createHash } from "node:crypto";
 import sharp from "sharp";

@@ -2,6 +2,7 @@
 // (AWS, R2, MinIO, B2…) when MEDIA_S3_* are set. Files are written once under a content-addressed key and never
 // changed, so both can be cached forever. The bucket is written with one signed PUT (AWS Signature Version 4),
 // which every S3-compatible service accepts: no SDK needed for that one request.
+import "server-only";
 import { createHash, createHmac } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";

@@ -1,6 +1,7 @@
 "use server";
 
 // The admin's newsletter pages: subscribers imported and deleted, issues composed, tried and sent, the schedule.
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { after } from "next/server";

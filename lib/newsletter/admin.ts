@@ -1,4 +1,5 @@
 // The admin's view of the list: counts and growth, search, CSV out and in, and deleting a person for good.
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { parse } from "csv-parse/sync";
 import { csvRows } from "@/lib/text/csv";

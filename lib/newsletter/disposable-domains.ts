@@ -52,6 +52,7 @@ const DISPOSABLE_DOMAINS = new Set([
 const DISPOSABLE_PATTERN = /(^|[.-])(mailinator|guerrillamail|yopmail|trashmail|tempmail|temp-mail|throwaway|10minutemail|fakeinbox|discardmail)[.-]/;
 
 /** Whether an address's domain (or a parent of it) is a throwaway-mailbox service. */
+import "server-only";
 export function isDisposableDomain(domain: string): boolean {
   const labels = domain.toLowerCase().split(".");
   for (let start = 0; start < labels.length - 1; start += 1) {

@@ -2,6 +2,7 @@
 // by a background job in batches. Each delivery is claimed (SENDING) before its message goes to the mail server and
 // marked SENT as soon as the server accepts it. A sender that dies leaves at most the messages it had in flight
 // claimed; whoever resumes marks those UNCERTAIN and never sends them again: nobody gets an issue twice.
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { randomUUID } from "node:crypto";
 import { prisma, Prisma } from "@/lib/db";

@@ -1,6 +1,7 @@
 // A subscriber's own links: one signed value (their id and an HMAC of it under the site's secret) opens their
 // preferences and unsubscribes them, with no sign-in. It never expires: a link in a years-old e-mail must still
 // unsubscribe.
+import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/lib/env";
 import { signWithSiteSecret } from "@/lib/auth/site-secret";

@@ -1,5 +1,6 @@
 // The weekly digest's slot: a weekday and an hour on the admin's time zone's clock, turned into instants by the
 // zone's own rules (Intl), so a change to summer time moves the instant, never the hour subscribers see.
+import "server-only";
 export interface DigestSchedule {
   /** 0 Sunday … 6 Saturday. */
   weekday: number;

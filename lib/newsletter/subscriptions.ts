@@ -1,6 +1,7 @@
 // Double opt-in. A sign-up records a pending subscriber with the consent it was given and mails a confirmation
 // link; the link's page confirms with a POST (mail scanners follow GET links), once, before it expires. The answer
 // to a sign-up is the same whatever the address's state, so the form cannot tell anyone who subscribes.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { Mailer } from "@/lib/mail/mailer";

@@ -1,5 +1,6 @@
 // The newsletter's e-mails, each as a plain-text part and an HTML part made from the same pieces. Everything that
 // comes from content or subscribers is escaped: the HTML part holds no markup but ours.
+import "server-only";
 import { escapeXml as escape } from "@/lib/syndication/xml";
 import type { SubscriberLinks } from "./links";
 

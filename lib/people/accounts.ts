@@ -1,4 +1,5 @@
 // A person's account: the name they are shown by, deleting it, and what staff change about it (roles, bans lifted).
+import "server-only";
 import { requireModerator, requireSignedIn } from "@/lib/auth/require";
 import { hasRole, type Viewer } from "@/lib/auth/session";
 import { assertStaff, type Admin } from "@/lib/auth/staff";

@@ -1,6 +1,7 @@
 "use server";
 
 // What a signed-in person changes about themselves on /account.
+import "server-only";
 import { action } from "@/lib/actions";
 import { changeDisplayName } from "./accounts";
 import { AppError } from "@/lib/errors";

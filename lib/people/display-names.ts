@@ -1,6 +1,7 @@
 // The names people are shown by. A new account gets a neutral generated one ("Listener 7F3A2C"), never a part of
 // its e-mail address; the person chooses their own at their first comment or on /account, and may change it.
 // Every name they have shown stays in a history that moderators read.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma, type Prisma } from "@/lib/db";
 

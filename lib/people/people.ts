@@ -1,5 +1,6 @@
 // The people of a network: those on its episodes (podcast:person: hosts, guests, crew) and the authors of its
 // stories, each with a page of their own at /people/<slug>. A person is known by their name; the slug is that name's.
+import "server-only";
 import { prisma, Prisma } from "@/lib/db";
 import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes/episodes";
 import { slugify } from "@/lib/text/slug";

@@ -1,6 +1,7 @@
 // The platform pages a producer pastes in the admin: a show's page on Apple Podcasts, Spotify, YouTube and Rumble
 // (its "Listen & watch on" row), and one episode's page when no source matched it. A pasted Apple or Spotify show
 // page also becomes that platform's source, which fills in the episodes' own links.
+import "server-only";
 import { assertStaff, type Admin } from "@/lib/auth/staff";
 import { invalidate } from "@/lib/cache/invalidate";
 import { ALL_EPISODE_PAGES, ALL_STORY_PAGES, episodePages, SITE } from "@/lib/cache/tags";

@@ -1,6 +1,7 @@
 // Which of an episode's video links can be embedded on its page, and the address of the player to embed. Only an
 // episode's own link qualifies: a channel page cannot be played in a frame.
 
+import "server-only";
 export interface VideoEmbed {
   platform: "youtube" | "rumble";
   label: string;

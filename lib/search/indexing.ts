@@ -3,6 +3,7 @@
 // importer's batch insert leaves searchIndexedAt empty). Search and related lists see an episode once indexed,
 // seconds after its import. Stories keep generated columns: they are written one at a time. Show notes are HTML:
 // Postgres's parser reads tags as tag tokens, which the english configuration drops, so only their words count.
+import "server-only";
 import { prisma } from "@/lib/db";
 
 const BATCH = 1000;

@@ -7,6 +7,7 @@
 // list costs a few milliseconds on a site with thousands of items, and it is never stale: it is computed as the
 // page renders (pages are cached for a minute). An item must share a quarter of those words (two at least) to be
 // related at all, and the same show's episodes rank ahead: a short or empty list beats one padded with unrelated items.
+import "server-only";
 import { prisma, Prisma } from "@/lib/db";
 import { inOrder } from "@/lib/database/in-order";
 import { episodeCardSelect, type EpisodeCard } from "@/lib/episodes/episodes";

@@ -1,5 +1,6 @@
 // Site search through Postgres full-text search (websearch_to_tsquery: "phrase", or, -exclude): title and summary
 // hits first, then the words together as typed, then the rest, newest first; a transcript hit points at its moment.
+import "server-only";
 import type { EpisodeCard } from "@/lib/episodes/episodes";
 import { prisma, Prisma } from "@/lib/db";
 import type { StoryCard } from "@/lib/stories/stories";

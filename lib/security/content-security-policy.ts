@@ -9,6 +9,7 @@
 // (deploy/nginx.conf, sub_filter with $request_id). A tag that arrives through content carries no mark, so it never
 // gets the nonce. Under `next dev` there is no front: proxy.ts gives each request a nonce of its own.
 // Relative imports only: the edge cache runs in the launcher, outside Next's path aliases.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { Transform, type TransformCallback } from "node:stream";
 

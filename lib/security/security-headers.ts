@@ -15,6 +15,7 @@ const EVERYWHERE = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()" },
 ];
 
+import "server-only";
 export function securityHeaders(siteUrl: string): HeaderRule[] {
   const hsts = siteUrl.startsWith("https://") ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : [];
   return [

@@ -1,6 +1,7 @@
 // The built-in front of `npm start` (docs/decisions/0012): a micro-cache before the Next processes, as nginx is in
 // deploy/nginx.conf. The app's headers say what may be kept (http-cache-semantics), never past maxAgeSeconds; bodies
 // are kept as Next sent them, and each response gets its own nonce and encoding.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";

@@ -8,6 +8,7 @@
 const SHARED_FOR = "max-age=1, stale-while-revalidate=10";
 const SHARED_PAGES = ["/", "/episodes", "/stories", "/stories/category/:slug", "/stories/tag/:slug", "/search"];
 
+import "server-only";
 export function sharedCacheHeaders() {
   return SHARED_PAGES.map((source) => ({ source, headers: [{ key: "CDN-Cache-Control", value: SHARED_FOR }] }));
 }

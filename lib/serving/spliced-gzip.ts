@@ -4,6 +4,7 @@
 // inside a gzip frame whose checksum zlib computes over the page as sent. Per response that costs a CRC over the
 // page instead of compressing it (docs/BENCHMARKS.md, Serving).
 // Relative imports only: the edge cache runs in the launcher, outside Next's path aliases.
+import "server-only";
 import zlib from "node:zlib";
 import { splitAtMarks } from "@/lib/security/content-security-policy";
 

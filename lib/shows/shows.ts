@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma, Prisma } from "@/lib/db";
 
 export const siteShowSelect = {

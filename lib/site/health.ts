@@ -1,5 +1,6 @@
 // What a load balancer or orchestrator asks: is the process up (liveness, never touches the database), and can it
 // serve (readiness: the database answers, and every migration this build ships has been applied).
+import "server-only";
 import { readdir } from "node:fs/promises";
 import { prisma } from "@/lib/db";
 import { MIGRATIONS_DIR } from "@/lib/database/migrations";

@@ -1,6 +1,7 @@
 // What `npm run dev` and `npm start` do before Next.js serves a page: find or start the database, bring its schema
 // up to date, load the demo show into an empty database, then run Next with DATABASE_URL set, and stop the
 // embedded database when Next stops.
+import "server-only";
 import { spawn, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import exitHook from "async-exit-hook";

@@ -2,6 +2,7 @@
 // background jobs, and stop them gracefully (analytics events still in memory are written first) (the launcher sets NEXT_MANUAL_SIG_HANDLE, so Next leaves the signals
 // to us: a job in progress finishes, the pool closes, then exit). Its own module: Next also compiles
 // instrumentation.ts for the edge runtime, which has no process.on.
+import "server-only";
 import { flushEvents } from "@/lib/analytics/ingest";
 import { prisma } from "@/lib/db";
 import { startJobsOnce, stopJobs } from "@/lib/jobs";

@@ -1,4 +1,5 @@
 // schema.org JSON-LD for search engines and link previews, and the one safe way to put it in a page.
+import "server-only";
 import { isoDuration } from "@/lib/text/format";
 import type { EpisodePage } from "@/lib/episodes/episodes";
 import type { PersonPage } from "@/lib/people/people";

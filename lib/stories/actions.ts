@@ -1,6 +1,7 @@
 "use server";
 
 // The admin's story pages: the editor's save and live preview, deletion, related-list pins, WordPress imports.
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";

@@ -1,5 +1,6 @@
 // Writing stories in the admin: create and edit (the slug may change: the old one keeps redirecting), categories
 // and tags by name, episodes linked at a moment, the related lists' pins and removals.
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { invalidate } from "@/lib/cache/invalidate";
 import { episodePages, STORY_LISTS, storyPages } from "@/lib/cache/tags";

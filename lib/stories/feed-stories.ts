@@ -1,6 +1,7 @@
 // Stories from a site's own RSS/Atom feed with full text (content:encoded, as WordPress and most CMSs write it),
 // through the feed machinery episodes use: fetched, parsed and sanitized the same way; here each item becomes a
 // story keyed by its guid, so a re-sync updates and never duplicates. Items that fall out of the feed stay.
+import "server-only";
 import type { Prisma } from "@/lib/db";
 import { refusedAsSkipped, type ImportCounts } from "@/lib/feeds/import";
 import type { ParsedFeed } from "@/lib/feeds/parse";

@@ -1,5 +1,6 @@
 // Names shared by every way stories come in (the editor, feeds, WordPress): categories and tags found or created by
 // their slug, and slugs no story holds now or held before.
+import "server-only";
 import type { Prisma } from "@/lib/db";
 import { slugify } from "@/lib/text/slug";
 

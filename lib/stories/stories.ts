@@ -1,5 +1,6 @@
 // Public story reads: only published stories whose time has come are ever returned (a published story dated
 // ahead is scheduled). Pages (kind PAGE) are read like stories but stay out of lists.
+import "server-only";
 import { marked } from "marked";
 import { prisma, Prisma } from "@/lib/db";
 import { episodeCardSelect, episodeLinksSelect, listenLinks, playableEpisode, type ListenLink, type PlayableEpisode } from "@/lib/episodes/episodes";

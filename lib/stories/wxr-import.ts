@@ -2,6 +2,7 @@
 // along, featured images are used by their address, approved comments keep their threads and their commenters'
 // names. The report comes first (a dry run: what would be created, updated, passed over); the import then runs in
 // one transaction, so a failure leaves nothing half-way, and WordPress ids make a second run update, never duplicate.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rm, stat } from "node:fs/promises";

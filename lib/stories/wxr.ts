@@ -3,6 +3,7 @@
 // DOCTYPE (entity declarations are how XML bombs and file reads work; WordPress never writes one), broken XML,
 // more items or bigger fields than any real site has. What is odd but harmless (a pingback, a post in the trash,
 // an unknown post type) is counted and reported, not imported.
+import "server-only";
 import { createReadStream } from "node:fs";
 import sax from "sax";
 import { htmlToText } from "@/lib/text/html";

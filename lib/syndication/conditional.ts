@@ -1,5 +1,6 @@
 // Feeds are polled by every podcast app every few minutes: an unchanged feed answers 304 from a cheap version
 // check, before anything is rendered.
+import "server-only";
 import { createHash } from "node:crypto";
 import fresh from "fresh";
 

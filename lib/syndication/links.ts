@@ -1,5 +1,6 @@
 // Where the site's feeds are announced (<link rel="alternate">), for feed readers and podcast apps to find them.
 
+import "server-only";
 export const SITE_FEEDS = {
   "application/rss+xml": [{ url: "/stories/feed.xml", title: "Stories" }],
   "application/feed+json": [{ url: "/feed.json", title: "Episodes and stories" }],

@@ -1,5 +1,6 @@
 // The site's other feeds: stories as RSS with their full text, episodes and stories together as a JSON Feed, and
 // every show's podcast feed as OPML (what podcast apps import to subscribe to a whole network).
+import "server-only";
 import { prisma } from "@/lib/db";
 import { listedStoryWhere, storyBodyHtml } from "@/lib/stories/stories";
 import type { FeedVersion } from "./conditional";

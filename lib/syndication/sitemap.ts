@@ -1,5 +1,6 @@
 // sitemap.xml for search engines: an index of numbered sitemaps, so a network with years of episodes stays within
 // the protocol's limits (and each file stays small). Each kind of page is listed oldest first.
+import "server-only";
 import { prisma } from "@/lib/db";
 import { listPersonSlugs } from "@/lib/people/people";
 import { publishedStoryWhere } from "@/lib/stories/stories";

@@ -1,5 +1,6 @@
 // The one allow-list for HTML that comes from outside (feed show notes, story bodies). Nothing else is rendered
 // with dangerouslySetInnerHTML.
+import "server-only";
 import sanitizeHtml from "sanitize-html";
 
 const LINK_REL = "nofollow ugc noopener";

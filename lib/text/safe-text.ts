@@ -6,6 +6,7 @@
 const REPLACEMENT = "\uFFFD";
 
 /** The text with NUL and lone surrogates replaced by U+FFFD (the same string when there is nothing to replace). */
+import "server-only";
 export function postgresSafeText(text: string): string {
   const wellFormed = text.isWellFormed() ? text : text.toWellFormed();
   return wellFormed.includes("\0") ? wellFormed.replaceAll("\0", REPLACEMENT) : wellFormed;

@@ -4,6 +4,7 @@ const MAX_SLUG_LENGTH = 80;
  * A URL slug from any title: lower-case ASCII words joined by hyphens ("Lena's Café!" → "lenas-cafe"). Apostrophes
  * go without a hyphen, as WordPress drops them, so an imported post keeps the slug it had.
  */
+import "server-only";
 export function slugify(text: string): string {
   const slug = text
     .normalize("NFKD")

@@ -6,6 +6,7 @@
 const OPENERS = ["<![CDATA[", "<!--", "<!DOCTYPE"] as const;
 const LONGEST = Math.max(...OPENERS.map((opener) => opener.length));
 
+import "server-only";
 export interface StrayDeclaration {
   /** Offset in the text scanned so far (all chunks together). */
   offset: number;

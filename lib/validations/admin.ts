@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { emailAddressSchema } from "./newsletter";
 import { TIME_ZONES } from "@/lib/newsletter/schedule";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // What the site's pages send to /api/events (components/analytics). Anything else is refused whole.

@@ -1,5 +1,6 @@
 // The shape every parsed feed must have before it may touch the database. Limits are generous for real feeds and
 // stop a hostile one from storing megabytes in a title.
+import "server-only";
 import { z } from "zod";
 
 export const FEED_LIMITS = {

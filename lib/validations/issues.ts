@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 
 /** A zod error as one line a person can act on: "url must be …; kind must be …". */

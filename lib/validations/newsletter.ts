@@ -1,4 +1,5 @@
 // The newsletter's forms and links, checked at the door.
+import "server-only";
 import { z } from "zod";
 import { isDisposableDomain } from "@/lib/newsletter/disposable-domains";
 

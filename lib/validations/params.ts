@@ -1,4 +1,5 @@
 // Route params and search params are input like any other.
+import "server-only";
 import { z } from "zod";
 
 export const SEARCH_QUERY_MAX = 200;

@@ -1,16 +1,32 @@
-// ESLint rule: a client component ("use client") imports no server module. A value import from lib/ is followed
-// through its own value imports; reaching the database, Node's built-ins, request headers or the environment is
-// reported. Type-only imports are erased and pass; server actions ("use server") are meant to be imported.
+// ESLint rules. client-boundary: a client component ("use client") imports no server module. A value import from lib/
+// is followed through its own value imports; reaching the database, Node's built-ins, request headers, the environment
+// or a module marked "server-only" is reported. Type-only imports are erased and pass; server actions ("use server")
+// are meant to be imported. server-only-marker: a lib/ module that reaches a server module is marked itself, so Next's
+// build refuses it in a client bundle however it is reached.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-const SERVER_ONLY = [/^node:/, /^@\/lib\/db$/, /^@\/lib\/generated\//, /^next\/headers$/, /^next\/cache$/, /^@\/lib\/env$/, /^@prisma\//, /^pg(-boss)?$/];
+const SERVER_ONLY = [
+  /^server-only$/,
+  /^node:/,
+  /^@\/lib\/db$/,
+  /^@\/lib\/generated\//,
+  /^next\/headers$/,
+  /^next\/cache$/,
+  /^@\/lib\/env$/,
+  /^@prisma\//,
+  /^pg(-boss)?$/,
+];
 const ROOT = process.cwd();
 const verdicts = new Map();
 
 function resolveLib(source) {
   const base = path.join(ROOT, source.slice(2));
   return ["", ".ts", ".tsx", ".mjs", "/index.ts"].map((ending) => base + ending).find((file) => existsSync(file) && !file.endsWith(path.sep));
+}
+
+function resolveRelative(from, source) {
+  return resolveLib("@/" + path.relative(ROOT, path.resolve(path.dirname(from), source)));
 }
 
 function directive(text) {
@@ -37,8 +53,8 @@ function serverChain(file, seen = new Set()) {
   if (directive(text) !== "server") {
     for (const source of valueImports(text)) {
       if (SERVER_ONLY.some((pattern) => pattern.test(source))) chain = [source];
-      else if (source.startsWith("@/")) {
-        const target = resolveLib(source);
+      else if (source.startsWith("@/") || source.startsWith(".")) {
+        const target = source.startsWith("@/") ? resolveLib(source) : resolveRelative(file, source);
         const below = target && serverChain(target, seen);
         if (below) chain = [source, ...below];
       }
@@ -66,4 +82,28 @@ const clientBoundary = {
   },
 };
 
+const serverOnlyMarker = {
+  meta: { type: "problem", docs: { description: 'A lib/ module that reaches a server module imports "server-only"' }, schema: [] },
+  create(context) {
+    const file = context.filename;
+    const text = context.sourceCode.text;
+    if (!file.startsWith(path.join(ROOT, "lib") + path.sep) || !/(?<!\.d)\.tsx?$/.test(file) || directive(text) === "client") return {};
+    const sources = valueImports(text);
+    if (sources.includes("server-only")) return {};
+    const reachesServer = (source) => {
+      if (SERVER_ONLY.some((pattern) => pattern.test(source))) return true;
+      const target = source.startsWith("@/") ? resolveLib(source) : source.startsWith(".") ? resolveRelative(file, source) : undefined;
+      return Boolean(target && serverChain(target));
+    };
+    const reached = sources.find(reachesServer);
+    if (!reached) return {};
+    return {
+      Program(node) {
+        context.report({ node, message: `A server module (it imports ${reached}) starts with import "server-only".` });
+      },
+    };
+  },
+};
+
+export { serverOnlyMarker };
 export default clientBoundary;

