@@ -8,14 +8,13 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { ADMIN_SESSION_COOKIE } from "@/lib/auth/cookies";
-import { currentViewer, type Viewer } from "@/lib/auth/session";
-import { asStaff, type Admin, type Moderator } from "@/lib/auth/staff";
+import { currentViewer } from "@/lib/auth/session";
+import { asStaff, tokenHolder, type Admin, type Moderator } from "@/lib/auth/staff";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { sameSecret } from "@/lib/auth/site-secret";
 
 const SESSION_HOURS = 12;
-const TOKEN_HOLDER: Viewer = { id: "admin-token", name: "Admin", email: "", role: "ADMIN", banned: false, nameChosen: true };
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 // Names the ADMIN_TOKEN a session was opened with, so a changed token ends every session; an HMAC keyed by the
@@ -36,7 +35,7 @@ const hasAdminTokenSession = cache(async (): Promise<boolean> => {
 
 /** The checked admin, or null: a signed-in admin, else the ADMIN_TOKEN session's holder (an admin with no account). */
 export async function adminViewer(): Promise<Admin | null> {
-  return asStaff(await currentViewer(), "ADMIN") ?? ((await hasAdminTokenSession()) ? asStaff(TOKEN_HOLDER, "ADMIN") : null);
+  return asStaff(await currentViewer(), "ADMIN") ?? ((await hasAdminTokenSession()) ? tokenHolder() : null);
 }
 
 /** The checked moderator (or admin), or null. */

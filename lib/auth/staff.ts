@@ -1,32 +1,48 @@
-// The checked viewer that admin data takes. Every function that reads admin data asks for a Moderator or an Admin
-// as its first argument, and these types are made only by `asStaff`, which checks the role: a page that forgot to
-// check cannot call them, whatever its layout did (layouts and pages render in parallel, so a layout's
-// redirect does not stop a page's payload).
+// The checked staff member that admin data takes. Every function that reads admin data asks for a Moderator or an
+// Admin as its first argument, and only this module makes them, after checking the role: a page that forgot to check
+// cannot call them, whatever its layout did (layouts and pages render in parallel, so a layout's redirect does not
+// stop a page's payload).
 import "server-only";
+import { AppError } from "@/lib/errors";
 import { hasRole, type Viewer } from "@/lib/auth/session";
 
 declare const moderatorBrand: unique symbol;
 declare const adminBrand: unique symbol;
 
-/** A viewer checked to be a moderator or an admin (not banned). */
-export type Moderator = Viewer & { readonly [moderatorBrand]: true };
-/** A viewer checked to be an admin (not banned). */
-export type Admin = Moderator & { readonly [adminBrand]: true };
+/** Someone checked to hold a moderator's rights: `accountId` is their account, null for the ADMIN_TOKEN session's holder. */
+export interface Moderator {
+  readonly role: "MODERATOR" | "ADMIN";
+  readonly accountId: string | null;
+  readonly [moderatorBrand]: true;
+}
+/** Someone checked to hold an admin's rights. */
+export type Admin = Moderator & { readonly role: "ADMIN"; readonly [adminBrand]: true };
 
-export class StaffOnlyError extends Error {
-  override name = "StaffOnlyError";
+const issued = new WeakSet<Moderator>();
+
+function issue(role: Moderator["role"], accountId: string | null): Moderator {
+  const staff = Object.freeze({ role, accountId }) as Moderator;
+  issued.add(staff);
+  return staff;
 }
 
 export function asStaff(viewer: Viewer | null, role: "ADMIN"): Admin | null;
 export function asStaff(viewer: Viewer | null, role: "MODERATOR"): Moderator | null;
 export function asStaff(viewer: Viewer | null, role: "MODERATOR" | "ADMIN"): Moderator | null {
-  return hasRole(viewer, role) ? (viewer as Moderator) : null;
+  return viewer && hasRole(viewer, role) ? issue(viewer.role as Moderator["role"], viewer.id) : null;
+}
+
+/** The admin who signed in with ADMIN_TOKEN: no account; made only once lib/auth/admin-session has checked the session. */
+export function tokenHolder(): Admin {
+  return issue("ADMIN", null) as Admin;
 }
 
 /**
  * Checked again inside each data function: the type stops a forgotten check at build time, this stops a cast at
- * run time. Cheap (no query): the role was read from the database when the viewer was made.
+ * run time. Cheap (no query): the role was read from the database when the staff member was made.
  */
 export function assertStaff(staff: Moderator, role: "MODERATOR" | "ADMIN"): void {
-  if (!hasRole(staff, role)) throw new StaffOnlyError(`Only ${role === "ADMIN" ? "admins" : "moderators"} may read or change this.`);
+  if (!issued.has(staff) || (role === "ADMIN" && staff.role !== "ADMIN")) {
+    throw new AppError("forbidden", `Only ${role === "ADMIN" ? "admins" : "moderators"} may read or change this.`);
+  }
 }

@@ -199,15 +199,15 @@ export async function setCommentsClosed(viewer: Viewer | null, target: CommentTa
 export type ModerationAction = "approve" | "spam" | "remove" | "ban";
 
 /** A moderator's decision on several comments at once; "ban" also removes them and bars their authors. */
-export async function moderate(viewer: Viewer | null, action: ModerationAction, commentIds: string[], now = new Date()): Promise<number> {
-  const moderator = requireModerator(viewer, "moderate comments");
+export async function moderate(moderator: Moderator, action: ModerationAction, commentIds: string[], now = new Date()): Promise<number> {
+  assertStaff(moderator, "MODERATOR");
   const status: CommentStatus = action === "approve" ? "APPROVED" : action === "spam" ? "SPAM" : "REMOVED";
   const count = await prisma.$transaction(async (tx) => {
     const { count } = await tx.comment.updateMany({ where: { id: { in: commentIds } }, data: { status, heldReason: null } });
     await tx.commentReport.updateMany({ where: { commentId: { in: commentIds }, resolvedAt: null }, data: { resolvedAt: now } });
     if (action === "ban") {
       const authors = await tx.comment.findMany({ where: { id: { in: commentIds }, authorId: { not: null } }, select: { authorId: true } });
-      const ids = [...new Set(authors.map((row) => row.authorId!))].filter((id) => id !== moderator.id);
+      const ids = [...new Set(authors.map((row) => row.authorId!))].filter((id) => id !== moderator.accountId);
       // Admins are not banned from a moderator's queue; their sessions end with the ban.
       await tx.user.updateMany({ where: { id: { in: ids }, role: { not: "ADMIN" } }, data: { bannedAt: now } });
       await tx.session.deleteMany({ where: { userId: { in: ids }, user: { role: { not: "ADMIN" } } } });

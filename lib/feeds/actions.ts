@@ -27,8 +27,8 @@ async function feedWork<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (isExpectedFeedError(error)) throw new AppError("invalid", error.message, { cause: error });
-    throw error;
+    if (error instanceof AppError || !isExpectedFeedError(error)) throw error;
+    throw new AppError("invalid", error.message, { cause: error });
   }
 }
 

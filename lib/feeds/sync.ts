@@ -1,6 +1,7 @@
 // Keeping a show current from its feeds: fetch (conditionally), skip what has not changed, parse off the main
 // thread, write in one transaction, and record every run. A failed run changes no episode.
 import "server-only";
+import { AppError } from "@/lib/errors";
 import { invalidate } from "@/lib/cache/invalidate";
 import { ALL_EPISODE_PAGES, ALL_STORY_PAGES, episodePages, EPISODE_LISTS, SITE, STORY_LISTS, storyPages } from "@/lib/cache/tags";
 import { prisma } from "@/lib/db";
@@ -39,10 +40,6 @@ export type SyncResult =
       error?: string;
       movedTo?: string;
     } & Partial<ImportCounts>);
-
-export class FeedSourceError extends Error {
-  override name = "FeedSourceError";
-}
 
 type FetchedFeed = Extract<FetchFeedResult, { status: "fetched" }>;
 
@@ -90,9 +87,9 @@ async function readSource(
   return { fetched, ...(await readFetched(source.id, fetched, source.kind === "PODCAST" && options.conditional)) };
 }
 
-/** Errors whose message is written for the person running the sync: a bad URL, a broken feed, a refusing host. */
+/** Errors whose message is written for the person running the sync: a bad URL, a broken feed, a refusing host, a refusal. */
 export function isExpectedFeedError(error: unknown): error is Error {
-  return [FeedFetchError, FeedParseError, FeedSourceError, PlatformApiError].some((kind) => error instanceof kind);
+  return [FeedFetchError, FeedParseError, PlatformApiError, AppError].some((kind) => error instanceof kind);
 }
 
 function describeError(error: unknown): string {
@@ -166,7 +163,7 @@ async function asRun(sourceId: string, trigger: SyncTrigger, work: (run: Run) =>
   });
   if (claim.count === 0) {
     if (!(await prisma.feedSource.findUnique({ where: { id: sourceId }, select: { id: true } }))) {
-      throw new FeedSourceError(`There is no feed source ${sourceId}.`);
+      throw new AppError("not-found", `There is no feed source ${sourceId}.`);
     }
     return { status: "busy", sourceId };
   }
@@ -320,7 +317,7 @@ function showPlatformLink(kind: FeedKind, givenUrl: string, feed: Pick<ParsedFee
  */
 export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOptions, "force" | "fetch"> = {}) {
   const api = input.kind === "APPLE" || input.kind === "SPOTIFY";
-  if (api && !input.showSlug) throw new FeedSourceError(`An ${input.kind.toLowerCase()} source belongs to an existing show: name it.`);
+  if (api && !input.showSlug) throw new AppError("invalid", `An ${input.kind.toLowerCase()} source belongs to an existing show: name it.`);
   const bases = options.platformApi ?? {};
   const sourceUrl =
     input.kind === "APPLE"
@@ -329,13 +326,14 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
         ? spotifyEpisodesUrl(input.url, bases.spotifyApiBase)
         : input.url;
   const existing = await prisma.feedSource.findUnique({ where: { url: sourceUrl }, select: { id: true } });
-  if (existing) throw new FeedSourceError(`${input.url} is already a feed source.`);
+  if (existing) throw new AppError("conflict", `${input.url} is already a feed source.`);
 
   const read = await readSource({ id: "", kind: input.kind, url: sourceUrl }, { conditional: false, fetch: input.fetch, platformApi: options.platformApi });
-  if (!read) throw new FeedSourceError(`${input.url} answered 304 to a plain request.`);
+  if (!read) throw new AppError("invalid", `${input.url} answered 304 to a plain request.`);
 
   if (read.feed.show.locked && !input.ownerConfirmed) {
-    throw new FeedSourceError(
+    throw new AppError(
+      "forbidden",
       "This feed is locked (podcast:locked): its owner asks that it not be imported by other platforms. " +
         "If it is your own show, add it again and confirm that you own it.",
     );
@@ -346,11 +344,11 @@ export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOpt
     if (input.kind === "STORIES" && !input.showSlug) {
       // A stories feed is the site's own writing: it hangs on the site's first show.
       const show = await tx.show.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
-      if (!show) throw new FeedSourceError("Add the show's podcast feed first: a stories feed belongs to a show.");
+      if (!show) throw new AppError("conflict", "Add the show's podcast feed first: a stories feed belongs to a show.");
       showId = show.id;
     } else if (input.showSlug) {
       const show = await tx.show.findUnique({ where: { slug: input.showSlug }, select: { id: true } });
-      if (!show) throw new FeedSourceError(`There is no show "${input.showSlug}".`);
+      if (!show) throw new AppError("not-found", `There is no show "${input.showSlug}".`);
       showId = show.id;
       const platformLink = showPlatformLink(input.kind, input.url, read.feed, read.fetched.url);
       if (platformLink) await tx.show.update({ where: { id: showId }, data: platformLink });

@@ -1,8 +1,8 @@
 // A person's account: the name they are shown by, deleting it, and what staff change about it (roles, bans lifted).
 import "server-only";
-import { requireModerator, requireSignedIn } from "@/lib/auth/require";
-import { hasRole, type Viewer } from "@/lib/auth/session";
-import { assertStaff, type Admin } from "@/lib/auth/staff";
+import { requireSignedIn } from "@/lib/auth/require";
+import type { Viewer } from "@/lib/auth/session";
+import { assertStaff, type Admin, type Moderator } from "@/lib/auth/staff";
 import { refreshThreads } from "@/lib/comments/comments";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -26,17 +26,17 @@ export async function deleteAccount(viewer: Viewer | null) {
 }
 
 /** An admin makes a reader a moderator or an admin, or back; an admin cannot demote themselves (someone must stay). */
-export async function setRole(viewer: Viewer | null, userId: string, role: Role) {
-  const admin = requireSignedIn(viewer);
-  if (!hasRole(admin, "ADMIN")) throw new AppError("forbidden", "Only admins can change roles.");
-  if (userId === admin.id && role !== "ADMIN") throw new AppError("forbidden", "Ask another admin to change your own role.");
+export async function setRole(admin: Moderator, userId: string, role: Role) {
+  assertStaff(admin, "MODERATOR");
+  if (admin.role !== "ADMIN") throw new AppError("forbidden", "Only admins can change roles.");
+  if (userId === admin.accountId && role !== "ADMIN") throw new AppError("forbidden", "Ask another admin to change your own role.");
   const { count } = await prisma.user.updateMany({ where: { id: userId }, data: { role } });
   if (count === 0) throw new AppError("not-found", "That person has deleted their account.");
 }
 
 /** Unbans a person: they can sign in and comment again. */
-export async function unban(viewer: Viewer | null, userId: string) {
-  requireModerator(viewer, "lift bans");
+export async function unban(moderator: Moderator, userId: string) {
+  assertStaff(moderator, "MODERATOR");
   await prisma.user.updateMany({ where: { id: userId }, data: { bannedAt: null } });
 }
 

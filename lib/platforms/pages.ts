@@ -2,6 +2,7 @@
 // (its "Listen & watch on" row), and one episode's page when no source matched it. A pasted Apple or Spotify show
 // page also becomes that platform's source, which fills in the episodes' own links.
 import "server-only";
+import { AppError } from "@/lib/errors";
 import { assertStaff, type Admin } from "@/lib/auth/staff";
 import { invalidate } from "@/lib/cache/invalidate";
 import { ALL_EPISODE_PAGES, ALL_STORY_PAGES, episodePages, SITE } from "@/lib/cache/tags";
@@ -9,7 +10,7 @@ import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { PlatformName } from "@/lib/validations/admin";
 import { describeSyncResult } from "@/lib/feeds/describe";
-import { addFeedSource, FeedSourceError, isExpectedFeedError, type SyncOptions } from "@/lib/feeds/sync";
+import { addFeedSource, isExpectedFeedError, type SyncOptions } from "@/lib/feeds/sync";
 
 export interface ShowPlatformPages {
   showSlug: string;
@@ -27,7 +28,7 @@ export async function saveShowPlatformPages(
 ): Promise<string> {
   assertStaff(admin, "ADMIN");
   const show = await prisma.show.findUnique({ where: { slug: showSlug }, select: { title: true, feedSources: { select: { kind: true } } } });
-  if (!show) throw new FeedSourceError(`There is no show "${showSlug}".`);
+  if (!show) throw new AppError("not-found", `There is no show "${showSlug}".`);
   await prisma.show.update({ where: { slug: showSlug }, data: pages });
   // Every page that shows the row: the show's, its episodes', the stories linked to them.
   await invalidate([SITE, ...ALL_EPISODE_PAGES, ...ALL_STORY_PAGES]);
@@ -57,7 +58,7 @@ export async function saveShowPlatformPages(
 export async function linkEpisodeByHand(admin: Admin, input: { episodeSlug: string; platform: PlatformName; url: string }): Promise<void> {
   assertStaff(admin, "ADMIN");
   const episode = await prisma.episode.findUnique({ where: { slug: input.episodeSlug }, select: { id: true } });
-  if (!episode) throw new FeedSourceError(`There is no episode "${input.episodeSlug}".`);
+  if (!episode) throw new AppError("not-found", `There is no episode "${input.episodeSlug}".`);
   await prisma.$transaction([
     prisma.episodeLink.deleteMany({ where: { episodeId: episode.id, platform: input.platform, method: "MANUAL" } }),
     prisma.episodeLink.create({

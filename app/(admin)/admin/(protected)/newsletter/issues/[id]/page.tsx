@@ -6,6 +6,7 @@ import { audienceCount, deliveryCounts, issueForPreview } from "@/lib/newsletter
 import { issueIdSchema } from "@/lib/validations/admin";
 import { sendNewsletterIssue, sendTestNewsletterIssue } from "@/lib/newsletter/actions";
 import { requireAdmin } from "@/lib/auth/admin-session";
+import { currentViewer } from "@/lib/auth/session";
 
 const COUNT_LABELS = {
   SENT: "Sent",
@@ -22,7 +23,7 @@ export default async function AdminIssuePage({ params }: PageProps<"/admin/newsl
   const preview = parsed.success ? await issueForPreview(admin, parsed.data.issueId) : null;
   if (!preview) notFound();
   const { issue, email } = preview;
-  const [counts, audience] = await Promise.all([deliveryCounts(issue.id), audienceCount(admin, issue.kind)]);
+  const [counts, audience, account] = await Promise.all([deliveryCounts(issue.id), audienceCount(admin, issue.kind), currentViewer()]);
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
   const done = total - counts.PENDING - counts.SENDING;
   return (
@@ -65,7 +66,7 @@ export default async function AdminIssuePage({ params }: PageProps<"/admin/newsl
                   name="to"
                   type="email"
                   required
-                  defaultValue={admin.email}
+                  defaultValue={account?.email}
                   className="mt-1 block w-72 rounded-md border border-gray-300 px-3 py-1.5 font-normal"
                 />
               </label>
