@@ -1,6 +1,5 @@
-// The one way a form reaches the server: who may (admin, moderator, any viewer), the form checked with zod, the
-// work, and an answer in the shape useActionState keeps. A refusal (AppError) is a message; what was typed in the
-// `keep` fields comes back with it, so nothing typed is lost.
+// The one way a form reaches the server: who may, the form through zod, the work, and an answer useActionState keeps.
+// A refusal (AppError) is a message, and the `keep` fields come back with it, so nothing typed is lost.
 import "server-only";
 import { z } from "zod";
 import { adminViewer, moderatorViewer } from "@/lib/auth/admin-session";

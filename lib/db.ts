@@ -9,19 +9,13 @@ import { postgresSafe } from "@/lib/text/safe-text";
 
 let databaseUrlOverride: string | undefined;
 
-/**
- * For CLIs that prepare the database themselves (the embedded one has no URL until it runs): call before the first
- * query. Everything else uses DATABASE_URL.
- */
+/** For CLIs that prepare the database themselves (the embedded one has no URL until it runs): call before the first query. */
 export function setDatabaseUrl(url: string): void {
   databaseUrlOverride = url;
 }
 
-/**
- * Sessions run in UTC whatever the server's time zone (a cluster takes its machine's): Prisma stores DateTime as
- * timestamp in UTC, and raw SQL comparing such a column with now() reads it in the session's zone, so a site outside
- * UTC would shift every lease, back-off and time window by its offset. The URL's own startup options are kept.
- */
+// Sessions run in UTC whatever the server's zone: Prisma stores UTC wall time, and raw SQL comparing it with now()
+// reads it in the session's zone, so every lease and time window would shift by the offset.
 export function utcSessionOptions(url: string): string {
   const given = new URL(url).searchParams.get("options");
   return [given, "-c TimeZone=UTC"].filter(Boolean).join(" ");
@@ -52,9 +46,8 @@ function createClient() {
       logger.warn({ ms: Math.round(event.duration), query: event.query.slice(0, 500) }, "slow query");
     }
   });
-  // Every model query's arguments as Postgres takes them (no NUL, no lone surrogate): a feed, an upload or a form
-  // can then never fail a write, or a lookup, on its characters. A query extension changes no method or type, so
-  // the client keeps its own type (an extended client's would not fit Prisma.TransactionClient).
+  // Every query's arguments as Postgres takes them (no NUL, no lone surrogate), so no input can fail a write on its
+  // characters. A query extension keeps the client's own type (an extended one would not fit TransactionClient).
   const safeClient = client.$extends({
     query: {
       $allModels: {
@@ -69,9 +62,7 @@ function createClient() {
 
 type Client = ReturnType<typeof createClient>;
 
-// Development reloads modules on every edit; keeping the client on globalThis keeps one pool, not one per reload.
-// (Kept there in production too: harmless, and importing this module must not read the environment, so that a
-// wrong variable is reported by whoever validates it first, in one line.)
+// One client (one pool) across development's module reloads; importing this module must not read the environment.
 const globalForPrisma = globalThis as unknown as { showfrontPrisma?: Client };
 
 export const prisma: Client = (globalForPrisma.showfrontPrisma ??= createClient());

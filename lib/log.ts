@@ -1,8 +1,5 @@
-// Structured logs: one JSON object per line on stdout (pino), for a log collector to index. Every request the
-// production server answers is one "request" line with its id (x-request-id: a proxy's, or one made here, sent on
-// to Next and back to the client), and a request that fails in Next is an "request failed" line with the same id.
-// LOG_LEVEL is checked with the rest of the configuration (lib/env.ts); it is read raw here so that logging works
-// even while a wrong variable elsewhere is being reported.
+// Structured logs, one JSON object per line (pino). Each request is one "request" line with its x-request-id, as is a
+// failure in Next. LOG_LEVEL is read raw so logging works while a wrong variable elsewhere is being reported.
 import "server-only";
 import pino from "pino";
 

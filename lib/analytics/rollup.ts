@@ -1,6 +1,5 @@
-// Raw events become hourly and daily counts (and each episode's per-second listeners a day). Counts are recomputed
-// from the raw events for every day still open, so a late batch or a second pass never counts twice; days before
-// that are final, and their raw events are deleted after RAW_DAYS. See docs/decisions/0018.
+// Raw events become hourly and daily counts and per-second listeners. Every open day is recomputed, not incremented,
+// so a late batch or a second pass never counts twice (docs/decisions/0018).
 import "server-only";
 import { prisma } from "@/lib/db";
 import { forgetOldSalts, utcDay } from "./visitors";

@@ -1,7 +1,5 @@
-// The admin's gate, checked on the server by every admin page, action and route: a signed-in account with the ADMIN
-// role (moderators reach the comment queue only), or a session opened with the secret in ADMIN_TOKEN at
-// /admin/sign-in, for a site with no accounts yet. That session is a row in Postgres that sign-out deletes; its
-// cookie holds a random value (kept hashed), never the token.
+// The admin's gate, checked by every admin page, action and route: an account with the ADMIN role, or a session opened
+// with ADMIN_TOKEN (a site with no accounts yet): a Postgres row sign-out deletes, its cookie a random value, hashed.
 import "server-only";
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";

@@ -1,6 +1,5 @@
-// Sign-in through next-auth (docs/decisions/0008): e-mail magic links through the site's mailer (SMTP, or the
-// development outbox), GitHub and Google when their keys are set; accounts and sessions in Postgres through the
-// Prisma adapter (database sessions, so signing out or a ban ends them at once).
+// Sign-in through next-auth (docs/decisions/0008): magic links, GitHub and Google when configured; database sessions
+// through the Prisma adapter, so signing out or a ban ends them at once.
 import "server-only";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import type { AdapterUser } from "next-auth/adapters";

@@ -19,10 +19,7 @@ export function signInEmail(siteName: string, url: string, minutes: number): Ema
   };
 }
 
-/**
- * Mails a magic link, within the visitor-mail limits; past them nothing is sent, and the visitor sees the same
- * "check your e-mail" page, so the answer says nothing about the address.
- */
+/** Mails a magic link within the visitor-mail limits; past them nothing is sent and the answer is the same. */
 export async function sendSignInLink(link: { email: string; url: string; minutes: number }, network: string, mailer: Mailer = siteMailer()): Promise<boolean> {
   if (!(await mayMailVisitor("sign-in", link.email, network))) return false;
   const name = await siteName();

@@ -1,7 +1,5 @@
-// The checked staff member that admin data takes. Every function that reads admin data asks for a Moderator or an
-// Admin as its first argument, and only this module makes them, after checking the role: a page that forgot to check
-// cannot call them, whatever its layout did (layouts and pages render in parallel, so a layout's redirect does not
-// stop a page's payload).
+// The checked staff member admin data takes, made only here after checking the role: a page that forgot to check cannot
+// call the data functions, whatever its layout did (layouts and pages render in parallel).
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { hasRole, type Viewer } from "@/lib/auth/session";
@@ -37,10 +35,7 @@ export function tokenHolder(): Admin {
   return issue("ADMIN", null) as Admin;
 }
 
-/**
- * Checked again inside each data function: the type stops a forgotten check at build time, this stops a cast at
- * run time. Cheap (no query): the role was read from the database when the staff member was made.
- */
+/** Checked again inside each data function: the type stops a forgotten check, this stops a cast. */
 export function assertStaff(staff: Moderator, role: "MODERATOR" | "ADMIN"): void {
   if (!issued.has(staff) || (role === "ADMIN" && staff.role !== "ADMIN")) {
     throw new AppError("forbidden", `Only ${role === "ADMIN" ? "admins" : "moderators"} may read or change this.`);

@@ -1,6 +1,5 @@
-// Data the public pages read, kept in Next's cache (next-cache-handler.mjs) under tags (tags.ts), so a page rendered
-// per request (a list with a ?page=) reads the database only after a change. Next stores results as JSON: dates
-// are carried through it as dates.
+// Data the public pages read, kept in Next's cache under tags (tags.ts), so a page rendered per request reads the
+// database only after a change. Next stores results as JSON: dates are carried through it as dates.
 import "server-only";
 import { unstable_cache } from "next/cache";
 

@@ -1,6 +1,5 @@
-// After a change, the pages and data that showed it are marked stale on every instance of the site
-// (next-cache-handler.mjs): in this process at once, in the others through Postgres NOTIFY. Callable from anywhere
-// a change is made: a request, a background job, a CLI (which serves no pages and only announces).
+// After a change, the pages and data that showed it go stale on every instance: here at once, elsewhere through
+// Postgres NOTIFY. Callable from a request, a job or a CLI (which only announces).
 import "server-only";
 import { prisma } from "@/lib/db";
 import { logger } from "@/lib/log";

@@ -1,13 +1,6 @@
 // @ts-check
-// Next's server cache for this site (next.config.ts `cacheHandler`): rendered pages (ISR), route handlers' bodies and
-// tagged data (lib/cache/cached.ts), kept in this process's memory in a bounded LRU, and invalidated by tag on every
-// instance at once through Postgres LISTEN/NOTIFY (docs/decisions/0012). Plain JavaScript: Next loads this file as
-// it is, outside its bundler.
-//
-// A tag invalidated here (revalidateTag, revalidatePath) is announced on the channel; a tag announced by any other
-// process (another instance, a background job, a CLI: lib/cache/invalidate.ts) is invalidated here. Entries are
-// checked against those times when read, so an invalidated page is rendered afresh on its next request. A lost
-// listening connection may have missed messages: once it is back, everything cached before is dropped.
+// Next's server cache (docs/decisions/0012): a bounded LRU invalidated by tag on every instance through Postgres
+// LISTEN/NOTIFY; after a lost connection, all cached before it is dropped. Plain JavaScript: Next loads it as it is.
 import { randomUUID } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import pg from "pg";

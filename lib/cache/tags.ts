@@ -25,11 +25,7 @@ export const storyPages = (slug: string) => [`/stories/${slug}`, `/og/stories/${
 export const threadPage = (target: { kind: "episode" | "story"; slug: string }) =>
   pageTag(`/${target.kind === "episode" ? "episodes" : "stories"}/${target.slug}`);
 
-/**
- * Every episode's and every story's own pages at once, by the tags Next derives from their route files (app paths,
- * route groups included, as revalidatePath takes them): for a sync that touched so many that naming each page would
- * cost more than rendering them all again (a first import of thousands).
- */
+/** Every episode's and story's pages at once: for a sync that touched more than naming each page would be worth. */
 export const ALL_EPISODE_PAGES = [
   "/(site)/episodes/[slug]/layout",
   "/embed/episodes/[slug]/page",

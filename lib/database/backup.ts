@@ -1,10 +1,5 @@
-// Backups of Showfront's data with nothing but a Postgres connection: the embedded server ships no pg_dump, so this
-// writes its own portable file (gzip, one JSON value per line): a header naming the migrations the data was at,
-// then each table's columns and rows, read in one consistent snapshot (REPEATABLE READ) through a cursor so a big
-// table never sits in memory. A restore builds a new database at those migrations, loads the rows, then applies
-// the migrations written since, so a backup from an older Showfront restores into a newer one. Background jobs'
-// queue (schema pgboss) is not kept: it is rebuilt as the site runs. With a managed PostgreSQL, pg_dump is the tool
-// (README): this is the embedded database's own.
+// Backups with nothing but a Postgres connection (the embedded server ships no pg_dump): gzip, one JSON value per
+// line, read in one snapshot through a cursor; a restore replays the migrations since, so old backups restore.
 import "server-only";
 import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
@@ -105,10 +100,7 @@ async function* lines(file: string): AsyncGenerator<Line> {
   for await (const text of reader) if (text) yield JSON.parse(text) as Line;
 }
 
-/**
- * Restores a backup into `databaseUrl`, which must be a new, empty database: its schema is built from the
- * backup's migrations, the rows loaded in one transaction, then the migrations written since are applied.
- */
+/** Restores a backup into a new, empty database: the backup's migrations, its rows in one transaction, then newer migrations. */
 export async function restoreBackup(databaseUrl: string, file: string, onTable: (progress: TableProgress) => void = () => {}): Promise<TableProgress[]> {
   const input = lines(file)[Symbol.asyncIterator]();
   const header = (await input.next()).value as { format?: string; version?: number; migrations?: string[] } | undefined;

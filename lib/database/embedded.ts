@@ -31,10 +31,7 @@ export interface EmbeddedOptions {
   unsafeFast?: boolean;
   /** Listen here (a restart keeps its address); a free port when not given. */
   port?: number;
-  /**
-   * When a server is already running on this data directory (the site, in another terminal), use it instead of
-   * refusing: a CLI then works beside the running site, and leaves the server running when it is done.
-   */
+  /** Use a server already running on this data folder (the site, in another terminal) and leave it running. */
   joinRunning?: boolean;
   log?: (line: string) => void;
 }

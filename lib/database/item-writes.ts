@@ -1,7 +1,5 @@
-// Writing many items of one import (a feed's episodes, stories, platform items) so that one item the database
-// refuses costs only that item. Items go in batches, each under a savepoint; a batch that fails is rolled back to
-// its savepoint and written again one item at a time, and the items that still fail are handed back with the
-// reason. Only a failing batch pays for per-item savepoints (many subtransactions slow every other session).
+// Many items of one import written in batches under savepoints: a batch the database refuses is written again item
+// by item, and only the items that still fail are handed back, so one bad item costs only itself.
 import "server-only";
 import type { Prisma } from "@/lib/db";
 import { cutText } from "@/lib/text/safe-text";
@@ -34,10 +32,7 @@ async function underSavepoint(tx: Prisma.TransactionClient, work: () => Promise<
   }
 }
 
-/**
- * Writes `items` with `write` (called with a batch, then with single items after a batch failed) and returns the
- * items that could not be written.
- */
+/** Writes `items` with `write` (a batch, then single items after a failed batch); returns those not written. */
 export async function writeItems<T>(
   tx: Prisma.TransactionClient,
   items: T[],

@@ -52,10 +52,7 @@ export async function readMigrationList(migrationsDir: string): Promise<Migratio
   };
 }
 
-/**
- * Applies every migration the database lacks, like `prisma migrate deploy`; returns the names applied. `only`
- * stops at a set of them (a backup's, restored before the ones written since).
- */
+/** Applies the migrations the database lacks (like `prisma migrate deploy`), or only up to `only`; returns their names. */
 export async function applyMigrations(databaseUrl: string, paths: MigrationPaths = DEFAULT_PATHS, only?: string[]): Promise<string[]> {
   const all = await readMigrationList(paths.migrationsDir);
   const unknown = only?.filter((name) => !all.migrationDirectories.some((directory) => directory.path === name)) ?? [];
@@ -67,10 +64,7 @@ export async function applyMigrations(databaseUrl: string, paths: MigrationPaths
   });
 }
 
-/**
- * The SQL that would bring a database built from the migrations up to schema.prisma; empty when they agree.
- * It replays the migrations on a scratch database next to `serverUrl`'s, so no shadow database is configured.
- */
+/** The SQL that would bring the migrations' schema up to schema.prisma (empty when they agree), from a scratch database. */
 export async function diffSchemaAgainstMigrations(serverUrl: string, paths: MigrationPaths = DEFAULT_PATHS): Promise<string> {
   return withScratchDatabase(serverUrl, async (scratchUrl) => {
     await applyMigrations(scratchUrl, paths);

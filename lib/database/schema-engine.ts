@@ -62,9 +62,8 @@ function loadEngineWasm(): Promise<void> {
   return wasmReady;
 }
 
-// Postgres' one-byte internal type "char" (OID 18) appears in the catalog queries the engine runs when it reads a
-// live schema (constraint and index kinds). adapter-pg maps no column type to it and throws, while the engine
-// expects the driver adapters' Character type. So such columns pass adapter-pg as text and leave labelled Character.
+// The engine's catalog queries return Postgres' internal "char" type, which adapter-pg cannot map: such columns pass
+// as text and leave labelled Character, as the engine expects.
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 

@@ -33,11 +33,7 @@ export async function startTemporaryServer(externalServerUrl?: string): Promise<
 const SYSTEM_USER = "showfront";
 const SYSTEM_PASSWORD = "showfront-test";
 
-/**
- * A throwaway cluster made with a system PostgreSQL's own binaries (`binDir`, e.g. Debian's
- * /usr/lib/postgresql/15/bin): the tests run on the oldest version we support with it. Postgres refuses root: as root
- * the cluster belongs to the system's `postgres` user, which the distribution's package creates.
- */
+/** A throwaway cluster from a system PostgreSQL's binaries (the oldest version we support); as root, owned by `postgres`. */
 export async function startSystemPostgres(binDir: string): Promise<TemporaryServer> {
   const folder = await mkdtemp(path.join(tmpdir(), "showfront-pg-system-"));
   const dataDir = path.join(folder, "data");

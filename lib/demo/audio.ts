@@ -1,6 +1,5 @@
-// The demo's audio, made on request rather than shipped: talk-like babble as long as each demo episode says it is,
-// so its chapters and transcript lines can all be reached. Every byte is a function of its position, so any range
-// a player asks for (a seek to 41:45) is made alone, without making what comes before it.
+// The demo's audio, made on request: babble as long as each episode says it is. Every byte is a function of its
+// position, so any range a player asks for is made alone.
 import "server-only";
 import { prisma } from "@/lib/db";
 

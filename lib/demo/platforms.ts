@@ -34,10 +34,7 @@ async function serveFixtures(): Promise<{ url: (path: string) => string; close: 
   return { url: (pathname) => `${base}${pathname}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/**
- * Adds the four platforms to the demo show and imports them (the matching puts one Spotify link in the review
- * queue). The sources are then paused: their answers were files, and there is nothing to check again.
- */
+/** Adds and imports the demo show's four platforms, then pauses them: their answers were files. */
 export async function linkDemoPlatforms(showSlug: string): Promise<{ links: number; pending: number }> {
   const fixtures = await serveFixtures();
   const local = { allowPrivateHosts: true };

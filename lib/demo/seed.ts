@@ -1,6 +1,4 @@
-// The demo show a newcomer sees on first start: everything the product does, in the first minute. It comes in
-// through the same paths as a real show: the feed importer, the platform sources, the photo upload, the subscriber
-// import and the newsletter sender.
+// The demo show a newcomer sees on first start, brought in through the same paths as a real show's.
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";

@@ -1,6 +1,5 @@
-// Chapters written into show notes as timestamps ("06:30 How inspections are scheduled"), the way most hosts
-// publish them, and the chapter playing at a moment. Shared by the server (episode pages) and the player, so it
-// touches neither and stays small (no zod: it ships to the browser). Chapters files are read by lib/feeds.
+// Chapters written as timestamps in show notes, and the chapter playing at a moment. Shared by pages and the player,
+// so it stays small and server-free (no zod: it ships to the browser).
 
 export interface Chapter {
   startTime: number;

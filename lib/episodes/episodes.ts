@@ -131,10 +131,7 @@ export type EpisodePerson = z.infer<typeof personSchema>;
 const storedChaptersSchema = z.array(z.object({ startTime: z.number(), title: z.string(), url: z.string().optional() }));
 const storedPersonsSchema = z.array(personSchema);
 
-/**
- * The chapters (from the feed's chapters file, else timestamps in the notes), transcript and people of an episode.
- * Stored JSON was validated at import; it is read through the same shapes so an old row can never break a page.
- */
+/** An episode's chapters, transcript and people, read through the import's shapes so an old row never breaks a page. */
 export function episodeExtras(episode: Pick<EpisodePage, "chapters" | "persons" | "notesHtml">) {
   const chapters = storedChaptersSchema.safeParse(episode.chapters);
   const persons = storedPersonsSchema.safeParse(episode.persons ?? []);
@@ -144,10 +141,7 @@ export function episodeExtras(episode: Pick<EpisodePage, "chapters" | "persons" 
   };
 }
 
-/**
- * An episode's transcript, read apart from its page: the page loads it when a listener scrolls to it (a full
- * transcript weighs more than the rest of the page), and the transcript page shows it to readers and search engines.
- */
+/** An episode's transcript, apart from its page: it weighs more than the rest and loads when a listener reaches it. */
 export async function getEpisodeTranscript(slug: string) {
   const episode = await prisma.episode.findUnique({
     where: { slug },

@@ -40,11 +40,7 @@ for (const [network, prefix] of [
 
 const ipv4 = (high: number, low: number) => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
 
-/**
- * The IPv4 addresses an IPv6 address carries in its bits: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d),
- * translated (::ffff:0:a.b.c.d), NAT64 (64:ff9b::a.b.c.d), 6to4 (2002:AABB:CCDD::) and Teredo (server and
- * client). Any of them may reach that IPv4 host on some network, so each is judged as the address it carries.
- */
+/** The IPv4 addresses an IPv6 address carries (mapped, NAT64, 6to4, Teredo…): each may reach that host, so each is judged. */
 function embeddedIpv4(parts: number[]): string[] {
   const zeros = (from: number, to: number) => parts.slice(from, to).every((part) => part === 0);
   if (zeros(0, 5) && (parts[5] === 0 || parts[5] === 0xffff)) return [ipv4(parts[6]!, parts[7]!)];

@@ -1,7 +1,5 @@
-// Bytes to text for a feed. rss-parser only ever sees a string, and trusts nothing but the HTTP header for the
-// charset, so Latin-1 and Cyrillic feeds come out garbled. Order of trust (as XML itself defines it): a byte-order
-// mark, then the charset the server sent, then the XML declaration; bytes that are not valid UTF-8 with nothing
-// declared are read as Windows-1252, which is what such feeds almost always are.
+// Bytes to text for a feed (rss-parser trusts only the HTTP charset): a byte-order mark, then the header, then the XML
+// declaration, as XML defines; undeclared bytes that are not UTF-8 are read as Windows-1252.
 
 import "server-only";
 export interface DecodedFeed {

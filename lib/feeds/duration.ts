@@ -1,9 +1,6 @@
 const MAX_DURATION_SECONDS = 7 * 24 * 3600;
 
-/**
- * Seconds from an itunes:duration as hosts write it: "3723", "3723.5", "62:03", "1:02:03", " 01:02:03 ".
- * Anything else (empty, negative, minutes over 59 after an hour part, absurdly long) gives undefined.
- */
+/** Seconds from an itunes:duration as hosts write it ("3723", "62:03", "1:02:03"); undefined for anything else. */
 export function parseDuration(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? clamp(Math.round(value)) : undefined;
   if (typeof value !== "string") return undefined;

@@ -1,7 +1,5 @@
-// An episode's chapters file and transcript live on other servers (podcast:chapters, podcast:transcript). They are
-// fetched after the feed import, a few at a time, through the same careful HTTP client as feeds, then validated
-// and stored with the episode so its page never waits on someone else's server. A failure is recorded on the
-// episode and tried again later; it never fails the feed sync.
+// Chapters files and transcripts live on other servers: fetched after the import with the feeds' careful client,
+// validated and stored, so a page never waits on them; a failure is recorded and tried later, never fails the sync.
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -101,10 +99,7 @@ async function fetchExtras(episode: EpisodeSources, options: FetchFeedOptions) {
   return { chapters, cues, error: errors.length ? errors.join("; ") : null };
 }
 
-/**
- * Fetches the chapters and transcripts of a show's (or one source's) episodes that are new, changed since their
- * last fetch, or failed long enough ago to try again.
- */
+/** Fetches the chapters and transcripts that are new, changed, or failed long enough ago to try again. */
 export async function fetchEpisodeExtras(scope: { sourceId?: string; showId?: string }, options: ExtrasOptions = {}): Promise<ExtrasResult> {
   const limit = options.limit ?? DEFAULT_BATCH;
   const retryBefore = new Date(Date.now() - RETRY_FAILED_AFTER_MS);

@@ -1,6 +1,5 @@
-// Fetching a feed as a good citizen and a careful one: conditional requests, compressed bodies, a hard size cap and
-// deadline that tear the socket down, redirects re-checked at every hop, and connections only to public addresses.
-// rss-parser's own fetching does none of this, so it only ever parses the text this returns.
+// Fetching a feed carefully: conditional requests, a size cap and deadline that tear the socket down, redirects
+// re-checked at every hop, public addresses only. rss-parser only parses the text this returns.
 import "server-only";
 import { createHash } from "node:crypto";
 import http from "node:http";

@@ -1,6 +1,5 @@
-// Writes parsed feeds into the database. Episodes are matched to what is stored by GUID, then enclosure URL, then
-// link; unchanged ones cost no write; new ones are created in batches. Callers run it inside one transaction per
-// feed, so a failure half-way leaves the database as it was.
+// Writes parsed feeds: episodes matched by GUID, then enclosure, then link; unchanged ones cost no write. Callers run
+// it in one transaction per feed, so a failure half-way leaves the database as it was.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { prisma, Prisma } from "@/lib/db";
@@ -86,9 +85,8 @@ type NewEpisodeRow = ReturnType<typeof episodeFields> & {
   feedItemHash: string | null;
 };
 
-// New episodes go in as one statement per batch, the rows passed as one JSON document: on a first import of a
-// big feed this is many times faster than createMany, whose per-value parameters dominate. "publishedAt" is read
-// as timestamp, not timestamptz: Prisma stores UTC wall time, and a session time zone must not shift it.
+// New episodes as one statement per batch, rows as one JSON document (far faster than createMany's parameters).
+// "publishedAt" is read as timestamp: Prisma stores UTC wall time, which a session zone must not shift.
 async function insertEpisodes(tx: Prisma.TransactionClient, rows: NewEpisodeRow[]): Promise<void> {
   const json = JSON.stringify(
     postgresSafe(rows).map((row) => ({
@@ -148,12 +146,8 @@ function sameMedia(episode: ParsedEpisode, stored: StoredIndex): [StoredEpisode 
   return [episode.link ? stored.byLink.get(episode.link) : undefined, "link"];
 }
 
-/**
- * Which stored episode an item is. The GUID decides. An item with a new GUID is the episode whose enclosure it
- * carries (or, for items without media, whose link) only when that episode's own GUID is no longer in the feed: a
- * re-published item. While that GUID is still in the feed, the item is a different episode and is imported as its
- * own. Either way the run's log says so.
- */
+// Which stored episode an item is: the GUID decides. A new GUID takes over the episode with its enclosure (or link)
+// only once that episode's GUID has left the feed (a re-published item); the run's log says which.
 function matchStored(
   episode: ParsedEpisode,
   stored: StoredIndex,
@@ -189,10 +183,7 @@ interface FeedItem {
   position: number;
 }
 
-/**
- * Writes a podcast feed's episodes batch by batch as the parser reads them (so a big first import writes while it
- * is still being parsed), then marks what left the feed as gone.
- */
+/** Writes episodes batch by batch as the parser reads them, then marks what left the feed as gone. */
 export async function writeEpisodes(
   tx: Prisma.TransactionClient,
   target: ImportTarget,

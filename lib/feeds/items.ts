@@ -1,6 +1,5 @@
-// Cutting a feed into its items without parsing it, so that a re-sync parses only the items that changed (a daily
-// show's 5,000-item feed usually gains one). The cut is a plain text scan; when it is not trustworthy (an item
-// element inside CDATA, say) the parsed item count will differ and the caller falls back to a full parse.
+// Cutting a feed into items by a text scan, so a re-sync parses only what changed. When the cut cannot be trusted
+// (an item inside CDATA), the parsed count differs and the caller parses the whole feed.
 import "server-only";
 export interface FeedPieces {
   head: string;

@@ -1,6 +1,5 @@
-// Other platforms' items (YouTube, Rumble) and the links from episodes to them. Items accumulate: each sync adds
-// what is new and touches what is seen again, never deletes. Links are recomputed per show on every sync, except
-// the ones a person accepted or rejected, which stand.
+// Other platforms' items (YouTube, Rumble), which only accumulate, and episode links, recomputed on every sync except
+// those a person accepted or rejected.
 import "server-only";
 import type { FeedKind, LinkStatus, Prisma } from "@/lib/generated/prisma/client";
 import { invalidate } from "@/lib/cache/invalidate";
@@ -12,10 +11,7 @@ import { refusedAsSkipped } from "./import";
 import { writeItems } from "@/lib/database/item-writes";
 import { cutText } from "@/lib/text/safe-text";
 
-/**
- * The platform a source's items are on. A video feed's is the site its videos are on (a Rumble channel read through
- * another address is still Rumble's), else the feed's own host.
- */
+/** The platform a source's items are on: a video feed's video site, else the feed's own host. */
 export function platformOf(kind: FeedKind, feedUrl: string, feed?: Pick<ParsedFeed, "episodes">): string {
   if (kind === "YOUTUBE") return "youtube";
   if (kind === "APPLE") return "apple";

@@ -1,6 +1,5 @@
-// Which episode is this video? Exact identities first (the same GUID; the same URL, or show notes that link the
-// video), then a score from title similarity, publication-time proximity and duration. A wrong link is worse
-// than a missing one: only confident scores become links on their own, the doubtful wait for a person.
+// Which episode is this video? Exact identities first, then a score of title, time and duration. A wrong link is worse
+// than none: only confident scores link on their own, the doubtful wait for a person.
 
 import "server-only";
 export interface MatchableEpisode {
@@ -136,10 +135,7 @@ export function scorePair(item: MatchableItem, episode: MatchableEpisode, showTi
 
 const WINDOW_MS = 30 * 24 * HOUR;
 
-/**
- * The best one-to-one pairing of items and episodes: exact matches first, then by score, each item and each
- * episode used once. `excluded` holds "itemId:episodeId" pairs a person rejected.
- */
+/** The best one-to-one pairing of items and episodes, exact matches first; `excluded` holds rejected "item:episode" pairs. */
 export function matchItems(
   items: MatchableItem[],
   episodes: MatchableEpisode[],

@@ -1,7 +1,5 @@
-// All the CPU work of reading a fetched feed, done in the parse worker: decode the bytes, cut the text into items,
-// hash each item, and parse either everything or, when most items are byte for byte as last time, only the others
-// (with the channel around them). Nothing here touches the database. The channel comes first and the episodes
-// follow in batches, so that an import writes the first batch while the rest is still being read.
+// The CPU work of reading a fetched feed, in the parse worker: decode, cut into items, hash them, and parse all or only
+// the changed ones. The channel comes first, episodes follow in batches, so an import writes while the rest is read.
 import "server-only";
 import { decodeFeed } from "./decode";
 import { hashFeedItem, importHash } from "./hash";
@@ -44,12 +42,8 @@ export interface FeedParse extends FeedHead {
 // Items read per document and sent per batch: the first batch is written while the next ones are read.
 const ITEMS_PER_BATCH = 500;
 
-/**
- * The feed is cut into its items (items.ts) and read a batch of items at a time, each batch as a document of its
- * own (the channel around those items), so that the first episodes go out after a fraction of the parse. A batch
- * whose document does not hold exactly its items means the cut cannot be trusted: before anything went out, the
- * whole feed is read as one document; after, the rest of it.
- */
+// Read a batch of items at a time, each as a document of its own, so the first episodes go out early. A batch whose
+// document does not hold exactly its items means the cut is wrong: the rest is read as one document.
 export async function* runParseJob(input: ParseJobInput): AsyncGenerator<ParseJobPart> {
   const { text } = decodeFeed(input.bytes, input.contentType);
   const options = { feedUrl: input.feedUrl, now: input.now };
@@ -89,10 +83,7 @@ async function* readWhole(text: string, options: FeedReadOptions, hashes?: strin
   yield* batches(document.items, options, agrees ? hashes.map((_, index) => index) : undefined, hashes);
 }
 
-/**
- * A document's items as batches of episodes. `positions` says where each item is in the feed (and so which hash
- * is its text's); without it the item hashes are unknown.
- */
+/** A document's items as batches of episodes; `positions` gives each item's place in the feed (and its hash). */
 async function* batches(
   items: RawItem[],
   options: FeedReadOptions,

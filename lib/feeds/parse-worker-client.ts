@@ -1,6 +1,5 @@
-// Runs the parse job (parse-job.ts) in a worker thread with a deadline and a memory cap, so that no feed, however large or
-// hostile, blocks the event loop that serves pages. One warm worker parses feeds one after another (starting one
-// costs about half a second); a worker that overruns its deadline or dies is replaced.
+// The parse job in a worker thread with a deadline and a memory cap, so no feed blocks the event loop. One warm worker
+// parses feeds in turn (starting one costs ~0.5 s); one that overruns or dies is replaced.
 import "server-only";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -106,19 +105,13 @@ export function warmParseWorker(): void {
   worker();
 }
 
-/**
- * For the server: a worker that is ready before the first sync and stays, rather than retiring when idle. Booting one
- * (tsx, zod, sanitize-html, rss-parser) takes about 0.6 s, longer than fetching a big feed (docs/BENCHMARKS.md).
- */
+/** For the server: a worker ready before the first sync that stays (booting one takes ~0.6 s, docs/BENCHMARKS.md). */
 export function keepParseWorkerWarm(): void {
   globalForParse.showfrontKeepParseWorker = true;
   worker();
 }
 
-/**
- * Runs a parse job in the warm worker: resolves with the feed's channel, its episodes following in batches (the
- * deadline covers them too). Pass bytes the caller no longer needs: they may be moved, not copied.
- */
+/** Parses in the warm worker: the channel, then episodes in batches, all under the deadline. `bytes` may be moved. */
 export function parseOffThread(input: ParseJobInput, limits: Partial<Record<keyof typeof PARSE_LIMITS, number>> = {}): Promise<FeedParse> {
   const { timeoutMs, maxOldGenerationSizeMb } = { ...PARSE_LIMITS, ...limits };
   return feedParseFrom(worker(maxOldGenerationSizeMb).parse(input, timeoutMs));

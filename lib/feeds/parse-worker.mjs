@@ -1,7 +1,5 @@
-// Worker-thread entry for parse-worker-client.ts: decoding, XML parsing and sanitizing are CPU-bound (rss-parser's
-// snippet builder is quadratic on long descriptions), so they run here, where a hostile feed can be cut off
-// without stalling the server. The worker stays warm between feeds. Plain JS: workers start outside any bundler,
-// and tsx loads the TypeScript.
+// Worker-thread entry for parse-worker-client.ts: CPU-bound parsing runs here, where a hostile feed can be cut off
+// without stalling the server. Plain JS: workers start outside any bundler, and tsx loads the TypeScript.
 import { parentPort } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 

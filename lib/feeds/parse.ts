@@ -53,9 +53,7 @@ type RawFeed = {
   "podcast:guid"?: unknown;
 };
 
-// A parser per document: rss-parser keeps one xml2js parser per instance, which adds listeners at every call and,
-// after some malformed documents, never answers again (found by `npm run fuzz`: a shared instance hung every parse
-// after one bad feed).
+// A parser per document: a shared rss-parser instance stops answering after some malformed documents (`npm run fuzz`).
 const newParser = () =>
   new Parser<RawFeed, RawItem>({
     customFields: {
@@ -289,10 +287,7 @@ export async function readFeedDocument(xml: string, options: FeedReadOptions = {
   return { show: showResult.data, items: raw.items };
 }
 
-/**
- * Validates raw items into episodes; `firstIndex` is the position of items[0] in the feed, so that skipped items
- * and `itemIndexes` (each episode's item position) count from the feed's start.
- */
+/** Validates raw items into episodes; `firstIndex` (items[0]'s place in the feed) makes indexes count from its start. */
 export function readEpisodes(items: RawItem[], options: FeedReadOptions = {}, firstIndex = 0) {
   const latestAllowed = (options.now ?? new Date()).getTime() + FUTURE_TOLERANCE_MS;
   const episodes: ParsedEpisode[] = [];

@@ -1,6 +1,5 @@
-// What follows every sync or import, whoever ran it (the admin, the background jobs, the CLIs, the demo seed): the
-// chapters files and transcripts of new and changed episodes are read, a batch at a time, then search indexes what
-// changed. Pages need nothing here: the sync invalidated their cache tags as it wrote (lib/cache).
+// What follows every sync or import, whoever ran it: chapters and transcripts of new and changed episodes, then
+// search. Pages need nothing: the sync invalidated their cache tags as it wrote.
 import "server-only";
 import { indexAllEpisodesForSearch, type IndexProgress } from "@/lib/search/indexing";
 import { fetchEpisodeExtras, type ExtrasResult } from "./extras";

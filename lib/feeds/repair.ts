@@ -13,9 +13,8 @@ function dropUnreadableAtomDates(text: string): string {
 
 const BARE_AMPERSAND = /&(?!#\d{1,7};|#x[0-9a-f]{1,6};|[a-z][\w.-]{0,31};)/gi;
 
-// XML knows five named entities; feeds also use HTML's (&eacute;, &rsquo;) and typos (&gtgt;), as browsers and podcast
-// apps read them: HTML5's table gives the first their characters, anything else stays as written. (Entities a feed
-// declares itself never count: the DOCTYPE that would declare them is removed, and refused before any repair.)
+// Feeds use HTML's named entities (&eacute;) and typos (&gtgt;): HTML5's table gives the first their characters, the
+// rest stay as written. A feed's own DOCTYPE entities never count: the DOCTYPE is refused first.
 const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
 // A numeric reference to what XML forbids (NUL, a lone surrogate from &#xD800;) reads as the replacement character.
 const ENTITY = /&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|([a-z][a-z0-9]{0,31}));/gi;

@@ -49,10 +49,7 @@ interface FeedRead {
   unchangedIds?: string[];
 }
 
-/**
- * A podcast feed that changed since the last sync: with `incremental`, the items whose text is as stored are not
- * parsed again (see parse-job.ts), only counted as present.
- */
+/** A changed podcast feed; with `incremental`, items whose text is as stored are counted, not parsed again. */
 async function readFetched(sourceId: string, fetched: FetchedFeed, incremental: boolean): Promise<FeedRead> {
   const known = incremental
     ? await prisma.episode.findMany({ where: { sourceId, feedItemHash: { not: null } }, select: { id: true, feedItemHash: true } })
@@ -69,10 +66,7 @@ async function readFetched(sourceId: string, fetched: FetchedFeed, incremental: 
 
 export type SourceRead = { fetched: FetchedFeed } & FeedRead;
 
-/**
- * A source read as its kind is read: a platform's API, or the feed itself. A sync asks conditionally (its validators)
- * and parses incrementally; adding a source asks plainly. Undefined: the feed has not changed (304).
- */
+/** A source read as its kind is read (a platform's API or the feed): a sync asks conditionally; undefined on 304. */
 async function readSource(
   source: { id: string; kind: FeedKind; url: string; etag?: string | null; lastModified?: string | null },
   options: { conditional: boolean; fetch?: FetchFeedOptions; platformApi?: PlatformApiOptions },
@@ -100,11 +94,7 @@ function describeError(error: unknown): string {
 // Past this many written episodes (or stories), their pages are invalidated by route rather than one by one.
 const PAGES_NAMED_ONE_BY_ONE = 200;
 
-/**
- * The pages showing what a sync wrote are rendered afresh on every instance (lib/cache), whatever ran it (an admin,
- * the scheduler, a CLI): its kind's lists, each episode or story written or linked since it started, and every page's
- * header only if the site's show itself changed.
- */
+/** The pages showing what a sync wrote, rendered afresh on every instance: lists, written episodes and stories, the header if the show changed. */
 async function refreshSyncedPages(kind: FeedKind, showId: string, since: Date, siteBefore: SiteShow | null) {
   const [episodes, stories, siteAfter] = await Promise.all([
     // One more than are named one by one: enough to know whether to name them by route instead.
@@ -151,10 +141,7 @@ interface Run {
   finish(status: Exclude<SyncStatus, "RUNNING">, fields: { httpStatus?: number; error?: string; counts?: ImportCounts }): Promise<void>;
 }
 
-/**
- * A sync of one source as a run in its log: claimed so that one runs at a time, a failure recorded as the run's
- * outcome (never thrown), the claim released whatever happens.
- */
+/** A sync as a run in the source's log: one at a time, a failure recorded as its outcome (never thrown), the claim released. */
 async function asRun(sourceId: string, trigger: SyncTrigger, work: (run: Run) => Promise<SyncResult>): Promise<SyncResult> {
   const claimedAt = new Date();
   const claim = await prisma.feedSource.updateMany({
@@ -311,10 +298,7 @@ function showPlatformLink(kind: FeedKind, givenUrl: string, feed: Pick<ParsedFee
   }
 }
 
-/**
- * Checks that the URL serves a usable feed, then records the source (and its show) and imports it at once. For
- * Apple and Spotify the URL is the show's page there; it becomes the show's platform link and the API address.
- */
+/** Checks the URL serves a usable feed, records the source (and its show) and imports it; Apple and Spotify take a show page. */
 export async function addFeedSource(input: AddSourceInput, options: Omit<SyncOptions, "force" | "fetch"> = {}) {
   const api = input.kind === "APPLE" || input.kind === "SPOTIFY";
   if (api && !input.showSlug) throw new AppError("invalid", `An ${input.kind.toLowerCase()} source belongs to an existing show: name it.`);

@@ -1,6 +1,5 @@
-// Transcripts as podcasts publish them (podcast:transcript: SRT, WebVTT, the namespace's JSON, HTML or plain text),
-// read into one shape the episode page shows and the player follows. Parsing is lenient about layout and strict
-// about size: a transcript is text from someone else's server.
+// Transcripts as podcasts publish them (SRT, WebVTT, JSON, HTML, text) read into one shape. Lenient about layout,
+// strict about size: it is text from someone else's server.
 import "server-only";
 import { z } from "zod";
 import type { TranscriptCue } from "@/lib/episodes/transcripts";

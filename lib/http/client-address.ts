@@ -1,7 +1,5 @@
-// The address a request came from, for rate limits and consent records. The front in front of Next (the built-in
-// edge, or with BUILT_IN_FRONT=false the first of the TRUSTED_PROXY_HOPS, e.g. nginx) appends the peer it saw to
-// X-Forwarded-For, so the right-most entry is the one nobody outside could write; each further trusted proxy in
-// front of that appends one more, and we skip that many.
+// The address a request came from. The front (the built-in edge, or the first of TRUSTED_PROXY_HOPS) appends the peer
+// it saw to X-Forwarded-For: the right-most entry past the trusted hops is the one nobody outside could write.
 import "server-only";
 import { createHmac } from "node:crypto";
 import { isIP } from "node:net";
@@ -23,10 +21,7 @@ function proxiesBeforeTheFront(): number {
   return env.BUILT_IN_FRONT ? env.TRUSTED_PROXY_HOPS : Math.max(0, env.TRUSTED_PROXY_HOPS - 1);
 }
 
-/**
- * The network an address stands for: an IPv4 address itself (an IPv4-mapped IPv6 one as its IPv4), an IPv6 address
- * as its /64, the block one subscriber is given, so nobody escapes a limit by stepping through their own /64.
- */
+/** The network an address stands for: IPv4 itself, IPv6 as its /64, so nobody escapes a limit within their own /64. */
 export function networkOf(address: string): string {
   if (!ipaddr.isValid(address)) return address;
   const parsed = ipaddr.process(address);
@@ -35,10 +30,7 @@ export function networkOf(address: string): string {
   return `${new ipaddr.IPv6([...parts.slice(0, 4), 0, 0, 0, 0]).toString()}/64`;
 }
 
-/**
- * A requester's network (networkOf) as kept for rate limits and consent records: an HMAC under the site's secret,
- * so it can be matched but not read back.
- */
+/** A requester's network as kept for rate limits and consent: an HMAC under the site's secret, matchable, unreadable. */
 export async function hashNetworkAddress(address: string): Promise<string> {
   return createHmac("sha256", await siteSecret("consent-ip"))
     .update(networkOf(address))

@@ -19,12 +19,8 @@ export async function readForm(request: Request, maxBytes = FORM_MAX_BYTES): Pro
   return values;
 }
 
-/**
- * Whether a post came from this site's own pages: its Origin is SITE_URL's, or the host the browser addressed
- * (Host). X-Forwarded-Host counts only with a trusted proxy in front (TRUSTED_PROXY_HOPS), which sets it; from
- * anyone else it is the client's own word. Browsers send Origin with every form post; a post with none comes from
- * a script or a mail provider's one-click unsubscribe, which the caller decides about.
- */
+// Whether a post came from this site: its Origin is SITE_URL's or the Host's (X-Forwarded-Host only behind a trusted
+// proxy). Browsers send Origin with every form post; the caller decides about a post without one.
 export function fromThisSite(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return true;

@@ -1,7 +1,5 @@
-// What every request must be before any route sees it, checked once in proxy.ts whatever front is in use: an
-// address that decodes (UTF-8, no NUL), a body within its route's or action's limit, and for a server action a
-// post from this site. Anything else is answered here with a 4xx, so no malformed input reaches a page as a 500
-// and no oversized body is read.
+// What every request must be before a route sees it, checked once in proxy.ts: an address that decodes, a body within
+// its limit, a server action posted from this site. Anything else gets its 4xx here, never a 500 later.
 import "server-only";
 import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
 import { ADMIN_SESSION_COOKIE, SESSION_COOKIES } from "@/lib/auth/cookies";
@@ -45,10 +43,7 @@ function bodyLimit(request: Request, pathname: string, isAction: boolean): numbe
   return mayUpload ? BODY_LIMITS.upload : BODY_LIMITS.action;
 }
 
-/**
- * The router state an RSC request sends (Next-Router-State-Tree), read by Next's own parser: Next answers one it
- * cannot parse with a 500, so it is refused here as the malformed input it is.
- */
+/** The RSC router state, read by Next's own parser: one Next cannot parse would be a 500, so it is refused here. */
 function wellFormedRouterState(request: Request): boolean {
   const header = request.headers.get("next-router-state-tree");
   if (header === null) return true;
@@ -60,10 +55,7 @@ function wellFormedRouterState(request: Request): boolean {
   }
 }
 
-/**
- * Next checks an action's Origin again, against X-Forwarded-Host or Host or serverActions.allowedOrigins (SITE_URL's
- * host, next.config.ts), and answers a mismatch with a 500; what it would refuse is refused here as a 403.
- */
+/** An action whose Origin Next would refuse with a 500 (against the forwarded or own Host, or SITE_URL) is a 403 here. */
 function nextAcceptsOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return true;

@@ -1,7 +1,5 @@
-// The nonce Next stamps on its own <script> and <link> tags (lib/security/content-security-policy.ts): in production the
-// deployment's secret mark, which the front replaces per response; under `next dev`, which has no front, a fresh
-// nonce per request with the policy that names it. Whatever a client sends as this header is never used: it would
-// otherwise choose the nonce of a page that is then cached for everyone.
+// The nonce Next stamps on its own tags: in production the secret mark the front replaces per response; under
+// `next dev` a fresh one per request. A client's header is never used: it would choose the nonce of a cached page.
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";

@@ -25,10 +25,7 @@ export class PermanentMailError extends Error {
   override name = "PermanentMailError";
 }
 
-/**
- * The connection failed after the session was under way, without the server's answer: the message may have been
- * delivered. Sending it again could deliver it twice.
- */
+/** The connection failed mid-session without an answer: the message may have gone, and sending again could send it twice. */
 export class UncertainMailError extends Error {
   override name = "UncertainMailError";
 }
@@ -43,10 +40,7 @@ export function mailFromAddress(): string {
   return env.MAIL_FROM ?? `newsletter@${new URL(env.SITE_URL).hostname}`;
 }
 
-/**
- * SMTP through a pool of connections: a digest to thousands reuses a few connections instead of opening one per
- * message. Addresses go through nodemailer's address objects, which encode names: a name cannot add a header.
- */
+/** SMTP through a pool of connections; nodemailer's address objects encode names, so a name cannot add a header. */
 export function smtpMailer(url: string, options: { from?: string; maxConnections?: number } = {}): Mailer {
   const transport = nodemailer.createTransport({
     url,

@@ -1,7 +1,5 @@
-// Mail the site sends because a visitor asked for it (sign-in links, newsletter confirmations) is limited per
-// address and per network, counted in Postgres so the limits hold on every instance. Without them a form is a tool
-// for flooding someone's inbox, and for getting the site's mail marked as spam. Callers answer the same whether or
-// not the mail went, so the answer says nothing about the address.
+// Mail a visitor asked for, limited per address and network in Postgres (on every instance): else a form floods
+// someone's inbox. Callers answer the same whether or not it went, so the answer says nothing about the address.
 import "server-only";
 import { createHash } from "node:crypto";
 import { hashNetworkAddress } from "@/lib/http/client-address";

@@ -1,7 +1,5 @@
-// Where uploaded files live: under the data folder by default (served by /media/…), or in an S3-compatible bucket
-// (AWS, R2, MinIO, B2…) when MEDIA_S3_* are set. Files are written once under a content-addressed key and never
-// changed, so both can be cached forever. The bucket is written with one signed PUT (AWS Signature Version 4),
-// which every S3-compatible service accepts: no SDK needed for that one request.
+// Uploads live under the data folder or in an S3-compatible bucket, written once under a content-addressed key, so
+// both can be cached forever. The bucket takes one signed PUT (SigV4): no SDK needed for that one request.
 import "server-only";
 import { createHash, createHmac } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";

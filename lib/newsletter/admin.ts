@@ -122,12 +122,7 @@ export interface ImportReport {
   toConfirm: string[];
 }
 
-/**
- * Adds the people in a CSV export (an `email` column, optionally `name`). With `priorConsent` the admin vouches
- * that they agreed to receive the newsletter before, which is recorded as their consent; without it they are
- * added as pending and each is asked to confirm. A file that is not CSV adds nobody; rows with a bad address are
- * listed and skipped.
- */
+/** Adds a CSV's people: with `priorConsent` the admin's word is their consent, else each is asked to confirm. */
 export async function importSubscribers(csv: string, options: { priorConsent: boolean; fileName: string }, now = new Date()): Promise<ImportReport> {
   let records: Record<string, string>[];
   try {

@@ -1,6 +1,5 @@
-// The e-mails the preferences page promises, sent without anyone composing them: an announcement of each new
-// episode once its wait is over, and the weekly digest in its hour. A background job looks every minute; what it
-// sends goes through the same issues and sender as the admin's, so nobody gets an issue twice.
+// The e-mails the preferences page promises: each new episode after its wait, the weekly digest in its hour, through
+// the same issues and sender as the admin's, so nobody gets an issue twice.
 import "server-only";
 import { readFileSync } from "node:fs";
 import { prisma } from "@/lib/db";

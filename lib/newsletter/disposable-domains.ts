@@ -1,6 +1,5 @@
-// Throwaway-mailbox services people use to pass a sign-up without giving an address they read. A short list of the
-// common ones, kept here: the npm packages that carry the long lists are unmaintained, and a digest sent to a
-// mailbox that evaporates in ten minutes only hurts the site's sending reputation.
+// Throwaway-mailbox services, a short list kept here: the npm packages with long lists are unmaintained, and mail to
+// an evaporating mailbox hurts the site's sending reputation.
 const DISPOSABLE_DOMAINS = new Set([
   "10minutemail.com",
   "20minutemail.com",

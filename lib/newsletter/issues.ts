@@ -1,7 +1,5 @@
-// Newsletter issues: composed from what was published since the last issue of the same kind, previewed, then sent
-// by a background job in batches. Each delivery is claimed (SENDING) before its message goes to the mail server and
-// marked SENT as soon as the server accepts it. A sender that dies leaves at most the messages it had in flight
-// claimed; whoever resumes marks those UNCERTAIN and never sends them again: nobody gets an issue twice.
+// Newsletter issues: composed, previewed, sent by a job. A delivery is claimed before its message goes and marked SENT
+// when accepted; one a dead sender left claimed is marked UNCERTAIN, never sent again: nobody gets an issue twice.
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { randomUUID } from "node:crypto";
@@ -209,10 +207,8 @@ export async function sendIssue(issueId: string, options: SendOptions): Promise<
     FROM picked, "Subscriber" s
     WHERE d."issueId" = ${issueId} AND d."subscriberId" = picked."subscriberId" AND s."id" = d."subscriberId"
     RETURNING d."subscriberId", d."attempts", s."email", s."name", s."status"::text AS "status"`;
-  // Each worker claims one delivery at a time, in the same statement that marks it SENDING, and sends it: a crash
-  // leaves only the messages in flight uncertain, never a claimed batch that had not gone out. A worker that stops on
-  // an error (the signal, the database) stops the others at their next step, and the send answers only once none is
-  // left running: nothing goes out after it has answered.
+  // Each worker claims one delivery at a time and sends it, so a crash leaves only the one in flight uncertain. One
+  // worker's error stops the others, and the send answers only once none is running.
   let stopped: { error: unknown } | undefined;
   const worker = async () => {
     try {

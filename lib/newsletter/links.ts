@@ -1,6 +1,5 @@
-// A subscriber's own links: one signed value (their id and an HMAC of it under the site's secret) opens their
-// preferences and unsubscribes them, with no sign-in. It never expires: a link in a years-old e-mail must still
-// unsubscribe.
+// A subscriber's own links: their id signed under the site's secret opens their preferences, with no sign-in. It
+// never expires: a years-old e-mail must still unsubscribe.
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/lib/env";

@@ -7,10 +7,7 @@ export const SIGN_UP_ACCEPTED =
 
 export const SIGN_UP_THROTTLED = "Too many sign-ups from your network just now: please try again in an hour.";
 
-/**
- * Where a refused sign-up without JavaScript goes: the newsletter page, with what was typed, so nothing is lost;
- * the page checks it again to show the same messages.
- */
+/** Where a refused sign-up without JavaScript goes: the newsletter page, with what was typed. */
 export function signUpErrorPath(form: Record<string, string>, reason: "invalid" | "throttled"): string {
   const query = new URLSearchParams({ error: reason, email: (form.email ?? "").slice(0, 300), name: (form.name ?? "").slice(0, 200) });
   return `/newsletter?${query.toString()}#newsletter-form`;

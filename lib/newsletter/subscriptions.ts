@@ -1,6 +1,5 @@
-// Double opt-in. A sign-up records a pending subscriber with the consent it was given and mails a confirmation
-// link; the link's page confirms with a POST (mail scanners follow GET links), once, before it expires. The answer
-// to a sign-up is the same whatever the address's state, so the form cannot tell anyone who subscribes.
+// Double opt-in: a pending subscriber with its consent, confirmed by a POST from the link's page (mail scanners follow
+// GETs). The answer is the same whatever the address's state, so the form tells nobody who subscribes.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";

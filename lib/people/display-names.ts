@@ -1,6 +1,5 @@
-// The names people are shown by. A new account gets a neutral generated one ("Listener 7F3A2C"), never a part of
-// its e-mail address; the person chooses their own at their first comment or on /account, and may change it.
-// Every name they have shown stays in a history that moderators read.
+// The names people are shown by: a neutral generated one until they choose, never from their address; every name
+// they have shown stays in a history moderators read.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma, type Prisma } from "@/lib/db";
@@ -16,10 +15,7 @@ export function shownName(user: { id: string; name: string | null }): string {
   return user.name?.trim() || `Listener ${user.id.slice(-6).toUpperCase()}`;
 }
 
-/**
- * Sets the person's chosen name (checked with displayNameSchema first). Answers why not when another account shows
- * the same name, whatever its case, so nobody can pass for someone else in a thread; null when it is set.
- */
+/** Sets the chosen name; answers why not when another account shows it in any case (nobody passes for someone else). */
 export async function chooseDisplayName(userId: string, name: string, now = new Date()): Promise<string | null> {
   return prisma.$transaction(async (tx) => {
     const taken = await tx.user.findFirst({ where: { id: { not: userId }, name: { equals: name, mode: "insensitive" } }, select: { id: true } });

@@ -1,6 +1,5 @@
-// Episode-level links from the platforms that publish no feed of their own: Apple Podcasts' public lookup API
-// (episodes carry the RSS GUID, so they match exactly) and Spotify's Web API (matched by title, date and length).
-// Both answer JSON, fetched with the same careful client as feeds and validated here before use.
+// Episode links from platforms without a feed: Apple's lookup API (episodes carry the RSS GUID) and Spotify's Web API
+// (matched by title, date and length), fetched with the feeds' careful client and validated.
 import "server-only";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";

@@ -1,6 +1,5 @@
-// The platform pages a producer pastes in the admin: a show's page on Apple Podcasts, Spotify, YouTube and Rumble
-// (its "Listen & watch on" row), and one episode's page when no source matched it. A pasted Apple or Spotify show
-// page also becomes that platform's source, which fills in the episodes' own links.
+// The platform pages a producer pastes: a show's (its "Listen & watch on" row; Apple and Spotify also become sources)
+// and an episode's when no source matched it.
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { assertStaff, type Admin } from "@/lib/auth/staff";

@@ -1,8 +1,5 @@
-// The search indexer: writes episodes' full-text vectors after imports and changes, a batch at a time. An episode
-// needs indexing when it was never indexed or has changed since (Prisma moves updatedAt on every change; the
-// importer's batch insert leaves searchIndexedAt empty). Search and related lists see an episode once indexed,
-// seconds after its import. Stories keep generated columns: they are written one at a time. Show notes are HTML:
-// Postgres's parser reads tags as tag tokens, which the english configuration drops, so only their words count.
+// Writes episodes' full-text vectors after imports and changes, a batch at a time (stories keep generated columns).
+// Show notes are HTML: Postgres's parser reads tags as tokens the english configuration drops.
 import "server-only";
 import { prisma } from "@/lib/db";
 
@@ -47,11 +44,7 @@ export async function indexAllEpisodesForSearch(onBatch: (progress: IndexProgres
   return total;
 }
 
-/**
- * Counts, for every search word, the episodes and stories that hold it (one pass of ts_stat: ~0.2 s for 15,000
- * items). Related lists read these counts to find an item's rarest words; counts a little out of date only make
- * a word look a little more or less rare, so this runs after imports and edits, not inside them.
- */
+/** Counts the items holding each search word (one ts_stat pass), for related lists; after imports, not inside them. */
 export async function refreshSearchTerms(): Promise<void> {
   await prisma.$transaction([
     // Two refreshes at once would insert the same words: the second waits for the first.

@@ -1,12 +1,5 @@
-// "Related episodes" and "Related stories" for an episode or a story page (docs/decisions/0009). What an editor
-// decided comes first: episodes a story is linked to (and stories linked to an episode), then pinned items; items
-// an editor hid never show. The rest is ranked by Postgres full-text search: the source's own search vector
-// (title, summary or dek, notes or body, transcript, weighted) gives its words, SearchTerm says how rare each is,
-// and the twelve that best say what the item is about (rare across the site, frequent or in the title here) are
-// matched against every other item's vector and ranked by ts_rank. Rare words keep the matched set small, so a
-// list costs a few milliseconds on a site with thousands of items, and it is never stale: it is computed as the
-// page renders (pages are cached for a minute). An item must share a quarter of those words (two at least) to be
-// related at all, and the same show's episodes rank ahead: a short or empty list beats one padded with unrelated items.
+// "Related" lists (docs/decisions/0009): an editor's links and pins first, hidden items never; then the source's twelve
+// rarest telling words matched by full-text search, ranked by ts_rank, same show first, a quarter of the words at least.
 import "server-only";
 import { prisma, Prisma } from "@/lib/db";
 import { inOrder } from "@/lib/database/in-order";
@@ -34,10 +27,7 @@ function sourceVector(source: RelatedSource): Prisma.Sql {
     : Prisma.sql`(SELECT "searchVector" FROM "Story" WHERE "id" = ${source.id})`;
 }
 
-/**
- * The ids of candidates (a query selecting "id", "showId", "publishedAt" and "document", a search vector) that
- * share enough of the source's telling words, best ranked first.
- */
+/** The ids of candidates that share enough of the source's telling words, best ranked first. */
 async function rankedMatches(source: RelatedSource, candidates: Prisma.Sql, exclude: string[], limit: number): Promise<string[]> {
   if (limit <= 0) return [];
   // A word no item holds but this one tells nothing; a word most items hold tells little. A word SearchTerm does

@@ -75,10 +75,7 @@ export function snippetParts(headline: string): Snippet {
     .map((part) => ({ ...part, text: part.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "") }));
 }
 
-/**
- * Cheap first sieve for the transcript line that says the query: the start of each searched word (long enough to
- * survive English stemming, "inspects" → "inspec"), so the exact full-text test runs on a few lines, not all.
- */
+/** A cheap sieve for the transcript line that says the query (word starts that survive stemming) before the exact test. */
 function likePatterns(query: string): string[] {
   const words = [...query.toLowerCase().matchAll(/(^|[^\p{L}\p{N}-])(-?)([\p{L}\p{N}]+)/gu)]
     .filter((match) => match[2] !== "-" && match[3] !== "or")
@@ -88,15 +85,11 @@ function likePatterns(query: string): string[] {
 
 const endOfDay = (day: Date) => new Date(day.getTime() + 86_400_000 - 1);
 
-// The query as a tsquery for ranking and snippets. Finding matches names websearch_to_tsquery itself instead, so the
-// planner sees the words and how common they are: a rare word is found through the GIN index, a common one by
-// walking the newest rows until enough match, never by reading every match of "the council".
+// websearch_to_tsquery is named in the WHERE itself, so the planner sees the words: a rare one goes through the GIN
+// index, a common one walks the newest rows.
 const withQuery = (query: string) => Prisma.sql`WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query)`;
 
-/**
- * A page of matches from `from` (FROM … WHERE over alias `t` and q), tier by tier: a few cheap questions instead of
- * ranking every match of a common word; the first two tiers look at the newest WINDOW rows with the words.
- */
+/** A page of matches, tier by tier: a few cheap questions instead of ranking every match of a common word. */
 function rankedMatches(from: Prisma.Sql, t: "e" | "s", filters: SearchFilters): Prisma.Sql {
   const table = Prisma.raw(t);
   const offset = ((filters.page ?? 1) - 1) * RESULTS_PER_KIND;

@@ -1,14 +1,5 @@
-// The Content-Security-Policy of every HTML page (docs/decisions/0010, 0012). Scripts run only with the response's
-// nonce ('strict-dynamic' lets them load Next's chunks); no plugins; forms post only here (and to the sign-in
-// providers' pages); frames only from the two video hosts, and only once a listener presses Watch. Images and audio
-// come from whatever host a show's feed names.
-//
-// Pages are cached and shared (lib/cache), so the nonce cannot be known when a page is rendered. Next stamps its own
-// <script> and <link> tags with a secret mark instead (CSP_NONCE_MARK, handed to it by proxy.ts), and the front
-// replaces the mark with a fresh nonce in every response: the built-in front (edge-cache.ts) or nginx
-// (deploy/nginx.conf, sub_filter with $request_id). A tag that arrives through content carries no mark, so it never
-// gets the nonce. Under `next dev` there is no front: proxy.ts gives each request a nonce of its own.
-// Relative imports only: the edge cache runs in the launcher, outside Next's path aliases.
+// The pages' Content-Security-Policy (docs/decisions/0010, 0012): scripts only with the response's nonce. Cached pages carry a
+// secret mark the front replaces per response with a fresh nonce; content carries no mark. Relative imports: the launcher loads it.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { Transform, type TransformCallback } from "node:stream";
@@ -72,10 +63,7 @@ export function replaceMark(body: Buffer, mark: string, nonce: string): Buffer {
   return Buffer.concat(stretches.flatMap((stretch, index) => (index === 0 ? [stretch] : [nonceBytes, stretch])));
 }
 
-/**
- * The same for a streamed body. Only the last mark.length - 1 bytes of a chunk are held back (they may be the start
- * of a mark), so a streamed page still reaches the reader as it comes.
- */
+/** The same for a stream: only the last mark.length - 1 bytes of a chunk are held back, so a page still streams. */
 export function markReplacer(mark: string, nonce: string): Transform {
   let carry = Buffer.alloc(0);
   const keep = mark.length - 1;

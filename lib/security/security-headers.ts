@@ -1,7 +1,5 @@
-// Headers every response carries. Pages may not be framed by other sites (clickjacking), except the embeddable
-// player, which exists to be framed anywhere. HSTS only when the site is served over HTTPS: on plain http (a laptop)
-// it would be ignored, and on a misconfigured proxy it would lock people out.
-// Relative imports only: next.config.ts loads this file, and Next's config loader does not resolve path aliases.
+// Headers every response carries: no framing by other sites (but the embeddable player), HSTS only over HTTPS.
+// Relative imports only: next.config.ts loads this file.
 
 interface HeaderRule {
   source: string;

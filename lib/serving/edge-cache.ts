@@ -1,6 +1,5 @@
-// The built-in front of `npm start` (docs/decisions/0012): a micro-cache before the Next processes, as nginx is in
-// deploy/nginx.conf. The app's headers say what may be kept (http-cache-semantics), never past maxAgeSeconds; bodies
-// are kept as Next sent them, and each response gets its own nonce and encoding.
+// The built-in front of `npm start` (docs/decisions/0012): a micro-cache before Next, as nginx is. The app's headers
+// say what may be kept; each response gets its own nonce and encoding.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -28,15 +27,9 @@ export interface EdgeCacheOptions {
   maxEntryBytes?: number;
   /** The mark Next stamps on its own scripts (CSP_NONCE_MARK): replaced by a fresh nonce in every response. */
   nonceMark?: string;
-  /**
-   * Proxies in front of this one (TRUSTED_PROXY_HOPS): only then are the X-Forwarded-Host and -Proto a request
-   * brings passed on; otherwise they are the client's own words and are replaced by what this edge saw.
-   */
+  /** Proxies in front (TRUSTED_PROXY_HOPS): only then are a request's X-Forwarded-Host and -Proto passed on. */
   trustedProxyHops?: number;
-  /**
-   * Posts the front answers itself with the handler Next also mounts at that path (the analytics beacon): cheap,
-   * frequent requests that need no page rendering. The body is read here, up to ANSWERED_HERE_MAX_BYTES.
-   */
+  /** Posts answered here with the handler Next also mounts at that path (the analytics beacon), body up to the limit. */
   answerHere?: Map<string, (request: Request) => Promise<Response>>;
   /** Called once per request when its answer is finished (or the client left). */
   onRequest?: (record: RequestRecord) => void;
@@ -116,10 +109,7 @@ function endToEnd(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)));
 }
 
-/**
- * The request as the cache judges it: what a client says about caches (Cache-Control: no-cache, Pragma) is not
- * followed, as nginx and CDNs do not, or anyone could make every request reach Next.
- */
+/** The request as the cache judges it: a client's no-cache is not followed (as nginx and CDNs), or anyone could reach Next. */
 function asCacheRequest(request: http.IncomingMessage): CachePolicy.Request {
   const { "cache-control": _control, pragma: _pragma, ...headers } = request.headers;
   return { method: "GET", url: request.url ?? "/", headers };

@@ -1,9 +1,5 @@
-// Pages Next renders per request (they read the address's query: lists with ?page=, search) from cached data
-// (lib/cache), and which are the same for every reader: shared caches (the fronts, a CDN) may keep them a moment. Next
-// overwrites any Cache-Control a page is given, so the permission travels as CDN-Cache-Control (RFC 9213), meant
-// for exactly those caches; browsers keep Next's no-store. A moment is enough: when an episode drops, each such page
-// is then rendered about once a second per front, however many listeners arrive.
-// Relative imports only: next.config.ts loads this file, and Next's config loader does not resolve path aliases.
+// Pages rendered per request but the same for everyone may be kept a moment by shared caches: as CDN-Cache-Control
+// (RFC 9213), since Next overwrites Cache-Control. Relative imports only: next.config.ts loads this file.
 
 const SHARED_FOR = "max-age=1, stale-while-revalidate=10";
 const SHARED_PAGES = ["/", "/episodes", "/stories", "/stories/category/:slug", "/stories/tag/:slug", "/search"];

@@ -1,9 +1,5 @@
-// A page that carries nonce marks, compressed once and sent to each reader with their own nonce spliced in: the
-// stretches between marks are compressed apart (raw deflate, each ending byte-aligned with a full flush, so none
-// refers back into another), and every response joins them with its nonce as stored (uncompressed) deflate blocks,
-// inside a gzip frame whose checksum zlib computes over the page as sent. Per response that costs a CRC over the
-// page instead of compressing it (docs/BENCHMARKS.md, Serving).
-// Relative imports only: the edge cache runs in the launcher, outside Next's path aliases.
+// A page with nonce marks compressed once, each reader's nonce spliced in as stored deflate blocks between stretches
+// compressed apart: a CRC per response instead of compressing (docs/BENCHMARKS.md). Relative imports: the launcher loads it.
 import "server-only";
 import zlib from "node:zlib";
 import { splitAtMarks } from "@/lib/security/content-security-policy";

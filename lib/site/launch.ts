@@ -1,6 +1,5 @@
-// What `npm run dev` and `npm start` do before Next.js serves a page: find or start the database, bring its schema
-// up to date, load the demo show into an empty database, then run Next with DATABASE_URL set, and stop the
-// embedded database when Next stops.
+// What `npm run dev` and `npm start` do before Next serves: find or start the database, migrate it, load the demo
+// into an empty one, run Next, and stop the embedded database when Next stops.
 import "server-only";
 import { spawn, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -42,11 +41,7 @@ export function embeddedDataDir(env: Env): string {
   return path.resolve(env.SHOWFRONT_DATA_DIR, "postgres");
 }
 
-/**
- * The database the site will use: `DATABASE_URL` as given, or the embedded server under the data folder.
- * `joinRunning`: a CLI uses the embedded server the running site started rather than refusing to run beside it.
- * `port`: the port to start the embedded server on if free (else any).
- */
+/** The site's database: DATABASE_URL, or the embedded server (`joinRunning`: a CLI uses the one the site started). */
 export async function prepareDatabase(env: Env, log: Log, options: { joinRunning?: boolean; port?: number } = {}): Promise<PreparedDatabase> {
   if (env.DATABASE_URL) {
     log(`Using the database at ${redactUrl(env.DATABASE_URL)}`);
@@ -114,11 +109,7 @@ function nextProcess(command: LaunchOptions["command"], port: number, env: NodeJ
   return spawn(path.resolve("node_modules", ".bin", "next"), [command, "--port", String(port), ...bind], { stdio: "inherit", env });
 }
 
-/**
- * How many Next processes serve production: WEB_CONCURRENCY, else one per core, at most two. Next renders each page
- * on one thread, so on the 2-core reference machine one process left searches and writes queued behind renders
- * while the other core idled (docs/RELIABILITY.md).
- */
+/** Next processes for production: WEB_CONCURRENCY, else one per core up to two (one left queries queued behind renders). */
 export function nextProcessCount(env: Env): number {
   return env.WEB_CONCURRENCY ?? Math.min(2, availableParallelism());
 }
@@ -133,11 +124,7 @@ async function distinctFreePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-/**
- * Runs the site until Next exits or the process is told to stop; resolves with Next's exit code. In production
- * Next's processes listen on loopback ports behind the edge cache, which takes PORT and spreads the requests; a
- * change made in one reaches the others' caches through Postgres (lib/cache).
- */
+/** Runs the site until Next exits or is told to stop: Next's processes on loopback behind the edge cache, which takes PORT. */
 export async function launchSite({ command, env, seed, log }: LaunchOptions): Promise<number> {
   await assertBuilt(command);
   const database = await prepareDatabase(env, log, { port: EMBEDDED_DEFAULT_PORT });

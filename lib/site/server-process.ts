@@ -1,7 +1,5 @@
-// What each Next.js server process does once it starts (instrumentation.ts, Node.js runtime only): run the
-// background jobs, and stop them gracefully (analytics events still in memory are written first) (the launcher sets NEXT_MANUAL_SIG_HANDLE, so Next leaves the signals
-// to us: a job in progress finishes, the pool closes, then exit). Its own module: Next also compiles
-// instrumentation.ts for the edge runtime, which has no process.on.
+// What each Next server process does on start (instrumentation.ts, Node runtime): run the background jobs and stop them
+// gracefully on a signal. Its own module: Next also compiles instrumentation.ts for the edge runtime.
 import "server-only";
 import { flushEvents } from "@/lib/analytics/ingest";
 import { prisma } from "@/lib/db";

@@ -154,10 +154,7 @@ export async function saveStory(form: StoryForm, options: SaveOptions = {}): Pro
   return saved;
 }
 
-/**
- * After a story changed: its pages (a renamed one's old address too), the story lists, and the pages it is related
- * to (the episodes it links, and what its own related lists show) are rendered afresh on every instance (lib/cache).
- */
+/** After a story changed: its pages (and a renamed one's old address), the lists, and the pages it is related to. */
 async function refreshStoryPages(storyId: string, slugs: string[]) {
   const source = { kind: "STORY", id: storyId } as const;
   const [linked, episodes, stories] = await Promise.all([

@@ -1,6 +1,5 @@
-// Stories from a site's own RSS/Atom feed with full text (content:encoded, as WordPress and most CMSs write it),
-// through the feed machinery episodes use: fetched, parsed and sanitized the same way; here each item becomes a
-// story keyed by its guid, so a re-sync updates and never duplicates. Items that fall out of the feed stay.
+// Stories from a site's own full-text feed, through the episodes' feed machinery; each item keyed by its guid, so a
+// re-sync updates and never duplicates.
 import "server-only";
 import type { Prisma } from "@/lib/db";
 import { refusedAsSkipped, type ImportCounts } from "@/lib/feeds/import";

@@ -1,6 +1,4 @@
-// Where a WordPress address lives on this site: a post by its id (?p=, ?page_id=), a post by its slug (date
-// permalinks), a category (nested ones by their last part) or a tag and their pages, an author, a date archive, the
-// site's feed. Null when nothing here matches.
+// Where a WordPress address (post, page, category, tag, author, date archive, feed) lives on this site; null if nowhere.
 import "server-only";
 import { z } from "zod";
 import { getPerson } from "@/lib/people/people";

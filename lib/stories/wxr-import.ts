@@ -1,7 +1,5 @@
-// Bringing a WordPress site over (docs/decisions/0009): posts and pages become stories, categories and tags come
-// along, featured images are used by their address, approved comments keep their threads and their commenters'
-// names. The report comes first (a dry run: what would be created, updated, passed over); the import then runs in
-// one transaction, so a failure leaves nothing half-way, and WordPress ids make a second run update, never duplicate.
+// Bringing a WordPress site over (docs/decisions/0009): a dry-run report first, then one transaction, so a failure
+// leaves nothing half-way; WordPress ids make a second run update, never duplicate.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
@@ -178,10 +176,7 @@ export async function importWxr(document: WxrDocument, onProgress: (done: number
   return result;
 }
 
-/**
- * Approved comments with their threads. Threads here are two levels deep, so a reply to a reply hangs under the
- * comment that started its thread; a reply whose parent was not approved starts a thread of its own.
- */
+/** Approved comments, two levels deep: a reply to a reply hangs under its thread; one with an unapproved parent starts one. */
 async function importComments(tx: Tx, posts: { post: WxrPost; storyId: string }[]): Promise<number> {
   const known = await tx.comment.findMany({
     where: { storyId: { in: posts.map((entry) => entry.storyId) }, wpCommentId: { not: null } },

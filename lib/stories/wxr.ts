@@ -1,8 +1,5 @@
-// Reading a WordPress export (WXR: RSS with wp: elements) as a stream, so a file of any size costs memory only
-// for what is kept: posts, pages, attachments' addresses, approved comments. A hostile file is refused whole: a
-// DOCTYPE (entity declarations are how XML bombs and file reads work; WordPress never writes one), broken XML,
-// more items or bigger fields than any real site has. What is odd but harmless (a pingback, a post in the trash,
-// an unknown post type) is counted and reported, not imported.
+// A WordPress export read as a stream, so memory holds only what is kept. A hostile file (a DOCTYPE, broken XML, more
+// than any real site has) is refused whole; the odd but harmless is counted and reported.
 import "server-only";
 import { createReadStream } from "node:fs";
 import sax from "sax";
@@ -292,10 +289,7 @@ function safeDecode(value: string): string {
   }
 }
 
-/**
- * WordPress stores a post's text with blank lines for paragraphs and adds the <p> tags when it shows the post
- * (wpautop). Paragraphs for text that has none; blocks that already are HTML blocks stay as they are.
- */
+/** WordPress's wpautop: paragraphs for text that has none; what already is an HTML block stays. */
 export function paragraphs(html: string): string {
   const text = html.replace(/\r\n?/g, "\n").trim();
   if (!text || /<p[\s>]/i.test(text)) return text;

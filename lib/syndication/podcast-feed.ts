@@ -1,6 +1,5 @@
-// A show's podcast RSS, republished from what was imported, so a show can point Apple, Spotify and every other app at
-// its own domain: the itunes: tags directories require, the podcast: namespace (guid, transcripts, chapters,
-// people), and each episode's original GUID and enclosure, so apps that already know an episode never see it twice.
+// A show's podcast RSS republished from what was imported, so apps can use the show's own domain: with each episode's
+// original GUID and enclosure, apps that already know an episode never see it twice.
 import "server-only";
 import { z } from "zod";
 import { measuredAudioPath } from "@/lib/analytics/downloads";

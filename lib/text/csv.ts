@@ -1,7 +1,4 @@
-/**
- * One CSV cell. A cell a spreadsheet would read as a formula (=, +, -, @, tab, CR at its start) gets a leading
- * apostrophe: a subscriber's name must never run as a formula on the admin's computer.
- */
+/** One CSV cell; one a spreadsheet would run as a formula gets a leading apostrophe. */
 import "server-only";
 export function csvCell(value: string | number | boolean | Date | null): string {
   let text = value === null ? "" : value instanceof Date ? value.toISOString() : String(value);

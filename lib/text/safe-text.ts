@@ -1,7 +1,5 @@
-// Text as Postgres will take it. Postgres refuses NUL in text and JSON, and lone UTF-16 surrogates (from a cut in
-// the middle of an emoji, or a feed's `&#xD800;`) are not UTF-8 at all: one such value used to abort a whole import.
-// Every write goes through the Prisma client, which passes its arguments through postgresSafe (lib/db.ts); the few
-// raw JSON writes call it themselves.
+// Text as Postgres takes it: no NUL, no lone surrogate (one used to abort a whole import). The Prisma client passes
+// every argument through postgresSafe (lib/db.ts); raw JSON writes call it themselves.
 
 const REPLACEMENT = "\uFFFD";
 
@@ -39,10 +37,7 @@ export function postgresSafe<T>(value: T): T {
   return value;
 }
 
-/**
- * At most `max` UTF-16 units of `text` (the unit zod's and our limits count), never ending inside a surrogate pair:
- * an emoji at the limit is left out whole rather than cut in half.
- */
+/** At most `max` UTF-16 units of `text`, never ending inside a surrogate pair. */
 export function cutText(text: string, max: number): string {
   if (text.length <= max) return text;
   const last = text.charCodeAt(max - 1);

@@ -1,9 +1,6 @@
 const MAX_SLUG_LENGTH = 80;
 
-/**
- * A URL slug from any title: lower-case ASCII words joined by hyphens ("Lena's Café!" → "lenas-cafe"). Apostrophes
- * go without a hyphen, as WordPress drops them, so an imported post keeps the slug it had.
- */
+/** A URL slug from any title ("Lena's Café!" → "lenas-cafe"); apostrophes go without a hyphen, as WordPress drops them. */
 import "server-only";
 export function slugify(text: string): string {
   const slug = text

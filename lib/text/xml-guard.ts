@@ -1,7 +1,5 @@
-// sax (under rss-parser's xml2js, and the WordPress importer) takes quadratic time on a "<!" that does not open a
-// comment, a CDATA section or the one DOCTYPE: it re-reads everything after it at each character. A few dozen
-// kilobytes of "<![<![<![" hold a parser for seconds, a megabyte for hours (found by `npm run fuzz`). Such a "<!"
-// is never valid XML, so it is found here first, in one pass, across chunk boundaries, outside CDATA and comments.
+// A "<!" that opens no comment, CDATA or DOCTYPE makes sax take quadratic time (`npm run fuzz`). It is never valid XML,
+// so it is found here first, in one pass across chunks, outside CDATA and comments.
 
 const OPENERS = ["<![CDATA[", "<!--", "<!DOCTYPE"] as const;
 const LONGEST = Math.max(...OPENERS.map((opener) => opener.length));
