@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { sitemap } from "@/lib/cache/reads";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +14,9 @@ const fileSchema = z.object({
     .transform((file) => Number(file.slice(0, -4))),
 });
 
-export async function GET(_request: Request, { params }: RouteContext<"/sitemaps/[file]">) {
+export const GET = route(async (_request: Request, { params }: RouteContext<"/sitemaps/[file]">) => {
   const parsed = fileSchema.safeParse(await params);
   const xml = parsed.success ? await sitemap(parsed.data.file, getEnv().SITE_URL) : null;
-  if (!xml) return new Response("No such sitemap.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!xml) throw new AppError("not-found", "No such sitemap.");
   return new Response(xml, { headers: { "content-type": "application/xml; charset=utf-8", "cache-control": "public, max-age=3600, s-maxage=300" } });
-}
+});

@@ -1,12 +1,14 @@
 // The subscriber list as CSV, filtered as the admin page shows it. Route handlers do not pass through the admin
 // layout, so this one checks the admin session itself.
 import { adminViewer } from "@/lib/auth/admin-session";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 import { subscribersCsv } from "@/lib/newsletter/admin";
 import { subscriberListParamsSchema } from "@/lib/validations/admin";
 
-export async function GET(request: Request) {
+export const GET = route(async (request: Request) => {
   const admin = await adminViewer();
-  if (!admin) return new Response("Sign in as the admin first.", { status: 401 });
+  if (!admin) throw new AppError("unauthenticated", "Sign in as the admin first.");
   const filter = subscriberListParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const csv = await subscribersCsv(admin, { query: filter.q, status: filter.status });
   return new Response(csv, {
@@ -16,4 +18,4 @@ export async function GET(request: Request) {
       "cache-control": "no-store",
     },
   });
-}
+});

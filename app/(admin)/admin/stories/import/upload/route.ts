@@ -1,6 +1,8 @@
 // The WordPress export upload: a plain multipart form post (exports run to hundreds of megabytes, past what server
 // actions accept), kept on disk, read for its dry-run report, then shown at /admin/stories/import/<id>.
 import { adminViewer } from "@/lib/auth/admin-session";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 import { fromThisSite, seeOther } from "@/lib/http/forms";
 import { stageWxrUpload } from "@/lib/stories/wxr-import";
 import { WxrError, WXR_LIMITS } from "@/lib/stories/wxr";
@@ -9,8 +11,8 @@ function backWithError(message: string) {
   return seeOther(`/admin/stories/import?error=${encodeURIComponent(message)}`);
 }
 
-export async function POST(request: Request) {
-  if (!fromThisSite(request) || !(await adminViewer())) return new Response("Forbidden", { status: 403 });
+export const POST = route(async (request: Request) => {
+  if (!fromThisSite(request) || !(await adminViewer())) throw new AppError("forbidden", "Upload the export from the admin, signed in.");
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > WXR_LIMITS.fileBytes) return backWithError(`The file is larger than ${WXR_LIMITS.fileBytes / 1024 / 1024} MB.`);
   let file: FormDataEntryValue | null;
@@ -27,4 +29,4 @@ export async function POST(request: Request) {
     if (error instanceof WxrError) return backWithError(error.message);
     throw error;
   }
-}
+});
