@@ -2,6 +2,7 @@
 // routes with its status; anything else thrown is a bug and surfaces as one.
 import "server-only";
 export const APP_ERROR_STATUS = {
+  "bad-request": 400,
   unauthenticated: 401,
   forbidden: 403,
   "not-found": 404,

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { getEpisodeCard } from "@/lib/episodes/episodes";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 import { embedPath } from "@/lib/syndication/links";
 import { escapeXml } from "@/lib/syndication/xml";
 
@@ -26,16 +28,15 @@ function episodeSlugOf(url: string, siteUrl: string): string | undefined {
   return /^\/episodes\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(parsed.pathname)?.[1];
 }
 
-const problem = (status: number, message: string) => Response.json({ error: message }, { status });
-
-export async function GET(request: Request) {
+export const GET = route(async (request: Request) => {
   const parsed = oembedQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return problem(400, "Give the address of an episode page as ?url=.");
-  if (parsed.data.format === "xml") return problem(501, "Only the JSON format is offered.");
+  if (!parsed.success) throw new AppError("bad-request", "Give the address of an episode page as ?url=.");
+  // oEmbed's answer for a format not offered.
+  if (parsed.data.format === "xml") return Response.json({ error: "Only the JSON format is offered." }, { status: 501 });
   const siteUrl = getEnv().SITE_URL;
   const slug = episodeSlugOf(parsed.data.url, siteUrl);
   const episode = slug ? await getEpisodeCard(slug) : null;
-  if (!episode) return problem(404, "That address is not an episode of this site.");
+  if (!episode) throw new AppError("not-found", "That address is not an episode of this site.");
 
   const width = Math.min(parsed.data.maxwidth ?? DEFAULT_WIDTH, DEFAULT_WIDTH);
   const height = Math.min(parsed.data.maxheight ?? HEIGHT, HEIGHT);
@@ -57,4 +58,4 @@ export async function GET(request: Request) {
     },
     { headers: { "cache-control": "public, max-age=3600, s-maxage=300" } },
   );
-}
+});
