@@ -1,8 +1,8 @@
 // What each kind of change makes stale, as Next cache tags (invalidate.ts). A rendered page carries Next's tag for its
 // address (`_N_T_` + path, the tag revalidatePath uses); data read through cached.ts carries the list tags below.
 
-/** The show's name, description and artwork, as every page's header and the newsletter box show them. */
 import "server-only";
+/** The show's name, description and artwork, as every page's header and the newsletter box show them. */
 export const SITE = "site";
 /** Lists of episodes anywhere: the home page, /episodes, feeds, sitemaps, OPML. */
 export const EPISODE_LISTS = "episode-lists";

@@ -36,8 +36,7 @@ async function targetRow(target: CommentTarget) {
   return { ...row, where: target.kind === "episode" ? { episodeId: row.id } : { storyId: row.id } };
 }
 
-/** The pages that show these comments are rendered afresh, on every instance (lib/cache). */
-/** The threads that show these comments are read again (a renamed or deleted author). */
+/** The pages that show these comments are rendered afresh on every instance (a renamed or deleted author). */
 export async function refreshThreads(where: Prisma.CommentWhereInput) {
   const rows = await prisma.comment.findMany({
     where,

@@ -1,5 +1,6 @@
 // Throwaway-mailbox services, a short list kept here: the npm packages with long lists are unmaintained, and mail to
 // an evaporating mailbox hurts the site's sending reputation.
+import "server-only";
 const DISPOSABLE_DOMAINS = new Set([
   "10minutemail.com",
   "20minutemail.com",
@@ -51,7 +52,6 @@ const DISPOSABLE_DOMAINS = new Set([
 const DISPOSABLE_PATTERN = /(^|[.-])(mailinator|guerrillamail|yopmail|trashmail|tempmail|temp-mail|throwaway|10minutemail|fakeinbox|discardmail)[.-]/;
 
 /** Whether an address's domain (or a parent of it) is a throwaway-mailbox service. */
-import "server-only";
 export function isDisposableDomain(domain: string): boolean {
   const labels = domain.toLowerCase().split(".");
   for (let start = 0; start < labels.length - 1; start += 1) {

@@ -1,7 +1,7 @@
 // What the sign-up answers, shared by the JSON answer and the pages a browser without JavaScript is sent to.
 
-/** Said to every accepted sign-up, whatever the address's state: the form tells nobody who subscribes. */
 import "server-only";
+/** Said to every accepted sign-up, whatever the address's state: the form tells nobody who subscribes. */
 export const SIGN_UP_ACCEPTED =
   "Almost done: we have sent you an e-mail. Click the link in it to confirm your subscription. Nothing there after a few minutes? Look in your spam folder.";
 

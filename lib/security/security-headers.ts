@@ -1,5 +1,6 @@
 // Headers every response carries: no framing by other sites (but the embeddable player), HSTS only over HTTPS.
 // Relative imports only: next.config.ts loads this file.
+import "server-only";
 
 interface HeaderRule {
   source: string;
@@ -13,7 +14,6 @@ const EVERYWHERE = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()" },
 ];
 
-import "server-only";
 export function securityHeaders(siteUrl: string): HeaderRule[] {
   const hsts = siteUrl.startsWith("https://") ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : [];
   return [

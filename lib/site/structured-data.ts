@@ -66,7 +66,6 @@ export function websiteJsonLd(name: string, siteUrl: string) {
   };
 }
 
-/** JSON for a <script type="application/ld+json">: "<" escaped so no text from a feed can close the script. */
 export function showJsonLd(show: ShowPage, siteUrl: string) {
   return {
     "@context": "https://schema.org",
@@ -91,6 +90,7 @@ export function personJsonLd(person: PersonPage, siteUrl: string) {
   };
 }
 
+/** JSON for a <script type="application/ld+json">: "<" escaped so no text from a feed can close the script. */
 export function jsonLdText(data: unknown): string {
   return JSON.stringify(data).replace(/</g, "\\u003c");
 }

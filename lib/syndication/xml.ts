@@ -1,9 +1,9 @@
 // Writing XML by hand, safely: every text goes through escapeXml, HTML bodies through cdata.
+import "server-only";
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
 /** Text or attribute value: markup characters escaped, and characters XML 1.0 forbids dropped. */
-import "server-only";
 export function escapeXml(value: string): string {
   return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/[&<>"']/g, (char) => XML_ESCAPES[char]!);
 }

@@ -1,5 +1,5 @@
-/** One CSV cell; one a spreadsheet would run as a formula gets a leading apostrophe. */
 import "server-only";
+/** One CSV cell; one a spreadsheet would run as a formula gets a leading apostrophe. */
 export function csvCell(value: string | number | boolean | Date | null): string {
   let text = value === null ? "" : value instanceof Date ? value.toISOString() : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;

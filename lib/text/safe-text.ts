@@ -1,10 +1,10 @@
 // Text as Postgres takes it: no NUL, no lone surrogate (one used to abort a whole import). The Prisma client passes
 // every argument through postgresSafe (lib/db.ts); raw JSON writes call it themselves.
+import "server-only";
 
 const REPLACEMENT = "\uFFFD";
 
 /** The text with NUL and lone surrogates replaced by U+FFFD (the same string when there is nothing to replace). */
-import "server-only";
 export function postgresSafeText(text: string): string {
   const wellFormed = text.isWellFormed() ? text : text.toWellFormed();
   return wellFormed.includes("\0") ? wellFormed.replaceAll("\0", REPLACEMENT) : wellFormed;

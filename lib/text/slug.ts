@@ -1,7 +1,7 @@
+import "server-only";
 const MAX_SLUG_LENGTH = 80;
 
 /** A URL slug from any title ("Lena's Café!" → "lenas-cafe"); apostrophes go without a hyphen, as WordPress drops them. */
-import "server-only";
 export function slugify(text: string): string {
   const slug = text
     .normalize("NFKD")

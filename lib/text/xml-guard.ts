@@ -1,10 +1,10 @@
 // A "<!" that opens no comment, CDATA or DOCTYPE makes sax take quadratic time (`npm run fuzz`). It is never valid XML,
 // so it is found here first, in one pass across chunks, outside CDATA and comments.
+import "server-only";
 
 const OPENERS = ["<![CDATA[", "<!--", "<!DOCTYPE"] as const;
 const LONGEST = Math.max(...OPENERS.map((opener) => opener.length));
 
-import "server-only";
 export interface StrayDeclaration {
   /** Offset in the text scanned so far (all chunks together). */
   offset: number;
