@@ -1,5 +1,5 @@
-// "Related" lists (docs/decisions/0009): an editor's links and pins first, hidden items never; then the source's twelve
-// rarest telling words matched by full-text search, ranked by ts_rank, same show first, a quarter of the words at least.
+// "Related" lists (docs/decisions/0009): an editor's links and pins first, hidden items never; then items sharing a
+// quarter of the twelve words that best say what the source is about (rare on the site, frequent here), by ts_rank.
 import "server-only";
 import { prisma, Prisma } from "@/lib/db";
 import { inOrder } from "@/lib/database/in-order";
