@@ -194,6 +194,14 @@ export function flushEvents(): Promise<number> {
   return state.flushing;
 }
 
+/** Writes what is waiting, then closes the batch pool: for a process that is stopping. */
+export async function closeIngest(): Promise<void> {
+  await flushEvents();
+  const pool = state.pool;
+  state.pool = undefined;
+  await pool?.end();
+}
+
 async function writeBatch(batch: PendingEvent[]): Promise<number> {
   const slugs = batch.map(slugsOf);
   await resolve(

@@ -8,7 +8,7 @@ import { access } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { eventsEndpoint, EVENTS_PATH } from "@/lib/analytics/endpoint";
-import { flushEvents, prepareIngest } from "@/lib/analytics/ingest";
+import { closeIngest, prepareIngest } from "@/lib/analytics/ingest";
 import { prisma, setDatabaseUrl } from "@/lib/db";
 import { checkConnection, createDatabaseIfMissing, databaseUrlFor, redactUrl } from "@/lib/database/admin";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
@@ -216,7 +216,7 @@ export async function launchSite({ command, env, seed, log }: LaunchOptions): Pr
     process.off("SIGINT", stopOnSignal);
     process.off("SIGTERM", stopOnSignal);
     await edge?.close();
-    if (edge) await flushEvents().finally(() => prisma.$disconnect());
+    if (edge) await closeIngest().finally(() => prisma.$disconnect());
     if (database.embedded) log("Stopping the embedded PostgreSQL");
     await database.stop();
   }

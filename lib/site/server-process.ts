@@ -1,7 +1,7 @@
 // What each Next server process does on start (instrumentation.ts, Node runtime): run the background jobs and stop them
 // gracefully on a signal. Its own module: Next also compiles instrumentation.ts for the edge runtime.
 import "server-only";
-import { flushEvents } from "@/lib/analytics/ingest";
+import { closeIngest, flushEvents } from "@/lib/analytics/ingest";
 import { prisma } from "@/lib/db";
 import { startJobsOnce, stopJobs } from "@/lib/jobs";
 
@@ -13,6 +13,7 @@ export async function startServerProcess(): Promise<void> {
       stopping = true;
       void flushEvents()
         .then(() => stopJobs())
+        .then(() => closeIngest())
         .catch((error: Error) => console.error(`Background jobs did not stop cleanly: ${error.message}`))
         .then(() => prisma.$disconnect())
         .finally(() => process.exit(0));

@@ -2,6 +2,7 @@
 // of a database backend is not a slow query of the test's), and closed after them so Jest exits without waiting
 // on sockets.
 import { afterAll, beforeAll } from "@jest/globals";
+import { closeIngest } from "@/lib/analytics/ingest";
 import { prisma } from "@/lib/db";
 
 beforeAll(async () => {
@@ -10,5 +11,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await closeIngest();
   await prisma.$disconnect();
 });
