@@ -1,7 +1,8 @@
 // Who may take part, checked where the data is changed: signed in and not banned, and for some things a role.
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { hasRole, type Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/session";
+import { asStaff, type Moderator } from "@/lib/auth/staff";
 
 export function requireSignedIn(viewer: Viewer | null): Viewer {
   if (!viewer) throw new AppError("unauthenticated", "Sign in to take part.");
@@ -9,8 +10,8 @@ export function requireSignedIn(viewer: Viewer | null): Viewer {
   return viewer;
 }
 
-export function requireModerator(viewer: Viewer | null, what: string): Viewer {
-  const moderator = requireSignedIn(viewer);
-  if (!hasRole(moderator, "MODERATOR")) throw new AppError("forbidden", `Only moderators can ${what}.`);
+export function requireModerator(viewer: Viewer | null, what: string): Moderator {
+  const moderator = asStaff(requireSignedIn(viewer), "MODERATOR");
+  if (!moderator) throw new AppError("forbidden", `Only moderators can ${what}.`);
   return moderator;
 }

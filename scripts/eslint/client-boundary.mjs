@@ -43,6 +43,14 @@ function valueImports(text) {
   return sources;
 }
 
+/** The chain from an import of `source` in `from` to a server-only module, or null. */
+function chainOf(from, source, seen) {
+  if (SERVER_ONLY.some((pattern) => pattern.test(source))) return [source];
+  const target = source.startsWith("@/") ? resolveLib(source) : source.startsWith(".") ? resolveRelative(from, source) : undefined;
+  const below = target && serverChain(target, seen);
+  return below ? [source, ...below] : null;
+}
+
 /** The chain of imports from `file` to a server-only module, or null. */
 function serverChain(file, seen = new Set()) {
   if (verdicts.has(file)) return verdicts.get(file);
@@ -52,12 +60,7 @@ function serverChain(file, seen = new Set()) {
   let chain = null;
   if (directive(text) !== "server") {
     for (const source of valueImports(text)) {
-      if (SERVER_ONLY.some((pattern) => pattern.test(source))) chain = [source];
-      else if (source.startsWith("@/") || source.startsWith(".")) {
-        const target = source.startsWith("@/") ? resolveLib(source) : resolveRelative(file, source);
-        const below = target && serverChain(target, seen);
-        if (below) chain = [source, ...below];
-      }
+      chain = chainOf(file, source, seen);
       if (chain) break;
     }
   }
@@ -72,10 +75,7 @@ const clientBoundary = {
     return {
       ImportDeclaration(node) {
         if (node.importKind === "type" || (node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.importKind === "type"))) return;
-        const source = node.source.value;
-        const direct = SERVER_ONLY.some((pattern) => pattern.test(source));
-        const target = !direct && source.startsWith("@/") ? resolveLib(source) : undefined;
-        const chain = direct ? [source] : target ? serverChain(target) && [source, ...serverChain(target)] : null;
+        const chain = chainOf(context.filename, node.source.value);
         if (chain) context.report({ node, message: `A client component imports a server module: ${chain.join(" → ")}` });
       },
     };
@@ -90,12 +90,7 @@ const serverOnlyMarker = {
     if (!file.startsWith(path.join(ROOT, "lib") + path.sep) || !/(?<!\.d)\.tsx?$/.test(file) || directive(text) === "client") return {};
     const sources = valueImports(text);
     if (sources.includes("server-only")) return {};
-    const reachesServer = (source) => {
-      if (SERVER_ONLY.some((pattern) => pattern.test(source))) return true;
-      const target = source.startsWith("@/") ? resolveLib(source) : source.startsWith(".") ? resolveRelative(file, source) : undefined;
-      return Boolean(target && serverChain(target));
-    };
-    const reached = sources.find(reachesServer);
+    const reached = sources.find((source) => chainOf(file, source));
     if (!reached) return {};
     return {
       Program(node) {
